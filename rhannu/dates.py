@@ -1,0 +1,38 @@
+"""The build date and dates written for readers, in either language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def build_date(environ: dict[str, str] | None = None) -> dt.date:
+    """Today in Europe/London, or the day SOURCE_DATE_EPOCH falls on there when it is set."""
+    environ = os.environ if environ is None else environ
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            moment = dt.datetime.fromtimestamp(int(epoch), tz=LONDON)
+        except ValueError:
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC; got {epoch!r}"
+            ) from None
+    else:
+        moment = dt.datetime.now(tz=LONDON)
+    return moment.date()
+
+
+def start_of_day(day: dt.date) -> dt.datetime:
+    """A bare date in front matter means the start of that day in Europe/London."""
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=LONDON)
+
+
+def long_date(day: dt.date, lang_code: str) -> str:
+    """'14 March 2022' / '14 Mawrth 2022'."""
+    locale = "cy" if lang_code == "cy" else "en_GB"
+    return format_date(day, format="d MMMM y", locale=locale)

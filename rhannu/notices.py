@@ -1,0 +1,31 @@
+"""Pages shown at an address whose translation does not exist yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+MISSING_WELSH_TITLE = "Nid yw'r dudalen hon ar gael yn Gymraeg eto"
+
+
+@dataclass(frozen=True)
+class Notice:
+    meta: dict[str, str]
+    markdown: str
+
+
+def missing_welsh(english_title: str, english_url: str) -> Notice:
+    """What the Welsh address of an English page without a Welsh twin shows instead of English."""
+    return Notice(
+        meta={
+            "title": MISSING_WELSH_TITLE,
+            "description": "Mae'r dudalen hon yn cael ei chyfieithu i'r Gymraeg.",
+            "robots": "noindex",
+        },
+        markdown=(
+            f"# {MISSING_WELSH_TITLE}\n\n"
+            "Mae'r dudalen hon yn cael ei chyfieithu i'r Gymraeg. Yn y cyfamser, gallwch ddarllen "
+            f'y fersiwn Saesneg: <a href="{escape(english_url)}" lang="en-GB" hreflang="en-GB">'
+            f"{escape(english_title)}</a>.\n"
+        ),
+    )

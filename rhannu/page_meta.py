@@ -1,0 +1,65 @@
+"""What a page says about itself: its description and its links to its twin."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from rhannu.languages import ALL, DEFAULT, Language
+
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+DESCRIPTION_LIMIT = 300
+
+
+def plain_text(fragment: str) -> str:
+    return _SPACE.sub(" ", html_lib.unescape(_TAG.sub("", fragment))).strip()
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def first_paragraph(html: str) -> str:
+    """The text of the first non-empty paragraph of rendered HTML, shortened for a description."""
+    for match in _PARAGRAPH.finditer(html):
+        text = plain_text(match.group(1))
+        if text:
+            return shorten(text)
+    return ""
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    lang: Language
+    url: str  # site-relative, as MkDocs gives a File's url ("", "about/", "cy/about/")
+    absolute_url: str
+    is_current: bool
+    has_own_page: bool  # False where the twin is missing and the address shows a notice
+
+
+def language_links(
+    current: Language, urls: dict[str, str], own_pages: set[str], site_url: str
+) -> list[LanguageLink]:
+    """One link per language, Welsh first, for the switcher and hreflang alternates."""
+    return [
+        LanguageLink(
+            lang=lang,
+            url=urls[lang.code],
+            absolute_url=urljoin(site_url, urls[lang.code]),
+            is_current=lang is current,
+            has_own_page=lang.code in own_pages,
+        )
+        for lang in ALL
+        if lang.code in urls
+    ]
+
+
+def x_default(links: list[LanguageLink]) -> LanguageLink | None:
+    return next((link for link in links if link.lang is DEFAULT), None)
