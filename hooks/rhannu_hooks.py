@@ -93,3 +93,11 @@ def _real_pages(config) -> list[dict[str, str]]:
                 urls = {c: alt.url for c, alt in file.alternates.items() if alt.locale == c}
                 pages[tuple(sorted(urls.items()))] = urls
     return list(pages.values())
+
+
+def on_post_build(config):
+    from pathlib import Path
+
+    from rhannu.theme_patches import patch_bundles
+
+    patch_bundles(Path(config.site_dir))

@@ -22,8 +22,10 @@ def plain_text(fragment: str) -> str:
 def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
+    cut = text[: limit - 1]
+    if not text[limit - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]  # no half words
+    return cut.rstrip(" ,;:") + "…"
 
 
 def first_paragraph(html: str) -> str:

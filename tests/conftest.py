@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.sites import PROJECT, BuildResult, build
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The project's own site, built once per test session with --strict and a pinned date."""
+    result = build(PROJECT, tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, result.log
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(built_site: BuildResult) -> Path:
+    return built_site.site
+
+
+@pytest.fixture(scope="session")
+def site_url(site: Path):
+    from tests.support.server import serve
+
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import CHROMIUM_ARGS, require_chromium
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url: str):
+    context = browser.new_context(base_url=site_url)
+    tab = context.new_page()
+    external: list[str] = []
+    tab.on("request", lambda request: external.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    yield tab
+    context.close()
+    assert external == [], f"the page requested third-party URLs: {external}"

@@ -1,0 +1,195 @@
+"""End to end: the built site is equal in Welsh and English (issue: bilingual foundation)."""
+
+from __future__ import annotations
+
+import re
+from xml.etree import ElementTree
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support.material import english_interface_strings
+from tests.support.sites import html_pages, read_html, url_of
+
+SITE_URL = "https://rhannu.example.org/"
+NOT_CONTENT = {"404.html"}
+
+
+def content_pages(site: Path) -> list[Path]:
+    return [page for page in html_pages(site) if url_of(site, page) not in NOT_CONTENT]
+
+
+def english_pages(site: Path) -> list[Path]:
+    return [page for page in content_pages(site) if not url_of(site, page).startswith("cy/")]
+
+
+def welsh_pages(site: Path) -> list[Path]:
+    return [page for page in content_pages(site) if url_of(site, page).startswith("cy/")]
+
+
+def resolve(site: Path, page: Path, href: str) -> str:
+    """The site-relative URL that a link on `page` points to."""
+    absolute = urljoin(SITE_URL + url_of(site, page), href)
+    return urlsplit(absolute).path.lstrip("/")
+
+
+def file_at(site: Path, url: str) -> Path:
+    path = site / url
+    return path / "index.html" if url == "" or url.endswith("/") else path
+
+
+def language_switch(soup: BeautifulSoup):
+    links = soup.select(".rhannu-language-switch a")
+    assert len(links) == 1, f"expected one language link in the header, found {len(links)}"
+    return links[0]
+
+
+def test_site_has_pages_in_both_languages(site: Path) -> None:
+    assert len(english_pages(site)) >= 5
+    assert len(welsh_pages(site)) == len(english_pages(site))
+
+
+def test_every_page_has_its_twin_in_the_other_language(site: Path) -> None:
+    english = {url_of(site, page) for page in english_pages(site)}
+    welsh = {url_of(site, page).removeprefix("cy/") for page in welsh_pages(site)}
+    assert english == welsh
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "en-GB"), ("cy/", "cy")])
+def test_html_lang_attribute(site: Path, prefix: str, lang: str) -> None:
+    pages = english_pages(site) if lang == "en-GB" else welsh_pages(site)
+    for page in pages:
+        assert read_html(page).html["lang"] == lang, url_of(site, page)
+
+
+def test_language_switch_leads_to_the_twin_and_back(site: Path) -> None:
+    for page in content_pages(site):
+        url = url_of(site, page)
+        welsh = url.startswith("cy/")
+        link = language_switch(read_html(page))
+        expected = url.removeprefix("cy/") if welsh else "cy/" + url
+        assert resolve(site, page, link["href"]) == expected, url
+        assert file_at(site, expected).exists()
+        target_lang = "en-GB" if welsh else "cy"
+        assert link["lang"] == target_lang and link["hreflang"] == target_lang
+        assert link["rel"] == ["alternate"]
+        visible = link.find("span", attrs={"aria-hidden": "true"}).get_text(strip=True)
+        hidden = link.find("span", class_="md-visually-hidden").get_text(strip=True)
+        assert (visible, hidden) == (
+            ("English", "Change the language to English")
+            if welsh
+            else ("Cymraeg", "Newid yr iaith i'r Gymraeg")
+        )
+
+
+def hreflang_alternates(soup: BeautifulSoup) -> dict[str, str]:
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup.select('head link[rel="alternate"][hreflang]')
+    }
+
+
+def test_hreflang_alternates_are_reciprocal_with_x_default(site: Path) -> None:
+    for page in english_pages(site):
+        url = url_of(site, page)
+        english = hreflang_alternates(read_html(page))
+        welsh = hreflang_alternates(read_html(file_at(site, "cy/" + url)))
+        assert english == welsh == {
+            "en-GB": SITE_URL + url,
+            "cy": SITE_URL + "cy/" + url,
+            "x-default": SITE_URL + url,
+        }
+
+
+def test_every_page_has_description_and_canonical_link(site: Path) -> None:
+    for page in content_pages(site):
+        soup = read_html(page)
+        description = soup.select_one('meta[name="description"]')
+        assert description and len(description["content"]) > 20, url_of(site, page)
+        canonical = soup.select_one('link[rel="canonical"]')
+        assert canonical["href"] == SITE_URL + url_of(site, page)
+
+
+def test_site_name_and_footer_in_the_page_language(site: Path) -> None:
+    welsh_name = "Cyd-gynhyrchu a chyfranogiad mewn Byrddau Gwasanaethau Cyhoeddus"
+    english_name = "Co-production and involvement in Public Services Boards"
+    for page in welsh_pages(site):
+        soup = read_html(page)
+        assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == welsh_name
+        assert soup.select_one(".md-copyright").get_text(strip=True) == welsh_name
+    for page in english_pages(site):
+        soup = read_html(page)
+        assert soup.select_one(".md-copyright").get_text(strip=True) == english_name
+
+
+def interface_text(soup: BeautifulSoup) -> str:
+    """What a reader sees or hears on a page, except passages marked as English content."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for element in soup.select('script, style, [lang="en-GB"]'):
+        element.decompose()
+    for element in soup.select("main .md-content"):
+        element.decompose()  # content is checked against its twin, not the interface list
+    attributes = [
+        value
+        for element in soup.find_all(True)
+        for name in ("aria-label", "title", "placeholder", "alt")
+        if (value := element.get(name))
+    ]
+    return " ".join([soup.get_text(" "), *attributes])
+
+
+def test_no_english_interface_text_on_welsh_pages(site: Path) -> None:
+    strings = english_interface_strings()
+    patterns = {
+        key: re.compile(r"(?<![\w'])" + re.escape(text) + r"(?![\w'])")
+        for key, text in strings.items()
+        if "#" not in text
+    }
+    for page in [*welsh_pages(site), site / "404.html"]:
+        text = interface_text(read_html(page))
+        found = [strings[key] for key, pattern in patterns.items() if pattern.search(text)]
+        assert found == [], f"{url_of(site, page)} shows English interface text: {found}"
+
+
+def test_welsh_interface_strings_reach_the_search_script(site: Path) -> None:
+    config = read_html(site / "cy/index.html").select_one("#__config").string
+    assert "Teipiwch i ddechrau chwilio" in config
+    assert "Type to start searching" not in config
+
+
+def test_no_request_to_any_third_party(site: Path) -> None:
+    for page in html_pages(site):
+        soup = read_html(page)
+        fetched = [
+            *(tag.get("src") for tag in soup.select("script[src], img[src], iframe[src], source[src]")),
+            *(tag.get("href") for tag in soup.select("link[href]") if tag.get("rel") != ["canonical"] and "alternate" not in tag.get("rel", [])),
+        ]
+        external = [url for url in fetched if urlsplit(url).netloc]
+        assert external == [], f"{url_of(site, page)} fetches {external}"
+    for stylesheet in site.rglob("*.css"):
+        assert "fonts.googleapis" not in stylesheet.read_text(encoding="utf-8")
+
+
+def test_one_bilingual_404_page_welsh_first(site: Path) -> None:
+    soup = read_html(site / "404.html")
+    sections = soup.select(".rhannu-not-found section")
+    assert [section["lang"] for section in sections] == ["cy", "en-GB"]
+    assert "Heb ddod o hyd i'r dudalen" in sections[0].get_text()
+    assert "Page not found" in sections[1].get_text()
+    assert not (site / "cy/404.html").exists()
+    # the host serves it at any depth, so its links must not be relative to /404.html's folder
+    for link in soup.select("link[href], script[src]"):
+        target = link.get("href") or link.get("src")
+        assert target.startswith("/") or urlsplit(target).netloc, target
+
+
+def test_sitemap_lists_every_page_with_its_alternates(site: Path) -> None:
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ElementTree.parse(site / "sitemap.xml").getroot().findall("s:url", namespaces)
+    locations = {url.findtext("s:loc", namespaces=namespaces) for url in urls}
+    assert locations == {SITE_URL + url_of(site, page) for page in content_pages(site)}
+    for url in urls:
+        alternates = {link.get("hreflang") for link in url.findall("x:link", namespaces)}
+        assert alternates == {"en-GB", "cy", "x-default"}

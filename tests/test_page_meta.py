@@ -1,0 +1,48 @@
+from rhannu.languages import ENGLISH, WELSH
+from rhannu.page_meta import first_paragraph, language_links, shorten
+from rhannu.sitemap import Alternate, sitemap_entries
+
+
+def test_first_paragraph_skips_empty_ones_and_strips_markup() -> None:
+    html = '<h1>T</h1><p> </p><p>Co-production &amp; <a href="x">involvement</a>\n in PSBs.</p><p>Next</p>'
+    assert first_paragraph(html) == "Co-production & involvement in PSBs."
+
+
+def test_first_paragraph_of_a_page_without_one_is_empty() -> None:
+    assert first_paragraph("<h1>Only a title</h1>") == ""
+
+
+def test_long_descriptions_are_cut_at_a_word() -> None:
+    text = "word " * 100
+    short = shorten(text.strip(), limit=30)
+    assert short == "word word word word word word…"
+    assert len(short) <= 30
+
+
+def test_language_links_put_welsh_first_and_mark_the_current_one() -> None:
+    links = language_links(
+        ENGLISH, {"en": "about/", "cy": "cy/about/"}, {"en"}, "https://example.org/"
+    )
+    assert [(link.lang, link.is_current, link.has_own_page) for link in links] == [
+        (WELSH, False, False),
+        (ENGLISH, True, True),
+    ]
+    assert links[0].absolute_url == "https://example.org/cy/about/"
+
+
+def test_sitemap_entries_list_each_language_with_all_alternates() -> None:
+    entries = sitemap_entries([{"en": "about/", "cy": "cy/about/"}, {"en": "only/"}], "https://e.org/")
+    assert [entry.loc for entry in entries] == [
+        "https://e.org/about/",
+        "https://e.org/cy/about/",
+        "https://e.org/only/",
+    ]
+    assert entries[0].alternates == (
+        Alternate("cy", "https://e.org/cy/about/"),
+        Alternate("en-GB", "https://e.org/about/"),
+        Alternate("x-default", "https://e.org/about/"),
+    )
+    assert entries[2].alternates == (
+        Alternate("en-GB", "https://e.org/only/"),
+        Alternate("x-default", "https://e.org/only/"),
+    )
