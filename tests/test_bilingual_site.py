@@ -76,7 +76,7 @@ def test_language_switch_leads_to_the_twin_and_back(site: Path) -> None:
         assert link["lang"] == target_lang and link["hreflang"] == target_lang
         assert link["rel"] == ["alternate"]
         visible = link.find("span", attrs={"aria-hidden": "true"}).get_text(strip=True)
-        hidden = link.find("span", class_="md-visually-hidden").get_text(strip=True)
+        hidden = link.find("span", class_="rhannu-visually-hidden").get_text(strip=True)
         assert (visible, hidden) == (
             ("English", "Change the language to English")
             if welsh

@@ -20,7 +20,10 @@ PAGES = ["", "cy/", "about/", "cy/about/", "timeline/", "cy/timeline/", "404.htm
 
 def test_switch_to_welsh_and_back(page) -> None:
     page.goto("about/")
-    page.get_by_role("link", name="Newid yr iaith i'r Gymraeg").click()
+    switch = page.get_by_role("link", name="Newid yr iaith i'r Gymraeg")
+    hidden = switch.locator(".rhannu-visually-hidden").bounding_box()
+    assert hidden["width"] <= 1 and hidden["height"] <= 1, "the screen-reader text must not show"
+    switch.click()
     page.wait_for_url("**/cy/about/")
     assert page.locator("html").get_attribute("lang") == "cy"
     assert page.locator("h1").first.inner_text() == "Ynglŷn â'r rhaglen"
