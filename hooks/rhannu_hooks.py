@@ -2,15 +2,20 @@
 
 static-i18n builds each language as a full pass of its own (English first, then Welsh from its
 `on_post_build`), so every handler here runs once per language. Work that belongs to the whole
-build runs in the default language's pass only.
+build (reading and validating content) runs in the default language's pass, and the Welsh pass
+reuses it.
 """
 
 from __future__ import annotations
 
-from mkdocs.plugins import event_priority, get_plugin_logger
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 log = get_plugin_logger("rhannu")
+_build = None  # the rhannu.build.Build of the build under way, shared by its language passes
 
 
 def _current_language(config):
@@ -25,15 +30,56 @@ def _is_first_pass(config) -> bool:
     return _current_language(config) is DEFAULT
 
 
-@event_priority(0)  # before static-i18n (-100), while files still carry their own src paths
-def on_files(files, config):
+def _project_root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def on_pre_build(config):
+    global _build
+    from rhannu.build import prepare
+    from rhannu.dates import build_date
+    from rhannu.errors import ContentErrors
+
+    if not _is_first_pass(config):
+        return
+    try:
+        _build = prepare(_project_root(config), build_date())
+    except ContentErrors as problems:
+        for error in problems.errors:
+            log.error(str(error))
+        raise Abort(problems.summary()) from None
+    for twin in _build.missing_twins:
+        log.warning(twin.message())
+    if message := _build.excluded_message():
+        log.info(message)
+
+
+@event_priority(-90)  # before static-i18n (-100), so it localises these pages like any other
+def _add_virtual_pages(files, config):
+    from mkdocs.structure.files import File, InclusionLevel
+
     from rhannu.pairing import missing_twins
 
     if _is_first_pass(config):
         pages = [file.src_uri for file in files.documentation_pages()]
         for twin in missing_twins(pages):
             log.warning(twin.message(root="docs/"))
+    for uri in _build.pages:
+        inclusion = InclusionLevel.UNDEFINED if uri in _build.nav_pages else InclusionLevel.NOT_IN_NAV
+        files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
     return files
+
+
+@event_priority(-110)  # after static-i18n has rebuilt every File from its path under docs/
+def _fill_virtual_pages(files, config):
+    for file in files.documentation_pages():
+        page = _build.pages.get(file.src_uri)
+        if page is not None:
+            file.content_string = page.markdown
+    return files
+
+
+on_files = CombinedEvent(_add_virtual_pages, _fill_virtual_pages)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -96,8 +142,16 @@ def _real_pages(config) -> list[dict[str, str]]:
 
 
 def on_post_build(config):
-    from pathlib import Path
-
+    from rhannu.build import cards_json, redirect_pages
     from rhannu.theme_patches import patch_bundles
+    from rhannu.views import url
 
-    patch_bundles(Path(config.site_dir))
+    site = Path(config.site_dir)
+    patch_bundles(site)
+    lang = _current_language(config).code
+    cards = site / url("case-studies/index", lang) / "cards.json"
+    cards.write_text(cards_json(_build.content, lang), encoding="utf-8")
+    for old, html in redirect_pages(_build.content, lang).items():
+        target = site / old / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")

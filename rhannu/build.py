@@ -1,0 +1,82 @@
+"""Everything a build needs from the content, prepared once and shared by both language passes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from rhannu.content import Content, load_content
+from rhannu.languages import ALL
+from rhannu.pairing import MissingTwin
+from rhannu.views import VirtualPage, _text, case_study_path, facet_values, pages_for, url
+
+
+@dataclass(frozen=True)
+class Build:
+    content: Content
+    pages: dict[str, VirtualPage]  # by src_uri, both languages
+    nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
+
+    @property
+    def missing_twins(self) -> tuple[MissingTwin, ...]:
+        return self.content.missing_twins
+
+    def excluded_message(self) -> str | None:
+        if not self.content.excluded:
+            return None
+        items = "; ".join(f"{item.path} ({item.reason})" for item in self.content.excluded)
+        return f"Left out of this build: {items}"
+
+
+def prepare(root: Path, build_date: dt.date) -> Build:
+    content = load_content(root, build_date)
+    pages = {page.src_uri: page for lang in ALL for page in pages_for(content, lang.code)}
+    nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
+    return Build(content, pages, nav)
+
+
+def cards_json(content: Content, lang: str) -> str:
+    """The card data for combined filtering on the index, in one language."""
+    cards = [
+        {
+            "title": _text(study, lang).title,
+            "summary": _text(study, lang).summary,
+            "url": "/" + url(case_study_path(study), lang),
+            "date": study.published.date().isoformat(),
+            "psb": study.psb,
+            "theme": list(study.themes),
+            "approach": list(study.approaches),
+            "year": facet_values(study, "year")[0],
+        }
+        for study in content.case_studies
+    ]
+    return json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def redirect_pages(content: Content, lang: str) -> dict[str, str]:
+    """Old address -> an HTML page sending the reader on to the case study's address."""
+    pages = {}
+    for study in content.case_studies:
+        target = "/" + url(case_study_path(study), lang)
+        for alias in study.aliases:
+            old = alias if lang == "en" else f"{lang}/{alias}"
+            pages[old] = _redirect_html(target, lang)
+    return pages
+
+
+def _redirect_html(target: str, lang: str) -> str:
+    tag = "en-GB" if lang == "en" else lang
+    text = "This page has moved to" if lang == "en" else "Mae'r dudalen hon wedi symud i"
+    title = "Page moved" if lang == "en" else "Tudalen wedi symud"
+    link = escape(target)
+    return (
+        f'<!doctype html>\n<html lang="{tag}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        f'<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{link}">\n'
+        f'<meta http-equiv="refresh" content="0; url={link}">\n</head>\n'
+        f'<body>\n<main><p>{text} <a href="{link}">{link}</a>.</p></main>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,275 @@
+"""Reading and validating case studies and lessons into plain, immutable records, once a build.
+
+Every problem in every file is collected; the caller reports them all and stops.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhannu.dates import start_of_day
+from rhannu.errors import ContentError, ContentErrors
+from rhannu.frontmatter import Source, parse_source
+from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
+from rhannu.schema import CASE_STUDY, LESSON, SLUG, Field, FieldProblem, unknown_field_message
+from rhannu.taxonomy import Taxonomy, load_taxonomy
+
+CASE_STUDIES_DIR = "case_studies"
+LESSONS_DIR = "lessons"
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Text:
+    """What differs between the two languages of one item."""
+
+    path: str
+    title: str
+    summary: str
+    body: str
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    slug: str
+    published: dt.datetime  # aware, Europe/London
+    psb: str
+    themes: tuple[str, ...]
+    approaches: tuple[str, ...]
+    lessons: tuple[str, ...]
+    aliases: tuple[str, ...]
+    draft: bool
+    texts: dict[str, Text]  # by language code; a missing twin leaves its language out
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    group: str
+    order: int
+    draft: bool
+    texts: dict[str, Text]
+
+
+@dataclass(frozen=True)
+class Excluded:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Content:
+    taxonomy: Taxonomy
+    case_studies: tuple[CaseStudy, ...]  # published only, newest first
+    lessons: tuple[Lesson, ...]  # published only, by group and order
+    excluded: tuple[Excluded, ...]  # drafts and future-dated items, left out of this build
+    missing_twins: tuple[MissingTwin, ...]
+
+
+@dataclass(frozen=True)
+class _Pair:
+    slug: str
+    facts: dict[str, object]
+    texts: dict[str, Text]
+
+
+def load_content(root: Path, build_date: dt.date) -> Content:
+    """All case studies and lessons under `root`, validated; raises ContentErrors listing every problem."""
+    taxonomy = load_taxonomy(root)
+    errors: list[ContentError] = []
+    lesson_pairs, lesson_twins = _load_collection(root, LESSONS_DIR, LESSON, taxonomy, errors)
+    study_pairs, study_twins = _load_collection(root, CASE_STUDIES_DIR, CASE_STUDY, taxonomy, errors)
+    known_lessons = {pair.slug for pair in lesson_pairs}
+    errors += _check_lesson_references(study_pairs, known_lessons)
+    errors += _check_addresses(study_pairs)
+    if errors:
+        raise ContentErrors(errors)
+    lessons = [_lesson(pair) for pair in lesson_pairs]
+    studies = [_case_study(pair) for pair in study_pairs]
+    excluded = [
+        *(Excluded(_primary_path(item.texts), "draft") for item in [*lessons, *studies] if item.draft),
+        *(
+            Excluded(_primary_path(study.texts), f"dated {study.published.date()}, after the build date {build_date}")
+            for study in studies
+            if not study.draft and study.published.date() > build_date
+        ),
+    ]
+    left_out = {item.path for item in excluded}
+    return Content(
+        taxonomy=taxonomy,
+        case_studies=tuple(
+            sorted(
+                (study for study in studies if _primary_path(study.texts) not in left_out),
+                key=lambda study: (study.published, study.slug),
+                reverse=True,
+            )
+        ),
+        lessons=tuple(
+            sorted(
+                (lesson for lesson in lessons if _primary_path(lesson.texts) not in left_out),
+                key=lambda lesson: (list(taxonomy.lesson_groups).index(lesson.group), lesson.order, lesson.slug),
+            )
+        ),
+        excluded=tuple(sorted(excluded, key=lambda item: item.path)),
+        missing_twins=tuple(lesson_twins + study_twins),
+    )
+
+
+def _primary_path(texts: dict[str, Text]) -> str:
+    """The English source's path, or the Welsh one's where English is missing."""
+    return (texts.get("en") or next(iter(texts.values()))).path
+
+
+def _load_collection(
+    root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
+) -> tuple[list[_Pair], list[MissingTwin]]:
+    folder = root / dirname
+    paths = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.md")) if folder.is_dir() else []
+    by_slug: dict[str, dict[str, Source]] = {}
+    for path in paths:
+        source_path = parse_source_path(path)
+        slug = Path(source_path.key).stem
+        if not SLUG.match(slug):
+            errors.append(ContentError(path, f"file name: expected lower case letters, digits and hyphens, such as 'my-case-study.md'; got '{Path(source_path.key).name}'"))
+            continue
+        source = parse_source(path, (root / path).read_text(encoding="utf-8"))
+        if isinstance(source, ContentError):
+            errors.append(source)
+            continue
+        by_slug.setdefault(slug, {})[source_path.lang.code] = source
+    pairs = [_pair(slug, sources, fields, taxonomy, errors) for slug, sources in sorted(by_slug.items())]
+    twins = missing_twins([source.path for sources in by_slug.values() for source in sources.values()])
+    return [pair for pair in pairs if pair is not None], twins
+
+
+def _pair(
+    slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
+) -> _Pair | None:
+    before = len(errors)
+    parsed = {lang: _parse_fields(source, fields, taxonomy, lang, errors) for lang, source in sources.items()}
+    facts: dict[str, object] = {}
+    english = sources.get("en")
+    for field in (field for field in fields if field.shared):
+        values = {lang: values[field.name] for lang, values in parsed.items() if field.name in values}
+        if "en" in values:
+            facts[field.name] = values["en"]
+            welsh = values.get("cy")
+            if welsh is not None and welsh != values["en"]:
+                errors.append(ContentError(
+                    sources["cy"].path,
+                    f"contradicts {english.path} ({_show(values['en'])}); got {_show(welsh)}: "
+                    "leave it out of the Welsh file, which inherits it, or make the two agree",
+                    field.name,
+                ))
+        elif english is None and "cy" in values:
+            facts[field.name] = values["cy"]
+        else:
+            facts[field.name] = field.default  # a required field's absence is already an error
+    texts = {}
+    for lang, source in sources.items():
+        errors += _check_body(source)
+        values = parsed[lang]
+        if "title" in values and "summary" in values:
+            texts[lang] = Text(source.path, values["title"], values["summary"], source.body)
+    if len(errors) > before:
+        return None
+    return _Pair(slug, facts, texts)
+
+
+def _parse_fields(
+    source: Source, fields: tuple[Field, ...], taxonomy: Taxonomy, lang: str, errors: list[ContentError]
+) -> dict[str, object]:
+    by_name = {field.name: field for field in fields}
+    values: dict[str, object] = {}
+    for name, raw in source.meta.items():
+        field = by_name.get(name)
+        if field is None:
+            errors.append(ContentError(source.path, unknown_field_message(name, fields), name))
+            continue
+        try:
+            values[name] = field.parse(raw, taxonomy)
+        except FieldProblem as problem:
+            errors.append(ContentError(source.path, str(problem), name))
+    for field in fields:
+        needed = field.required and (lang == "en" or not field.shared)
+        if needed and field.name not in source.meta:
+            errors.append(ContentError(source.path, "missing; this field is required", field.name))
+    return values
+
+
+def _check_body(source: Source) -> list[ContentError]:
+    if not source.body.strip():
+        return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
+    errors = []
+    for offset, line in enumerate(source.body.splitlines()):
+        for alt, target in _MARKDOWN_IMAGE.findall(line):
+            if not alt.strip():
+                errors.append(_image_error(source, offset, target))
+        for tag in _HTML_IMAGE.findall(line):
+            alt = _HTML_ALT.search(tag)
+            if not alt or not alt.group(1).strip("\"' "):
+                errors.append(_image_error(source, offset, tag))
+    return errors
+
+
+def _image_error(source: Source, offset: int, target: str) -> ContentError:
+    return ContentError(
+        source.path,
+        f"image {target} has no alt text: describe it between the brackets, as ![what it shows]({target})",
+        line=source.body_line + offset,
+    )
+
+
+def _check_lesson_references(pairs: list[_Pair], known: set[str]) -> list[ContentError]:
+    errors = []
+    for pair in pairs:
+        for lesson in pair.facts.get("lessons", ()):
+            if lesson not in known:
+                path = _primary_path(pair.texts)
+                errors.append(ContentError(path, f"expected ids of lessons in {LESSONS_DIR}/ ({', '.join(sorted(known))}); got '{lesson}'", "lessons"))
+    return errors
+
+
+def _check_addresses(pairs: list[_Pair]) -> list[ContentError]:
+    """Each address (a case study's own, or an alias) belongs to one case study only."""
+    owners = {f"case-studies/{pair.slug}/": _primary_path(pair.texts) for pair in pairs}
+    errors = []
+    for pair in pairs:
+        for alias in pair.facts.get("aliases", ()):
+            owner = owners.get(alias)
+            if owner is not None:
+                errors.append(ContentError(_primary_path(pair.texts), f"duplicate address '{alias}': already used by {owner}", "aliases"))
+            else:
+                owners[alias] = _primary_path(pair.texts)
+    return errors
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return f"'{value}'"
+
+
+def _case_study(pair: _Pair) -> CaseStudy:
+    facts = pair.facts
+    return CaseStudy(
+        slug=pair.slug,
+        published=start_of_day(facts["date"]),
+        psb=facts["psb"],
+        themes=facts["themes"],
+        approaches=facts["approaches"],
+        lessons=facts["lessons"],
+        aliases=facts["aliases"],
+        draft=facts["draft"],
+        texts=pair.texts,
+    )
+
+
+def _lesson(pair: _Pair) -> Lesson:
+    facts = pair.facts
+    return Lesson(pair.slug, facts["group"], facts["order"], facts["draft"], pair.texts)

@@ -1,0 +1,37 @@
+"""One error format for every editor-facing problem: `path: field 'x': what is wrong`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    path: str  # relative to the project root, e.g. case_studies/x.cy.md
+    message: str
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f": line {self.line}"
+        if self.field is not None:
+            where += f": field '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Every problem found in one pass over the content; the build stops after reporting them."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = sorted(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+    def summary(self) -> str:
+        count = len(self.errors)
+        return f"{count} problem{'s' if count != 1 else ''} in the content; see the lines above"
+
+
+def one_of(valid: list[str] | tuple[str, ...]) -> str:
+    return "expected one of " + ", ".join(valid)

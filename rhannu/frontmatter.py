@@ -1,0 +1,40 @@
+"""Splitting a Markdown source into its YAML front matter and body, with errors that give lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from rhannu.errors import ContentError
+
+FENCE = "---"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    meta: dict[str, object]
+    body: str
+    body_line: int  # the file's line number where the body starts
+
+
+def parse_source(path: str, text: str) -> Source | ContentError:
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        return ContentError(path, "expected front matter: a first line '---', the fields, then '---'", line=1)
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE)
+    except StopIteration:
+        return ContentError(path, "front matter is not closed: add a line '---' after the fields", line=1)
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None
+        problem = error.problem or error.context or "invalid YAML"
+        return ContentError(path, f"YAML syntax error: {problem}", line=line)
+    if not isinstance(meta, dict):
+        return ContentError(path, "front matter must be 'field: value' lines", line=2)
+    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
+    return Source(path, {str(key): value for key, value in meta.items()}, body, end + 2)

@@ -1,0 +1,129 @@
+"""Front matter, declared once: which fields each kind of content has, and how each is checked.
+
+A field marked `shared` is a fact both languages share: the English file states it, the Welsh
+file may leave it out (and inherits it) but must not contradict it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rhannu.errors import one_of
+from rhannu.taxonomy import Taxonomy
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class FieldProblem(ValueError):
+    """A value that does not fit its field; the message says what would."""
+
+
+Parser = Callable[[object, Taxonomy], object]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    parse: Parser
+    required: bool = True
+    shared: bool = True
+    default: object = None
+
+
+def text(value: object, _: Taxonomy) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldProblem(f"expected text; got {value!r}")
+    return " ".join(value.split())
+
+
+def date(value: object, _: Taxonomy) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise FieldProblem(f"expected a date as YYYY-MM-DD, without a time; got '{value}'")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FieldProblem(f"expected a date as YYYY-MM-DD; got {value!r}") from None
+
+
+def boolean(value: object, _: Taxonomy) -> bool:
+    if not isinstance(value, bool):
+        raise FieldProblem(f"expected true or false; got {value!r}")
+    return value
+
+
+def positive_int(value: object, _: Taxonomy) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise FieldProblem(f"expected a whole number from 1; got {value!r}")
+    return value
+
+
+def key_of(list_name: str, *, extra: tuple[str, ...] = ()) -> Parser:
+    def parse(value: object, taxonomy: Taxonomy) -> str:
+        valid = (*getattr(taxonomy, list_name), *extra)
+        if value not in valid:
+            raise FieldProblem(f"{one_of(valid)}; got {value!r}")
+        return str(value)
+
+    return parse
+
+
+def list_of(item: Parser, *, allow_empty: bool) -> Parser:
+    def parse(value: object, taxonomy: Taxonomy) -> tuple:
+        if isinstance(value, str):
+            value = [value]
+        if value is None:
+            value = []
+        if not isinstance(value, list):
+            raise FieldProblem(f"expected a list such as [a, b]; got {value!r}")
+        if not value and not allow_empty:
+            raise FieldProblem("expected at least one value; got an empty list")
+        return tuple(item(entry, taxonomy) for entry in value)
+
+    return parse
+
+
+def slug(value: object, _: Taxonomy) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise FieldProblem(f"expected an id in lower case with hyphens, such as 'planning-time'; got {value!r}")
+    return value
+
+
+def address(value: object, _: Taxonomy) -> str:
+    """An old site-relative address, such as 'old/case-study/'; normalised to 'old/case-study/'."""
+    if not isinstance(value, str) or not value.strip("/") or "://" in value or ".." in value:
+        raise FieldProblem(f"expected a site-relative address such as 'old/name/'; got {value!r}")
+    return value.strip("/") + "/"
+
+
+CASE_STUDY = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("date", date),
+    Field("psb", key_of("psbs")),
+    Field("themes", list_of(key_of("themes"), allow_empty=False)),
+    Field("approaches", list_of(key_of("approaches"), allow_empty=False)),
+    Field("lessons", list_of(slug, allow_empty=True)),
+    Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
+    Field("draft", boolean, required=False, default=False),
+)
+
+LESSON = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("group", key_of("lesson_groups")),
+    Field("order", positive_int),
+    Field("draft", boolean, required=False, default=False),
+)
+
+
+def unknown_field_message(name: str, fields: tuple[Field, ...]) -> str:
+    names = [field.name for field in fields]
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown field{hint}; {one_of(names)}"

@@ -1,0 +1,60 @@
+"""The controlled lists (PSBs, themes, approaches, lesson groups), read from data/taxonomy.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from rhannu.errors import ContentError, ContentErrors
+
+TAXONOMY_FILE = "data/taxonomy.yml"
+LISTS = ("psbs", "themes", "approaches", "lesson_groups")
+LANGS = ("en", "cy")
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    labels: dict[str, str]
+    intro: dict[str, str] = field(default_factory=dict)
+
+    def label(self, lang: str) -> str:
+        return self.labels[lang]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    psbs: dict[str, Term]
+    themes: dict[str, Term]
+    approaches: dict[str, Term]
+    lesson_groups: dict[str, Term]
+
+
+def load_taxonomy(root: Path) -> Taxonomy:
+    path = root / TAXONOMY_FILE
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentErrors([ContentError(TAXONOMY_FILE, f"cannot be read: {error}")]) from None
+    errors: list[ContentError] = []
+    lists = {name: _terms(name, data.get(name), errors) for name in LISTS}
+    if errors:
+        raise ContentErrors(errors)
+    return Taxonomy(**lists)
+
+
+def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, Term]:
+    if not isinstance(entries, dict) or not entries:
+        errors.append(ContentError(TAXONOMY_FILE, "expected a mapping of keys to labels", name))
+        return {}
+    terms = {}
+    for key, entry in entries.items():
+        where = f"{name}.{key}"
+        if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in LANGS):
+            errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
+            continue
+        intro = entry.get("intro", {})
+        terms[str(key)] = Term(str(key), {lang: entry[lang] for lang in LANGS}, dict(intro))
+    return terms

@@ -1,0 +1,283 @@
+"""The pages built from content records: case studies, lessons, the index and its facet pages.
+
+Each page is a `VirtualPage`: a Markdown source at an address under docs/ that no file holds.
+The same functions serve both languages; `lang` is an argument, never state.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+import yaml
+
+from rhannu.content import CaseStudy, Content, Lesson
+from rhannu.dates import long_date
+from rhannu.labels import count, label
+
+PAGE_SIZE = 50
+FACETS = ("psb", "theme", "approach", "year")
+
+
+@dataclass(frozen=True)
+class VirtualPage:
+    src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
+    markdown: str
+
+
+def src_uri(path: str, lang: str) -> str:
+    """'case-studies/x' -> 'case-studies/x.md' or 'case-studies/x.cy.md'."""
+    return f"{path}.md" if lang == "en" else f"{path}.{lang}.md"
+
+
+def url(path: str, lang: str) -> str:
+    """The site-relative URL of a page path: 'case-studies/index' -> 'cy/case-studies/'."""
+    trimmed = path.removesuffix("index").rstrip("/")
+    address = f"{trimmed}/" if trimmed else ""
+    return address if lang == "en" else f"{lang}/{address}"
+
+
+def href(target: str, lang: str, from_path: str) -> str:
+    """A link from the page at `from_path` to the page at `target`, relative, as MkDocs writes them."""
+    here = url(from_path, lang) or "."
+    there = url(target, lang) or "."
+    relative = posixpath.relpath(there, here)
+    return relative + "/" if relative != "." else "./"
+
+
+def case_study_path(study: CaseStudy) -> str:
+    return f"case-studies/{study.slug}"
+
+
+def lesson_path(lesson: Lesson | str) -> str:
+    return f"lessons/{lesson if isinstance(lesson, str) else lesson.slug}"
+
+
+def facet_path(facet: str, value: str) -> str:
+    return f"case-studies/{facet}/{value}"
+
+
+def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
+    return {
+        "psb": (study.psb,),
+        "theme": study.themes,
+        "approach": study.approaches,
+        "year": (str(study.published.year),),
+    }[facet]
+
+
+def page(path: str, lang: str, title: str, description: str, body: str) -> VirtualPage:
+    front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
+    return VirtualPage(src_uri(path, lang), f"---\n{front}---\n\n{body.strip()}\n")
+
+
+def pages_for(content: Content, lang: str) -> list[VirtualPage]:
+    studies = [study for study in content.case_studies if lang in study.texts or "en" in study.texts]
+    return [
+        *(case_study_page(content, study, lang) for study in studies if lang in study.texts),
+        *(lesson_page(content, lesson, lang) for lesson in content.lessons if lang in lesson.texts),
+        lessons_index(content, lang),
+        *listing_pages(content, "case-studies/index", label(lang, "case_studies"),
+                       label(lang, "case_studies_intro"), list(content.case_studies), lang, with_facets=True),
+        *facet_pages(content, lang),
+    ]
+
+
+def _text(item: CaseStudy | Lesson, lang: str):
+    return item.texts.get(lang) or item.texts["en"]
+
+
+def term_label(content: Content, facet: str, value: str, lang: str) -> str:
+    if facet == "year":
+        return value
+    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes,
+             "approach": content.taxonomy.approaches}[facet]
+    return terms[value].label(lang)
+
+
+def _term_links(content: Content, facet: str, values: Iterable[str], lang: str, from_path: str) -> str:
+    return ", ".join(
+        f'<a href="{href(facet_path(facet, value), lang, from_path)}">{escape(term_label(content, facet, value, lang))}</a>'
+        for value in values
+    )
+
+
+def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) -> str:
+    day = study.published.date()
+    rows = [
+        (label(lang, "psb"), _term_links(content, "psb", [study.psb], lang, from_path)),
+        (label(lang, "published"), f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time>'),
+        (label(lang, "themes"), _term_links(content, "theme", study.themes, lang, from_path)),
+        (label(lang, "approaches"), _term_links(content, "approach", study.approaches, lang, from_path)),
+    ]
+    items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
+    return f'<dl class="rhannu-meta">{items}</dl>'
+
+
+def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPage:
+    path = case_study_path(study)
+    text = study.texts[lang]
+    lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
+    lesson_items = "".join(
+        f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(_text(lesson, lang).title)}</a></li>'
+        for lesson in lessons
+    )
+    lessons_block = (
+        f'<section class="rhannu-related" aria-labelledby="lessons-heading">\n'
+        f'<h2 id="lessons-heading">{escape(label(lang, "lessons_evidenced"))}</h2>\n'
+        f"<ul>{lesson_items}</ul>\n</section>"
+        if lessons else ""
+    )
+    body = (
+        f"# {escape(text.title)}\n\n{_meta_list(content, study, lang, path)}\n\n"
+        f"{text.body.strip()}\n\n{lessons_block}"
+    )
+    return page(path, lang, text.title, text.summary, body)
+
+
+def cards(content: Content, studies: list[CaseStudy], lang: str, from_path: str, heading: str = "h2") -> str:
+    if not studies:
+        return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
+    items = []
+    for study in studies:
+        text = _text(study, lang)
+        title_link = f'<a href="{href(case_study_path(study), lang, from_path)}">{escape(text.title)}</a>'
+        day = study.published.date()
+        meta = (
+            f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))} · '
+            f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></p>'
+        )
+        themes = ", ".join(escape(term_label(content, "theme", theme, lang)) for theme in study.themes)
+        items.append(
+            f'<li class="rhannu-card"><{heading} class="rhannu-card__title">{title_link}</{heading}>'
+            f"{meta}<p>{escape(text.summary)}</p>"
+            f'<p class="rhannu-card__themes"><span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p></li>'
+        )
+    return f'<ul class="rhannu-cards">{"".join(items)}</ul>'
+
+
+def _facet_nav(content: Content, lang: str, from_path: str) -> str:
+    groups = []
+    for facet in FACETS:
+        values = _all_values(content, facet)
+        links = "".join(
+            f'<li><a href="{href(facet_path(facet, value), lang, from_path)}">'
+            f"{escape(term_label(content, facet, value, lang))}</a> "
+            f'<span class="rhannu-count">({_count_for(content, facet, value)})</span></li>'
+            for value in values
+        )
+        groups.append(f'<h3>{escape(label(lang, facet))}</h3><ul class="rhannu-facet-list">{links}</ul>')
+    heading = escape(label(lang, "browse_by"))
+    return f'<nav class="rhannu-facets" aria-labelledby="facets-heading"><h2 id="facets-heading">{heading}</h2>{"".join(groups)}</nav>'
+
+
+def _all_values(content: Content, facet: str) -> list[str]:
+    if facet == "year":
+        return sorted({str(study.published.year) for study in content.case_studies}, reverse=True)
+    return list({"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes,
+                 "approach": content.taxonomy.approaches}[facet])
+
+
+def _count_for(content: Content, facet: str, value: str) -> int:
+    return sum(value in facet_values(study, facet) for study in content.case_studies)
+
+
+def listing_pages(
+    content: Content, path: str, title: str, intro: str, studies: list[CaseStudy], lang: str, *, with_facets: bool = False
+) -> list[VirtualPage]:
+    pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
+    result = []
+    for number in range(1, pages + 1):
+        page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
+        chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        parts = [f"# {escape(title)}", f"<p>{escape(intro)}</p>", f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>']
+        if with_facets and number == 1:
+            parts.append(_filter_form(content, lang))
+            parts.append(_facet_nav(content, lang, page_path))
+        parts.append(f'<div id="rhannu-card-list">{cards(content, chunk, lang, page_path)}</div>')
+        if pages > 1:
+            parts.append(_pagination(path, number, pages, lang, page_path))
+        heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
+        parts[0] = f"# {escape(heading)}"
+        result.append(page(page_path, lang, heading, intro, "\n\n".join(parts)))
+    return result
+
+
+def _pagination(path: str, number: int, pages: int, lang: str, from_path: str) -> str:
+    def target(n: int) -> str:
+        return path if n == 1 else f"{path.removesuffix('/index')}/page/{n}"
+
+    links = []
+    if number > 1:
+        links.append(f'<a rel="prev" href="{href(target(number - 1), lang, from_path)}">{escape(label(lang, "previous"))}</a>')
+    links.append(f"<span>{escape(label(lang, 'page_of', page=number, pages=pages))}</span>")
+    if number < pages:
+        links.append(f'<a rel="next" href="{href(target(number + 1), lang, from_path)}">{escape(label(lang, "next"))}</a>')
+    return f'<nav class="rhannu-pagination" aria-label="{escape(label(lang, "pagination"))}">{" ".join(links)}</nav>'
+
+
+def _filter_form(content: Content, lang: str) -> str:
+    """Combined filtering, shown only when JavaScript runs (the facet pages work without it)."""
+    selects = []
+    for facet in FACETS:
+        options = f'<option value="">{escape(label(lang, "all"))}</option>' + "".join(
+            f'<option value="{escape(value)}">{escape(term_label(content, facet, value, lang))}</option>'
+            for value in _all_values(content, facet)
+        )
+        selects.append(
+            f'<div class="rhannu-filter"><label for="filter-{facet}">{escape(label(lang, facet))}</label>'
+            f'<select id="filter-{facet}" name="{facet}">{options}</select></div>'
+        )
+    return (
+        f'<form class="rhannu-filters" id="rhannu-filters" hidden data-cards="cards.json" '
+        f'aria-labelledby="filter-heading"><h2 id="filter-heading">{escape(label(lang, "filter"))}</h2>'
+        f'{"".join(selects)}<p class="rhannu-filter-status" role="status" aria-live="polite"></p></form>'
+    )
+
+
+def facet_pages(content: Content, lang: str) -> list[VirtualPage]:
+    result = []
+    for facet in FACETS:
+        for value in _all_values(content, facet):
+            studies = [study for study in content.case_studies if value in facet_values(study, facet)]
+            name = term_label(content, facet, value, lang)
+            intro = label(lang, "facet_description", label=name)
+            if facet == "psb":
+                intro = content.taxonomy.psbs[value].intro.get(lang, intro)
+            title = label(lang, "facet_title", label=name)
+            result += listing_pages(content, facet_path(facet, value), title, intro, studies, lang)
+    return result
+
+
+def lesson_page(content: Content, lesson: Lesson, lang: str) -> VirtualPage:
+    path = lesson_path(lesson)
+    text = lesson.texts[lang]
+    group = content.taxonomy.lesson_groups[lesson.group].label(lang)
+    citing = [study for study in content.case_studies if lesson.slug in study.lessons]
+    evidence = cards(content, citing, lang, path, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
+    body = (
+        f"# {escape(text.title)}\n\n"
+        f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
+        f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>\n\n'
+        f"{text.body.strip()}\n\n"
+        f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
+        f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
+    )
+    return page(path, lang, text.title, text.summary, body)
+
+
+def lessons_index(content: Content, lang: str) -> VirtualPage:
+    path = "lessons/index"
+    parts = [f"# {escape(label(lang, 'lessons'))}", f"<p>{escape(label(lang, 'lessons_intro'))}</p>"]
+    for key, group in content.taxonomy.lesson_groups.items():
+        lessons = [lesson for lesson in content.lessons if lesson.group == key]
+        items = "".join(
+            f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(_text(lesson, lang).title)}</a>'
+            f"<p>{escape(_text(lesson, lang).summary)}</p></li>"
+            for lesson in lessons
+        )
+        parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n\n<ul class="rhannu-lessons">{items}</ul>')
+    return page(path, lang, label(lang, "lessons"), label(lang, "lessons_intro"), "\n\n".join(parts))
