@@ -151,7 +151,12 @@ def _pair(
     slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
 ) -> _Pair | None:
     before = len(errors)
-    parsed = {lang: _parse_fields(source, fields, taxonomy, lang, errors) for lang, source in sources.items()}
+    # A Welsh file states the shared facts itself only when it has no English twin to inherit from.
+    states_facts = {lang: lang == "en" or "en" not in sources for lang in sources}
+    parsed = {
+        lang: _parse_fields(source, fields, taxonomy, states_facts[lang], errors)
+        for lang, source in sources.items()
+    }
     facts: dict[str, object] = {}
     english = sources.get("en")
     for field in (field for field in fields if field.shared):
@@ -182,7 +187,7 @@ def _pair(
 
 
 def _parse_fields(
-    source: Source, fields: tuple[Field, ...], taxonomy: Taxonomy, lang: str, errors: list[ContentError]
+    source: Source, fields: tuple[Field, ...], taxonomy: Taxonomy, states_facts: bool, errors: list[ContentError]
 ) -> dict[str, object]:
     by_name = {field.name: field for field in fields}
     values: dict[str, object] = {}
@@ -196,7 +201,7 @@ def _parse_fields(
         except FieldProblem as problem:
             errors.append(ContentError(source.path, str(problem), name))
     for field in fields:
-        needed = field.required and (lang == "en" or not field.shared)
+        needed = field.required and (states_facts or not field.shared)
         if needed and field.name not in source.meta:
             errors.append(ContentError(source.path, "missing; this field is required", field.name))
     return values

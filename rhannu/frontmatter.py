@@ -36,5 +36,7 @@ def parse_source(path: str, text: str) -> Source | ContentError:
         return ContentError(path, f"YAML syntax error: {problem}", line=line)
     if not isinstance(meta, dict):
         return ContentError(path, "front matter must be 'field: value' lines", line=2)
-    body = "\n".join(lines[end + 1 :]).strip("\n") + "\n"
-    return Source(path, {str(key): value for key, value in meta.items()}, body, end + 2)
+    rest = lines[end + 1 :]
+    blank = next((i for i, line in enumerate(rest) if line.strip()), len(rest))
+    body = "\n".join(rest[blank:]).rstrip("\n") + "\n"
+    return Source(path, {str(key): value for key, value in meta.items()}, body, end + 2 + blank)
