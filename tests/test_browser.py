@@ -15,7 +15,17 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 
-PAGES = ["", "cy/", "about/", "cy/about/", "timeline/", "cy/timeline/", "404.html"]
+PAGE_TYPES = [
+    "",  # home
+    "about/",  # content page
+    "case-studies/",  # index with filters
+    "case-studies/sharing-practice/",  # case study
+    "case-studies/theme/sharing-practice/",  # facet page
+    "case-studies/psb/powys/",  # facet page with no case studies
+    "lessons/",  # lessons index
+    "lessons/small-projects/",  # lesson
+]
+PAGES = [*PAGE_TYPES, *("cy/" + path for path in PAGE_TYPES), "404.html"]
 
 
 def test_switch_to_welsh_and_back(page) -> None:
@@ -66,3 +76,39 @@ def test_no_accessibility_violations(page, path: str) -> None:
         for item in results.response["violations"]
     ]
     assert violations == [], f"{path}: {violations}"
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_filters_combine_from_the_keyboard(page, prefix: str) -> None:
+    page.goto(f"{prefix}case-studies/")
+    form = page.locator("#rhannu-filters")
+    form.wait_for(state="visible")
+    cards = page.locator("#rhannu-card-list .rhannu-card")
+    total = cards.count()
+    assert total >= 5
+    page.locator("#filter-approach").focus()
+    page.keyboard.press("End")  # the last approach: virtual working
+    page.locator("#filter-approach").dispatch_event("change")
+    expected = page.evaluate(
+        "fetch('cards.json').then(r => r.json()).then(cards => cards.filter(c => c.approach.includes("
+        "document.querySelector('#filter-approach').value)).length)"
+    )
+    assert cards.count() == expected
+    status = page.locator(".rhannu-filter-status").inner_text()
+    assert status.startswith(str(expected)) or status.startswith("1 ")
+    page.locator("#filter-psb").select_option("powys")
+    assert cards.count() == 0
+    assert page.locator("#rhannu-card-list .rhannu-empty").is_visible()
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert results.response["violations"] == []
+
+
+def test_index_works_without_javascript(browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto("case-studies/")
+    assert not tab.locator("#rhannu-filters").is_visible()
+    tab.get_by_role("link", name="Hackathon", exact=True).click()
+    tab.wait_for_url("**/case-studies/approach/hackathon/")
+    assert tab.locator(".rhannu-card").count() == 1
+    context.close()  # axe needs JavaScript: the facet pages are audited in PAGES above

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parents[2]
 PINNED_EPOCH = "1700000000"  # 2023-11-14 in Europe/London: builds in tests never depend on today
-SOURCE_DIRS = ("docs", "overrides", "hooks", "case_studies", "newsletters", "data")
+SOURCE_DIRS = ("docs", "overrides", "hooks", "case_studies", "lessons", "newsletters", "data")
 
 
 @dataclass(frozen=True)
