@@ -67,15 +67,18 @@ def _add_virtual_pages(files, config):
     for uri in _build.pages:
         inclusion = InclusionLevel.UNDEFINED if uri in _build.nav_pages else InclusionLevel.NOT_IN_NAV
         files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
+    for uri in _build.assets:
+        files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
 @event_priority(-110)  # after static-i18n has rebuilt every File from its path under docs/
 def _fill_virtual_pages(files, config):
-    for file in files.documentation_pages():
-        page = _build.pages.get(file.src_uri)
-        if page is not None:
+    for file in files:
+        if (page := _build.pages.get(file.src_uri)) is not None:
             file.content_string = page.markdown
+        elif (asset := _build.assets.get(file.src_uri)) is not None:
+            file.abs_src_path = str(asset)
     return files
 
 

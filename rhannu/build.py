@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from rhannu.content import Content, load_content
+from rhannu.content import CASE_STUDIES_DIR, Content, load_content
 from rhannu.languages import ALL
 from rhannu.pairing import MissingTwin
 from rhannu.views import VirtualPage, _text, case_study_path, facet_values, pages_for, url
@@ -19,6 +19,7 @@ class Build:
     content: Content
     pages: dict[str, VirtualPage]  # by src_uri, both languages
     nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
+    assets: dict[str, Path]  # images and other files beside case studies, by src_uri under docs/
 
     @property
     def missing_twins(self) -> tuple[MissingTwin, ...]:
@@ -35,7 +36,18 @@ def prepare(root: Path, build_date: dt.date) -> Build:
     content = load_content(root, build_date)
     pages = {page.src_uri: page for lang in ALL for page in pages_for(content, lang.code)}
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
-    return Build(content, pages, nav)
+    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR))
+
+
+def _assets(folder: Path) -> dict[str, Path]:
+    """Files beside the case studies (images), published beside their pages."""
+    if not folder.is_dir():
+        return {}
+    return {
+        f"case-studies/{path.name}": path
+        for path in sorted(folder.iterdir())
+        if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
+    }
 
 
 def cards_json(content: Content, lang: str) -> str:

@@ -140,3 +140,39 @@ def test_every_source_file_is_on_the_site(site: Path) -> None:
             slug = source.name.removesuffix(".md").removesuffix(".cy")
             prefix = "cy/" if source.name.endswith(".cy.md") else ""
             assert (site / f"{prefix}{address}/{slug}/index.html").exists(), source
+
+
+def test_images_beside_a_case_study_are_published_with_their_alt_text(tmp_path: Path) -> None:
+    import base64
+
+    project = copy_project(tmp_path / "project")
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+    (project / "case_studies/event.png").write_bytes(png)
+    for name, alt in (("sharing-practice.md", "An online event"), ("sharing-practice.cy.md", "Digwyddiad ar-lein")):
+        path = project / "case_studies" / name
+        path.write_text(path.read_text(encoding="utf-8") + f"\n![{alt}](event.png)\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    for prefix, alt in (("", "An online event"), ("cy/", "Digwyddiad ar-lein")):
+        page = result.site / f"{prefix}case-studies/sharing-practice/index.html"
+        image = read_html(page).select_one(f'article img[alt="{alt}"]')
+        assert (page.parent / image["src"]).resolve().read_bytes() == png
+
+
+def test_index_is_paginated_past_fifty_cards(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    source = (project / "case_studies/sharing-practice.md").read_text(encoding="utf-8")
+    welsh = (project / "case_studies/sharing-practice.cy.md").read_text(encoding="utf-8")
+    for number in range(50):
+        (project / f"case_studies/extra-{number}.md").write_text(source, encoding="utf-8")
+        (project / f"case_studies/extra-{number}.cy.md").write_text(welsh, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    total = len(CASE_STUDIES) + 50
+    for prefix in ("", "cy/"):
+        first = read_html(result.site / f"{prefix}case-studies/index.html")
+        second = read_html(result.site / f"{prefix}case-studies/page/2/index.html")
+        assert len(first.select("#rhannu-card-list .rhannu-card")) == 50
+        assert len(second.select("#rhannu-card-list .rhannu-card")) == total - 50
+        assert first.select_one('.rhannu-pagination a[rel="next"]')["href"] == "page/2/"
+        assert second.select_one('.rhannu-pagination a[rel="prev"]')["href"] == "../../"
