@@ -11,7 +11,7 @@ from pathlib import Path
 from rhannu.content import CASE_STUDIES_DIR, Content, load_content
 from rhannu.languages import ALL
 from rhannu.pairing import MissingTwin
-from rhannu.views import VirtualPage, _text, case_study_path, facet_values, pages_for, url
+from rhannu.views import VirtualPage, text_in, case_study_path, facet_values, pages_for, url
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ def cards_json(content: Content, lang: str) -> str:
     """The card data for combined filtering on the index, in one language."""
     cards = [
         {
-            "title": _text(study, lang).title,
-            "summary": _text(study, lang).summary,
+            "title": text_in(study, lang).title,
+            "summary": text_in(study, lang).summary,
             "url": "/" + url(case_study_path(study), lang),
             "date": study.published.date().isoformat(),
             "psb": study.psb,

@@ -86,7 +86,8 @@ def pages_for(content: Content, lang: str) -> list[VirtualPage]:
     ]
 
 
-def _text(item: CaseStudy | Lesson, lang: str):
+def text_in(item: CaseStudy | Lesson, lang: str):
+    """The item's text in `lang`, or in English where the Welsh twin is missing."""
     return item.texts.get(lang) or item.texts["en"]
 
 
@@ -122,7 +123,7 @@ def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPag
     text = study.texts[lang]
     lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
     lesson_items = "".join(
-        f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(_text(lesson, lang).title)}</a></li>'
+        f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
         for lesson in lessons
     )
     lessons_block = (
@@ -143,7 +144,7 @@ def cards(content: Content, studies: list[CaseStudy], lang: str, from_path: str,
         return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
     items = []
     for study in studies:
-        text = _text(study, lang)
+        text = text_in(study, lang)
         title_link = f'<a href="{href(case_study_path(study), lang, from_path)}">{escape(text.title)}</a>'
         day = study.published.date()
         meta = (
@@ -275,8 +276,8 @@ def lessons_index(content: Content, lang: str) -> VirtualPage:
     for key, group in content.taxonomy.lesson_groups.items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
-            f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(_text(lesson, lang).title)}</a>'
-            f"<p>{escape(_text(lesson, lang).summary)}</p></li>"
+            f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
+            f"<p>{escape(text_in(lesson, lang).summary)}</p></li>"
             for lesson in lessons
         )
         parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n\n<ul class="rhannu-lessons">{items}</ul>')
