@@ -43,7 +43,7 @@ def on_pre_build(config):
     if not _is_first_pass(config):
         return
     try:
-        _build = prepare(_project_root(config), build_date())
+        _build = prepare(_project_root(config), build_date(), Path(config.docs_dir))
     except ContentErrors as problems:
         for error in problems.errors:
             log.error(str(error))
@@ -58,12 +58,6 @@ def on_pre_build(config):
 def _add_virtual_pages(files, config):
     from mkdocs.structure.files import File, InclusionLevel
 
-    from rhannu.pairing import missing_twins
-
-    if _is_first_pass(config):
-        pages = [file.src_uri for file in files.documentation_pages()]
-        for twin in missing_twins(pages):
-            log.warning(twin.message(root="docs/"))
     for uri in _build.pages:
         inclusion = InclusionLevel.UNDEFINED if uri in _build.nav_pages else InclusionLevel.NOT_IN_NAV
         files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
@@ -154,7 +148,7 @@ def on_post_build(config):
     lang = _current_language(config).code
     cards = site / url("case-studies/index", lang) / "cards.json"
     cards.write_text(cards_json(_build.content, lang), encoding="utf-8")
-    for old, html in redirect_pages(_build.content, lang).items():
+    for old, html in redirect_pages(_build.content, lang, config.site_url).items():
         target = site / old / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")

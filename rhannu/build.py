@@ -7,10 +7,12 @@ import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from urllib.parse import urljoin
 
 from rhannu.content import CASE_STUDIES_DIR, Content, load_content
-from rhannu.languages import ALL
-from rhannu.pairing import MissingTwin
+from rhannu.labels import label
+from rhannu.languages import ALL, language
+from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.views import VirtualPage, text_in, case_study_path, facet_values, pages_for, url
 
 
@@ -20,10 +22,7 @@ class Build:
     pages: dict[str, VirtualPage]  # by src_uri, both languages
     nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
     assets: dict[str, Path]  # images and other files beside case studies, by src_uri under docs/
-
-    @property
-    def missing_twins(self) -> tuple[MissingTwin, ...]:
-        return self.content.missing_twins
+    missing_twins: tuple[MissingTwin, ...]  # in docs/ and in the content folders
 
     def excluded_message(self) -> str | None:
         if not self.content.excluded:
@@ -32,11 +31,13 @@ class Build:
         return f"Left out of this build: {items}"
 
 
-def prepare(root: Path, build_date: dt.date) -> Build:
+def prepare(root: Path, build_date: dt.date, docs_dir: Path | None = None) -> Build:
     content = load_content(root, build_date)
     pages = {page.src_uri: page for lang in ALL for page in pages_for(content, lang.code)}
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
-    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR))
+    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
+    twins = (*missing_twins(docs), *content.missing_twins)
+    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins)
 
 
 def _assets(folder: Path) -> dict[str, Path]:
@@ -68,27 +69,24 @@ def cards_json(content: Content, lang: str) -> str:
     return json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def redirect_pages(content: Content, lang: str) -> dict[str, str]:
+def redirect_pages(content: Content, lang: str, site_url: str) -> dict[str, str]:
     """Old address -> an HTML page sending the reader on to the case study's address."""
     pages = {}
     for study in content.case_studies:
         target = "/" + url(case_study_path(study), lang)
         for alias in study.aliases:
             old = alias if lang == "en" else f"{lang}/{alias}"
-            pages[old] = _redirect_html(target, lang)
+            pages[old] = _redirect_html(target, lang, site_url)
     return pages
 
 
-def _redirect_html(target: str, lang: str) -> str:
-    tag = "en-GB" if lang == "en" else lang
-    text = "This page has moved to" if lang == "en" else "Mae'r dudalen hon wedi symud i"
-    title = "Page moved" if lang == "en" else "Tudalen wedi symud"
+def _redirect_html(target: str, lang: str, site_url: str) -> str:
     link = escape(target)
     return (
-        f'<!doctype html>\n<html lang="{tag}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{title}</title>\n"
+        f'<!doctype html>\n<html lang="{language(lang).tag}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(label(lang, 'moved'))}</title>\n"
         f'<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{link}">\n'
+        f'<link rel="canonical" href="{escape(urljoin(site_url, target))}">\n'
         f'<meta http-equiv="refresh" content="0; url={link}">\n</head>\n'
-        f'<body>\n<main><p>{text} <a href="{link}">{link}</a>.</p></main>\n</body>\n</html>\n'
+        f'<body>\n<main><p>{escape(label(lang, "moved_to"))} <a href="{link}">{link}</a>.</p></main>\n</body>\n</html>\n'
     )

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
-from rhannu.pairing import missing_twins
 
 
 def check(root: Path) -> int:
@@ -23,10 +22,7 @@ def check(root: Path) -> int:
             print(f"ERROR: {error}", file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
         return 1
-    docs = root / "docs"
-    pages = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")] if docs.is_dir() else []
-    twins = [twin.message(root="docs/") for twin in missing_twins(pages)]
-    twins += [twin.message() for twin in build.missing_twins]
+    twins = [twin.message() for twin in build.missing_twins]
     for message in twins:
         print(f"WARNING: {message}", file=sys.stderr)
     if message := build.excluded_message():

@@ -32,7 +32,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_apply": "Show case studies",
         "facet_title": "{label}: case studies",
         "facet_description": "Case studies for {label}.",
-        "moved": "This page has moved",
+        "moved": "Page moved",
         "moved_to": "This page has moved to",
     },
     "cy": {
@@ -64,7 +64,7 @@ LABELS: dict[str, dict[str, str]] = {
         "filter_apply": "Dangos astudiaethau achos",
         "facet_title": "{label}: astudiaethau achos",
         "facet_description": "Astudiaethau achos ar gyfer {label}.",
-        "moved": "Mae'r dudalen hon wedi symud",
+        "moved": "Tudalen wedi symud",
         "moved_to": "Mae'r dudalen hon wedi symud i",
     },
 }

@@ -12,10 +12,11 @@ class Language:
     name: str  # the language's name in itself, as a switcher shows it
     switch_hint: str  # visually hidden text on the link that switches *to* this language
     og_locale: str
+    english_name: str  # as editors' messages, which are in English, name it
 
 
-ENGLISH = Language("en", "en-GB", "English", "Change the language to English", "en_GB")
-WELSH = Language("cy", "cy", "Cymraeg", "Newid yr iaith i'r Gymraeg", "cy_GB")
+ENGLISH = Language("en", "en-GB", "English", "Change the language to English", "en_GB", "English")
+WELSH = Language("cy", "cy", "Cymraeg", "Newid yr iaith i'r Gymraeg", "cy_GB", "Welsh")
 
 DEFAULT = ENGLISH
 ALL: tuple[Language, ...] = (WELSH, ENGLISH)  # Welsh first wherever both stand together

@@ -23,14 +23,8 @@ class MissingTwin:
     missing: str
     missing_lang: Language
 
-    def message(self, root: str = "") -> str:
-        return (
-            f"{root}{self.present}: has no {_NAMES[self.missing_lang.code]} twin; "
-            f"add {root}{self.missing}"
-        )
-
-
-_NAMES = {"en": "English", "cy": "Welsh"}
+    def message(self) -> str:
+        return f"{self.present}: has no {self.missing_lang.english_name} twin; add {self.missing}"
 
 
 def parse_source_path(path: str) -> SourcePath:

@@ -102,6 +102,9 @@ def test_aliases_redirect_in_both_languages(tmp_path: Path) -> None:
         soup = read_html(result.site / f"{prefix}news/sharing/index.html")
         refresh = soup.select_one('meta[http-equiv="refresh"]')["content"]
         assert refresh == f"0; url=/{prefix}case-studies/sharing-practice/"
+        canonical = soup.select_one('link[rel="canonical"]')["href"]
+        assert canonical == f"https://rhannu.example.org/{prefix}case-studies/sharing-practice/"
+        assert soup.html["lang"] == ("cy" if prefix else "en-GB")
 
 
 def test_bad_files_stop_the_build_naming_every_problem_and_nothing_is_dropped(tmp_path: Path) -> None:

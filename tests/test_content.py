@@ -32,7 +32,8 @@ What happened.
 STUDY_CY = "---\ntitle: Ymgysylltu\nsummary: Sut aeth ymgysylltu.\n---\n\nBeth ddigwyddodd.\n"
 
 
-def project(tmp_path: Path, files: dict[str, str]) -> Path:
+def project(tmp_path: Path, files: dict[str, str | None]) -> Path:
+    """A valid project, with `files` written over it (None removes a file)."""
     (tmp_path / "data").mkdir()
     shutil.copy(PROJECT / "data/taxonomy.yml", tmp_path / "data/taxonomy.yml")
     base = {
@@ -42,14 +43,9 @@ def project(tmp_path: Path, files: dict[str, str]) -> Path:
         "case_studies/engagement.cy.md": STUDY_CY,
     }
     for name, text in {**base, **files}.items():
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if text is None:
-            continue
-        path.write_text(text, encoding="utf-8")
-    for name, text in files.items():
-        if text is None:
-            (tmp_path / name).unlink(missing_ok=True)
+        if text is not None:
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
 
 

@@ -26,5 +26,5 @@ def test_missing_twins_in_both_directions() -> None:
 
 
 def test_missing_twin_message_names_both_files() -> None:
-    twin = MissingTwin("about.md", "about.cy.md", WELSH)
-    assert twin.message(root="docs/") == "docs/about.md: has no Welsh twin; add docs/about.cy.md"
+    twin = MissingTwin("docs/about.md", "docs/about.cy.md", WELSH)
+    assert twin.message() == "docs/about.md: has no Welsh twin; add docs/about.cy.md"
