@@ -79,11 +79,16 @@ def _fill_virtual_pages(files, config):
 on_files = CombinedEvent(_add_virtual_pages, _fill_virtual_pages)
 
 
+LATEST_ISSUE_MARKER = "<!-- rhannu:latest-issue -->"
+
+
 def on_page_markdown(markdown, page, config, files):
+    from rhannu.issue_views import latest_issue_html
     from rhannu.notices import missing_welsh
 
-    if page.file.locale == _current_language(config).code:
-        return markdown
+    lang = _current_language(config).code
+    if page.file.locale == lang:
+        return markdown.replace(LATEST_ISSUE_MARKER, latest_issue_html(_build.issues, lang))
     english = page.file.alternates["en"]
     notice = missing_welsh(page.title or english.name, get_relative_url(english.url, page.url))
     page.meta = notice.meta
@@ -100,8 +105,10 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-60)  # after static-i18n's own page context (50)
 def on_page_context(context, page, config, nav):
+    from rhannu.feeds import feed_links
     from rhannu.page_meta import language_links
 
+    context["feed_links"] = feed_links(_current_language(config).code)
     alternates = page.file.alternates
     context["language_links"] = language_links(
         current=_current_language(config),
@@ -140,6 +147,7 @@ def _real_pages(config) -> list[dict[str, str]]:
 
 def on_post_build(config):
     from rhannu.build import cards_json, redirect_pages
+    from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
     from rhannu.theme_patches import patch_bundles
     from rhannu.views import url
 
@@ -148,6 +156,12 @@ def on_post_build(config):
     lang = _current_language(config).code
     cards = site / url("case-studies/index", lang) / "cards.json"
     cards.write_text(cards_json(_build.content, lang), encoding="utf-8")
+    feeds = {
+        feed_path("newsletters", lang): newsletter_channel(_build.issues, lang, config.site_name, config.site_url),
+        feed_path("all", lang): everything_channel(_build.content, _build.issues, lang, config.site_name, config.site_url),
+    }
+    for path, channel in feeds.items():
+        (site / path).write_text(render_rss(channel), encoding="utf-8")
     for old, html in redirect_pages(_build.content, lang, config.site_url).items():
         target = site / old / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from rhannu.content import CASE_STUDIES_DIR, Content, load_content
+from rhannu.errors import ContentErrors
+from rhannu.issue_views import newsletter_pages
 from rhannu.labels import label
+from rhannu.newsletter import Issue, assemble, editorial_errors, load_cadence
 from rhannu.languages import ALL, language
 from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.views import VirtualPage, text_in, case_study_path, facet_values, pages_for, url
@@ -23,6 +26,7 @@ class Build:
     nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
     assets: dict[str, Path]  # images and other files beside case studies, by src_uri under docs/
     missing_twins: tuple[MissingTwin, ...]  # in docs/ and in the content folders
+    issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
 
     def excluded_message(self) -> str | None:
         if not self.content.excluded:
@@ -33,11 +37,19 @@ class Build:
 
 def prepare(root: Path, build_date: dt.date, docs_dir: Path | None = None) -> Build:
     content = load_content(root, build_date)
-    pages = {page.src_uri: page for lang in ALL for page in pages_for(content, lang.code)}
+    cadence = load_cadence(root)
+    if errors := editorial_errors(content, cadence):
+        raise ContentErrors(errors)
+    issues = assemble(content, cadence, build_date)
+    pages = {
+        page.src_uri: page
+        for lang in ALL
+        for page in [*pages_for(content, lang.code), *newsletter_pages(issues, lang.code)]
+    }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)
-    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins)
+    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins, issues)
 
 
 def _assets(folder: Path) -> dict[str, Path]:

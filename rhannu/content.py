@@ -14,11 +14,12 @@ from rhannu.dates import start_of_day
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
-from rhannu.schema import CASE_STUDY, LESSON, SLUG, Field, FieldProblem, unknown_field_message
+from rhannu.schema import CASE_STUDY, LESSON, NEWS_ITEM, SLUG, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
 CASE_STUDIES_DIR = "case_studies"
 LESSONS_DIR = "lessons"
+NEWSLETTERS_DIR = "newsletters"
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
@@ -32,6 +33,7 @@ class Text:
     title: str
     summary: str
     body: str
+    place: str | None = None  # events: where, in this language
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,26 @@ class Lesson:
     slug: str
     group: str
     order: int
+    published: dt.datetime
     draft: bool
     texts: dict[str, Text]
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """A short newsletter item: news, an event, or an issue's editorial."""
+
+    slug: str
+    kind: str  # news, event, editorial
+    published: dt.datetime
+    event_start: dt.datetime | None  # events only; midnight where no time was given
+    event_has_time: bool
+    online_link: str | None
+    draft: bool
+    texts: dict[str, Text]
+
+
+Item = CaseStudy | Lesson | NewsItem
 
 
 @dataclass(frozen=True)
@@ -67,6 +87,7 @@ class Content:
     taxonomy: Taxonomy
     case_studies: tuple[CaseStudy, ...]  # published only, newest first
     lessons: tuple[Lesson, ...]  # published only, by group and order
+    news: tuple[NewsItem, ...]  # published only, oldest first
     excluded: tuple[Excluded, ...]  # drafts and future-dated items, left out of this build
     missing_twins: tuple[MissingTwin, ...]
 
@@ -79,48 +100,48 @@ class _Pair:
 
 
 def load_content(root: Path, build_date: dt.date) -> Content:
-    """All case studies and lessons under `root`, validated; raises ContentErrors listing every problem."""
+    """All case studies, lessons and newsletter items under `root`, validated; raises
+    ContentErrors listing every problem."""
     taxonomy = load_taxonomy(root)
     errors: list[ContentError] = []
     lesson_pairs, lesson_twins = _load_collection(root, LESSONS_DIR, LESSON, taxonomy, errors)
     study_pairs, study_twins = _load_collection(root, CASE_STUDIES_DIR, CASE_STUDY, taxonomy, errors)
-    known_lessons = {pair.slug for pair in lesson_pairs}
-    errors += _check_lesson_references(study_pairs, known_lessons)
+    news_pairs, news_twins = _load_collection(root, NEWSLETTERS_DIR, NEWS_ITEM, taxonomy, errors)
+    errors += _check_lesson_references(study_pairs, {pair.slug for pair in lesson_pairs})
     errors += _check_addresses(study_pairs)
+    errors += _check_events(news_pairs)
     if errors:
         raise ContentErrors(errors)
     lessons = [_lesson(pair) for pair in lesson_pairs]
     studies = [_case_study(pair) for pair in study_pairs]
-    excluded = [
-        *(Excluded(_primary_path(item.texts), "draft") for item in [*lessons, *studies] if item.draft),
-        *(
-            Excluded(_primary_path(study.texts), f"dated {study.published.date()}, after the build date {build_date}")
-            for study in studies
-            if not study.draft and study.published.date() > build_date
-        ),
-    ]
-    left_out = {item.path for item in excluded}
+    news = [_news_item(pair) for pair in news_pairs]
+    excluded = [_exclusion(item, build_date) for item in [*lessons, *studies, *news]]
+    left_out = {item.path for item in excluded if item is not None}
+
+    def kept(items: list) -> list:
+        return [item for item in items if primary_path(item.texts) not in left_out]
+
+    group_order = list(taxonomy.lesson_groups)
     return Content(
         taxonomy=taxonomy,
-        case_studies=tuple(
-            sorted(
-                (study for study in studies if _primary_path(study.texts) not in left_out),
-                key=lambda study: (study.published, study.slug),
-                reverse=True,
-            )
-        ),
-        lessons=tuple(
-            sorted(
-                (lesson for lesson in lessons if _primary_path(lesson.texts) not in left_out),
-                key=lambda lesson: (list(taxonomy.lesson_groups).index(lesson.group), lesson.order, lesson.slug),
-            )
-        ),
-        excluded=tuple(sorted(excluded, key=lambda item: item.path)),
-        missing_twins=tuple(lesson_twins + study_twins),
+        case_studies=tuple(sorted(kept(studies), key=lambda study: (study.published, study.slug), reverse=True)),
+        lessons=tuple(sorted(kept(lessons), key=lambda lesson: (group_order.index(lesson.group), lesson.order, lesson.slug))),
+        news=tuple(sorted(kept(news), key=lambda item: (item.published, item.slug))),
+        excluded=tuple(sorted((item for item in excluded if item is not None), key=lambda item: item.path)),
+        missing_twins=tuple(lesson_twins + study_twins + news_twins),
     )
 
 
-def _primary_path(texts: dict[str, Text]) -> str:
+def _exclusion(item: Item, build_date: dt.date) -> Excluded | None:
+    path = primary_path(item.texts)
+    if item.draft:
+        return Excluded(path, "draft")
+    if item.published.date() > build_date:
+        return Excluded(path, f"dated {item.published.date()}, after the build date {build_date}")
+    return None
+
+
+def primary_path(texts: dict[str, Text]) -> str:
     """The English source's path, or the Welsh one's where English is missing."""
     return (texts.get("en") or next(iter(texts.values()))).path
 
@@ -180,7 +201,7 @@ def _pair(
         errors += _check_body(source)
         values = parsed[lang]
         if "title" in values and "summary" in values:
-            texts[lang] = Text(source.path, values["title"], values["summary"], source.body)
+            texts[lang] = Text(source.path, values["title"], values["summary"], source.body, values.get("place"))
     if len(errors) > before:
         return None
     return _Pair(slug, facts, texts)
@@ -235,22 +256,22 @@ def _check_lesson_references(pairs: list[_Pair], known: set[str]) -> list[Conten
     for pair in pairs:
         for lesson in pair.facts.get("lessons", ()):
             if lesson not in known:
-                path = _primary_path(pair.texts)
+                path = primary_path(pair.texts)
                 errors.append(ContentError(path, f"expected ids of lessons in {LESSONS_DIR}/ ({', '.join(sorted(known))}); got '{lesson}'", "lessons"))
     return errors
 
 
 def _check_addresses(pairs: list[_Pair]) -> list[ContentError]:
     """Each address (a case study's own, or an alias) belongs to one case study only."""
-    owners = {f"case-studies/{pair.slug}/": _primary_path(pair.texts) for pair in pairs}
+    owners = {f"case-studies/{pair.slug}/": primary_path(pair.texts) for pair in pairs}
     errors = []
     for pair in pairs:
         for alias in pair.facts.get("aliases", ()):
             owner = owners.get(alias)
             if owner is not None:
-                errors.append(ContentError(_primary_path(pair.texts), f"duplicate address '{alias}': already used by {owner}", "aliases"))
+                errors.append(ContentError(primary_path(pair.texts), f"duplicate address '{alias}': already used by {owner}", "aliases"))
             else:
-                owners[alias] = _primary_path(pair.texts)
+                owners[alias] = primary_path(pair.texts)
     return errors
 
 
@@ -277,4 +298,36 @@ def _case_study(pair: _Pair) -> CaseStudy:
 
 def _lesson(pair: _Pair) -> Lesson:
     facts = pair.facts
-    return Lesson(pair.slug, facts["group"], facts["order"], facts["draft"], pair.texts)
+    return Lesson(pair.slug, facts["group"], facts["order"], start_of_day(facts["date"]), facts["draft"], pair.texts)
+
+
+def _news_item(pair: _Pair) -> NewsItem:
+    facts = pair.facts
+    event = facts.get("event_date")
+    return NewsItem(
+        slug=pair.slug,
+        kind=facts["kind"],
+        published=start_of_day(facts["date"]),
+        event_start=event.start if event else None,
+        event_has_time=bool(event and event.has_time),
+        online_link=facts.get("online_link"),
+        draft=facts["draft"],
+        texts=pair.texts,
+    )
+
+
+def _check_events(pairs: list[_Pair]) -> list[ContentError]:
+    """An event has an event_date; other items have none of the event fields."""
+    errors = []
+    for pair in pairs:
+        path = primary_path(pair.texts)
+        is_event = pair.facts.get("kind") == "event"
+        if is_event and pair.facts.get("event_date") is None:
+            errors.append(ContentError(path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"))
+        for name in ("event_date", "online_link"):
+            if not is_event and pair.facts.get(name) is not None:
+                errors.append(ContentError(path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name))
+        for lang, text in pair.texts.items():
+            if not is_event and text.place is not None:
+                errors.append(ContentError(text.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", "place"))
+    return errors

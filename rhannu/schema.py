@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rhannu.dates import LONDON
 from rhannu.errors import one_of
 from rhannu.taxonomy import Taxonomy
 
@@ -49,6 +50,31 @@ def date(value: object, _: Taxonomy) -> dt.date:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         raise FieldProblem(f"expected a date as YYYY-MM-DD; got {value!r}") from None
+
+
+@dataclass(frozen=True)
+class EventDate:
+    start: dt.datetime  # aware, Europe/London
+    has_time: bool
+
+
+def event_date(value: object, _: Taxonomy) -> EventDate:
+    """A day ('2022-03-10') or a day and a time ('2022-03-10 14:00'), in Europe/London."""
+    if isinstance(value, dt.datetime):
+        return EventDate(value.replace(tzinfo=LONDON), True)
+    if isinstance(value, dt.date):
+        return EventDate(dt.datetime.combine(value, dt.time(0, 0), tzinfo=LONDON), False)
+    try:
+        moment = dt.datetime.strptime(str(value), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise FieldProblem(f"expected YYYY-MM-DD or YYYY-MM-DD HH:MM; got {value!r}") from None
+    return EventDate(moment.replace(tzinfo=LONDON), True)
+
+
+def web_address(value: object, _: Taxonomy) -> str:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or " " in value:
+        raise FieldProblem(f"expected a web address starting https://; got {value!r}")
+    return value
 
 
 def boolean(value: object, _: Taxonomy) -> bool:
@@ -118,6 +144,7 @@ LESSON = (
     Field("summary", text, shared=False),
     Field("group", key_of("lesson_groups")),
     Field("order", positive_int),
+    Field("date", date),
     Field("draft", boolean, required=False, default=False),
 )
 
@@ -127,3 +154,23 @@ def unknown_field_message(name: str, fields: tuple[Field, ...]) -> str:
     close = difflib.get_close_matches(name, names, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field{hint}; {one_of(names)}"
+
+NEWS_KINDS = ("news", "event", "editorial")
+
+
+def news_kind(value: object, _: Taxonomy) -> str:
+    if value not in NEWS_KINDS:
+        raise FieldProblem(f"{one_of(NEWS_KINDS)}; got {value!r}")
+    return str(value)
+
+
+NEWS_ITEM = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("kind", news_kind),
+    Field("date", date),
+    Field("event_date", event_date, required=False),
+    Field("place", text, required=False, shared=False),
+    Field("online_link", web_address, required=False),
+    Field("draft", boolean, required=False, default=False),
+)

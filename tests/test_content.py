@@ -15,7 +15,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 BUILD_DATE = dt.date(2023, 11, 14)
 PSBS = "expected one of north-wales, cwm-taf-bridgend, west-wales, powys, programme"
 
-LESSON_EN = "---\ntitle: Plan early\nsummary: Allow time to plan.\ngroup: time\norder: 1\n---\n\nPlanning takes time.\n"
+LESSON_EN = "---\ntitle: Plan early\nsummary: Allow time to plan.\ngroup: time\norder: 1\ndate: 2022-03-31\n---\n\nPlanning takes time.\n"
 LESSON_CY = "---\ntitle: Cynllunio'n gynnar\nsummary: Rhoi amser i gynllunio.\n---\n\nMae cynllunio'n cymryd amser.\n"
 STUDY_EN = """---
 title: Engagement

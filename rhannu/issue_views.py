@@ -1,0 +1,132 @@
+"""Newsletter issues as pages and as HTML for feeds: one renderer, links made by the caller."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from html import escape
+
+import markdown
+
+from rhannu.content import NewsItem
+from rhannu.dates import LONDON, long_date
+from rhannu.labels import label
+from rhannu.newsletter import Issue
+from rhannu.views import VirtualPage, case_study_path, href, lesson_path, page, text_in
+
+Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
+
+
+def issue_path(issue: Issue) -> str:
+    return f"newsletters/{issue.slug}"
+
+
+def issue_title(issue: Issue, lang: str) -> str:
+    return label(lang, "issue_title", date=long_date(issue.published, lang))
+
+
+def issue_summary(issue: Issue, lang: str) -> str:
+    last_day = issue.published - dt.timedelta(days=1)
+    covers = label(lang, "issue_covers", start=long_date(issue.start, lang), end=long_date(last_day, lang))
+    return f"{label(lang, 'issue_number', number=issue.number)}. {covers}."
+
+
+def markdown_html(text: str) -> str:
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
+
+
+def _event_when(item: NewsItem, lang: str) -> str:
+    start = item.event_start.astimezone(LONDON)
+    when = long_date(start.date(), lang)
+    if item.event_has_time:
+        when += f", {start:%H:%M}"
+    return f'<time datetime="{start.isoformat() if item.event_has_time else start.date().isoformat()}">{when}</time>'
+
+
+def _news_html(item: NewsItem, lang: str) -> str:
+    text = text_in(item, lang)
+    lang_attr = "" if lang in item.texts else ' lang="en-GB"'
+    details = ""
+    if item.kind == "event":
+        rows = [(label(lang, "when"), _event_when(item, lang))]
+        if text.place:
+            rows.append((label(lang, "where"), escape(text.place)))
+        if item.online_link:
+            rows.append((label(lang, "where"), f'<a href="{escape(item.online_link)}">{escape(label(lang, "join_online"))}: {escape(text.title)}</a>'))
+        details = '<dl class="rhannu-meta">' + "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows) + "</dl>"
+    return f'<article class="rhannu-news"{lang_attr}><h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>'
+
+
+def _linked_items(items, path_of: Callable, lang: str, link: Linker) -> str:
+    entries = "".join(
+        f'<li><a href="{escape(link(path_of(item)))}">{escape(text_in(item, lang).title)}</a>'
+        f"<p>{escape(text_in(item, lang).summary)}</p></li>"
+        for item in items
+    )
+    return f'<ul class="rhannu-issue-list">{entries}</ul>'
+
+
+def issue_html(issue: Issue, lang: str, link: Linker) -> str:
+    """The issue's body: editorial in full, news and events in full, new content as links."""
+    sections = []
+    if issue.editorial is not None:
+        text = text_in(issue.editorial, lang)
+        sections.append(("editorial", f"<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"))
+    if issue.news:
+        sections.append(("news", "".join(_news_html(item, lang) for item in issue.news)))
+    if issue.events:
+        sections.append(("events", "".join(_news_html(item, lang) for item in issue.events)))
+    if issue.case_studies:
+        sections.append(("new_case_studies", _linked_items(issue.case_studies, case_study_path, lang, link)))
+    if issue.lessons:
+        sections.append(("new_lessons", _linked_items(issue.lessons, lesson_path, lang, link)))
+    return "\n".join(
+        f'<section class="rhannu-issue-section" aria-labelledby="issue-{key}"><h2 id="issue-{key}">'
+        f"{escape(label(lang, key))}</h2>{body}</section>"
+        for key, body in sections
+    )
+
+
+def issue_page(issue: Issue, lang: str) -> VirtualPage:
+    path = issue_path(issue)
+    body = (
+        f"# {escape(issue_title(issue, lang))}\n\n"
+        f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>\n\n'
+        f"{issue_html(issue, lang, lambda target: href(target, lang, path))}\n\n"
+        f'<p><a href="{href("newsletters/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>'
+    )
+    return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), body)
+
+
+def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
+    path = "newsletters/index"
+    parts = [f"# {escape(label(lang, 'newsletters'))}", f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
+    years = sorted({issue.published.year for issue in issues}, reverse=True)
+    for year in years:
+        items = "".join(
+            f'<li><a href="{href(issue_path(issue), lang, path)}">{escape(issue_title(issue, lang))}</a> '
+            f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span></li>"
+            for issue in sorted(issues, key=lambda issue: issue.published, reverse=True)
+            if issue.published.year == year
+        )
+        parts.append(f'<h2 id="year-{year}">{year}</h2>\n\n<ul class="rhannu-archive">{items}</ul>')
+    return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), "\n\n".join(parts))
+
+
+def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_path: str = "index") -> str:
+    """The home page's box for the newest issue ("" while there is none)."""
+    if not issues:
+        return ""
+    issue = issues[-1]
+    date = long_date(issue.published, lang)
+    return (
+        f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
+        f'<h2 id="latest-issue">{escape(label(lang, "latest_issue"))}</h2>'
+        f"<p>{escape(issue_summary(issue, lang))}</p>"
+        f'<p><a href="{href(issue_path(issue), lang, from_path)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
+        f"</section>"
+    )
+
+
+def newsletter_pages(issues: tuple[Issue, ...], lang: str) -> list[VirtualPage]:
+    return [*(issue_page(issue, lang) for issue in issues), archive_page(issues, lang)]
