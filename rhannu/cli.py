@@ -28,7 +28,10 @@ def check(root: Path) -> int:
     if message := build.excluded_message():
         print(message)
     content = build.content
-    print(f"{len(content.case_studies)} case studies and {len(content.lessons)} lessons checked")
+    print(
+        f"{len(content.case_studies)} case studies, {len(content.lessons)} lessons and "
+        f"{len(content.news)} newsletter items checked; {len(build.issues)} newsletter issues"
+    )
     return 1 if twins else 0
 
 

@@ -24,6 +24,9 @@ PAGE_TYPES = [
     "case-studies/psb/powys/",  # facet page with no case studies
     "lessons/",  # lessons index
     "lessons/small-projects/",  # lesson
+    "newsletters/",  # newsletter archive
+    "newsletters/2022-03-14/",  # newsletter issue with news
+    "newsletters/2022-04-11/",  # newsletter issue with new case studies and lessons
 ]
 PAGES = [*PAGE_TYPES, *("cy/" + path for path in PAGE_TYPES), "404.html"]
 

@@ -171,3 +171,33 @@ def test_drafts_and_future_dated_items_are_left_out_and_named(tmp_path: Path) ->
         ("case_studies/later.md", "dated 2023-11-15, after the build date 2023-11-14"),
         ("case_studies/unfinished.md", "draft"),
     ]
+
+
+NEWS = "---\ntitle: News\nsummary: Something happened.\nkind: news\ndate: 2022-03-01\n---\n\nIt happened.\n"
+NEWS_CY = "---\ntitle: Newyddion\nsummary: Digwyddodd rhywbeth.\n---\n\nFe ddigwyddodd.\n"
+
+
+@pytest.mark.parametrize(
+    ("english", "expected"),
+    [
+        (NEWS.replace("kind: news", "kind: event"),
+         "newsletters/item.md: field 'event_date': missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM"),
+        (NEWS.replace("kind: news", "kind: event\nevent_date: next Tuesday"),
+         "newsletters/item.md: field 'event_date': expected YYYY-MM-DD or YYYY-MM-DD HH:MM; got 'next Tuesday'"),
+        (NEWS.replace("kind: news", "kind: news\nplace: Online"),
+         "newsletters/item.md: field 'place': only events have this field; this item's kind is 'news'"),
+        (NEWS.replace("kind: news", "kind: blog"),
+         "newsletters/item.md: field 'kind': expected one of news, event, editorial; got 'blog'"),
+    ],
+    ids=["event-without-date", "bad-event-date", "place-on-news", "kind"],
+)
+def test_newsletter_items_are_validated(tmp_path: Path, english: str, expected: str) -> None:
+    errors = errors_for(tmp_path, {"newsletters/item.md": english, "newsletters/item.cy.md": NEWS_CY})
+    assert errors == [expected]
+
+
+def test_an_event_with_a_time_is_that_time_in_london(tmp_path: Path) -> None:
+    event = NEWS.replace("kind: news", "kind: event\nevent_date: 2022-07-05 14:30\nonline_link: https://example.org/join")
+    content = load_content(project(tmp_path, {"newsletters/item.md": event, "newsletters/item.cy.md": NEWS_CY}), BUILD_DATE)
+    (item,) = content.news
+    assert item.event_start.isoformat() == "2022-07-05T14:30:00+01:00" and item.event_has_time
