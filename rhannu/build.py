@@ -13,7 +13,7 @@ from rhannu.content import CASE_STUDIES_DIR, Content, load_content
 from rhannu.errors import ContentErrors
 from rhannu.issue_views import newsletter_pages
 from rhannu.labels import label
-from rhannu.newsletter import Issue, assemble, editorial_errors, load_cadence
+from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
 from rhannu.languages import ALL, language
 from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.views import VirtualPage, text_in, case_study_path, facet_values, pages_for, url
@@ -37,10 +37,10 @@ class Build:
 
 def prepare(root: Path, build_date: dt.date, docs_dir: Path | None = None) -> Build:
     content = load_content(root, build_date)
-    cadence = load_cadence(root)
-    if errors := editorial_errors(content, cadence):
+    settings = load_settings(root)
+    if errors := editorial_errors(content, settings.cadence):
         raise ContentErrors(errors)
-    issues = assemble(content, cadence, build_date)
+    issues = assemble(content, settings.cadence, build_date)
     pages = {
         page.src_uri: page
         for lang in ALL

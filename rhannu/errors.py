@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ContentError:
     path: str  # relative to the project root, e.g. case_studies/x.cy.md
     message: str
@@ -25,7 +25,7 @@ class ContentErrors(Exception):
     """Every problem found in one pass over the content; the build stops after reporting them."""
 
     def __init__(self, errors: list[ContentError]) -> None:
-        self.errors = sorted(errors)
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or "", e.message))
         super().__init__("\n".join(str(error) for error in self.errors))
 
     def summary(self) -> str:

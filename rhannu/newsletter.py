@@ -11,10 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from rhannu.content import CaseStudy, Content, Lesson, NewsItem, primary_path
 from rhannu.dates import LONDON
+from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 
 SETTINGS_FILE = "data/newsletter.yml"
@@ -57,12 +56,32 @@ class Issue:
         return dt.datetime.combine(self.published, dt.time(0, 0), tzinfo=LONDON)
 
 
-def load_cadence(root: Path) -> Cadence:
-    path = root / SETTINGS_FILE
+@dataclass(frozen=True)
+class NewsletterSettings:
+    cadence: Cadence
+    signup_url: str | None  # the owner's mailing service's sign-up page
+    unsubscribe: str  # the text or merge tag the mailing service replaces with an unsubscribe link
+
+
+def load_settings(root: Path) -> NewsletterSettings:
+    data = read_data(root, SETTINGS_FILE)
+    errors = []
+    email = data.get("email") or {}
+    signup, unsubscribe = email.get("signup_url"), email.get("unsubscribe")
+    if signup is not None and (not isinstance(signup, str) or not signup.startswith("https://")):
+        errors.append(ContentError(SETTINGS_FILE, f"expected a web address starting https://, or nothing; got {signup!r}", "email.signup_url"))
+    if not isinstance(unsubscribe, str) or not unsubscribe.strip():
+        errors.append(ContentError(SETTINGS_FILE, f"expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got {unsubscribe!r}", "email.unsubscribe"))
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentErrors([ContentError(SETTINGS_FILE, f"cannot be read: {error}")]) from None
+        cadence = load_cadence(data)
+    except ContentErrors as problems:
+        errors = problems.errors + errors
+    if errors:
+        raise ContentErrors(errors)
+    return NewsletterSettings(cadence, signup or None, unsubscribe)
+
+
+def load_cadence(data: dict) -> Cadence:
     anchor, days = data.get("anchor"), data.get("days", 14)
     errors = []
     if not isinstance(anchor, dt.date) or isinstance(anchor, dt.datetime):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 
 TAXONOMY_FILE = "data/taxonomy.yml"
@@ -33,11 +32,7 @@ class Taxonomy:
 
 
 def load_taxonomy(root: Path) -> Taxonomy:
-    path = root / TAXONOMY_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentErrors([ContentError(TAXONOMY_FILE, f"cannot be read: {error}")]) from None
+    data = read_data(root, TAXONOMY_FILE)
     errors: list[ContentError] = []
     lists = {name: _terms(name, data.get(name), errors) for name in LISTS}
     if errors:

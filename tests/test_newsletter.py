@@ -9,7 +9,7 @@ import pytest
 from rhannu.content import CaseStudy, Content, Lesson, NewsItem, Text
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
-from rhannu.newsletter import Cadence, assemble, editorial_errors, load_cadence
+from rhannu.newsletter import Cadence, assemble, editorial_errors, load_settings
 from rhannu.taxonomy import Taxonomy
 
 CADENCE = Cadence(dt.date(2021, 3, 1), 14)
@@ -107,12 +107,16 @@ def test_lessons_join_the_issue_of_their_date() -> None:
     assert (issue.slug, slugs(issue)) == ("2022-04-11", ["plan"])
 
 
-def test_cadence_settings_are_validated(tmp_path) -> None:
+def test_newsletter_settings_are_validated(tmp_path) -> None:
     (tmp_path / "data").mkdir()
-    (tmp_path / "data/newsletter.yml").write_text("anchor: 1 March\ndays: 0\n", encoding="utf-8")
+    (tmp_path / "data/newsletter.yml").write_text(
+        "anchor: 1 March\ndays: 0\nemail:\n  signup_url: mailchimp\n", encoding="utf-8"
+    )
     with pytest.raises(ContentErrors) as raised:
-        load_cadence(tmp_path)
+        load_settings(tmp_path)
     assert [str(error) for error in raised.value.errors] == [
         "data/newsletter.yml: field 'anchor': expected a date as YYYY-MM-DD; got '1 March'",
         "data/newsletter.yml: field 'days': expected a whole number of days from 1; got 0",
+        "data/newsletter.yml: field 'email.signup_url': expected a web address starting https://, or nothing; got 'mailchimp'",
+        "data/newsletter.yml: field 'email.unsubscribe': expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got None",
     ]
