@@ -38,12 +38,13 @@ def on_pre_build(config):
     global _build
     from rhannu.build import prepare
     from rhannu.dates import build_date
+    from rhannu import site_info
     from rhannu.errors import ContentErrors
 
     if not _is_first_pass(config):
         return
     try:
-        _build = prepare(_project_root(config), build_date(), Path(config.docs_dir))
+        _build = prepare(_project_root(config), build_date(), site_info.from_config(config), Path(config.docs_dir))
     except ContentErrors as problems:
         for error in problems.errors:
             log.error(str(error))
@@ -162,6 +163,10 @@ def on_post_build(config):
     }
     for path, channel in feeds.items():
         (site / path).write_text(render_rss(channel), encoding="utf-8")
+    if lang == "en":  # the editions are bilingual or per language, and all live under /newsletters/
+        for edition in _build.emails:
+            (site / edition.html_path).write_text(edition.html, encoding="utf-8")
+            (site / edition.text_path).write_text(edition.text, encoding="utf-8")
     for old, html in redirect_pages(_build.content, lang, config.site_url).items():
         target = site / old / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)

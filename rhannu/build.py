@@ -13,6 +13,9 @@ from rhannu.content import CASE_STUDIES_DIR, Content, load_content
 from rhannu.errors import ContentErrors
 from rhannu.issue_views import newsletter_pages
 from rhannu.labels import label
+from rhannu.email import Edition, editions, size_errors
+from rhannu.network import load_cache, load_feeds
+from rhannu.site_info import SiteInfo
 from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
 from rhannu.languages import ALL, language
 from rhannu.pairing import MissingTwin, missing_twins
@@ -27,6 +30,8 @@ class Build:
     assets: dict[str, Path]  # images and other files beside case studies, by src_uri under docs/
     missing_twins: tuple[MissingTwin, ...]  # in docs/ and in the content folders
     issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
+    emails: tuple[Edition, ...]  # every issue's email editions
+    settings: NewsletterSettings
 
     def excluded_message(self) -> str | None:
         if not self.content.excluded:
@@ -35,12 +40,16 @@ class Build:
         return f"Left out of this build: {items}"
 
 
-def prepare(root: Path, build_date: dt.date, docs_dir: Path | None = None) -> Build:
+def prepare(root: Path, build_date: dt.date, site: SiteInfo, docs_dir: Path | None = None) -> Build:
     content = load_content(root, build_date)
     settings = load_settings(root)
     if errors := editorial_errors(content, settings.cadence):
         raise ContentErrors(errors)
-    issues = assemble(content, settings.cadence, build_date)
+    load_feeds(root)  # a bad partner list is reported with everything else
+    issues = assemble(content, settings.cadence, build_date, load_cache(root))
+    emails = tuple(editions(issues, site, settings.unsubscribe))
+    if errors := size_errors(list(emails)):
+        raise ContentErrors(errors)
     pages = {
         page.src_uri: page
         for lang in ALL
@@ -49,7 +58,7 @@ def prepare(root: Path, build_date: dt.date, docs_dir: Path | None = None) -> Bu
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)
-    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins, issues)
+    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins, issues, emails, settings)
 
 
 def _assets(folder: Path) -> dict[str, Path]:

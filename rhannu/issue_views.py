@@ -11,6 +11,7 @@ import markdown
 from rhannu.content import NewsItem
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
+from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.views import VirtualPage, case_study_path, href, lesson_path, page, text_in
 
@@ -66,6 +67,17 @@ def _linked_items(items, path_of: Callable, lang: str, link: Linker) -> str:
     return f'<ul class="rhannu-issue-list">{entries}</ul>'
 
 
+def _network_items(issue: Issue, lang: str) -> str:
+    """Partner news in its own language, labelled with it; links lead off the site."""
+    entries = "".join(
+        f'<li lang="{language(item.lang).tag}"><a href="{escape(item.link)}">{escape(item.title)}</a> '
+        f'<span class="rhannu-network-source" lang="{language(lang).tag}">({escape(label(lang, "in_" + item.lang))}, {escape(item.feed)})</span>'
+        f"<p>{escape(item.summary)}</p></li>"
+        for item in issue.network
+    )
+    return f'<ul class="rhannu-issue-list">{entries}</ul>'
+
+
 def issue_html(issue: Issue, lang: str, link: Linker) -> str:
     """The issue's body: editorial in full, news and events in full, new content as links."""
     sections = []
@@ -80,6 +92,8 @@ def issue_html(issue: Issue, lang: str, link: Linker) -> str:
         sections.append(("new_case_studies", _linked_items(issue.case_studies, case_study_path, lang, link)))
     if issue.lessons:
         sections.append(("new_lessons", _linked_items(issue.lessons, lesson_path, lang, link)))
+    if issue.network:
+        sections.append(("network", _network_items(issue, lang)))
     return "\n".join(
         f'<section class="rhannu-issue-section" aria-labelledby="issue-{key}"><h2 id="issue-{key}">'
         f"{escape(label(lang, key))}</h2>{body}</section>"

@@ -15,6 +15,7 @@ from rhannu.content import CaseStudy, Content, Lesson, NewsItem, primary_path
 from rhannu.dates import LONDON
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.network import NetworkItem
 
 SETTINGS_FILE = "data/newsletter.yml"
 
@@ -46,6 +47,7 @@ class Issue:
     events: tuple[NewsItem, ...]  # happening in the period after publication
     case_studies: tuple[CaseStudy, ...]
     lessons: tuple[Lesson, ...]
+    network: tuple[NetworkItem, ...] = ()  # partner networks' news, in their own languages
 
     @property
     def slug(self) -> str:
@@ -97,7 +99,9 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
-def assemble(content: Content, cadence: Cadence, build_date: dt.date) -> tuple[Issue, ...]:
+def assemble(
+    content: Content, cadence: Cadence, build_date: dt.date, network: tuple[NetworkItem, ...] = ()
+) -> tuple[Issue, ...]:
     """Every issue published on or before `build_date` that has something in it, oldest first.
     Editorials are checked by `editorial_errors` before this runs."""
     numbers: dict[int, dict[str, list]] = {}
@@ -105,7 +109,7 @@ def assemble(content: Content, cadence: Cadence, build_date: dt.date) -> tuple[I
     def bucket(number: int | None) -> dict[str, list] | None:
         if number is None:
             return None
-        return numbers.setdefault(number, {"editorial": [], "news": [], "events": [], "case_studies": [], "lessons": []})
+        return numbers.setdefault(number, {"editorial": [], "news": [], "events": [], "case_studies": [], "lessons": [], "network": []})
 
     for item in content.news:
         if item.kind == "event":
@@ -126,6 +130,10 @@ def assemble(content: Content, cadence: Cadence, build_date: dt.date) -> tuple[I
         slot = bucket(cadence.number_of(_local_day(lesson.published)))
         if slot is not None:
             slot["lessons"].append(lesson)
+    for item in sorted(network, key=lambda item: (item.published_at, item.link)):
+        slot = bucket(cadence.number_of(_local_day(item.published_at)))
+        if slot is not None:
+            slot["network"].append(item)
     issues = []
     for number, parts in sorted(numbers.items()):
         if cadence.published(number) > build_date:
@@ -140,6 +148,7 @@ def assemble(content: Content, cadence: Cadence, build_date: dt.date) -> tuple[I
                 events=tuple(sorted(parts["events"], key=lambda item: (item.event_start, item.slug))),
                 case_studies=tuple(parts["case_studies"]),
                 lessons=tuple(parts["lessons"]),
+                network=tuple(parts["network"]),
             )
         )
     return tuple(issues)

@@ -1,0 +1,193 @@
+"""The newsletter's email edition: self-contained HTML that survives mail clients, and text.
+
+A 600 px single-column table layout; every style inlined (css-inline), no <style>, <link> or
+script; absolute links; items as title, summary and link, only the editorial in full. The
+default edition is bilingual, Welsh first, with a jump link to the English part.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urljoin
+
+import css_inline
+
+from rhannu.dates import long_date
+from rhannu.errors import ContentError
+from rhannu.issue_views import _event_when, issue_path, issue_summary, issue_title, markdown_html
+from rhannu.labels import label
+from rhannu.languages import ALL, language
+from rhannu.newsletter import Issue
+from rhannu.site_info import SiteInfo
+from rhannu.views import case_study_path, lesson_path, text_in, url
+
+GMAIL_CLIP_BYTES = 102 * 1024
+EDITIONS = ("both", "en", "cy")
+
+STYLE = """
+body { margin: 0; padding: 0; background-color: #eef2f2; }
+.outer { width: 100%; background-color: #eef2f2; }
+.container { width: 600px; max-width: 600px; background-color: #ffffff; }
+td { font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 24px; color: #1d2626; }
+.masthead { background-color: #1f5f5b; color: #ffffff; padding: 20px 24px; font-size: 20px; line-height: 28px; font-weight: bold; }
+.jump { padding: 12px 24px; font-size: 14px; background-color: #f6f8f8; }
+.part { padding: 8px 24px 24px 24px; }
+h1 { font-size: 24px; line-height: 32px; margin: 16px 0 8px 0; color: #1d2626; }
+h2 { font-size: 20px; line-height: 28px; margin: 24px 0 8px 0; color: #1f5f5b; }
+h3 { font-size: 17px; line-height: 24px; margin: 16px 0 4px 0; }
+p { margin: 0 0 12px 0; }
+a { color: #1d5c8f; text-decoration: underline; }
+.meta { color: #3d4a49; font-size: 14px; }
+.footer { padding: 16px 24px; font-size: 13px; line-height: 20px; color: #3d4a49; background-color: #f6f8f8; }
+"""
+
+
+@dataclass(frozen=True)
+class Edition:
+    issue: Issue
+    edition: str  # both, en, cy
+    html: str
+    text: str
+
+    @property
+    def html_path(self) -> str:
+        return f"{issue_path(self.issue)}/{email_name(self.edition)}.html"
+
+    @property
+    def text_path(self) -> str:
+        return f"{issue_path(self.issue)}/{email_name(self.edition)}.txt"
+
+
+def email_name(edition: str) -> str:
+    return "email" if edition == "both" else f"email.{edition}"
+
+
+def _languages(edition: str) -> list[str]:
+    return [lang.code for lang in ALL] if edition == "both" else [edition]
+
+
+def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") -> str:
+    return (
+        f'<h3><a href="{escape(href)}">{escape(title)}</a></h3>{extra}'
+        f"<p>{escape(summary)}</p>"
+    )
+
+
+def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
+    def link(path: str) -> str:
+        return urljoin(site.url, url(path, lang))
+
+    web = link(issue_path(issue))
+    parts = [
+        f'<h1>{escape(issue_title(issue, lang))}</h1>',
+        f'<p class="meta">{escape(issue_summary(issue, lang))}</p>',
+        f'<p><a href="{escape(web)}">{escape(label(lang, "email_view_web"))}</a></p>',
+    ]
+    if issue.editorial is not None:
+        text = text_in(issue.editorial, lang)
+        parts.append(f"<h2>{escape(label(lang, 'editorial'))}</h2><h3>{escape(text.title)}</h3>{markdown_html(text.body)}")
+    sections = [
+        ("news", [(text_in(item, lang), web, "") for item in issue.news]),
+        ("events", [(text_in(item, lang), web, f'<p class="meta">{_event_when(item, lang)}</p>') for item in issue.events]),
+        ("new_case_studies", [(text_in(study, lang), link(case_study_path(study)), "") for study in issue.case_studies]),
+        ("new_lessons", [(text_in(lesson, lang), link(lesson_path(lesson)), "") for lesson in issue.lessons]),
+    ]
+    for key, items in sections:
+        if items:
+            parts.append(f"<h2>{escape(label(lang, key))}</h2>")
+            parts += [_item_html(text.title, text.summary, href, lang, extra) for text, href, extra in items]
+    if issue.network:
+        parts.append(f"<h2>{escape(label(lang, 'network'))}</h2>")
+        for item in issue.network:
+            source = f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>'
+            parts.append(f'<div lang="{language(item.lang).tag}">{_item_html(item.title, item.summary, item.link, item.lang, source)}</div>')
+    return "".join(parts)
+
+
+def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
+    langs = _languages(edition)
+    first = langs[0]
+    names = "<br>".join(f'<span lang="{language(lang).tag}">{escape(site.name(lang))}</span>' for lang in langs)
+    rows = [f'<tr><td class="masthead">{names}</td></tr>']
+    if len(langs) > 1:
+        rows.append(
+            f'<tr><td class="jump" lang="{language("en").tag}"><a href="#english">{escape(label("en", "email_jump"))}</a></td></tr>'
+        )
+    for lang in langs:
+        anchor = "english" if lang == "en" else "cymraeg"
+        rows.append(f'<tr><td class="part" id="{anchor}" lang="{language(lang).tag}">{_part_html(issue, lang, site)}</td></tr>')
+    footer = "".join(
+        f'<p lang="{language(lang).tag}">{escape(label(lang, "email_why", site=site.name(lang)))} '
+        f'<a href="{escape(unsubscribe)}">{escape(label(lang, "email_unsubscribe"))}</a></p>'
+        for lang in langs
+    )
+    rows.append(f'<tr><td class="footer">{footer}</td></tr>')
+    title = " / ".join(issue_title(issue, lang) for lang in langs)
+    document = (
+        f'<!DOCTYPE html>\n<html lang="{language(first).tag}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+        f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        f'<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center">'
+        f'<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">'
+        f'{"".join(rows)}</table></td></tr></table>\n</body>\n</html>\n'
+    )
+    return css_inline.inline(document)
+
+
+def _wrap(text: str) -> str:
+    return "\n".join(textwrap.fill(paragraph, 72) for paragraph in text.split("\n"))
+
+
+def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
+    blocks = []
+    for lang in _languages(edition):
+        def link(path: str) -> str:
+            return urljoin(site.url, url(path, lang))
+
+        web = link(issue_path(issue))
+        lines = [site.name(lang), issue_title(issue, lang), _wrap(issue_summary(issue, lang)),
+                 f"{label(lang, 'email_view_web')}: {web}"]
+        if issue.editorial is not None:
+            text = text_in(issue.editorial, lang)
+            lines += ["", label(lang, "editorial").upper(), text.title, _wrap(text.body.strip())]
+        sections = [
+            ("news", [(text_in(item, lang), web) for item in issue.news]),
+            ("events", [(text_in(item, lang), web) for item in issue.events]),
+            ("new_case_studies", [(text_in(study, lang), link(case_study_path(study))) for study in issue.case_studies]),
+            ("new_lessons", [(text_in(lesson, lang), link(lesson_path(lesson))) for lesson in issue.lessons]),
+        ]
+        for key, items in sections:
+            if items:
+                lines += ["", label(lang, key).upper()]
+                for text, href in items:
+                    lines += ["", f"* {text.title}", _wrap(text.summary), href]
+        if issue.network:
+            lines += ["", label(lang, "network").upper()]
+            for item in issue.network:
+                lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
+        lines += ["", _wrap(label(lang, "email_why", site=site.name(lang))), f"{label(lang, 'email_unsubscribe')}: {unsubscribe}"]
+        blocks.append("\n".join(lines))
+    return ("\n\n" + "=" * 72 + "\n\n").join(blocks) + "\n"
+
+
+def editions(issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str) -> list[Edition]:
+    return [
+        Edition(issue, edition, render_html(issue, edition, site, unsubscribe), render_text(issue, edition, site, unsubscribe))
+        for issue in issues
+        for edition in EDITIONS
+    ]
+
+
+def size_errors(rendered: list[Edition]) -> list[ContentError]:
+    return [
+        ContentError(
+            edition.html_path,
+            f"the email edition of the issue published {edition.issue.published} is "
+            f"{len(edition.html.encode()) / 1024:.0f} KB, over the 102 KB at which Gmail clips an email: "
+            "shorten its editorial or move items to the next issue",
+        )
+        for edition in rendered
+        if len(edition.html.encode()) > GMAIL_CLIP_BYTES
+    ]

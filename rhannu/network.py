@@ -1,0 +1,168 @@
+"""Partner networks' news: fetched on request into a cache of plain text, read by every build.
+
+No partner HTML, image or script reaches our pages: titles and summaries are reduced to text,
+links must be http(s), and anything else is refused with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import urllib.request
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import feedparser
+
+from rhannu.data_files import read_data
+from rhannu.errors import ContentError, ContentErrors
+
+FEEDS_FILE = "data/networks.yml"
+CACHE_FILE = "data/network-cache.json"
+SUMMARY_LIMIT = 400
+FETCH_TIMEOUT = 20
+
+
+@dataclass(frozen=True)
+class PartnerFeed:
+    name: str
+    url: str
+    lang: str  # the language to assume when the feed does not give one
+
+
+@dataclass(frozen=True)
+class NetworkItem:
+    feed: str  # the partner feed's name
+    title: str
+    summary: str
+    link: str
+    published: str  # ISO 8601 with offset, as cached
+    lang: str  # en, cy
+
+    @property
+    def published_at(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.published)
+
+
+def load_feeds(root: Path) -> list[PartnerFeed]:
+    entries = read_data(root, FEEDS_FILE).get("feeds") or []
+    feeds, errors = [], []
+    for index, entry in enumerate(entries if isinstance(entries, list) else [None]):
+        where = f"feeds[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            errors.append(ContentError(FEEDS_FILE, "expected name, url and lang", where))
+            continue
+        if not str(entry.get("url", "")).startswith(("https://", "http://")):
+            errors.append(ContentError(FEEDS_FILE, f"expected a web address; got {entry.get('url')!r}", f"{where}.url"))
+            continue
+        if entry.get("lang", "en") not in ("en", "cy"):
+            errors.append(ContentError(FEEDS_FILE, f"expected one of en, cy; got {entry.get('lang')!r}", f"{where}.lang"))
+            continue
+        feeds.append(PartnerFeed(entry["name"], entry["url"], entry.get("lang", "en")))
+    if errors:
+        raise ContentErrors(errors)
+    return feeds
+
+
+def load_cache(root: Path) -> tuple[NetworkItem, ...]:
+    path = root / CACHE_FILE
+    if not path.exists():
+        return ()
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))["items"]
+        return tuple(NetworkItem(**item) for item in items)
+    except (ValueError, KeyError, TypeError) as error:
+        raise ContentErrors([ContentError(CACHE_FILE, f"is not a cache written by 'rhannu network fetch' ({error}); run it again")]) from None
+
+
+def write_cache(root: Path, items: list[NetworkItem]) -> None:
+    ordered = sorted(items, key=lambda item: (item.published, item.feed, item.link))
+    text = json.dumps({"items": [asdict(item) for item in ordered]}, ensure_ascii=False, indent=1, sort_keys=True)
+    (root / CACHE_FILE).write_text(text + "\n", encoding="utf-8")
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def text_only(markup: str) -> str:
+    parser = _TextOnly()
+    parser.feed(markup or "")
+    parser.close()
+    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+
+
+def _language(code: str | None, fallback: str) -> str:
+    code = (code or "").lower()
+    return "cy" if code.startswith("cy") else "en" if code.startswith("en") else fallback
+
+
+def _published(entry) -> dt.datetime | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return dt.datetime(*stamp[:6], tzinfo=dt.timezone.utc) if stamp else None
+
+
+def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], list[str]]:
+    """The feed's items as text, and a message for each entry refused."""
+    parsed = feedparser.parse(document)
+    if parsed.bozo and not parsed.entries:
+        raise ValueError(f"not a feed ({parsed.get('bozo_exception')})")
+    feed_lang = _language(parsed.feed.get("language"), feed.lang)
+    items, refused = [], []
+    for entry in parsed.entries:
+        title = text_only(entry.get("title", ""))
+        link = entry.get("link", "")
+        published = _published(entry)
+        problem = (
+            "no title" if not title
+            else f"a link that is not a web address ({link!r})" if not link.startswith(("https://", "http://"))
+            else "no date" if published is None
+            else None
+        )
+        if problem:
+            refused.append(f"{feed.name}: left out an item with {problem}")
+            continue
+        summary = text_only(entry.get("summary", ""))
+        if len(summary) > SUMMARY_LIMIT:
+            summary = summary[: SUMMARY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+        lang = _language(entry.get("language"), feed_lang)
+        items.append(NetworkItem(feed.name, title, summary, link, published.isoformat(), lang))
+    return items, refused
+
+
+def fetch_all(root: Path, opener=urllib.request.urlopen) -> list[str]:
+    """Fetch every partner feed into the cache; a feed that fails keeps its cached items.
+    Returns one line of report per feed and per refused item."""
+    cached = load_cache(root)
+    report, items = [], []
+    for feed in load_feeds(root):
+        previous = [item for item in cached if item.feed == feed.name]
+        try:
+            with opener(feed.url, timeout=FETCH_TIMEOUT) as response:
+                fresh, refused = items_from(feed, response.read())
+        except (OSError, ValueError) as error:
+            report.append(f"{feed.name}: could not be fetched or read ({error}); kept its {len(previous)} cached items")
+            items += previous
+            continue
+        report += refused
+        report.append(f"{feed.name}: {len(fresh)} items")
+        items += fresh
+    write_cache(root, items)
+    return report
