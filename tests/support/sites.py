@@ -54,7 +54,9 @@ def read_html(path: Path) -> BeautifulSoup:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's web pages: every HTML file but the newsletter's email editions, which are
+    email HTML with rules of their own (tests/test_email.py)."""
+    return sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
 
 
 def url_of(site: Path, page: Path) -> str:
