@@ -80,16 +80,13 @@ def _fill_virtual_pages(files, config):
 on_files = CombinedEvent(_add_virtual_pages, _fill_virtual_pages)
 
 
-LATEST_ISSUE_MARKER = "<!-- rhannu:latest-issue -->"
-
-
 def on_page_markdown(markdown, page, config, files):
-    from rhannu.issue_views import latest_issue_html
+    from rhannu.blocks import replace_markers
     from rhannu.notices import missing_welsh
 
     lang = _current_language(config).code
     if page.file.locale == lang:
-        return markdown.replace(LATEST_ISSUE_MARKER, latest_issue_html(_build.issues, lang))
+        return replace_markers(markdown, lang, page.url, _build.issues, _build.settings, config.site_url)
     english = page.file.alternates["en"]
     notice = missing_welsh(page.title or english.name, get_relative_url(english.url, page.url))
     page.meta = notice.meta

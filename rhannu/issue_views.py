@@ -13,7 +13,7 @@ from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
-from rhannu.views import VirtualPage, case_study_path, href, lesson_path, page, text_in
+from rhannu.views import VirtualPage, case_study_path, href, lesson_path, page, relative, text_in, url
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
@@ -127,7 +127,7 @@ def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
     return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), "\n\n".join(parts))
 
 
-def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_path: str = "index") -> str:
+def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str) -> str:
     """The home page's box for the newest issue ("" while there is none)."""
     if not issues:
         return ""
@@ -137,7 +137,7 @@ def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_path: str = "in
         f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
         f'<h2 id="latest-issue">{escape(label(lang, "latest_issue"))}</h2>'
         f"<p>{escape(issue_summary(issue, lang))}</p>"
-        f'<p><a href="{href(issue_path(issue), lang, from_path)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
+        f'<p><a href="{relative(url(issue_path(issue), lang), from_url)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
         f"</section>"
     )
 

@@ -40,12 +40,18 @@ def url(path: str, lang: str) -> str:
     return address if lang == "en" else f"{lang}/{address}"
 
 
+def relative(target_url: str, from_url: str) -> str:
+    """A relative link between two site-relative URLs ('cy/about/', 'cy/feed.xml'), as MkDocs
+    writes them: directories keep their trailing slash."""
+    relative_path = posixpath.relpath(target_url or ".", from_url or ".")
+    if target_url.endswith("/") or target_url == "":
+        return relative_path + "/" if relative_path != "." else "./"
+    return relative_path
+
+
 def href(target: str, lang: str, from_path: str) -> str:
-    """A link from the page at `from_path` to the page at `target`, relative, as MkDocs writes them."""
-    here = url(from_path, lang) or "."
-    there = url(target, lang) or "."
-    relative = posixpath.relpath(there, here)
-    return relative + "/" if relative != "." else "./"
+    """A link from the page at `from_path` to the page at `target`."""
+    return relative(url(target, lang), url(from_path, lang))
 
 
 def case_study_path(study: CaseStudy) -> str:

@@ -27,6 +27,8 @@ PAGE_TYPES = [
     "newsletters/",  # newsletter archive
     "newsletters/2022-03-14/",  # newsletter issue with news
     "newsletters/2022-04-11/",  # newsletter issue with new case studies and lessons
+    "subscribe/",  # subscribe page
+    "privacy/",  # privacy notice
 ]
 PAGES = [*PAGE_TYPES, *("cy/" + path for path in PAGE_TYPES), "404.html"]
 

@@ -1,0 +1,45 @@
+"""Generated blocks that editors place in their own pages with a marker comment.
+
+`<!-- rhannu:latest-issue -->` on the home page and `<!-- rhannu:subscribe -->` on the
+Subscribe page are replaced, in each language, by what the configuration and content say.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urljoin
+
+from rhannu.feeds import feed_links
+from rhannu.issue_views import latest_issue_html
+from rhannu.labels import label
+from rhannu.newsletter import Issue, NewsletterSettings
+from rhannu.views import relative
+
+
+def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_url: str) -> str:
+    if settings.signup_url:
+        email = f'<p><a href="{escape(settings.signup_url)}">{escape(label(lang, "subscribe_signup"))}</a></p>'
+    else:
+        email = f"<p>{escape(label(lang, 'subscribe_not_yet'))}</p>"
+    feeds = "".join(
+        f'<li><a href="{escape(relative(path, from_url))}">{escape(title)}</a>: '
+        f"<code>{escape(urljoin(site_url, path))}</code></li>"
+        for title, path in feed_links(lang)
+    )
+    return (
+        f'<h2 id="subscribe-email">{escape(label(lang, "subscribe_email"))}</h2>\n{email}\n'
+        f'<h2 id="subscribe-rss">{escape(label(lang, "subscribe_rss"))}</h2>\n'
+        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>"
+    )
+
+
+def replace_markers(markdown: str, lang: str, page_url: str, issues: tuple[Issue, ...],
+                    settings: NewsletterSettings, site_url: str) -> str:
+    blocks = {
+        "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url),
+        "<!-- rhannu:subscribe -->": lambda: subscribe_html(settings, lang, site_url, page_url),
+    }
+    for marker, render in blocks.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, render())
+    return markdown
