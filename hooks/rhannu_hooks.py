@@ -96,6 +96,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     from rhannu.page_meta import first_paragraph
 
+    if (virtual := _build.pages.get(page.file.src_uri)) is not None:
+        html = virtual.with_blocks(html)
     if not page.meta.get("description"):
         page.meta["description"] = first_paragraph(html)
     return html

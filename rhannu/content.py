@@ -152,6 +152,7 @@ def _load_collection(
     folder = root / dirname
     paths = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.md")) if folder.is_dir() else []
     by_slug: dict[str, dict[str, Source]] = {}
+    unreadable_english: set[str] = set()  # its Welsh twin must not be judged as standing alone
     for path in paths:
         source_path = parse_source_path(path)
         slug = Path(source_path.key).stem
@@ -161,19 +162,25 @@ def _load_collection(
         source = parse_source(path, (root / path).read_text(encoding="utf-8"))
         if isinstance(source, ContentError):
             errors.append(source)
+            if source_path.lang.code == "en":
+                unreadable_english.add(slug)
             continue
         by_slug.setdefault(slug, {})[source_path.lang.code] = source
-    pairs = [_pair(slug, sources, fields, taxonomy, errors) for slug, sources in sorted(by_slug.items())]
-    twins = missing_twins([source.path for sources in by_slug.values() for source in sources.values()])
+    pairs = [
+        _pair(slug, sources, fields, taxonomy, errors, has_english="en" in sources or slug in unreadable_english)
+        for slug, sources in sorted(by_slug.items())
+    ]
+    twins = missing_twins(paths)
     return [pair for pair in pairs if pair is not None], twins
 
 
 def _pair(
-    slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
+    slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy,
+    errors: list[ContentError], *, has_english: bool,
 ) -> _Pair | None:
     before = len(errors)
     # A Welsh file states the shared facts itself only when it has no English twin to inherit from.
-    states_facts = {lang: lang == "en" or "en" not in sources for lang in sources}
+    states_facts = {lang: lang == "en" or not has_english for lang in sources}
     parsed = {
         lang: _parse_fields(source, fields, taxonomy, states_facts[lang], errors)
         for lang, source in sources.items()
@@ -202,8 +209,8 @@ def _pair(
         values = parsed[lang]
         if "title" in values and "summary" in values:
             texts[lang] = Text(source.path, values["title"], values["summary"], source.body, values.get("place"))
-    if len(errors) > before:
-        return None
+    if len(errors) > before or (has_english and "en" not in sources):
+        return None  # its own problems, or its English twin's, are already reported
     return _Pair(slug, facts, texts)
 
 

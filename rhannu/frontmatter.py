@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import yaml
 
+# libyaml's loader where the platform has it: the same results, several times faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from rhannu.errors import ContentError
 
 FENCE = "---"
@@ -28,7 +31,7 @@ def parse_source(path: str, text: str) -> Source | ContentError:
     except StopIteration:
         return ContentError(path, "front matter is not closed: add a line '---' after the fields", line=1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.load("\n".join(lines[1:end]), Loader=SafeLoader) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None

@@ -103,18 +103,17 @@ def issue_html(issue: Issue, lang: str, link: Linker) -> str:
 
 def issue_page(issue: Issue, lang: str) -> VirtualPage:
     path = issue_path(issue)
-    body = (
-        f"# {escape(issue_title(issue, lang))}\n\n"
-        f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>\n\n'
-        f"{issue_html(issue, lang, lambda target: href(target, lang, path))}\n\n"
-        f'<p><a href="{href("newsletters/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>'
-    )
-    return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), body)
+    parts = [
+        f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>',
+        issue_html(issue, lang, lambda target: href(target, lang, path)),
+        f'<p><a href="{href("newsletters/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>',
+    ]
+    return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), parts)
 
 
 def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
     path = "newsletters/index"
-    parts = [f"# {escape(label(lang, 'newsletters'))}", f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
+    parts = [f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
     years = sorted({issue.published.year for issue in issues}, reverse=True)
     for year in years:
         items = "".join(
@@ -123,8 +122,8 @@ def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
             for issue in sorted(issues, key=lambda issue: issue.published, reverse=True)
             if issue.published.year == year
         )
-        parts.append(f'<h2 id="year-{year}">{year}</h2>\n\n<ul class="rhannu-archive">{items}</ul>')
-    return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), "\n\n".join(parts))
+        parts.append(f'<h2 id="year-{year}">{year}</h2>\n<ul class="rhannu-archive">{items}</ul>')
+    return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), parts, searchable=False)
 
 
 def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str) -> str:

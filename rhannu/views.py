@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-import yaml
+import json
 
 from rhannu.content import CaseStudy, Content, Lesson
 from rhannu.dates import long_date
@@ -24,8 +24,25 @@ FACETS = ("psb", "theme", "approach", "year")
 
 @dataclass(frozen=True)
 class VirtualPage:
+    """A page no file holds. Its generated HTML bypasses Markdown: `markdown` carries a
+    placeholder comment per block, and `blocks` the HTML that replaces each after rendering."""
+
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
+    blocks: tuple[str, ...] = ()
+
+    def with_blocks(self, html: str) -> str:
+        for number, block in enumerate(self.blocks):
+            html = html.replace(block_placeholder(number), block, 1)
+        return html
+
+
+class Markdown(str):
+    """Editors' Markdown inside a generated page: rendered by MkDocs like any page."""
+
+
+def block_placeholder(number: int) -> str:
+    return f"<!--rhannu-block-{number}-->"
 
 
 def src_uri(path: str, lang: str) -> str:
@@ -75,9 +92,23 @@ def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
     }[facet]
 
 
-def page(path: str, lang: str, title: str, description: str, body: str) -> VirtualPage:
-    front = yaml.safe_dump({"title": title, "description": description}, allow_unicode=True, sort_keys=False)
-    return VirtualPage(src_uri(path, lang), f"---\n{front}---\n\n{body.strip()}\n")
+def page(
+    path: str, lang: str, title: str, description: str, parts: list[str], *, searchable: bool = True
+) -> VirtualPage:
+    """A generated page: its title as the H1, then `parts`, each HTML or (as Markdown) editors' text.
+    Pages that only list others leave the search index, which would show them beside their items."""
+    front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
+    if not searchable:
+        front.append("search:\n  exclude: true")
+    chunks, blocks = [f"# {escape(title)}"], []
+    for part in parts:
+        if isinstance(part, Markdown):
+            chunks.append(part.strip())
+        elif part:
+            chunks.append(block_placeholder(len(blocks)))
+            blocks.append(part)
+    markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
+    return VirtualPage(src_uri(path, lang), markdown, tuple(blocks))
 
 
 def pages_for(content: Content, lang: str) -> list[VirtualPage]:
@@ -138,11 +169,8 @@ def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPag
         f"<ul>{lesson_items}</ul>\n</section>"
         if lessons else ""
     )
-    body = (
-        f"# {escape(text.title)}\n\n{_meta_list(content, study, lang, path)}\n\n"
-        f"{text.body.strip()}\n\n{lessons_block}"
-    )
-    return page(path, lang, text.title, text.summary, body)
+    parts = [_meta_list(content, study, lang, path), Markdown(text.body), lessons_block]
+    return page(path, lang, text.title, text.summary, parts)
 
 
 def cards(content: Content, studies: list[CaseStudy], lang: str, from_path: str, heading: str = "h2") -> str:
@@ -200,7 +228,7 @@ def listing_pages(
     for number in range(1, pages + 1):
         page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
         chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-        parts = [f"# {escape(title)}", f"<p>{escape(intro)}</p>", f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>']
+        parts = [f"<p>{escape(intro)}</p>", f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>']
         if with_facets and number == 1:
             parts.append(_filter_form(content, lang))
             parts.append(_facet_nav(content, lang, page_path))
@@ -208,8 +236,7 @@ def listing_pages(
         if pages > 1:
             parts.append(_pagination(path, number, pages, lang, page_path))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
-        parts[0] = f"# {escape(heading)}"
-        result.append(page(page_path, lang, heading, intro, "\n\n".join(parts)))
+        result.append(page(page_path, lang, heading, intro, parts, searchable=with_facets and number == 1))
     return result
 
 
@@ -265,20 +292,19 @@ def lesson_page(content: Content, lesson: Lesson, lang: str) -> VirtualPage:
     group = content.taxonomy.lesson_groups[lesson.group].label(lang)
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
     evidence = cards(content, citing, lang, path, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
-    body = (
-        f"# {escape(text.title)}\n\n"
+    parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
-        f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>\n\n'
-        f"{text.body.strip()}\n\n"
+        f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
+        Markdown(text.body),
         f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
-        f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
-    )
-    return page(path, lang, text.title, text.summary, body)
+        f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>',
+    ]
+    return page(path, lang, text.title, text.summary, parts)
 
 
 def lessons_index(content: Content, lang: str) -> VirtualPage:
     path = "lessons/index"
-    parts = [f"# {escape(label(lang, 'lessons'))}", f"<p>{escape(label(lang, 'lessons_intro'))}</p>"]
+    parts = [f"<p>{escape(label(lang, 'lessons_intro'))}</p>"]
     for key, group in content.taxonomy.lesson_groups.items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
@@ -286,5 +312,5 @@ def lessons_index(content: Content, lang: str) -> VirtualPage:
             f"<p>{escape(text_in(lesson, lang).summary)}</p></li>"
             for lesson in lessons
         )
-        parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n\n<ul class="rhannu-lessons">{items}</ul>')
-    return page(path, lang, label(lang, "lessons"), label(lang, "lessons_intro"), "\n\n".join(parts))
+        parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>')
+    return page(path, lang, label(lang, "lessons"), label(lang, "lessons_intro"), parts)

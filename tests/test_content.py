@@ -95,7 +95,8 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
         (
             {"case_studies/engagement.md": STUDY_EN.replace("themes:", "theme:")},
             "case_studies/engagement.md: field 'theme': unknown field (did you mean 'themes'?); expected one of "
-            "title, summary, date, psb, themes, approaches, lessons, aliases, draft",
+            "title, summary, date, psb, themes, approaches, lessons, aliases, draft\n"
+            "case_studies/engagement.md: field 'themes': missing; this field is required",
         ),
         (
             {"case_studies/engagement.md": STUDY_EN.replace("lessons: [plan-early]", "lessons: [plan-late]")},
@@ -117,7 +118,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
         ),
         (
             {"case_studies/engagement.md": STUDY_EN.replace("title: Engagement", "title: [Engagement")},
-            "case_studies/engagement.md: line 3: YAML syntax error: expected ',' or ']', but got ':'",
+            "case_studies/engagement.md: line 3: YAML syntax error: did not find expected ',' or ']'",
         ),
         (
             {"case_studies/Engagement Two.md": STUDY_EN},
@@ -130,7 +131,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
 def test_each_bad_input_is_named_with_its_file_field_and_what_is_valid(
     tmp_path: Path, files: dict[str, str], expected: str
 ) -> None:
-    assert expected in errors_for(tmp_path, files)
+    assert errors_for(tmp_path, files) == expected.split("\n")
 
 
 def test_duplicate_alias_is_an_error_naming_both_files(tmp_path: Path) -> None:

@@ -1,0 +1,107 @@
+"""Build-time benchmark: Rhannu against the bare stack, on the same synthetic Markdown.
+
+    .venv/bin/python benchmarks/build_benchmark.py                 # N = 100, 500, 2000
+    .venv/bin/python benchmarks/build_benchmark.py --sizes 100 500
+
+For each N (case studies per language) it writes a corpus, builds it with Rhannu and with
+MkDocs + Material + static-i18n alone (no hooks, the same theme, plugins and navigation
+settings), and reports wall time, peak memory, pages built and seconds per 1000 pages, and the
+ratio of Rhannu's time per page to the bare stack's, measured in the same run. Our extra pages
+(facets, issues) count as pages, not overhead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_bare_stack, write_corpus  # noqa: E402
+
+# Runs mkdocs in a child process and reports that process's own peak memory.
+_MEASURED_BUILD = (
+    "import atexit, resource, sys\n"
+    "atexit.register(lambda: print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr))\n"
+    "from mkdocs.__main__ import cli\n"
+    "cli(['build', '-q', '--site-dir', sys.argv[1]])\n"
+)
+
+
+@dataclass(frozen=True)
+class Measure:
+    seconds: float
+    peak_mib: float
+    pages: int
+
+    @property
+    def per_thousand(self) -> float:
+        return self.seconds / self.pages * 1000
+
+
+def measure_build(project: Path, site: Path) -> Measure:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(int(time.time())))
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", _MEASURED_BUILD, str(site)], cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{done.stderr[-3000:]}")
+    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    pages = sum(1 for page in site.rglob("index.html"))
+    return Measure(seconds, peak_kib / 1024, pages)
+
+
+def run(sizes: list[int], repeat: int) -> list[tuple[int, Measure, Measure]]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="rhannu-bench-") as scratch:
+        for size in sizes:
+            base = Path(scratch) / str(size)
+            ours = write_corpus(_mkdir(base / "ours"), size)
+            bare = write_bare_stack(_mkdir(base / "bare"), ours)
+            best_ours = min((measure_build(ours, base / f"site-ours-{n}") for n in range(repeat)), key=lambda m: m.seconds)
+            best_bare = min((measure_build(bare, base / f"site-bare-{n}") for n in range(repeat)), key=lambda m: m.seconds)
+            rows.append((size, best_ours, best_bare))
+            print(_row(size, best_ours, best_bare), flush=True)
+    return rows
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+HEADER = (
+    "| N per language | build | wall s | peak MiB | pages | s per 1000 pages | per-page ratio to bare |\n"
+    "| --- | --- | --- | --- | --- | --- | --- |"
+)
+
+
+def _row(size: int, ours: Measure, bare: Measure) -> str:
+    ratio = ours.per_thousand / bare.per_thousand
+    return (
+        f"| {size} | Rhannu | {ours.seconds:.1f} | {ours.peak_mib:.0f} | {ours.pages} | {ours.per_thousand:.2f} | {ratio:.2f} |\n"
+        f"| {size} | bare stack | {bare.seconds:.1f} | {bare.peak_mib:.0f} | {bare.pages} | {bare.per_thousand:.2f} | 1.00 |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest counts")
+    args = parser.parse_args()
+    print(HEADER, flush=True)
+    rows = run(args.sizes, args.repeat)
+    if len(rows) > 1:
+        smallest, largest = rows[0][1], rows[-1][1]
+        print(f"\nlinearity: s per 1000 pages at N={rows[-1][0]} is {largest.per_thousand / smallest.per_thousand:.2f}x "
+              f"that at N={rows[0][0]} (target: within 1.2x)")
+
+
+if __name__ == "__main__":
+    main()
