@@ -6,8 +6,9 @@ Subscribe page are replaced, in each language, by what the configuration and con
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 from html import escape
-from urllib.parse import urljoin
 
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
@@ -23,7 +24,7 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
         email = f"<p>{escape(label(lang, 'subscribe_not_yet'))}</p>"
     feeds = "".join(
         f'<li><a href="{escape(relative(path, from_url))}">{escape(title)}</a>: '
-        f"<code>{escape(urljoin(site_url, path))}</code></li>"
+        f"<code>{escape(absolute(site_url, path))}</code></li>"
         for title, path in feed_links(lang)
     )
     return (

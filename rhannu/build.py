@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 import datetime as dt
 import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
 
 from rhannu.content import CASE_STUDIES_DIR, Content, load_content
 from rhannu.errors import ContentErrors
@@ -107,7 +108,7 @@ def _redirect_html(target: str, lang: str, site_url: str) -> str:
         f'<!doctype html>\n<html lang="{language(lang).tag}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(label(lang, 'moved'))}</title>\n"
         f'<meta name="robots" content="noindex">\n'
-        f'<link rel="canonical" href="{escape(urljoin(site_url, target))}">\n'
+        f'<link rel="canonical" href="{escape(absolute(site_url, target.lstrip("/")))}">\n'
         f'<meta http-equiv="refresh" content="0; url={link}">\n</head>\n'
         f'<body>\n<main><p>{escape(label(lang, "moved_to"))} <a href="{link}">{link}</a>.</p></main>\n</body>\n</html>\n'
     )

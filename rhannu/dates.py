@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -32,6 +33,7 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=LONDON)
 
 
+@lru_cache(maxsize=4096)  # listings repeat the same few hundred dates thousands of times
 def long_date(day: dt.date, lang_code: str) -> str:
     """'14 March 2022' / '14 Mawrth 2022'."""
     locale = "cy" if lang_code == "cy" else "en_GB"

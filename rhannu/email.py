@@ -7,10 +7,11 @@ default edition is bilingual, Welsh first, with a jump link to the English part.
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 import textwrap
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import urljoin
 
 import css_inline
 
@@ -77,7 +78,7 @@ def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") 
 
 def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
     def link(path: str) -> str:
-        return urljoin(site.url, url(path, lang))
+        return absolute(site.url, url(path, lang))
 
     web = link(issue_path(issue))
     parts = [
@@ -144,7 +145,7 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
     blocks = []
     for lang in _languages(edition):
         def link(path: str) -> str:
-            return urljoin(site.url, url(path, lang))
+            return absolute(site.url, url(path, lang))
 
         web = link(issue_path(issue))
         lines = [site.name(lang), issue_title(issue, lang), _wrap(issue_summary(issue, lang)),

@@ -6,10 +6,11 @@ lastBuildDate is its newest item's date, so the same sources give the same bytes
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 import datetime as dt
 from dataclasses import dataclass
 from email.utils import format_datetime
-from urllib.parse import urljoin
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
@@ -93,7 +94,7 @@ def render_rss(channel: Channel) -> str:
 
 
 def _absolute(site_url: str, lang: str) -> Linker:
-    return lambda path: urljoin(site_url, url(path, lang))
+    return lambda path: absolute(site_url, url(path, lang))
 
 
 def issue_items(issues: tuple[Issue, ...], lang: str, site_url: str) -> list[FeedItem]:
@@ -114,10 +115,10 @@ def newsletter_channel(issues: tuple[Issue, ...], lang: str, site_name: str, sit
     items = sorted(issue_items(issues, lang, site_url), key=lambda item: item.published, reverse=True)
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
-        link=urljoin(site_url, url("newsletters/index", lang)),
+        link=absolute(site_url, url("newsletters/index", lang)),
         description=label(lang, "feed_issues_description"),
         lang=lang,
-        self_url=urljoin(site_url, feed_path("newsletters", lang)),
+        self_url=absolute(site_url, feed_path("newsletters", lang)),
         items=tuple(items),
     )
 
@@ -135,9 +136,9 @@ def everything_channel(content: Content, issues: tuple[Issue, ...], lang: str, s
     items.sort(key=lambda item: (item.published, item.link), reverse=True)
     return Channel(
         title=site_name,
-        link=urljoin(site_url, url("index", lang)),
+        link=absolute(site_url, url("index", lang)),
         description=label(lang, "feed_all_description"),
         lang=lang,
-        self_url=urljoin(site_url, feed_path("all", lang)),
+        self_url=absolute(site_url, feed_path("all", lang)),
         items=tuple(items),
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 import html as html_lib
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from rhannu.languages import ALL, DEFAULT, Language
 
@@ -54,7 +55,7 @@ def language_links(
         LanguageLink(
             lang=lang,
             url=urls[lang.code],
-            absolute_url=urljoin(site_url, urls[lang.code]),
+            absolute_url=absolute(site_url, urls[lang.code]),
             is_current=lang is current,
             has_own_page=lang.code in own_pages,
         )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from rhannu.urls import absolute
+
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from rhannu.languages import ALL, DEFAULT, language
 
@@ -26,10 +27,10 @@ def sitemap_entries(pages: list[dict[str, str]], site_url: str) -> list[SitemapE
     entries = []
     for urls in pages:
         alternates = tuple(
-            Alternate(lang.tag, urljoin(site_url, urls[lang.code])) for lang in ALL if lang.code in urls
+            Alternate(lang.tag, absolute(site_url, urls[lang.code])) for lang in ALL if lang.code in urls
         )
         if DEFAULT.code in urls:
-            alternates += (Alternate("x-default", urljoin(site_url, urls[DEFAULT.code])),)
+            alternates += (Alternate("x-default", absolute(site_url, urls[DEFAULT.code])),)
         for code in sorted(urls, key=lambda code: ALL.index(language(code))):
-            entries.append(SitemapEntry(urljoin(site_url, urls[code]), alternates))
+            entries.append(SitemapEntry(absolute(site_url, urls[code]), alternates))
     return sorted(entries, key=lambda entry: entry.loc)

@@ -7,7 +7,6 @@ The same functions serve both languages; `lang` is an argument, never state.
 from __future__ import annotations
 
 import math
-import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -17,6 +16,7 @@ import json
 from rhannu.content import CaseStudy, Content, Lesson
 from rhannu.dates import long_date
 from rhannu.labels import count, label
+from rhannu.urls import relative, src_uri, url
 
 PAGE_SIZE = 50
 FACETS = ("psb", "theme", "approach", "year")
@@ -43,27 +43,6 @@ class Markdown(str):
 
 def block_placeholder(number: int) -> str:
     return f"<!--rhannu-block-{number}-->"
-
-
-def src_uri(path: str, lang: str) -> str:
-    """'case-studies/x' -> 'case-studies/x.md' or 'case-studies/x.cy.md'."""
-    return f"{path}.md" if lang == "en" else f"{path}.{lang}.md"
-
-
-def url(path: str, lang: str) -> str:
-    """The site-relative URL of a page path: 'case-studies/index' -> 'cy/case-studies/'."""
-    trimmed = path.removesuffix("index").rstrip("/")
-    address = f"{trimmed}/" if trimmed else ""
-    return address if lang == "en" else f"{lang}/{address}"
-
-
-def relative(target_url: str, from_url: str) -> str:
-    """A relative link between two site-relative URLs ('cy/about/', 'cy/feed.xml'), as MkDocs
-    writes them: directories keep their trailing slash."""
-    relative_path = posixpath.relpath(target_url or ".", from_url or ".")
-    if target_url.endswith("/") or target_url == "":
-        return relative_path + "/" if relative_path != "." else "./"
-    return relative_path
 
 
 def href(target: str, lang: str, from_path: str) -> str:

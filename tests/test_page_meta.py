@@ -46,3 +46,23 @@ def test_sitemap_entries_list_each_language_with_all_alternates() -> None:
         Alternate("en-GB", "https://e.org/only/"),
         Alternate("x-default", "https://e.org/only/"),
     )
+
+
+def test_relative_links_between_site_urls() -> None:
+    import posixpath
+
+    from rhannu.views import relative
+
+    cases = {
+        ("cy/case-studies/x/", "cy/case-studies/"): "x/",
+        ("case-studies/", "case-studies/page/2/"): "../../",
+        ("cy/feed.xml", "cy/subscribe/"): "../feed.xml",
+        ("", "about/"): "../",
+        ("about/", ""): "about/",
+        ("cy/", "cy/"): "./",
+        ("lessons/a/", "case-studies/b/"): "../../lessons/a/",
+    }
+    for (target, start), expected in cases.items():
+        assert relative(target, start) == expected
+        resolved = posixpath.normpath(posixpath.join(start or ".", expected))
+        assert resolved == posixpath.normpath(target or "."), (target, start)

@@ -1,0 +1,39 @@
+"""Addresses on the site: where a page lives, links between pages, absolute URLs.
+
+Plain string work, kept fast: listings and feeds make tens of thousands of these.
+"""
+
+from __future__ import annotations
+
+
+def src_uri(path: str, lang: str) -> str:
+    """'case-studies/x' -> 'case-studies/x.md' or 'case-studies/x.cy.md'."""
+    return f"{path}.md" if lang == "en" else f"{path}.{lang}.md"
+
+
+def url(path: str, lang: str) -> str:
+    """The site-relative URL of a page path: 'case-studies/index' -> 'cy/case-studies/'."""
+    trimmed = path.removesuffix("index").rstrip("/")
+    address = f"{trimmed}/" if trimmed else ""
+    return address if lang == "en" else f"{lang}/{address}"
+
+
+def relative(target_url: str, from_url: str) -> str:
+    """A relative link from a page's URL ('' or 'cy/about/': always a folder) to a page or file
+    ('cy/case-studies/x/', 'cy/feed.xml'), as MkDocs writes them. Plain string work: listings
+    make tens of thousands of these, and posixpath.relpath consults the working directory."""
+    here = from_url.split("/")[:-1] if from_url else []
+    *folders, name = target_url.split("/")
+    common = 0
+    while common < min(len(here), len(folders)) and here[common] == folders[common]:
+        common += 1
+    path = "/".join([".."] * (len(here) - common) + folders[common:])
+    if name:
+        return f"{path}/{name}" if path else name
+    return f"{path}/" if path else "./"
+
+
+def absolute(site_url: str, address: str) -> str:
+    """'https://example.org/' + 'cy/about/'. site_url ends with '/'; address is site-relative,
+    as MkDocs gives it ('./' for the home page)."""
+    return site_url + address.removeprefix("./")
