@@ -89,6 +89,15 @@ def parser() -> argparse.ArgumentParser:
         description="Check every case study, lesson and page, reporting each problem as the build would. "
         "Exit status: 0 when all is well, 1 when anything would stop a strict build.",
     )
+    preview = commands.add_parser(
+        "preview",
+        help="build and serve the site, updating it as you edit",
+        description="Build the site and serve it with live reload. An edited case study or lesson "
+        "shows at once; a full rebuild follows behind. Exit status: 0 when stopped, 1 when the "
+        "first build fails.",
+    )
+    preview.add_argument("--host", default="127.0.0.1")
+    preview.add_argument("--port", type=int, default=8000)
     newsletter = commands.add_parser("newsletter", help="the newsletter's email editions")
     newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
     email = newsletter_commands.add_parser(
@@ -118,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
+    if args.command == "preview":
+        from rhannu.preview import serve
+
+        return serve(root, args.host, args.port)
     if args.command == "newsletter":
         return newsletter_email(root, args.date, args.lang, args.text)
     if args.command == "network":

@@ -239,6 +239,8 @@ def _check_body(source: Source) -> list[ContentError]:
     if not source.body.strip():
         return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
     errors = []
+    if "![" not in source.body and "<img" not in source.body.lower():
+        return errors
     for offset, line in enumerate(source.body.splitlines()):
         for alt, target in _MARKDOWN_IMAGE.findall(line):
             if not alt.strip():

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rhannu.urls import absolute
 
-import textwrap
 from dataclasses import dataclass
 from html import escape
 
@@ -137,8 +136,19 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
     return css_inline.inline(document)
 
 
-def _wrap(text: str) -> str:
-    return "\n".join(textwrap.fill(paragraph, 72) for paragraph in text.split("\n"))
+def _wrap(text: str, width: int = 72) -> str:
+    """Greedy word wrap at `width` (textwrap's regex chunking cost more than all else here)."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:

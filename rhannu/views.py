@@ -91,14 +91,14 @@ def page(
 
 
 def pages_for(content: Content, lang: str) -> list[VirtualPage]:
-    studies = [study for study in content.case_studies if lang in study.texts or "en" in study.texts]
+    details = CardDetails(content, lang)
     return [
-        *(case_study_page(content, study, lang) for study in studies if lang in study.texts),
-        *(lesson_page(content, lesson, lang) for lesson in content.lessons if lang in lesson.texts),
+        *(case_study_page(content, study, lang) for study in content.case_studies if lang in study.texts),
+        *(lesson_page(content, lesson, lang, details) for lesson in content.lessons if lang in lesson.texts),
         lessons_index(content, lang),
         *listing_pages(content, "case-studies/index", label(lang, "case_studies"),
-                       label(lang, "case_studies_intro"), list(content.case_studies), lang, with_facets=True),
-        *facet_pages(content, lang),
+                       label(lang, "case_studies_intro"), list(content.case_studies), lang, details, with_facets=True),
+        *facet_pages(content, lang, details),
     ]
 
 
@@ -152,24 +152,36 @@ def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPag
     return page(path, lang, text.title, text.summary, parts)
 
 
-def cards(content: Content, studies: list[CaseStudy], lang: str, from_path: str, heading: str = "h2") -> str:
+class CardDetails:
+    """A card's text below its title, the same on every listing: made once per study and language."""
+
+    def __init__(self, content: Content, lang: str) -> None:
+        self.content, self.lang = content, lang
+        self._made: dict[str, str] = {}
+
+    def __call__(self, study: CaseStudy) -> str:
+        if study.slug not in self._made:
+            content, lang = self.content, self.lang
+            day = study.published.date()
+            themes = ", ".join(escape(term_label(content, "theme", theme, lang)) for theme in study.themes)
+            self._made[study.slug] = (
+                f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))} · '
+                f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></p>'
+                f"<p>{escape(text_in(study, lang).summary)}</p>"
+                f'<p class="rhannu-card__themes"><span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p>'
+            )
+        return self._made[study.slug]
+
+
+def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
     if not studies:
         return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
-    items = []
-    for study in studies:
-        text = text_in(study, lang)
-        title_link = f'<a href="{href(case_study_path(study), lang, from_path)}">{escape(text.title)}</a>'
-        day = study.published.date()
-        meta = (
-            f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))} · '
-            f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></p>'
-        )
-        themes = ", ".join(escape(term_label(content, "theme", theme, lang)) for theme in study.themes)
-        items.append(
-            f'<li class="rhannu-card"><{heading} class="rhannu-card__title">{title_link}</{heading}>'
-            f"{meta}<p>{escape(text.summary)}</p>"
-            f'<p class="rhannu-card__themes"><span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p></li>'
-        )
+    items = [
+        f'<li class="rhannu-card"><{heading} class="rhannu-card__title">'
+        f'<a href="{href(case_study_path(study), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
+        f"</{heading}>{details(study)}</li>"
+        for study in studies
+    ]
     return f'<ul class="rhannu-cards">{"".join(items)}</ul>'
 
 
@@ -200,7 +212,8 @@ def _count_for(content: Content, facet: str, value: str) -> int:
 
 
 def listing_pages(
-    content: Content, path: str, title: str, intro: str, studies: list[CaseStudy], lang: str, *, with_facets: bool = False
+    content: Content, path: str, title: str, intro: str, studies: list[CaseStudy], lang: str,
+    details: CardDetails, *, with_facets: bool = False,
 ) -> list[VirtualPage]:
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
@@ -211,7 +224,7 @@ def listing_pages(
         if with_facets and number == 1:
             parts.append(_filter_form(content, lang))
             parts.append(_facet_nav(content, lang, page_path))
-        parts.append(f'<div id="rhannu-card-list">{cards(content, chunk, lang, page_path)}</div>')
+        parts.append(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>')
         if pages > 1:
             parts.append(_pagination(path, number, pages, lang, page_path))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
@@ -251,7 +264,7 @@ def _filter_form(content: Content, lang: str) -> str:
     )
 
 
-def facet_pages(content: Content, lang: str) -> list[VirtualPage]:
+def facet_pages(content: Content, lang: str, details: CardDetails) -> list[VirtualPage]:
     result = []
     for facet in FACETS:
         for value in _all_values(content, facet):
@@ -261,16 +274,17 @@ def facet_pages(content: Content, lang: str) -> list[VirtualPage]:
             if facet == "psb":
                 intro = content.taxonomy.psbs[value].intro.get(lang, intro)
             title = label(lang, "facet_title", label=name)
-            result += listing_pages(content, facet_path(facet, value), title, intro, studies, lang)
+            result += listing_pages(content, facet_path(facet, value), title, intro, studies, lang, details)
     return result
 
 
-def lesson_page(content: Content, lesson: Lesson, lang: str) -> VirtualPage:
+def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None = None) -> VirtualPage:
     path = lesson_path(lesson)
     text = lesson.texts[lang]
     group = content.taxonomy.lesson_groups[lesson.group].label(lang)
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
-    evidence = cards(content, citing, lang, path, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
+    details = details or CardDetails(content, lang)
+    evidence = cards(citing, lang, path, details, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
     parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
         f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',

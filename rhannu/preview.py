@@ -1,0 +1,270 @@
+"""A fast preview for editors: what an edit touches is visible at once, the rest follows.
+
+`rhannu preview` builds the whole site once (the same build as `mkdocs build`, warnings shown,
+a missing translation shown as a Welsh notice) and serves it with live reload. When a case study
+or lesson changes, its pages in both languages are re-rendered in place from the new records
+within a fraction of a second, and a full rebuild starts in a fresh process; when it finishes,
+the server switches to it. Every full rebuild is a new process over a new folder, so nothing
+accumulates from one edit to the next (MkDocs' own dirty reload slows down with each one under
+static-i18n). Malformed content stops the update: the errors are printed, and the last good
+site stays up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown as markdown_lib
+
+from rhannu.content import CASE_STUDIES_DIR, LESSONS_DIR, Content, load_content
+from rhannu.dates import build_date
+from rhannu.errors import ContentErrors
+from rhannu.pairing import parse_source_path
+from rhannu.site_info import SiteInfo
+from rhannu.urls import relative, url
+from rhannu.views import VirtualPage, case_study_page, lesson_page
+
+log = logging.getLogger("rhannu.preview")
+WATCHED = ("mkdocs.yml", "docs", "case_studies", "lessons", "newsletters", "data", "overrides", "hooks")
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.DOTALL)
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+_MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
+
+
+def snapshot(root: Path) -> dict[str, int]:
+    """Every watched source file and its modification time."""
+    found = {}
+    for name in WATCHED:
+        path = root / name
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        for file in files:
+            found[file.relative_to(root).as_posix()] = file.stat().st_mtime_ns
+    return found
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+@dataclass(frozen=True)
+class FastEdit:
+    """Source files whose pages can be re-rendered in place: existing case studies and lessons."""
+
+    folder: str
+    slug: str
+
+
+def fast_edits(paths: set[str]) -> list[FastEdit] | None:
+    """The edits the fast path can show, or None when something else changed too."""
+    edits = []
+    for path in paths:
+        folder, _, name = path.partition("/")
+        if folder not in (CASE_STUDIES_DIR, LESSONS_DIR) or "/" in name or not name.endswith(".md"):
+            return None
+        edits.append(FastEdit(folder, Path(parse_source_path(name).key).stem))
+    return edits
+
+
+class PageRenderer:
+    """Markdown to HTML as the site renders it, for the pages the fast path rewrites."""
+
+    def __init__(self, extensions: list, extension_configs: dict) -> None:
+        self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=extension_configs)
+
+    def render(self, page: VirtualPage, page_url: str) -> str:
+        self._markdown.reset()
+        body = page.markdown.split("\n---\n", 1)[1]
+        html = page.with_blocks(self._markdown.convert(body))
+        folder = page.src_uri.rsplit("/", 1)[0]
+        return _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
+
+    @staticmethod
+    def _link(match: re.Match, folder: str, page_url: str) -> str:
+        target = os.path.normpath(f"{folder}/{match.group(1)}").replace(os.sep, "/")
+        address = target.removesuffix("index") if target.endswith("index") else f"{target}/"
+        lang_prefix = page_url.split("/", 1)[0] + "/" if page_url.startswith("cy/") else ""
+        return f'href="{relative(lang_prefix + address, page_url)}{match.group(2) or ""}"'
+
+
+def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo) -> list[str]:
+    """Re-render the edited items' pages inside the built site; the paths rewritten."""
+    rewritten = []
+    studies = {study.slug: study for study in content.case_studies}
+    lessons = {lesson.slug: lesson for lesson in content.lessons}
+    for edit in edits:
+        item = (studies if edit.folder == CASE_STUDIES_DIR else lessons).get(edit.slug)
+        if item is None:
+            continue  # new, draft or future-dated: the full rebuild decides
+        for lang in item.texts:
+            page = case_study_page(content, item, lang) if edit.folder == CASE_STUDIES_DIR else lesson_page(content, item, lang)
+            address = url(page.src_uri.removesuffix(".md").removesuffix(f".{lang}"), lang)
+            target = site / address / "index.html"
+            if not target.exists():
+                continue
+            html = target.read_text(encoding="utf-8")
+            article = renderer.render(page, address)
+            html = _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
+            title = item.texts[lang].title
+            html = _TITLE.sub(lambda _: f"<title>{_escape(title)} - {_escape(names.name(lang))}</title>", html, count=1)
+            target.write_text(html, encoding="utf-8")
+            rewritten.append(address)
+    return rewritten
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text, quote=False)
+
+
+def full_build(root: Path, site: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=root, env=env, capture_output=True, text=True, check=False,
+    )
+
+
+class Preview:
+    """The builder behind the live-reload server: fast in-place updates, full rebuilds behind."""
+
+    def __init__(self, root: Path, workspace: Path, renderer: PageRenderer, names: SiteInfo) -> None:
+        self.root = root
+        self.workspace = workspace
+        self.renderer = renderer
+        self.names = names
+        self.served = workspace / "site"  # a symlink to the current build folder
+        self.sources = snapshot(root)
+        self._builds = 0
+        self._lock = threading.Lock()
+        self._finished: tuple[Path, dict[str, int]] | None = None
+        self._building = False
+        self.on_full_build_done = lambda: None  # set by the server: asks for a reload
+
+    def first_build(self) -> bool:
+        folder = self._next_folder()
+        done = full_build(self.root, folder)
+        _report(done)
+        if done.returncode != 0:
+            return False
+        self._switch_to(folder)
+        return True
+
+    def __call__(self) -> None:
+        """Called by the server after files change, and after a background build finishes."""
+        with self._lock:
+            finished, self._finished = self._finished, None
+        if finished is not None:
+            folder, sources = finished
+            if sources == snapshot(self.root):
+                self._switch_to(folder)
+                log.info("Full rebuild in place")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+                self._start_full_build()
+        now = snapshot(self.root)
+        paths = changed(self.sources, now)
+        if not paths:
+            return
+        self.sources = now
+        started = time.perf_counter()
+        edits = fast_edits(paths)
+        if edits is not None:
+            try:
+                content = load_content(self.root, build_date())
+            except ContentErrors as problems:
+                for error in problems.errors:
+                    log.error(str(error))
+                log.error("The preview was not updated: %s", problems.summary())
+                return
+            rewritten = rewrite_in_place(self.served.resolve(), content, edits, self.renderer, self.names)
+            log.info("Updated %s in %.2f s; a full rebuild follows", ", ".join(rewritten) or "nothing", time.perf_counter() - started)
+        self._start_full_build()
+
+    def _start_full_build(self) -> None:
+        with self._lock:
+            if self._building:
+                return  # the running build's result is discarded if sources moved on
+            self._building = True
+        threading.Thread(target=self._full_build_behind, daemon=True).start()
+
+    def _full_build_behind(self) -> None:
+        sources = snapshot(self.root)
+        folder = self._next_folder()
+        done = full_build(self.root, folder)
+        _report(done)
+        with self._lock:
+            self._building = False
+            if done.returncode == 0:
+                self._finished = (folder, sources)
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+                log.error("The full rebuild failed; the preview keeps the last good site")
+        if done.returncode == 0:
+            self.on_full_build_done()
+
+    def _next_folder(self) -> Path:
+        self._builds += 1
+        return self.workspace / f"build-{self._builds}"
+
+    def _switch_to(self, folder: Path) -> None:
+        previous = self.served.resolve() if self.served.is_symlink() else None
+        link = self.workspace / "site.new"
+        if link.is_symlink():
+            link.unlink()
+        link.symlink_to(folder)
+        os.replace(link, self.served)
+        if previous is not None and previous != folder:
+            shutil.rmtree(previous, ignore_errors=True)
+
+
+def _report(done: subprocess.CompletedProcess) -> None:
+    for line in (done.stdout + done.stderr).splitlines():
+        if line.startswith(("WARNING", "ERROR")) or "Aborted" in line or "Error" in line:
+            print(line, file=sys.stderr, flush=True)
+
+
+def serve(root: Path, host: str, port: int) -> int:
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from rhannu.site_info import from_config
+
+    config = load_config(str(root / "mkdocs.yml"))
+    renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
+    workspace = Path(tempfile.mkdtemp(prefix="rhannu-preview-"))
+    preview = Preview(root, workspace, renderer, from_config(config))
+    print(f"Building the site in {workspace} ...", flush=True)
+    if not preview.first_build():
+        print("The site could not be built; fix the errors above and run the preview again.", file=sys.stderr)
+        return 1
+    server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+
+    def request_reload() -> None:
+        with server._rebuild_cond:  # the server's own way to run the builder and reload browsers
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    preview.on_full_build_done = request_reload
+    for name in WATCHED:
+        if (root / name).exists():
+            server.watch(str(root / name))
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        print("Shutting down...")
+    finally:
+        server.shutdown()
+        shutil.rmtree(workspace, ignore_errors=True)
+    return 0
