@@ -36,7 +36,7 @@ from rhannu.views import VirtualPage, case_study_page, lesson_page
 
 log = logging.getLogger("rhannu.preview")
 WATCHED = ("mkdocs.yml", "docs", "case_studies", "lessons", "newsletters", "data", "overrides", "hooks")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">)(.*?)(</article>)', re.DOTALL)
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">\s*)(.*?)(\s*</article>)', re.DOTALL)
 _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 _MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
 

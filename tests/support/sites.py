@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parents[2]
 PINNED_EPOCH = "1700000000"  # 2023-11-14 in Europe/London: builds in tests never depend on today
+BUILD_DATE_PINNED = __import__("datetime").date(2023, 11, 14)
 SOURCE_DIRS = ("docs", "overrides", "hooks", "case_studies", "lessons", "newsletters", "data")
 
 

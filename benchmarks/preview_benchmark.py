@@ -1,0 +1,87 @@
+"""Edit-preview benchmark: how soon an edited case study is visible, edit after edit.
+
+    .venv/bin/python benchmarks/preview_benchmark.py            # N = 500, 6 edits
+    .venv/bin/python benchmarks/preview_benchmark.py --size 2000 --edits 10
+
+It writes a corpus of N case studies per language, starts `rhannu preview`, then edits one case
+study's title at a time and measures (1) until its page shows the new title and (2) until the
+card data of the case studies index shows it too (the full rebuild behind). Edits come every few seconds, without
+waiting for the full rebuild, as an editor types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float = 120) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < limit:
+        if text in fetch(url):
+            return time.perf_counter() - started
+        time.sleep(0.05)
+    raise SystemExit(f"{text!r} did not appear at {url} within {limit} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=500)
+    parser.add_argument("--edits", type=int, default=6)
+    parser.add_argument("--interval", type=float, default=3.0, help="seconds between edits")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rhannu-preview-bench-") as scratch:
+        project = write_corpus(Path(scratch), args.size)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}/"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "rhannu.cli", "--root", str(project), "preview", "--port", str(port)],
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            first = wait_for(base + "case-studies/", "rhannu-card", limit=300)
+            print(f"first build served after {first:.1f} s (N={args.size} per language)\n")
+            print("| edit | page visible s | listings (full rebuild) visible s |\n| --- | --- | --- |")
+            for number in range(1, args.edits + 1):
+                slug = f"case-study-{number:05d}"
+                source = project / "case_studies" / f"{slug}.md"
+                marker = f"Edited {number} {time.time_ns()}"
+                text = source.read_text(encoding="utf-8")
+                source.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
+                started = time.perf_counter()
+                page = wait_for(base + f"case-studies/{slug}/", marker)
+                index = wait_for(base + "case-studies/cards.json", marker) if number == args.edits else float("nan")
+                print(f"| {number} | {page:.2f} | {index:.1f} |" if index == index else f"| {number} | {page:.2f} | (next edit first) |", flush=True)
+                time.sleep(max(0.0, args.interval - (time.perf_counter() - started)))
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+
+
+if __name__ == "__main__":
+    main()

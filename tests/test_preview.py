@@ -1,0 +1,113 @@
+"""The editors' preview: its in-place update gives the page a full build gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from rhannu.content import load_content
+from rhannu.preview import FastEdit, PageRenderer, changed, fast_edits, rewrite_in_place, snapshot
+from rhannu.site_info import from_config
+from tests.support.sites import BUILD_DATE_PINNED, build, copy_project
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+
+
+def test_changes_between_snapshots(tmp_path: Path) -> None:
+    (tmp_path / "case_studies").mkdir()
+    (tmp_path / "case_studies/a.md").write_text("one", encoding="utf-8")
+    before = snapshot(tmp_path)
+    (tmp_path / "case_studies/b.md").write_text("two", encoding="utf-8")
+    assert changed(before, snapshot(tmp_path)) == {"case_studies/b.md"}
+
+
+def test_only_case_studies_and_lessons_take_the_fast_path() -> None:
+    edits = fast_edits({"case_studies/a.cy.md", "lessons/b.md"})
+    assert sorted(edits, key=lambda edit: edit.folder) == [FastEdit("case_studies", "a"), FastEdit("lessons", "b")]
+    assert fast_edits({"case_studies/a.md", "docs/about.md"}) is None
+    assert fast_edits({"data/taxonomy.yml"}) is None
+
+
+def test_in_place_update_matches_a_full_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = build(project, tmp_path / "before", strict=False)
+    assert first.returncode == 0, first.log
+    source = project / "case_studies/sharing-practice.md"
+    text = source.read_text(encoding="utf-8")
+    text = re.sub(r"^title: .*$", "title: Sharing practice, edited", text, count=1, flags=re.M)
+    source.write_text(text + "\nA new paragraph, with a [link to a lesson](../lessons/planning-time.md).\n", encoding="utf-8")
+
+    config = load_config(str(project / "mkdocs.yml"))
+    renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
+    content = load_content(project, BUILD_DATE_PINNED)
+    edits = [FastEdit("case_studies", "sharing-practice")]
+    rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config))
+    assert sorted(rewritten) == ["case-studies/sharing-practice/", "cy/case-studies/sharing-practice/"]
+    full = build(project, tmp_path / "after", strict=False)
+    for address in ("case-studies/sharing-practice/", "cy/case-studies/sharing-practice/"):
+        fast_html = (first.site / address / "index.html").read_text(encoding="utf-8")
+        full_html = (full.site / address / "index.html").read_text(encoding="utf-8")
+        assert "Sharing practice, edited" in fast_html or address.startswith("cy/")
+        assert ARTICLE.search(fast_html).group(1) == ARTICLE.search(full_html).group(1), address
+        assert re.search(r"<title>.*?</title>", fast_html).group(0) == re.search(r"<title>.*?</title>", full_html).group(0)
+
+
+def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+
+    def page(path: str) -> str:
+        try:
+            with urllib.request.urlopen(base + path, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(path: str, text: str, limit: float = 60) -> None:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if text in page(path):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared at /{path}")
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "preview", "--port", str(port)],
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    output: list[str] = []
+    reader = threading.Thread(target=lambda: output.extend(server.stdout), daemon=True)
+    reader.start()
+
+    def wait_for_output(text: str, limit: float = 30) -> None:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline and not any(text in line for line in output):
+            time.sleep(0.1)
+        assert any(text in line for line in output), "".join(output)
+
+    try:
+        wait_for("case-studies/", "rhannu-card")
+        source = project / "case_studies/sharing-practice.md"
+        source.write_text(re.sub(r"^title: .*$", "title: Edited in preview", source.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+        wait_for("case-studies/sharing-practice/", "<h1 id=\"edited-in-preview\">Edited in preview</h1>")
+        wait_for("case-studies/", "Edited in preview")  # the full rebuild behind updates the listings
+        source.write_text(source.read_text(encoding="utf-8").replace("psb: programme", "psb: nowhere"), encoding="utf-8")
+        wait_for_output("case_studies/sharing-practice.md: field 'psb': expected one of")
+        wait_for_output("The preview was not updated")
+        assert "Edited in preview" in page("case-studies/sharing-practice/"), "the last good page stays up"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
