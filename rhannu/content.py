@@ -6,6 +6,7 @@ Every problem in every file is collected; the caller reports them all and stops.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,12 +151,13 @@ def _load_collection(
     root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
 ) -> tuple[list[_Pair], list[MissingTwin]]:
     folder = root / dirname
-    paths = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.md")) if folder.is_dir() else []
+    names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".md") and entry.is_file()] if folder.is_dir() else []
+    paths = sorted(f"{dirname}/{name}" for name in names)
     by_slug: dict[str, dict[str, Source]] = {}
     unreadable_english: set[str] = set()  # its Welsh twin must not be judged as standing alone
     for path in paths:
         source_path = parse_source_path(path)
-        slug = Path(source_path.key).stem
+        slug = source_path.key.rsplit("/", 1)[-1].removesuffix(".md")
         if not SLUG.match(slug):
             errors.append(ContentError(path, f"file name: expected lower case letters, digits and hyphens, such as 'my-case-study.md'; got '{Path(source_path.key).name}'"))
             continue

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-
-from rhannu.languages import DEFAULT, WELSH, Language, language
+from rhannu.languages import DEFAULT, WELSH, Language
 
 
 @dataclass(frozen=True)
@@ -27,19 +25,19 @@ class MissingTwin:
         return f"{self.present}: has no {self.missing_lang.english_name} twin; add {self.missing}"
 
 
+_WELSH_SUFFIX = f".{WELSH.code}.md"
+
+
 def parse_source_path(path: str) -> SourcePath:
-    pure = PurePosixPath(path)
-    stem = PurePosixPath(pure.stem)
-    if stem.suffix and stem.suffix[1:] == WELSH.code:
-        key = str(pure.with_name(stem.stem + pure.suffix))
-        return SourcePath(path, key, language(WELSH.code))
+    """'news/x.cy.md' is Welsh, keyed 'news/x.md'; any other '.md' path is English."""
+    if path.endswith(_WELSH_SUFFIX):
+        return SourcePath(path, path[: -len(_WELSH_SUFFIX)] + ".md", WELSH)
     return SourcePath(path, path, DEFAULT)
 
 
 def twin_path(source: SourcePath) -> str:
-    pure = PurePosixPath(source.key)
     if source.lang is DEFAULT:
-        return str(pure.with_name(f"{pure.stem}.{WELSH.code}{pure.suffix}"))
+        return source.key.removesuffix(".md") + _WELSH_SUFFIX
     return source.key
 
 
