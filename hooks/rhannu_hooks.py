@@ -97,7 +97,7 @@ def on_page_content(html, page, config, files):
     from rhannu.page_meta import first_paragraph
 
     if (virtual := _build.pages.get(page.file.src_uri)) is not None:
-        html = virtual.with_blocks(html)
+        html = virtual.with_blocks(html, late=False)
     if not page.meta.get("description"):
         page.meta["description"] = first_paragraph(html)
     return html
@@ -117,6 +117,12 @@ def on_page_context(context, page, config, nav):
         site_url=config.site_url,
     )
     return context
+
+
+def on_post_page(output, page, config):
+    if (virtual := _build.pages.get(page.file.src_uri)) is not None:
+        output = virtual.with_blocks(output, late=True)
+    return output
 
 
 def on_template_context(context, template_name, config):

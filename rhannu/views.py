@@ -25,20 +25,29 @@ FACETS = ("psb", "theme", "approach", "year")
 @dataclass(frozen=True)
 class VirtualPage:
     """A page no file holds. Its generated HTML bypasses Markdown: `markdown` carries a
-    placeholder comment per block, and `blocks` the HTML that replaces each after rendering."""
+    placeholder comment per block, and `blocks` the HTML that replaces each after rendering.
+    Blocks marked `late` go in only once the page is written, after the search index has read
+    it: metadata and lists of related pages, which are not what a search should find."""
 
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
     blocks: tuple[str, ...] = ()
+    late: frozenset[int] = frozenset()
 
-    def with_blocks(self, html: str) -> str:
+    def with_blocks(self, html: str, *, late: bool | None = None) -> str:
+        """Fill the placeholders: the early blocks (late=False), the late ones (True), or all."""
         for number, block in enumerate(self.blocks):
-            html = html.replace(block_placeholder(number), block, 1)
+            if late is None or (number in self.late) == late:
+                html = html.replace(block_placeholder(number), block, 1)
         return html
 
 
 class Markdown(str):
     """Editors' Markdown inside a generated page: rendered by MkDocs like any page."""
+
+
+class Late(str):
+    """HTML that goes into the page after search indexing (see VirtualPage)."""
 
 
 def block_placeholder(number: int) -> str:
@@ -79,15 +88,17 @@ def page(
     front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
     if not searchable:
         front.append("search:\n  exclude: true")
-    chunks, blocks = [f"# {escape(title)}"], []
+    chunks, blocks, late = [f"# {escape(title)}"], [], set()
     for part in parts:
         if isinstance(part, Markdown):
             chunks.append(part.strip())
         elif part:
+            if isinstance(part, Late):
+                late.add(len(blocks))
             chunks.append(block_placeholder(len(blocks)))
-            blocks.append(part)
+            blocks.append(str(part))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
-    return VirtualPage(src_uri(path, lang), markdown, tuple(blocks))
+    return VirtualPage(src_uri(path, lang), markdown, tuple(blocks), frozenset(late))
 
 
 def pages_for(content: Content, lang: str) -> list[VirtualPage]:
@@ -148,7 +159,7 @@ def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPag
         f"<ul>{lesson_items}</ul>\n</section>"
         if lessons else ""
     )
-    parts = [_meta_list(content, study, lang, path), Markdown(text.body), lessons_block]
+    parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block)]
     return page(path, lang, text.title, text.summary, parts)
 
 
@@ -289,8 +300,10 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
         f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
         Markdown(text.body),
-        f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
-        f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>',
+        Late(
+            f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
+            f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
+        ),
     ]
     return page(path, lang, text.title, text.summary, parts)
 
