@@ -53,6 +53,8 @@ def on_pre_build(config):
         log.warning(twin.message())
     if message := _build.excluded_message():
         log.info(message)
+    if message := _build.stale_message():
+        log.info(message)
 
 
 @event_priority(-90)  # before static-i18n (-100), so it localises these pages like any other
@@ -82,11 +84,15 @@ on_files = CombinedEvent(_add_virtual_pages, _fill_virtual_pages)
 
 def on_page_markdown(markdown, page, config, files):
     from rhannu.blocks import replace_markers
-    from rhannu.notices import missing_welsh
+    from rhannu.notices import missing_welsh, stale_welsh
 
     lang = _current_language(config).code
     if page.file.locale == lang:
-        return replace_markers(markdown, lang, page.url, _build.issues, _build.settings, config.site_url)
+        markdown = replace_markers(markdown, lang, page.url, _build.issues, _build.settings, config.site_url)
+        if page.file.src_uri in _build.stale_pages:
+            english = page.file.alternates["en"]
+            markdown = stale_welsh(markdown, get_relative_url(english.url, page.url))
+        return markdown
     english = page.file.alternates["en"]
     notice = missing_welsh(page.title or english.name, get_relative_url(english.url, page.url))
     page.meta = notice.meta

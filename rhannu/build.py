@@ -17,6 +17,7 @@ from rhannu.labels import label
 from rhannu.email import Edition, editions, size_errors
 from rhannu.network import load_cache, load_feeds
 from rhannu.site_info import SiteInfo
+from rhannu.translations import STALE, site_page, stale_records, statuses
 from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
 from rhannu.languages import ALL, language
 from rhannu.pairing import MissingTwin, missing_twins
@@ -30,9 +31,19 @@ class Build:
     nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
     assets: dict[str, Path]  # images and other files beside case studies, by src_uri under docs/
     missing_twins: tuple[MissingTwin, ...]  # in docs/ and in the content folders
+    stale: tuple[str, ...]  # Welsh sources translated from English that has changed since
     issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
     emails: tuple[Edition, ...]  # every issue's email editions
     settings: NewsletterSettings
+
+    @property
+    def stale_pages(self) -> frozenset[str]:
+        return frozenset(page for path in self.stale if (page := site_page(path)))
+
+    def stale_message(self) -> str | None:
+        if not self.stale:
+            return None
+        return "Welsh translations older than their English (see 'rhannu translations'): " + ", ".join(self.stale)
 
     def excluded_message(self) -> str | None:
         if not self.content.excluded:
@@ -59,7 +70,11 @@ def prepare(root: Path, build_date: dt.date, site: SiteInfo, docs_dir: Path | No
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)
-    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins, issues, emails, settings)
+    stale = tuple(sorted([
+        *stale_records([*content.case_studies, *content.lessons, *content.news]),
+        *(item.welsh for item in statuses(root, ("docs",)) if item.status == STALE),
+    ]))
+    return Build(content, pages, nav, _assets(root / CASE_STUDIES_DIR), twins, stale, issues, emails, settings)
 
 
 def _assets(folder: Path) -> dict[str, Path]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from rhannu import site_info
 from rhannu.dates import build_date
+from rhannu.content import load_content
 from rhannu.errors import ContentErrors
 
 
@@ -79,6 +80,98 @@ def network_fetch(root: Path) -> int:
     return 1 if any("could not be fetched" in line for line in report) else 0
 
 
+def new(root: Path, kind: str, title: str) -> int:
+    """Write a new English/Welsh pair with placeholders, and print its paths."""
+    from rhannu.scaffold import new_case_study, new_item
+    from rhannu.taxonomy import load_taxonomy
+
+    today = build_date()
+    try:
+        if kind == "case-study":
+            paths = new_case_study(root, title, today, load_taxonomy(root))
+        else:
+            paths = new_item(root, title, today, "news" if kind == "item" else "event")
+    except FileExistsError as exists:
+        print(f"already exists: {exists}; choose another title", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(path.relative_to(root))
+    print("Replace every TODO in both files; 'rhannu check' lists what is left.", file=sys.stderr)
+    return 0
+
+
+def translations(root: Path, mark_page: str | None) -> int:
+    """The Welsh status of every page, or mark one Welsh page as translated from today's English."""
+    from rhannu.translations import MISSING, STALE, mark, statuses
+
+    if mark_page is not None:
+        try:
+            done = mark(root, mark_page)
+        except ValueError as problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print(f"{done.welsh}: marked as translated from {done.english} as it stands now")
+        return 0
+    rows = statuses(root)
+    width = max([len("English"), *(len(row.english) for row in rows)])
+    print(f"{'English':{width}}  {'Welsh status':12}  Welsh")
+    for row in rows:
+        print(f"{row.english:{width}}  {row.status:12}  {row.welsh}")
+    counts = {status: sum(row.status == status for row in rows) for status in ("present", MISSING, STALE)}
+    print(f"{len(rows)} pages: " + ", ".join(f"{count} {status}" for status, count in counts.items()))
+    return 1 if counts[MISSING] or counts[STALE] else 0
+
+
+def newsletter_preview(root: Path, day: str) -> int:
+    """What the issue covering `day` holds, in both languages, published yet or not."""
+    from rhannu.issue_views import issue_title
+    from rhannu.labels import label
+    from rhannu.network import load_cache
+    from rhannu.newsletter import assemble, load_settings
+    from rhannu.views import text_in
+
+    try:
+        wanted = dt.date.fromisoformat(day)
+    except ValueError:
+        print(f"DATE: expected YYYY-MM-DD; got {day!r}", file=sys.stderr)
+        return 2
+    try:
+        settings = load_settings(root)
+        number = settings.cadence.number_of(wanted)
+        if number is None:
+            print(f"{wanted} is before the newsletter's first issue ({settings.cadence.anchor})", file=sys.stderr)
+            return 1
+        published = settings.cadence.published(number)
+        content = load_content(root, published)
+    except ContentErrors as problems:
+        print(problems, file=sys.stderr)
+        return 1
+    issue = next((issue for issue in assemble(content, settings.cadence, published, load_cache(root)) if issue.number == number), None)
+    start, last = settings.cadence.start(number), published - dt.timedelta(days=1)
+    when = "published" if published <= build_date() else "to be published"
+    print(f"Issue {number}, {when} on {published}, covering {start} to {last}")
+    if issue is None:
+        print("Nothing is dated in this fortnight yet, so there will be no issue unless something is added.")
+        return 0
+    for lang in ("cy", "en"):
+        print(f"\n{issue_title(issue, lang)}")
+        sections = [
+            ("editorial", [issue.editorial] if issue.editorial else []),
+            ("news", issue.news), ("events", issue.events),
+            ("new_case_studies", issue.case_studies), ("new_lessons", issue.lessons),
+        ]
+        for key, items in sections:
+            if items:
+                print(f"  {label(lang, key)}:")
+                for item in items:
+                    print(f"    - {text_in(item, lang).title}")
+        if issue.network:
+            print(f"  {label(lang, 'network')}:")
+            for item in issue.network:
+                print(f"    - {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rhannu", description="Tools for the Rhannu site's editors.")
     main.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
@@ -98,7 +191,33 @@ def parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
-    newsletter = commands.add_parser("newsletter", help="the newsletter's email editions")
+    new_parser = commands.add_parser("new", help="start new content in both languages")
+    new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
+    for kind, what in (("case-study", "a case study in case_studies/"), ("item", "a newsletter news item in newsletters/"),
+                       ("event", "a newsletter event in newsletters/")):
+        sub = new_kinds.add_parser(
+            kind, help=f"write {what}",
+            description=f"Write {what} as an English/Welsh pair with every field, dated today, and TODO "
+            "placeholders that the build refuses until they are replaced; print the two paths. "
+            "Exit status: 0, or 1 when a file of that name exists.",
+        )
+        sub.add_argument("title", help="the English title; the file name is made from it")
+    translations_parser = commands.add_parser(
+        "translations",
+        help="which Welsh pages are present, missing or stale",
+        description="List every page and its Welsh status: present, missing, or stale (its English "
+        "changed after it was translated). Exit status: 0 when every page is present and current, "
+        "1 otherwise.",
+    )
+    translation_commands = translations_parser.add_subparsers(dest="translations_command")
+    mark_parser = translation_commands.add_parser(
+        "mark",
+        help="record that a Welsh page translates the English as it stands",
+        description="Write translated_from into the Welsh file of PAGE, recording the English it "
+        "now translates. Run it when the translation is done. Exit status: 0, or 1 when PAGE has no pair.",
+    )
+    mark_parser.add_argument("page", metavar="PAGE", help="either file of the pair, e.g. case_studies/x.md")
+    newsletter = commands.add_parser("newsletter", help="the newsletter's issues and email editions")
     newsletter_commands = newsletter.add_subparsers(dest="newsletter_command", required=True)
     email = newsletter_commands.add_parser(
         "email",
@@ -107,6 +226,13 @@ def parser() -> argparse.ArgumentParser:
         "ready to paste into a mailing service. Exit status: 0, or 1 when there is no such issue.",
     )
     email.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    preview_issue = newsletter_commands.add_parser(
+        "preview",
+        help="what the issue covering DATE will contain",
+        description="Show, in Welsh and English, what goes into the issue whose fortnight holds DATE, "
+        "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
+    )
+    preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     email.add_argument("--lang", choices=["both", "cy", "en"], default="both",
                        help="both languages, Welsh first (default), or one language")
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
@@ -131,6 +257,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rhannu.preview import serve
 
         return serve(root, args.host, args.port)
+    if args.command == "new":
+        return new(root, args.new_kind, args.title)
+    if args.command == "translations":
+        return translations(root, getattr(args, "page", None))
+    if args.command == "newsletter" and args.newsletter_command == "preview":
+        return newsletter_preview(root, args.date)
     if args.command == "newsletter":
         return newsletter_email(root, args.date, args.lang, args.text)
     if args.command == "network":

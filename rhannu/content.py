@@ -15,7 +15,7 @@ from rhannu.dates import start_of_day
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
-from rhannu.schema import CASE_STUDY, LESSON, NEWS_ITEM, SLUG, Field, FieldProblem, unknown_field_message
+from rhannu.schema import CASE_STUDY, LESSON, NEWS_ITEM, PLACEHOLDER, SLUG, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
 CASE_STUDIES_DIR = "case_studies"
@@ -35,6 +35,7 @@ class Text:
     summary: str
     body: str
     place: str | None = None  # events: where, in this language
+    translated_from: str | None = None  # Welsh: the fingerprint of the English it translates
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,12 @@ def _pair(
         errors += _check_body(source)
         values = parsed[lang]
         if "title" in values and "summary" in values:
-            texts[lang] = Text(source.path, values["title"], values["summary"], source.body, values.get("place"))
+            texts[lang] = Text(
+                source.path, values["title"], values["summary"], source.body,
+                values.get("place"), values.get("translated_from"),
+            )
+            if lang == "en" and "translated_from" in values:
+                errors.append(ContentError(source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"))
     if len(errors) > before or (has_english and "en" not in sources):
         return None  # its own problems, or its English twin's, are already reported
     return _Pair(slug, facts, texts)
@@ -240,7 +246,12 @@ def _parse_fields(
 def _check_body(source: Source) -> list[ContentError]:
     if not source.body.strip():
         return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
-    errors = []
+    errors = [
+        ContentError(source.path, f"the body still has the placeholder {line.strip()[:40]!r}…: write the real text",
+                     line=source.body_line + offset)
+        for offset, line in enumerate(source.body.splitlines())
+        if line.startswith(PLACEHOLDER + ":")
+    ] if PLACEHOLDER + ":" in source.body else []
     if "![" not in source.body and "<img" not in source.body.lower():
         return errors
     for offset, line in enumerate(source.body.splitlines()):

@@ -14,6 +14,24 @@ class Notice:
     markdown: str
 
 
+STALE_WELSH = (
+    "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon, felly efallai nad yw'r "
+    "Gymraeg yn gyfredol."
+)
+
+
+def stale_welsh(markdown: str, english_url: str) -> str:
+    """The Welsh page's Markdown with a notice, after its title, that its English has changed."""
+    notice = (
+        f'<div class="rhannu-notice" role="note"><p>{STALE_WELSH} '
+        f'<a href="{escape(english_url)}" hreflang="en-GB">Darllen y fersiwn Saesneg ddiweddaraf</a>.</p></div>'
+    )
+    first, newline, rest = markdown.partition("\n")
+    if first.startswith("# "):
+        return f"{first}\n\n{notice}\n{newline}{rest}"
+    return f"{notice}\n\n{markdown}"
+
+
 def missing_welsh(english_title: str, english_url: str) -> Notice:
     """What the Welsh address of an English page without a Welsh twin shows instead of English."""
     return Notice(

@@ -35,9 +35,14 @@ class Field:
     default: object = None
 
 
+PLACEHOLDER = "TODO"
+
+
 def text(value: object, _: Taxonomy) -> str:
     if not isinstance(value, str) or not value.strip():
         raise FieldProblem(f"expected text; got {value!r}")
+    if value.startswith(PLACEHOLDER):
+        raise FieldProblem(f"still the placeholder {value!r}: write the real text")
     return " ".join(value.split())
 
 
@@ -74,6 +79,12 @@ def event_date(value: object, _: Taxonomy) -> EventDate:
 def web_address(value: object, _: Taxonomy) -> str:
     if not isinstance(value, str) or not value.startswith(("https://", "http://")) or " " in value:
         raise FieldProblem(f"expected a web address starting https://; got {value!r}")
+    return value
+
+
+def fingerprint(value: object, _: Taxonomy) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{12}", value):
+        raise FieldProblem(f"expected the 12 characters written by 'rhannu translations mark'; got {value!r}")
     return value
 
 
@@ -137,6 +148,7 @@ CASE_STUDY = (
     Field("lessons", list_of(slug, allow_empty=True)),
     Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
     Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
 )
 
 LESSON = (
@@ -146,6 +158,7 @@ LESSON = (
     Field("order", positive_int),
     Field("date", date),
     Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
 )
 
 
@@ -173,4 +186,5 @@ NEWS_ITEM = (
     Field("place", text, required=False, shared=False),
     Field("online_link", web_address, required=False),
     Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
 )

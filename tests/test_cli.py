@@ -48,7 +48,11 @@ def test_newsletter_email_errors(args: tuple[str, ...], code: int, message: str)
     assert (done.returncode, done.stdout, done.stderr) == (code, "", message)
 
 
-@pytest.mark.parametrize("command", [(), ("check",), ("newsletter",), ("newsletter", "email"), ("network",), ("network", "fetch")])
+@pytest.mark.parametrize("command", [
+    (), ("check",), ("preview",), ("new",), ("new", "case-study"), ("new", "item"), ("new", "event"),
+    ("translations",), ("translations", "mark"), ("newsletter",), ("newsletter", "email"),
+    ("newsletter", "preview"), ("network",), ("network", "fetch"),
+])
 def test_every_subcommand_has_help(command: tuple[str, ...]) -> None:
     done = rhannu(*command, "--help")
     assert done.returncode == 0 and done.stdout.startswith("usage: rhannu")

@@ -1,0 +1,116 @@
+"""Which Welsh pages exist, and which were translated from English text that has changed since.
+
+A Welsh file records, in `translated_from`, a short fingerprint of the English title, summary
+(or description) and body it was translated from; `rhannu translations mark PAGE` writes it.
+When the English changes, the fingerprints differ and the Welsh page is stale: reported at INFO
+(a strict build still passes) and shown with a Welsh notice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhannu.frontmatter import Source, parse_source
+from rhannu.pairing import parse_source_path, twin_path
+
+FOLDERS = ("docs", "case_studies", "lessons", "newsletters")
+FIELD = "translated_from"
+FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
+PRESENT, MISSING, STALE = "present", "missing", "stale"
+
+
+@dataclass(frozen=True)
+class Translation:
+    english: str  # path from the project root
+    welsh: str
+    status: str  # present, missing, stale
+
+
+def fingerprint_of(title: str, summary: str, body: str) -> str:
+    """12 hex digits of SHA-256 over the English title, summary and body, spacing ignored."""
+    text = "\n".join(" ".join(str(part).split()) for part in (title, summary, body))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def fingerprint(source: Source) -> str:
+    meta = source.meta
+    return fingerprint_of(meta.get("title", ""), meta.get("summary", meta.get("description", "")), source.body)
+
+
+def stale_records(items) -> list[str]:
+    """Paths of Welsh files among content records whose English changed since translation."""
+    stale = []
+    for item in items:
+        english, welsh = item.texts.get("en"), item.texts.get("cy")
+        if english and welsh and welsh.translated_from:
+            if welsh.translated_from != fingerprint_of(english.title, english.summary, english.body):
+                stale.append(welsh.path)
+    return stale
+
+
+def _read(root: Path, path: str) -> Source | None:
+    source = parse_source(path, (root / path).read_text(encoding="utf-8"))
+    return source if isinstance(source, Source) else None  # malformed files are the check's to report
+
+
+def english_sources(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[str]:
+    paths = []
+    for folder in folders:
+        base = root / folder
+        if base.is_dir():
+            paths += [
+                path.relative_to(root).as_posix()
+                for path in base.rglob("*.md")
+                if parse_source_path(path.name).lang.code == "en" and "assets" not in path.parts
+            ]
+    return sorted(paths)
+
+
+def status_of(root: Path, english: str) -> Translation:
+    welsh = twin_path(parse_source_path(english))
+    if not (root / welsh).exists():
+        return Translation(english, welsh, MISSING)
+    welsh_source, english_source = _read(root, welsh), _read(root, english)
+    recorded = welsh_source.meta.get(FIELD) if welsh_source else None
+    if recorded and english_source and recorded != fingerprint(english_source):
+        return Translation(english, welsh, STALE)
+    return Translation(english, welsh, PRESENT)
+
+
+def statuses(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Translation]:
+    return [status_of(root, english) for english in english_sources(root, folders)]
+
+
+def site_page(welsh_path: str) -> str | None:
+    """The src_uri MkDocs knows a Welsh source's page by ('docs/about.cy.md' -> 'about.cy.md',
+    'case_studies/x.cy.md' -> 'case-studies/x.cy.md'); None for items with no page of their own."""
+    folder, _, rest = welsh_path.partition("/")
+    return {"docs": rest, "case_studies": f"case-studies/{rest}", "lessons": f"lessons/{rest}"}.get(folder)
+
+
+def mark(root: Path, page: str) -> Translation:
+    """Record in the Welsh file that it now translates the English as it stands."""
+    source = parse_source_path(page)
+    english = source.key if source.lang.code == "cy" else page
+    welsh = twin_path(parse_source_path(english))
+    english_source = _read(root, english) if (root / english).exists() else None
+    if english_source is None or not (root / welsh).exists():
+        raise ValueError(f"{page}: expected a page with both {english} and {welsh}, and readable front matter")
+    text = (root / welsh).read_text(encoding="utf-8")
+    (root / welsh).write_text(with_field(text, FIELD, fingerprint(english_source)), encoding="utf-8")
+    return Translation(english, welsh, PRESENT)
+
+
+def with_field(text: str, name: str, value: str) -> str:
+    """The Markdown source with `name: value` set in its front matter (replaced or added last)."""
+    lines = text.split("\n")
+    end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    for number in range(1, end):
+        if lines[number].startswith(f"{name}:"):
+            lines[number] = f"{name}: {value}"
+            return "\n".join(lines)
+    lines.insert(end, f"{name}: {value}")
+    return "\n".join(lines)

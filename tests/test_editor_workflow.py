@@ -1,0 +1,148 @@
+"""The editors' commands, run as an editor runs them: files written, output, exit codes, and the
+same verdict from `rhannu check` as from the build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.sites import PINNED_EPOCH, build, build_env, copy_project, read_html
+
+
+def rhannu(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rhannu.cli", "--root", str(root), *args],
+                          capture_output=True, text=True, check=False, env=build_env(PINNED_EPOCH))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def errors_of(check: subprocess.CompletedProcess) -> list[str]:
+    return [line.removeprefix("ERROR: ") for line in check.stderr.splitlines() if line.startswith("ERROR: ")]
+
+
+def test_new_case_study_writes_a_pair_that_the_build_refuses_until_filled(project: Path, tmp_path: Path) -> None:
+    done = rhannu(project, "new", "case-study", "Hackathon in Caerdydd")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "case_studies/hackathon-in-caerdydd.md", "case_studies/hackathon-in-caerdydd.cy.md",
+    ]
+    english = (project / "case_studies/hackathon-in-caerdydd.md").read_text(encoding="utf-8")
+    for key in ("title", "summary", "date", "psb", "themes", "approaches", "lessons", "aliases", "draft"):
+        assert f"\n{key}:" in english
+    assert '\ntitle: "Hackathon in Caerdydd"\n' in english and "\ndate: 2023-11-14" in english
+
+    check = rhannu(project, "check")
+    assert check.returncode == 1
+    errors = errors_of(check)
+    assert "case_studies/hackathon-in-caerdydd.cy.md: field 'title': still the placeholder " \
+        "'TODO: teitl yr astudiaeth achos yn Gymraeg': write the real text" in errors
+    assert any(error.startswith("case_studies/hackathon-in-caerdydd.md: field 'psb': expected one of") for error in errors)
+    assert len(errors) == 8
+
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1
+    assert sorted(line.split("rhannu: ", 1)[1] for line in built.log.splitlines() if line.startswith("ERROR   -  rhannu: ")) == sorted(errors)
+
+
+@pytest.mark.parametrize(("kind", "field"), [("item", "kind: news"), ("event", "kind: event")])
+def test_new_newsletter_items(project: Path, kind: str, field: str) -> None:
+    done = rhannu(project, "new", kind, "Monthly learning event")
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == ["newsletters/monthly-learning-event.md", "newsletters/monthly-learning-event.cy.md"]
+    english = (project / "newsletters/monthly-learning-event.md").read_text(encoding="utf-8")
+    assert field in english
+    assert ("event_date:" in english) == (kind == "event")
+    assert rhannu(project, "check").returncode == 1
+
+
+def test_new_refuses_to_overwrite(project: Path) -> None:
+    done = rhannu(project, "new", "case-study", "Sharing practice")
+    assert done.returncode == 1
+    assert done.stderr == "already exists: case_studies/sharing-practice.md, case_studies/sharing-practice.cy.md; choose another title\n"
+
+
+def test_translations_of_the_committed_site_are_all_present(project: Path) -> None:
+    done = rhannu(project, "translations")
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert lines[0].split() == ["English", "Welsh", "status", "Welsh"]
+    assert lines[-1] == f"{len(lines) - 2} pages: {len(lines) - 2} present, 0 missing, 0 stale"
+    assert any(line.split() == ["docs/about.md", "present", "docs/about.cy.md"] for line in lines)
+
+
+def test_a_missing_welsh_page_is_listed(project: Path) -> None:
+    (project / "lessons/planning-time.cy.md").unlink()
+    done = rhannu(project, "translations")
+    assert done.returncode == 1
+    assert ["lessons/planning-time.md", "missing", "lessons/planning-time.cy.md"] in [line.split() for line in done.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("english", "welsh", "page"),
+    [
+        ("case_studies/sharing-practice.md", "case_studies/sharing-practice.cy.md", "case-studies/sharing-practice/"),
+        ("docs/about.md", "docs/about.cy.md", "about/"),
+    ],
+)
+def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_path: Path, english: str, welsh: str, page: str) -> None:
+    source = project / english
+    source.write_text(source.read_text(encoding="utf-8") + "\nA sentence added in English.\n", encoding="utf-8")
+
+    table = rhannu(project, "translations")
+    assert table.returncode == 1
+    assert [english, "stale", welsh] in [line.split() for line in table.stdout.splitlines()]
+
+    built = build(project, tmp_path / "stale-site", strict=True)
+    assert built.returncode == 0, built.log  # stale is not broken
+    assert f"INFO    -  rhannu: Welsh translations older than their English (see 'rhannu translations'): {welsh}" in built.log
+    notice = read_html(built.site / "cy" / page / "index.html").select_one("article .rhannu-notice")
+    assert "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon" in notice.get_text()
+    assert notice.a["href"] == "../" * (page.count("/") + 1) + page  # from cy/<page> up to the root
+    assert not read_html(built.site / page / "index.html").select(".rhannu-notice")
+
+    marked = rhannu(project, "translations", "mark", english)
+    assert (marked.returncode, marked.stdout) == (0, f"{welsh}: marked as translated from {english} as it stands now\n")
+    assert rhannu(project, "translations").returncode == 0
+    rebuilt = build(project, tmp_path / "marked-site", strict=True)
+    assert not read_html(rebuilt.site / "cy" / page / "index.html").select(".rhannu-notice")
+
+
+def test_mark_needs_a_pair(project: Path) -> None:
+    done = rhannu(project, "translations", "mark", "case_studies/nowhere.md")
+    assert done.returncode == 1
+    assert "case_studies/nowhere.md: expected a page with both" in done.stderr
+
+
+def test_newsletter_preview_of_a_published_issue() -> None:
+    done = rhannu(Path("."), "newsletter", "preview", "2022-03-01")
+    assert done.returncode == 0
+    assert done.stdout == (
+        "Issue 27, published on 2022-03-14, covering 2022-02-28 to 2022-03-13\n\n"
+        "Cylchlythyr: 14 Mawrth 2022\n  Newyddion:\n    - Addasu tîm prosiect Cwm Taf a Phen-y-bont ar Ogwr\n\n"
+        "Newsletter: 14 March 2022\n  News:\n    - Cwm Taf and Bridgend project team adjusted\n"
+    )
+
+
+def test_newsletter_preview_includes_items_not_yet_published(project: Path) -> None:
+    rhannu(project, "new", "item", "A future item")
+    for name, title in (("a-future-item.md", "A future item"), ("a-future-item.cy.md", "Eitem yn y dyfodol")):
+        path = project / "newsletters" / name
+        text = path.read_text(encoding="utf-8").replace("2023-11-14", "2024-01-03")
+        lines = [line for line in text.splitlines() if not line.startswith(("summary:", "title:")) and not line.startswith("TODO")]
+        lines.insert(1, f"title: {title}\nsummary: Soon.")
+        path.write_text("\n".join(lines) + "\nSoon.\n", encoding="utf-8")
+    done = rhannu(project, "newsletter", "preview", "2024-01-03")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Issue 75, to be published on 2024-01-15, covering 2024-01-01 to 2024-01-14\n")
+    assert "    - Eitem yn y dyfodol\n" in done.stdout and "    - A future item\n" in done.stdout
+
+
+def test_preview_of_a_day_before_the_first_issue() -> None:
+    done = rhannu(Path("."), "newsletter", "preview", "2020-01-01")
+    assert (done.returncode, done.stderr) == (1, "2020-01-01 is before the newsletter's first issue (2021-03-01)\n")
