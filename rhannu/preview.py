@@ -32,6 +32,8 @@ from rhannu.errors import ContentErrors
 from rhannu.pairing import parse_source_path
 from rhannu.site_info import SiteInfo
 from rhannu.urls import relative, url
+from rhannu.notices import stale_welsh
+from rhannu.translations import stale_records
 from rhannu.views import VirtualPage, case_study_page, lesson_page
 
 log = logging.getLogger("rhannu.preview")
@@ -81,9 +83,13 @@ class PageRenderer:
     def __init__(self, extensions: list, extension_configs: dict) -> None:
         self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=extension_configs)
 
-    def render(self, page: VirtualPage, page_url: str) -> str:
+    def render(self, page: VirtualPage, page_url: str, *, stale_from: str | None = None) -> str:
+        """The page's article HTML; with `stale_from` (the English page's URL) the Welsh notice
+        that the English has changed, as the build adds it."""
         self._markdown.reset()
-        body = page.markdown.split("\n---\n", 1)[1]
+        body = page.markdown.split("\n---\n", 1)[1].lstrip("\n")
+        if stale_from is not None:
+            body = stale_welsh(body, relative(stale_from, page_url))
         html = page.with_blocks(self._markdown.convert(body))
         folder = page.src_uri.rsplit("/", 1)[0]
         return _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
@@ -101,6 +107,7 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
     rewritten = []
     studies = {study.slug: study for study in content.case_studies}
     lessons = {lesson.slug: lesson for lesson in content.lessons}
+    stale = set(stale_records([*content.case_studies, *content.lessons]))
     for edit in edits:
         item = (studies if edit.folder == CASE_STUDIES_DIR else lessons).get(edit.slug)
         if item is None:
@@ -112,7 +119,8 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
             if not target.exists():
                 continue
             html = target.read_text(encoding="utf-8")
-            article = renderer.render(page, address)
+            english_url = url(page.src_uri.removesuffix(".md").removesuffix(f".{lang}"), "en")
+            article = renderer.render(page, address, stale_from=english_url if item.texts[lang].path in stale else None)
             html = _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
             title = item.texts[lang].title
             html = _TITLE.sub(lambda _: f"<title>{_escape(title)} - {_escape(names.name(lang))}</title>", html, count=1)
