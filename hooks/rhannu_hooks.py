@@ -88,7 +88,8 @@ def on_page_markdown(markdown, page, config, files):
 
     lang = _current_language(config).code
     if page.file.locale == lang:
-        markdown = replace_markers(markdown, lang, page.url, _build.issues, _build.settings, config.site_url)
+        contact = (config.extra.get("contact") or {}).get("email")
+        markdown = replace_markers(markdown, lang, page.url, _build.issues, _build.settings, config.site_url, contact)
         if page.file.src_uri in _build.stale_pages:
             english = page.file.alternates["en"]
             markdown = stale_welsh(markdown, get_relative_url(english.url, page.url))
@@ -126,9 +127,23 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    from rhannu.markup import fix_material_markup
+    from rhannu.structured_data import case_study_jsonld
+
     if (virtual := _build.pages.get(page.file.src_uri)) is not None:
         output = virtual.with_blocks(output, late=True)
-    return output
+        lang = _current_language(config).code
+        slug = page.file.src_uri.removeprefix("case-studies/").removesuffix(".md").removesuffix(f".{lang}")
+        if page.file.src_uri.startswith("case-studies/") and page.file.locale == lang:
+            if jsonld := case_study_jsonld(_build.content, slug, lang, config.site_url, config.site_name):
+                output = output.replace("</head>", f"{jsonld}\n</head>", 1)
+    return fix_material_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    from rhannu.markup import fix_material_markup
+
+    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_template_context(context, template_name, config):
@@ -157,8 +172,8 @@ def _real_pages(config) -> list[dict[str, str]]:
     return list(pages.values())
 
 
-def on_post_build(config):
-    from rhannu.build import cards_json, redirect_pages
+def _write_outputs(config):
+    from rhannu.build import cards_json, redirect_pages, robots_txt
     from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
     from rhannu.theme_patches import patch_bundles
     from rhannu.views import url
@@ -174,7 +189,8 @@ def on_post_build(config):
     }
     for path, channel in feeds.items():
         (site / path).write_text(render_rss(channel), encoding="utf-8")
-    if lang == "en":  # the editions are bilingual or per language, and all live under /newsletters/
+    if lang == "en":  # robots.txt and the email editions (all languages) live under the root
+        (site / "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
         for edition in _build.emails:
             (site / edition.html_path).write_text(edition.html, encoding="utf-8")
             (site / edition.text_path).write_text(edition.text, encoding="utf-8")
@@ -182,3 +198,14 @@ def on_post_build(config):
         target = site / old / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+
+
+@event_priority(-110)  # after static-i18n has built every language and merged the search index
+def _finish_build(config):
+    from rhannu.search import write_split_index
+
+    if not config.plugins["i18n"].building:  # the outer (English) pass, once everything is built
+        write_split_index(Path(config.site_dir))
+
+
+on_post_build = CombinedEvent(_write_outputs, _finish_build)

@@ -1,7 +1,8 @@
 """Generated blocks that editors place in their own pages with a marker comment.
 
-`<!-- rhannu:latest-issue -->` on the home page and `<!-- rhannu:subscribe -->` on the
-Subscribe page are replaced, in each language, by what the configuration and content say.
+`<!-- rhannu:latest-issue -->` on the home page, `<!-- rhannu:subscribe -->` on the Subscribe
+page and `<!-- rhannu:contact -->` (the contact address in mkdocs.yml) are replaced, in each
+language, by what the configuration and content say.
 """
 
 from __future__ import annotations
@@ -34,9 +35,14 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
     )
 
 
+def contact_html(email: str | None) -> str:
+    return f'<a href="mailto:{escape(email)}">{escape(email)}</a>' if email else ""
+
+
 def replace_markers(markdown: str, lang: str, page_url: str, issues: tuple[Issue, ...],
-                    settings: NewsletterSettings, site_url: str) -> str:
+                    settings: NewsletterSettings, site_url: str, contact_email: str | None = None) -> str:
     blocks = {
+        "<!-- rhannu:contact -->": lambda: contact_html(contact_email),
         "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url),
         "<!-- rhannu:subscribe -->": lambda: subscribe_html(settings, lang, site_url, page_url),
     }

@@ -106,6 +106,10 @@ def cards_json(content: Content, lang: str) -> str:
     return json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
+
+
 def redirect_pages(content: Content, lang: str, site_url: str) -> dict[str, str]:
     """Old address -> an HTML page sending the reader on to the case study's address."""
     pages = {}

@@ -81,13 +81,16 @@ def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
 
 
 def page(
-    path: str, lang: str, title: str, description: str, parts: list[str], *, searchable: bool = True
+    path: str, lang: str, title: str, description: str, parts: list[str], *, searchable: bool = True,
+    og_type: str = "website",
 ) -> VirtualPage:
     """A generated page: its title as the H1, then `parts`, each HTML or (as Markdown) editors' text.
     Pages that only list others leave the search index, which would show them beside their items."""
     front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
     if not searchable:
         front.append("search:\n  exclude: true")
+    if og_type != "website":
+        front.append(f"og_type: {og_type}")
     chunks, blocks, late = [f"# {escape(title)}"], [], set()
     for part in parts:
         if isinstance(part, Markdown):
@@ -160,7 +163,7 @@ def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPag
         if lessons else ""
     )
     parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block)]
-    return page(path, lang, text.title, text.summary, parts)
+    return page(path, lang, text.title, text.summary, parts, og_type="article")
 
 
 class CardDetails:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -29,6 +31,7 @@ PAGE_TYPES = [
     "newsletters/2022-04-11/",  # newsletter issue with new case studies and lessons
     "subscribe/",  # subscribe page
     "privacy/",  # privacy notice
+    "accessibility/",  # accessibility statement
 ]
 PAGES = [*PAGE_TYPES, *("cy/" + path for path in PAGE_TYPES), "404.html"]
 
@@ -117,3 +120,46 @@ def test_index_works_without_javascript(browser, site_url: str) -> None:
     tab.wait_for_url("**/case-studies/approach/hackathon/")
     assert tab.locator(".rhannu-card").count() == 1
     context.close()  # axe needs JavaScript: the facet pages are audited in PAGES above
+
+
+@pytest.mark.parametrize(("prefix", "skip_text"), [("", "Skip to content"), ("cy/", "Neidio i'r cynnwys")])
+def test_skip_link_is_first_and_moves_to_the_content(page, prefix: str, skip_text: str) -> None:
+    page.goto(f"{prefix}about/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]")
+    assert focused == [True, skip_text]
+    assert page.locator(".md-skip").is_visible(), "the skip link shows when focused"
+    page.keyboard.press("Enter")
+    heading_id = page.locator("article h1").get_attribute("id")
+    assert page.url.endswith("#" + heading_id)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_scrolls_sideways_at_320_pixels(browser, site_url: str, path: str) -> None:
+    context = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(path)
+    overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"{path} is {overflow}px wider than a 320px screen"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "placeholder"),
+    [("", "hackathons", "Search"), ("cy/", "hacathonau", "Chwilio")],
+)
+def test_search_finds_pages_in_the_page_language_only(page, prefix: str, query: str, placeholder: str) -> None:
+    page.goto(f"{prefix}about/")
+    box = page.get_by_role("textbox", name=placeholder)
+    box.click()
+    box.press_sequentially(query, delay=30)  # Material searches on key presses
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [results.nth(n).get_attribute("href") for n in range(results.count())]
+    assert hrefs
+    welsh = [href for href in hrefs if "/cy/" in href]
+    assert welsh == (hrefs if prefix else []), hrefs
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert bool(re.search("[cg]anlyniad", meta)) == bool(prefix), meta  # "canlyniad", mutated "ganlyniadau"
+    results_axe = Axe().run(page, options=AXE_OPTIONS)
+    assert results_axe.response["violations"] == []

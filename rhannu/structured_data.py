@@ -1,0 +1,36 @@
+"""schema.org metadata (JSON-LD) for case studies, for search engines and other networks' tools."""
+
+from __future__ import annotations
+
+import json
+
+from rhannu.content import Content
+from rhannu.languages import language
+from rhannu.urls import absolute, url
+from rhannu.views import case_study_path, term_label
+
+
+def case_study_jsonld(content: Content, slug: str, lang: str, site_url: str, site_name: str) -> str | None:
+    study = next((study for study in content.case_studies if study.slug == slug), None)
+    if study is None or lang not in study.texts:
+        return None
+    text = study.texts[lang]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": text.title,
+        "description": text.summary,
+        "datePublished": study.published.date().isoformat(),
+        "inLanguage": language(lang).tag,
+        "url": absolute(site_url, url(case_study_path(study), lang)),
+        "about": [term_label(content, "theme", theme, lang) for theme in study.themes],
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
+        "publisher": {"@type": "Organization", "name": site_name},
+    }
+    if len(study.texts) > 1:
+        other = next(code for code in study.texts if code != lang)
+        data["workTranslation" if lang == "en" else "translationOfWork"] = {
+            "@type": "Article", "url": absolute(site_url, url(case_study_path(study), other)), "inLanguage": language(other).tag,
+        }
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{payload}</script>'

@@ -1,0 +1,85 @@
+"""Quality as users and other sites meet it: valid HTML, link previews, structured data,
+per-language search indexes, robots.txt and link text."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.support.sites import PROJECT, html_pages, read_html, url_of
+
+SITE_URL = "https://rhannu.example.org/"
+VNU = PROJECT / "node_modules/vnu-jar/build/dist/vnu.jar"
+
+
+def test_nu_html_checker_finds_no_error_on_any_web_page(site: Path) -> None:
+    java = shutil.which("java")
+    if not VNU.exists() or java is None:
+        message = "the Nu HTML checker needs Java and `npm ci` (vnu-jar in node_modules)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " - it never skips in CI", pytrace=False)
+        pytest.skip(message)
+    pages = [str(page) for page in html_pages(site)]
+    done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
+                          capture_output=True, text=True, check=False)
+    errors = [line.replace(str(site), "") for line in done.stderr.splitlines() if "error" in line]
+    assert len(pages) > 100
+    assert errors == [], "\n".join(errors[:20])
+
+
+def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> None:
+    for page in html_pages(site):
+        if page.name == "404.html":
+            continue
+        soup = read_html(page)
+        welsh = url_of(site, page).startswith("cy/")
+        meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in soup.select("meta[property^='og:'], meta[name^='twitter:']")}
+        where = url_of(site, page)
+        assert meta["og:locale"] == ("cy_GB" if welsh else "en_GB"), where
+        assert meta["og:locale:alternate"] == ("en_GB" if welsh else "cy_GB"), where
+        assert meta["og:url"] == SITE_URL + where
+        assert meta["og:title"] and meta["og:description"] and meta["og:site_name"], where
+        assert meta["twitter:card"] == "summary" and meta["twitter:title"] == meta["og:title"], where
+
+
+@pytest.mark.parametrize(("prefix", "lang", "other"), [("", "en-GB", "cy"), ("cy/", "cy", "en-GB")])
+def test_case_studies_carry_schema_org_article_data(site: Path, prefix: str, lang: str, other: str) -> None:
+    soup = read_html(site / f"{prefix}case-studies/sharing-practice/index.html")
+    data = json.loads(soup.select_one('head script[type="application/ld+json"]').string)
+    assert data["@type"] == "Article" and data["@context"] == "https://schema.org"
+    assert data["inLanguage"] == lang and data["datePublished"] == "2022-03-31"
+    assert data["url"] == f"{SITE_URL}{prefix}case-studies/sharing-practice/"
+    assert data["headline"] == soup.select_one("article h1").get_text()
+    translation = data["workTranslation" if lang == "en-GB" else "translationOfWork"]
+    assert translation["inLanguage"] == other
+    assert read_html(site / f"{prefix}case-studies/sharing-practice/index.html").select_one('meta[property="og:type"]')["content"] == "article"
+
+
+def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
+    assert (site / "robots.txt").read_text(encoding="utf-8") == f"User-agent: *\nAllow: /\n\nSitemap: {SITE_URL}sitemap.xml\n"
+
+
+def test_each_language_has_its_own_search_index(site: Path) -> None:
+    english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    welsh = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
+    assert english["docs"] and welsh["docs"]
+    assert not [doc for doc in english["docs"] if doc["location"].startswith("cy/")]
+    assert {doc["location"].split("#")[0] for doc in welsh["docs"]} >= {"", "about/", "case-studies/sharing-practice/"}
+    assert any(doc["title"] == "Ynglŷn â'r rhaglen" for doc in welsh["docs"])
+    assert welsh["config"]["pipeline"] == [] and english["config"]["pipeline"] == ["stopWordFilter"]
+    for page, base in ((site / "cy/about/index.html", "../../cy/"), (site / "about/index.html", "..")):
+        config = json.loads(read_html(page).select_one("#__config").string)
+        assert config["base"] == base
+
+
+def test_link_text_names_its_target(site: Path) -> None:
+    vague = {"read more", "darllen mwy", "click here", "cliciwch yma", "more", "mwy", "here", "yma"}
+    for page in html_pages(site):
+        for link in read_html(page).select("main a[href]"):
+            text = " ".join(link.get_text(" ").split()).lower()
+            assert text not in vague, f"{url_of(site, page)}: a link reads only {text!r}"
