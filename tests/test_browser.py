@@ -119,7 +119,21 @@ def test_index_works_without_javascript(browser, site_url: str) -> None:
     tab.get_by_role("link", name="Hackathon", exact=True).click()
     tab.wait_for_url("**/case-studies/approach/hackathon/")
     assert tab.locator(".rhannu-card").count() == 1
-    context.close()  # axe needs JavaScript: the facet pages are audited in PAGES above
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["case-studies/", "cy/case-studies/", "case-studies/approach/hackathon/"])
+def test_no_accessibility_violations_without_the_sites_javascript(browser, site_url: str, path: str) -> None:
+    """The page as a reader without JavaScript gets it: every script of the site's refused (axe
+    itself needs JavaScript, so the browser keeps it for the audit)."""
+    context = browser.new_context(base_url=site_url)
+    context.route("**/*.js", lambda route: route.abort())
+    tab = context.new_page()
+    tab.goto(path)
+    assert not tab.locator("#rhannu-filters").is_visible()
+    results = Axe().run(tab, options=AXE_OPTIONS)
+    context.close()
+    assert results.response["violations"] == [], path
 
 
 @pytest.mark.parametrize(("prefix", "skip_text"), [("", "Skip to content"), ("cy/", "Neidio i'r cynnwys")])
