@@ -36,9 +36,9 @@ def _project_root(config) -> Path:
 
 def on_pre_build(config):
     global _build
+    from rhannu import site_info
     from rhannu.build import prepare
     from rhannu.dates import build_date
-    from rhannu import site_info
     from rhannu.errors import ContentErrors
 
     if not _is_first_pass(config):
@@ -133,9 +133,9 @@ def on_post_page(output, page, config):
     if (virtual := _build.pages.get(page.file.src_uri)) is not None:
         output = virtual.with_blocks(output, late=True)
         lang = _current_language(config).code
-        slug = page.file.src_uri.removeprefix("case-studies/").removesuffix(".md").removesuffix(f".{lang}")
-        if page.file.src_uri.startswith("case-studies/") and page.file.locale == lang:
-            if jsonld := case_study_jsonld(_build.content, slug, lang, config.site_url, config.site_name):
+        study = _build.case_studies_by_page.get(page.file.src_uri)
+        if study is not None and page.file.locale == lang:
+            if jsonld := case_study_jsonld(_build.content, study, lang, config.site_url, config.site_name):
                 output = output.replace("</head>", f"{jsonld}\n</head>", 1)
     return fix_material_markup(output)
 
@@ -174,7 +174,12 @@ def _real_pages(config) -> list[dict[str, str]]:
 
 def _write_outputs(config):
     from rhannu.build import cards_json, redirect_pages, robots_txt
-    from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
+    from rhannu.feeds import (
+        everything_channel,
+        feed_path,
+        newsletter_channel,
+        render_rss,
+    )
     from rhannu.theme_patches import patch_bundles
     from rhannu.views import url
 

@@ -7,14 +7,13 @@ language, by what the configuration and content say.
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 from html import escape
 
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
 from rhannu.newsletter import Issue, NewsletterSettings
+from rhannu.urls import absolute
 from rhannu.views import relative
 
 

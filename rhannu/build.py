@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
-from rhannu.content import CASE_STUDIES_DIR, Content, load_content
+from rhannu.content import CASE_STUDIES_DIR, CaseStudy, Content, load_content
+from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentErrors
 from rhannu.issue_views import newsletter_pages
 from rhannu.labels import label
-from rhannu.email import Edition, editions, size_errors
+from rhannu.languages import ALL, language
 from rhannu.network import load_cache, load_feeds
+from rhannu.newsletter import (
+    Issue,
+    NewsletterSettings,
+    assemble,
+    editorial_errors,
+    load_settings,
+)
+from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.site_info import SiteInfo
 from rhannu.translations import STALE, site_page, stale_records, statuses
-from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
-from rhannu.languages import ALL, language
-from rhannu.pairing import MissingTwin, missing_twins
-from rhannu.views import VirtualPage, text_in, case_study_path, facet_values, pages_for, url
+from rhannu.urls import absolute, src_uri
+from rhannu.views import (
+    VirtualPage,
+    case_study_path,
+    facet_values,
+    pages_for,
+    text_in,
+    url,
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,15 @@ class Build:
     issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
     emails: tuple[Edition, ...]  # every issue's email editions
     settings: NewsletterSettings
+
+    @cached_property
+    def case_studies_by_page(self) -> dict[str, CaseStudy]:
+        """Each case study by the src_uri of its page in either language."""
+        return {
+            src_uri(case_study_path(study), lang): study
+            for study in self.content.case_studies
+            for lang in study.texts
+        }
 
     @property
     def stale_pages(self) -> frozenset[str]:

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rhannu import site_info
-from rhannu.dates import build_date
 from rhannu.content import load_content
+from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
 
 

@@ -15,7 +15,16 @@ from rhannu.dates import start_of_day
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
-from rhannu.schema import CASE_STUDY, LESSON, NEWS_ITEM, PLACEHOLDER, SLUG, Field, FieldProblem, unknown_field_message
+from rhannu.schema import (
+    CASE_STUDY,
+    LESSON,
+    NEWS_ITEM,
+    PLACEHOLDER,
+    SLUG,
+    Field,
+    FieldProblem,
+    unknown_field_message,
+)
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
 CASE_STUDIES_DIR = "case_studies"

@@ -7,20 +7,24 @@ default edition is bilingual, Welsh first, with a jump link to the English part.
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 from dataclasses import dataclass
 from html import escape
 
 import css_inline
 
-from rhannu.dates import long_date
 from rhannu.errors import ContentError
-from rhannu.issue_views import _event_when, issue_path, issue_summary, issue_title, markdown_html
+from rhannu.issue_views import (
+    _event_when,
+    issue_path,
+    issue_summary,
+    issue_title,
+    markdown_html,
+)
 from rhannu.labels import label
 from rhannu.languages import ALL, language
 from rhannu.newsletter import Issue
 from rhannu.site_info import SiteInfo
+from rhannu.urls import absolute
 from rhannu.views import case_study_path, lesson_path, text_in, url
 
 GMAIL_CLIP_BYTES = 102 * 1024

@@ -6,18 +6,23 @@ lastBuildDate is its newest item's date, so the same sources give the same bytes
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 import datetime as dt
 from dataclasses import dataclass
 from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
-from rhannu.issue_views import Linker, issue_html, issue_path, issue_summary, issue_title
+from rhannu.issue_views import (
+    Linker,
+    issue_html,
+    issue_path,
+    issue_summary,
+    issue_title,
+)
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
+from rhannu.urls import absolute
 from rhannu.views import case_study_path, lesson_path, text_in, url
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"

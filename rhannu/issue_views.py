@@ -13,7 +13,16 @@ from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
-from rhannu.views import VirtualPage, case_study_path, href, lesson_path, page, relative, text_in, url
+from rhannu.views import (
+    VirtualPage,
+    case_study_path,
+    href,
+    lesson_path,
+    page,
+    relative,
+    text_in,
+    url,
+)
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rhannu.content import CaseStudy, Content, Lesson, NewsItem, primary_path
-from rhannu.dates import LONDON
 from rhannu.data_files import read_data
+from rhannu.dates import LONDON
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.network import NetworkItem
 

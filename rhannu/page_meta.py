@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 import html as html_lib
 import re
 from dataclasses import dataclass
 
 from rhannu.languages import ALL, DEFAULT, Language
+from rhannu.urls import absolute
 
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from rhannu.languages import DEFAULT, WELSH, Language
 
 

@@ -29,11 +29,11 @@ import markdown as markdown_lib
 from rhannu.content import CASE_STUDIES_DIR, LESSONS_DIR, Content, load_content
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
+from rhannu.notices import stale_welsh
 from rhannu.pairing import parse_source_path
 from rhannu.site_info import SiteInfo
-from rhannu.urls import relative, url
-from rhannu.notices import stale_welsh
 from rhannu.translations import stale_records
+from rhannu.urls import relative, url
 from rhannu.views import VirtualPage, case_study_page, lesson_page
 
 log = logging.getLogger("rhannu.preview")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from rhannu.urls import absolute
-
 from dataclasses import dataclass
 
 from rhannu.languages import ALL, DEFAULT, language
+from rhannu.urls import absolute
 
 
 @dataclass(frozen=True)

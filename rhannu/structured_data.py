@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 
-from rhannu.content import Content
+from rhannu.content import CaseStudy, Content
 from rhannu.languages import language
 from rhannu.urls import absolute, url
 from rhannu.views import case_study_path, term_label
 
 
-def case_study_jsonld(content: Content, slug: str, lang: str, site_url: str, site_name: str) -> str | None:
-    study = next((study for study in content.case_studies if study.slug == slug), None)
-    if study is None or lang not in study.texts:
+def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: str, site_name: str) -> str | None:
+    if lang not in study.texts:
         return None
     text = study.texts[lang]
     data = {

@@ -6,12 +6,11 @@ The same functions serve both languages; `lang` is an argument, never state.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
-
-import json
 
 from rhannu.content import CaseStudy, Content, Lesson
 from rhannu.dates import long_date

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import PROJECT, PINNED_EPOCH, build_env
+from tests.support.sites import PINNED_EPOCH, PROJECT, build_env
 
 
 def rhannu(*args: str, root: Path = PROJECT) -> subprocess.CompletedProcess:

@@ -8,7 +8,14 @@ from pathlib import Path
 from mkdocs.config import load_config
 
 from rhannu.content import load_content
-from rhannu.preview import FastEdit, PageRenderer, changed, fast_edits, rewrite_in_place, snapshot
+from rhannu.preview import (
+    FastEdit,
+    PageRenderer,
+    changed,
+    fast_edits,
+    rewrite_in_place,
+    snapshot,
+)
 from rhannu.site_info import from_config
 from tests.support.sites import BUILD_DATE_PINNED, build, copy_project
 
