@@ -16,7 +16,7 @@ class Notice:
 
 STALE_WELSH = (
     "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon, felly efallai nad yw'r "
-    "Gymraeg yn gyfredol."
+    "fersiwn Gymraeg yn gyfredol."
 )
 
 

@@ -73,7 +73,7 @@ title: "{PLACEHOLDER}: y teitl yn Gymraeg"
 summary: "{PLACEHOLDER}: crynodeb o frawddeg neu ddwy yn Gymraeg"
 {welsh_place}---
 
-{PLACEHOLDER}: ysgrifennwch y {'digwyddiad' if kind == 'event' else 'newyddion'} yn Gymraeg.
+{PLACEHOLDER}: ysgrifennwch {'am y digwyddiad' if kind == 'event' else 'yr eitem newyddion'} yn Gymraeg.
 """
     return english, welsh
 
