@@ -38,14 +38,20 @@ def check(root: Path) -> int:
     return 1 if twins else 0
 
 
+def _parse_day(day: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        print(f"DATE: expected YYYY-MM-DD; got {day!r}", file=sys.stderr)
+        return None
+
+
 def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     """Print the email edition of the issue published on `day` (or covering it)."""
     from rhannu.build import prepare
 
-    try:
-        wanted = dt.date.fromisoformat(day)
-    except ValueError:
-        print(f"DATE: expected YYYY-MM-DD; got {day!r}", file=sys.stderr)
+    wanted = _parse_day(day)
+    if wanted is None:
         return 2
     try:
         build = prepare(root, build_date(), site_info.load(root))
@@ -130,10 +136,8 @@ def newsletter_preview(root: Path, day: str) -> int:
     from rhannu.newsletter import assemble, load_settings
     from rhannu.views import text_in
 
-    try:
-        wanted = dt.date.fromisoformat(day)
-    except ValueError:
-        print(f"DATE: expected YYYY-MM-DD; got {day!r}", file=sys.stderr)
+    wanted = _parse_day(day)
+    if wanted is None:
         return 2
     try:
         settings = load_settings(root)

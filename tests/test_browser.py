@@ -152,7 +152,7 @@ def test_skip_link_is_first_and_moves_to_the_content(page, prefix: str, skip_tex
 def test_nothing_scrolls_sideways_at_320_pixels(browser, site_url: str, path: str) -> None:
     context = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
     tab = context.new_page()
-    tab.goto(path)
+    tab.goto(path, wait_until="networkidle")  # with the filters shown, where the site's script adds them
     overflow = tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0, f"{path} is {overflow}px wider than a 320px screen"
