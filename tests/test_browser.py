@@ -158,6 +158,20 @@ def test_nothing_scrolls_sideways_at_320_pixels(browser, site_url: str, path: st
     assert overflow <= 0, f"{path} is {overflow}px wider than a 320px screen"
 
 
+def settled_result_links(page, attempts: int = 20) -> list[str]:
+    """The search results' links once the list stops changing: Material re-renders it as each
+    key press is searched, so links are read in one go and compared until two reads agree."""
+    read = "els => els.map(el => el.getAttribute('href'))"
+    previous = None
+    for _ in range(attempts):
+        current = page.eval_on_selector_all(".md-search-result__list a.md-search-result__link", read)
+        if current and current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(250)
+    raise AssertionError(f"the search results never settled: {previous}")
+
+
 @pytest.mark.parametrize(
     ("prefix", "query", "placeholder"),
     [("", "hackathons", "Search"), ("cy/", "hacathonau", "Chwilio")],
@@ -167,9 +181,8 @@ def test_search_finds_pages_in_the_page_language_only(page, prefix: str, query: 
     box = page.get_by_role("textbox", name=placeholder)
     box.click()
     box.press_sequentially(query, delay=30)  # Material searches on key presses
-    results = page.locator(".md-search-result__list a.md-search-result__link")
-    results.first.wait_for(timeout=10_000)
-    hrefs = [results.nth(n).get_attribute("href") for n in range(results.count())]
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(timeout=10_000)
+    hrefs = settled_result_links(page)
     assert hrefs
     welsh = [href for href in hrefs if "/cy/" in href]
     assert welsh == (hrefs if prefix else []), hrefs
