@@ -16,26 +16,28 @@ from rhannu.errors import ContentErrors
 
 def check(root: Path) -> int:
     """Validate all content with the build's own messages; 1 if anything would stop a strict build."""
-    from rhannu.build import prepare
+    from rhannu.content_types import TYPES
+    from rhannu.languages import CODES
+    from rhannu.outputs import all_outputs
+    from rhannu.site import prepare
 
     try:
-        build = prepare(root, build_date(), site_info.load(root))
+        site = prepare(root, build_date(), site_info.load(root))
+        all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
     except ContentErrors as problems:
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
         return 1
-    twins = [twin.message() for twin in build.missing_twins]
-    for message in twins:
-        print(f"WARNING: {message}", file=sys.stderr)
-    if message := build.excluded_message():
-        print(message)
-    content = build.content
-    print(
-        f"{len(content.case_studies)} case studies, {len(content.lessons)} lessons and "
-        f"{len(content.news)} newsletter items checked; {len(build.issues)} newsletter issues"
-    )
-    return 1 if twins else 0
+    messages = site.messages()
+    for level, message in messages:
+        if level == "warning":
+            print(f"WARNING: {message}", file=sys.stderr)
+        elif message.startswith("Left out"):
+            print(message)
+    counts = [f"{len(site.content.of(kind))} {kind.editor_names[len(site.content.of(kind)) != 1]}" for kind in TYPES]
+    print(f"{', '.join(counts[:-1])} and {counts[-1]} checked; {len(site.issues)} newsletter issues")
+    return 1 if any(level == "warning" for level, _ in messages) else 0
 
 
 def _parse_day(day: str) -> dt.date | None:
@@ -48,25 +50,26 @@ def _parse_day(day: str) -> dt.date | None:
 
 def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     """Print the email edition of the issue published on `day` (or covering it)."""
-    from rhannu.build import prepare
+    from rhannu.email import render_html, render_text
+    from rhannu.site import prepare
 
     wanted = _parse_day(day)
     if wanted is None:
         return 2
     try:
-        build = prepare(root, build_date(), site_info.load(root))
+        site = prepare(root, build_date(), site_info.load(root))
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
-    issue = next((issue for issue in build.issues if issue.published == wanted), None) or next(
-        (issue for issue in build.issues if issue.start <= wanted < issue.published), None
+    issue = next((issue for issue in site.issues if issue.published == wanted), None) or next(
+        (issue for issue in site.issues if issue.start <= wanted < issue.published), None
     )
     if issue is None:
-        published = ", ".join(issue.slug for issue in build.issues) or "none yet"
+        published = ", ".join(issue.slug for issue in site.issues) or "none yet"
         print(f"no issue is published on or covers {wanted}; published issues: {published}", file=sys.stderr)
         return 1
-    rendered = next(item for item in build.emails if item.issue == issue and item.edition == edition)
-    sys.stdout.write(rendered.text if as_text else rendered.html)
+    render = render_text if as_text else render_html
+    sys.stdout.write(render(issue, edition, site.info, site.settings.unsubscribe))
     return 0
 
 
@@ -132,6 +135,7 @@ def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
     from rhannu.issue_views import issue_title
     from rhannu.labels import label
+    from rhannu.languages import CODES
     from rhannu.network import load_cache
     from rhannu.newsletter import assemble, load_settings
     from rhannu.views import text_in
@@ -157,22 +161,15 @@ def newsletter_preview(root: Path, day: str) -> int:
     if issue is None:
         print("Nothing is dated in this fortnight yet, so there will be no issue unless something is added.")
         return 0
-    for lang in ("cy", "en"):
+    for lang in CODES:  # Welsh first
         print(f"\n{issue_title(issue, lang)}")
-        sections = [
-            ("editorial", [issue.editorial] if issue.editorial else []),
-            ("news", issue.news), ("events", issue.events),
-            ("new_case_studies", issue.case_studies), ("new_lessons", issue.lessons),
-        ]
-        for key, items in sections:
-            if items:
-                print(f"  {label(lang, key)}:")
-                for item in items:
+        for section in issue.sections:
+            print(f"  {label(lang, section.key)}:")
+            for item in section.items:
+                if section.style == "network":
+                    print(f"    - {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})")
+                else:
                     print(f"    - {text_in(item, lang).title}")
-        if issue.network:
-            print(f"  {label(lang, 'network')}:")
-            for item in issue.network:
-                print(f"    - {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})")
     return 0
 
 

@@ -1,6 +1,7 @@
-"""Reading and validating case studies and lessons into plain, immutable records, once a build.
+"""Reading and validating every content type's sources into plain, immutable records, once a build.
 
-Every problem in every file is collected; the caller reports them all and stops.
+The types and their fields are declared in `rhannu.content_types`; this module knows none of them
+by name. Every problem in every file is collected; the caller reports them all and stops.
 """
 
 from __future__ import annotations
@@ -8,83 +9,34 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from rhannu.dates import start_of_day
+from rhannu.content_types import (
+    CASE_STUDIES,
+    LESSONS,
+    NEWS_ITEMS,
+    TYPES,
+    CaseStudy,
+    ContentType,
+    Item,
+    Lesson,
+    NewsItem,
+    Pair,
+    Text,
+    primary_path,
+)
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
-from rhannu.schema import (
-    CASE_STUDY,
-    LESSON,
-    NEWS_ITEM,
-    PLACEHOLDER,
-    SLUG,
-    Field,
-    FieldProblem,
-    unknown_field_message,
-)
+from rhannu.schema import PLACEHOLDER, SLUG, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
-CASE_STUDIES_DIR = "case_studies"
-LESSONS_DIR = "lessons"
-NEWSLETTERS_DIR = "newsletters"
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Text:
-    """What differs between the two languages of one item."""
-
-    path: str
-    title: str
-    summary: str
-    body: str
-    place: str | None = None  # events: where, in this language
-    translated_from: str | None = None  # Welsh: the fingerprint of the English it translates
-
-
-@dataclass(frozen=True)
-class CaseStudy:
-    slug: str
-    published: dt.datetime  # aware, Europe/London
-    psb: str
-    themes: tuple[str, ...]
-    approaches: tuple[str, ...]
-    lessons: tuple[str, ...]
-    aliases: tuple[str, ...]
-    draft: bool
-    texts: dict[str, Text]  # by language code; a missing twin leaves its language out
-
-
-@dataclass(frozen=True)
-class Lesson:
-    slug: str
-    group: str
-    order: int
-    published: dt.datetime
-    draft: bool
-    texts: dict[str, Text]
-
-
-@dataclass(frozen=True)
-class NewsItem:
-    """A short newsletter item: news, an event, or an issue's editorial."""
-
-    slug: str
-    kind: str  # news, event, editorial
-    published: dt.datetime
-    event_start: dt.datetime | None  # events only; midnight where no time was given
-    event_has_time: bool
-    online_link: str | None
-    draft: bool
-    texts: dict[str, Text]
-
-
-Item = CaseStudy | Lesson | NewsItem
 
 
 @dataclass(frozen=True)
@@ -96,50 +48,55 @@ class Excluded:
 @dataclass(frozen=True)
 class Content:
     taxonomy: Taxonomy
-    case_studies: tuple[CaseStudy, ...]  # published only, newest first
-    lessons: tuple[Lesson, ...]  # published only, by group and order
-    news: tuple[NewsItem, ...]  # published only, oldest first
+    items: Mapping[str, tuple[Any, ...]]  # by content type key: published only, in the type's order
     excluded: tuple[Excluded, ...]  # drafts and future-dated items, left out of this build
     missing_twins: tuple[MissingTwin, ...]
 
+    def of(self, kind: ContentType) -> tuple[Any, ...]:
+        return self.items.get(kind.key, ())
 
-@dataclass(frozen=True)
-class _Pair:
-    slug: str
-    facts: dict[str, object]
-    texts: dict[str, Text]
+    @property
+    def case_studies(self) -> tuple[CaseStudy, ...]:  # newest first
+        return self.of(CASE_STUDIES)
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:  # by group and order
+        return self.of(LESSONS)
+
+    @property
+    def news(self) -> tuple[NewsItem, ...]:  # oldest first
+        return self.of(NEWS_ITEMS)
 
 
 def load_content(root: Path, build_date: dt.date) -> Content:
-    """All case studies, lessons and newsletter items under `root`, validated; raises
-    ContentErrors listing every problem."""
+    """Every item of every content type under `root`, validated; raises ContentErrors listing
+    every problem."""
     taxonomy = load_taxonomy(root)
     errors: list[ContentError] = []
-    lesson_pairs, lesson_twins = _load_collection(root, LESSONS_DIR, LESSON, taxonomy, errors)
-    study_pairs, study_twins = _load_collection(root, CASE_STUDIES_DIR, CASE_STUDY, taxonomy, errors)
-    news_pairs, news_twins = _load_collection(root, NEWSLETTERS_DIR, NEWS_ITEM, taxonomy, errors)
-    errors += _check_lesson_references(study_pairs, {pair.slug for pair in lesson_pairs})
-    errors += _check_addresses(study_pairs)
-    errors += _check_events(news_pairs)
+    pairs: dict[str, list[Pair]] = {}
+    twins: list[MissingTwin] = []
+    for kind in TYPES:
+        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields, taxonomy, errors)
+        twins += found
+    for kind in TYPES:
+        errors += kind.check(pairs[kind.key], pairs)
     if errors:
         raise ContentErrors(errors)
-    lessons = [_lesson(pair) for pair in lesson_pairs]
-    studies = [_case_study(pair) for pair in study_pairs]
-    news = [_news_item(pair) for pair in news_pairs]
-    excluded = [_exclusion(item, build_date) for item in [*lessons, *studies, *news]]
+    records = {kind.key: [kind.record(pair) for pair in pairs[kind.key]] for kind in TYPES}
+    excluded = [_exclusion(item, build_date) for items in records.values() for item in items]
     left_out = {item.path for item in excluded if item is not None}
-
-    def kept(items: list) -> list:
-        return [item for item in items if primary_path(item.texts) not in left_out]
-
-    group_order = list(taxonomy.lesson_groups)
     return Content(
         taxonomy=taxonomy,
-        case_studies=tuple(sorted(kept(studies), key=lambda study: (study.published, study.slug), reverse=True)),
-        lessons=tuple(sorted(kept(lessons), key=lambda lesson: (group_order.index(lesson.group), lesson.order, lesson.slug))),
-        news=tuple(sorted(kept(news), key=lambda item: (item.published, item.slug))),
+        items={
+            kind.key: tuple(sorted(
+                (item for item in records[kind.key] if primary_path(item.texts) not in left_out),
+                key=lambda item, kind=kind: kind.order(item, taxonomy),
+                reverse=kind.newest_first,
+            ))
+            for kind in TYPES
+        },
         excluded=tuple(sorted((item for item in excluded if item is not None), key=lambda item: item.path)),
-        missing_twins=tuple(lesson_twins + study_twins + news_twins),
+        missing_twins=tuple(twins),
     )
 
 
@@ -152,14 +109,9 @@ def _exclusion(item: Item, build_date: dt.date) -> Excluded | None:
     return None
 
 
-def primary_path(texts: dict[str, Text]) -> str:
-    """The English source's path, or the Welsh one's where English is missing."""
-    return (texts.get("en") or next(iter(texts.values()))).path
-
-
 def _load_collection(
     root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
-) -> tuple[list[_Pair], list[MissingTwin]]:
+) -> tuple[list[Pair], list[MissingTwin]]:
     folder = root / dirname
     names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".md") and entry.is_file()] if folder.is_dir() else []
     paths = sorted(f"{dirname}/{name}" for name in names)
@@ -189,7 +141,7 @@ def _load_collection(
 def _pair(
     slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy,
     errors: list[ContentError], *, has_english: bool,
-) -> _Pair | None:
+) -> Pair | None:
     before = len(errors)
     # A Welsh file states the shared facts itself only when it has no English twin to inherit from.
     states_facts = {lang: lang == "en" or not has_english for lang in sources}
@@ -228,7 +180,7 @@ def _pair(
                 errors.append(ContentError(source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"))
     if len(errors) > before or (has_english and "en" not in sources):
         return None  # its own problems, or its English twin's, are already reported
-    return _Pair(slug, facts, texts)
+    return Pair(slug, facts, texts)
 
 
 def _parse_fields(
@@ -282,83 +234,7 @@ def _image_error(source: Source, offset: int, target: str) -> ContentError:
     )
 
 
-def _check_lesson_references(pairs: list[_Pair], known: set[str]) -> list[ContentError]:
-    errors = []
-    for pair in pairs:
-        for lesson in pair.facts.get("lessons", ()):
-            if lesson not in known:
-                path = primary_path(pair.texts)
-                errors.append(ContentError(path, f"expected ids of lessons in {LESSONS_DIR}/ ({', '.join(sorted(known))}); got '{lesson}'", "lessons"))
-    return errors
-
-
-def _check_addresses(pairs: list[_Pair]) -> list[ContentError]:
-    """Each address (a case study's own, or an alias) belongs to one case study only."""
-    owners = {f"case-studies/{pair.slug}/": primary_path(pair.texts) for pair in pairs}
-    errors = []
-    for pair in pairs:
-        for alias in pair.facts.get("aliases", ()):
-            owner = owners.get(alias)
-            if owner is not None:
-                errors.append(ContentError(primary_path(pair.texts), f"duplicate address '{alias}': already used by {owner}", "aliases"))
-            else:
-                owners[alias] = primary_path(pair.texts)
-    return errors
-
-
 def _show(value: object) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(map(str, value)) + "]"
     return f"'{value}'"
-
-
-def _case_study(pair: _Pair) -> CaseStudy:
-    facts = pair.facts
-    return CaseStudy(
-        slug=pair.slug,
-        published=start_of_day(facts["date"]),
-        psb=facts["psb"],
-        themes=facts["themes"],
-        approaches=facts["approaches"],
-        lessons=facts["lessons"],
-        aliases=facts["aliases"],
-        draft=facts["draft"],
-        texts=pair.texts,
-    )
-
-
-def _lesson(pair: _Pair) -> Lesson:
-    facts = pair.facts
-    return Lesson(pair.slug, facts["group"], facts["order"], start_of_day(facts["date"]), facts["draft"], pair.texts)
-
-
-def _news_item(pair: _Pair) -> NewsItem:
-    facts = pair.facts
-    event = facts.get("event_date")
-    return NewsItem(
-        slug=pair.slug,
-        kind=facts["kind"],
-        published=start_of_day(facts["date"]),
-        event_start=event.start if event else None,
-        event_has_time=bool(event and event.has_time),
-        online_link=facts.get("online_link"),
-        draft=facts["draft"],
-        texts=pair.texts,
-    )
-
-
-def _check_events(pairs: list[_Pair]) -> list[ContentError]:
-    """An event has an event_date; other items have none of the event fields."""
-    errors = []
-    for pair in pairs:
-        path = primary_path(pair.texts)
-        is_event = pair.facts.get("kind") == "event"
-        if is_event and pair.facts.get("event_date") is None:
-            errors.append(ContentError(path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"))
-        for name in ("event_date", "online_link"):
-            if not is_event and pair.facts.get(name) is not None:
-                errors.append(ContentError(path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name))
-        for lang, text in pair.texts.items():
-            if not is_event and text.place is not None:
-                errors.append(ContentError(text.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", "place"))
-    return errors

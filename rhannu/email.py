@@ -14,7 +14,8 @@ import css_inline
 
 from rhannu.errors import ContentError
 from rhannu.issue_views import (
-    _event_when,
+    Linker,
+    event_when,
     issue_path,
     issue_summary,
     issue_title,
@@ -22,10 +23,11 @@ from rhannu.issue_views import (
 )
 from rhannu.labels import label
 from rhannu.languages import ALL, language
-from rhannu.newsletter import Issue
+from rhannu.content_types import page_path
+from rhannu.newsletter import Issue, Section
 from rhannu.site_info import SiteInfo
 from rhannu.urls import absolute
-from rhannu.views import case_study_path, lesson_path, text_in, url
+from rhannu.views import text_in, url
 
 GMAIL_CLIP_BYTES = 102 * 1024
 EDITIONS = ("both", "en", "cy")
@@ -79,6 +81,30 @@ def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") 
     )
 
 
+def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
+    heading = f"<h2>{escape(label(lang, section.key))}</h2>"
+    if section.style == "editorial":
+        text = text_in(section.items[0], lang)
+        return f"{heading}<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"
+    if section.style == "network":
+        return heading + "".join(
+            f'<div lang="{language(item.lang).tag}">'
+            + _item_html(item.title, item.summary, item.link, item.lang,
+                         f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>')
+            + "</div>"
+            for item in section.items
+        )
+    parts = [heading]
+    for item in section.items:
+        text = text_in(item, lang)
+        if section.style == "linked":
+            parts.append(_item_html(text.title, text.summary, link(page_path(item)), lang))
+        else:  # news and events: on the issue's web page
+            extra = f'<p class="meta">{event_when(item, lang)}</p>' if item.event_start else ""
+            parts.append(_item_html(text.title, text.summary, web, lang, extra))
+    return "".join(parts)
+
+
 def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
     def link(path: str) -> str:
         return absolute(site.url, url(path, lang))
@@ -88,25 +114,8 @@ def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
         f'<h1>{escape(issue_title(issue, lang))}</h1>',
         f'<p class="meta">{escape(issue_summary(issue, lang))}</p>',
         f'<p><a href="{escape(web)}">{escape(label(lang, "email_view_web"))}</a></p>',
+        *(_section_html(section, lang, web, link) for section in issue.sections),
     ]
-    if issue.editorial is not None:
-        text = text_in(issue.editorial, lang)
-        parts.append(f"<h2>{escape(label(lang, 'editorial'))}</h2><h3>{escape(text.title)}</h3>{markdown_html(text.body)}")
-    sections = [
-        ("news", [(text_in(item, lang), web, "") for item in issue.news]),
-        ("events", [(text_in(item, lang), web, f'<p class="meta">{_event_when(item, lang)}</p>') for item in issue.events]),
-        ("new_case_studies", [(text_in(study, lang), link(case_study_path(study)), "") for study in issue.case_studies]),
-        ("new_lessons", [(text_in(lesson, lang), link(lesson_path(lesson)), "") for lesson in issue.lessons]),
-    ]
-    for key, items in sections:
-        if items:
-            parts.append(f"<h2>{escape(label(lang, key))}</h2>")
-            parts += [_item_html(text.title, text.summary, href, lang, extra) for text, href, extra in items]
-    if issue.network:
-        parts.append(f"<h2>{escape(label(lang, 'network'))}</h2>")
-        for item in issue.network:
-            source = f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>'
-            parts.append(f'<div lang="{language(item.lang).tag}">{_item_html(item.title, item.summary, item.link, item.lang, source)}</div>')
     return "".join(parts)
 
 
@@ -155,43 +164,42 @@ def _wrap(text: str, width: int = 72) -> str:
     return "\n".join(lines)
 
 
+def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[str]:
+    lines = ["", label(lang, section.key).upper()]
+    if section.style == "editorial":
+        text = text_in(section.items[0], lang)
+        return [*lines, text.title, _wrap(text.body.strip())]
+    for item in section.items:
+        if section.style == "network":
+            lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
+        else:
+            text = text_in(item, lang)
+            href = link(page_path(item)) if section.style == "linked" else web
+            lines += ["", f"* {text.title}", _wrap(text.summary), href]
+    return lines
+
+
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
     blocks = []
     for lang in _languages(edition):
-        def link(path: str) -> str:
+        def link(path: str, lang: str = lang) -> str:
             return absolute(site.url, url(path, lang))
 
         web = link(issue_path(issue))
         lines = [site.name(lang), issue_title(issue, lang), _wrap(issue_summary(issue, lang)),
                  f"{label(lang, 'email_view_web')}: {web}"]
-        if issue.editorial is not None:
-            text = text_in(issue.editorial, lang)
-            lines += ["", label(lang, "editorial").upper(), text.title, _wrap(text.body.strip())]
-        sections = [
-            ("news", [(text_in(item, lang), web) for item in issue.news]),
-            ("events", [(text_in(item, lang), web) for item in issue.events]),
-            ("new_case_studies", [(text_in(study, lang), link(case_study_path(study))) for study in issue.case_studies]),
-            ("new_lessons", [(text_in(lesson, lang), link(lesson_path(lesson))) for lesson in issue.lessons]),
-        ]
-        for key, items in sections:
-            if items:
-                lines += ["", label(lang, key).upper()]
-                for text, href in items:
-                    lines += ["", f"* {text.title}", _wrap(text.summary), href]
-        if issue.network:
-            lines += ["", label(lang, "network").upper()]
-            for item in issue.network:
-                lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
+        for section in issue.sections:
+            lines += _section_text(section, lang, web, link)
         lines += ["", _wrap(label(lang, "email_why", site=site.name(lang))), f"{label(lang, 'email_unsubscribe')}: {unsubscribe}"]
         blocks.append("\n".join(lines))
     return ("\n\n" + "=" * 72 + "\n\n").join(blocks) + "\n"
 
 
-def editions(issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str) -> list[Edition]:
+def editions(issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str, which: tuple[str, ...] = EDITIONS) -> list[Edition]:
     return [
         Edition(issue, edition, render_html(issue, edition, site, unsubscribe), render_text(issue, edition, site, unsubscribe))
         for issue in issues
-        for edition in EDITIONS
+        for edition in which
     ]
 
 

@@ -12,7 +12,9 @@ from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
+from rhannu.content_types import TYPES
 from rhannu.issue_views import (
+    NEWSLETTERS,
     Linker,
     issue_html,
     issue_path,
@@ -23,7 +25,7 @@ from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.urls import absolute
-from rhannu.views import case_study_path, lesson_path, text_in, url
+from rhannu.views import text_in, url
 
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -57,7 +59,7 @@ def rfc822(moment: dt.datetime) -> str:
 
 def feed_path(kind: str, lang: str) -> str:
     """'newsletters' -> newsletters/feed.xml; 'all' -> feed.xml; under cy/ for Welsh."""
-    base = url("newsletters/index" if kind == "newsletters" else "index", lang)
+    base = url(f"{NEWSLETTERS}/index" if kind == "newsletters" else "index", lang)
     return f"{base}feed.xml"
 
 
@@ -120,7 +122,7 @@ def newsletter_channel(issues: tuple[Issue, ...], lang: str, site_name: str, sit
     items = sorted(issue_items(issues, lang, site_url), key=lambda item: item.published, reverse=True)
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
-        link=absolute(site_url, url("newsletters/index", lang)),
+        link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
         description=label(lang, "feed_issues_description"),
         lang=lang,
         self_url=absolute(site_url, feed_path("newsletters", lang)),
@@ -129,15 +131,16 @@ def newsletter_channel(issues: tuple[Issue, ...], lang: str, site_name: str, sit
 
 
 def everything_channel(content: Content, issues: tuple[Issue, ...], lang: str, site_name: str, site_url: str) -> Channel:
-    """New case studies, lessons and issues, in one language."""
+    """New items of every type listed in feeds (case studies, lessons) and issues, in one language."""
     link = _absolute(site_url, lang)
     items = [
-        *(FeedItem(text_in(study, lang).title, link(case_study_path(study)), study.published, text_in(study, lang).summary)
-          for study in content.case_studies if lang in study.texts),
-        *(FeedItem(text_in(lesson, lang).title, link(lesson_path(lesson)), lesson.published, text_in(lesson, lang).summary)
-          for lesson in content.lessons if lang in lesson.texts),
-        *issue_items(issues, lang, site_url),
+        FeedItem(text_in(item, lang).title, link(kind.path(item)), item.published, text_in(item, lang).summary)
+        for kind in TYPES
+        if kind.in_feed
+        for item in content.of(kind)
+        if lang in item.texts
     ]
+    items += issue_items(issues, lang, site_url)
     items.sort(key=lambda item: (item.published, item.link), reverse=True)
     return Channel(
         title=site_name,

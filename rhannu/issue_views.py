@@ -8,27 +8,21 @@ from html import escape
 
 import markdown
 
-from rhannu.content import NewsItem
+from rhannu.content_types import NewsItem, page_path
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue
-from rhannu.views import (
-    VirtualPage,
-    case_study_path,
-    href,
-    lesson_path,
-    page,
-    relative,
-    text_in,
-    url,
-)
+from rhannu.newsletter import Issue, Section
+from rhannu.views import VirtualPage, href, page, relative, text_in, url
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
 
+NEWSLETTERS = "newsletters"  # the address of the archive and of every issue under it
+
+
 def issue_path(issue: Issue) -> str:
-    return f"newsletters/{issue.slug}"
+    return f"{NEWSLETTERS}/{issue.slug}"
 
 
 def issue_title(issue: Issue, lang: str) -> str:
@@ -45,7 +39,7 @@ def markdown_html(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
 
 
-def _event_when(item: NewsItem, lang: str) -> str:
+def event_when(item: NewsItem, lang: str) -> str:
     start = item.event_start.astimezone(LONDON)
     when = long_date(start.date(), lang)
     if item.event_has_time:
@@ -58,7 +52,7 @@ def _news_html(item: NewsItem, lang: str) -> str:
     lang_attr = "" if lang in item.texts else ' lang="en-GB"'
     details = ""
     if item.kind == "event":
-        rows = [(label(lang, "when"), _event_when(item, lang))]
+        rows = [(label(lang, "when"), event_when(item, lang))]
         if text.place:
             rows.append((label(lang, "where"), escape(text.place)))
         if item.online_link:
@@ -67,46 +61,44 @@ def _news_html(item: NewsItem, lang: str) -> str:
     return f'<article class="rhannu-news"{lang_attr}><h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>'
 
 
-def _linked_items(items, path_of: Callable, lang: str, link: Linker) -> str:
+def _linked_items(items: tuple, lang: str, link: Linker) -> str:
     entries = "".join(
-        f'<li><a href="{escape(link(path_of(item)))}">{escape(text_in(item, lang).title)}</a>'
+        f'<li><a href="{escape(link(page_path(item)))}">{escape(text_in(item, lang).title)}</a>'
         f"<p>{escape(text_in(item, lang).summary)}</p></li>"
         for item in items
     )
     return f'<ul class="rhannu-issue-list">{entries}</ul>'
 
 
-def _network_items(issue: Issue, lang: str) -> str:
+def _network_items(items: tuple, lang: str) -> str:
     """Partner news in its own language, labelled with it; links lead off the site."""
     entries = "".join(
         f'<li lang="{language(item.lang).tag}"><a href="{escape(item.link)}">{escape(item.title)}</a> '
         f'<span class="rhannu-network-source" lang="{language(lang).tag}">({escape(label(lang, "in_" + item.lang))}, {escape(item.feed)})</span>'
         f"<p>{escape(item.summary)}</p></li>"
-        for item in issue.network
+        for item in items
     )
     return f'<ul class="rhannu-issue-list">{entries}</ul>'
 
 
+def _section_body(section: Section, lang: str, link: Linker) -> str:
+    if section.style == "editorial":
+        text = text_in(section.items[0], lang)
+        return f"<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"
+    if section.style == "full":
+        return "".join(_news_html(item, lang) for item in section.items)
+    if section.style == "linked":
+        return _linked_items(section.items, lang, link)
+    return _network_items(section.items, lang)
+
+
 def issue_html(issue: Issue, lang: str, link: Linker) -> str:
-    """The issue's body: editorial in full, news and events in full, new content as links."""
-    sections = []
-    if issue.editorial is not None:
-        text = text_in(issue.editorial, lang)
-        sections.append(("editorial", f"<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"))
-    if issue.news:
-        sections.append(("news", "".join(_news_html(item, lang) for item in issue.news)))
-    if issue.events:
-        sections.append(("events", "".join(_news_html(item, lang) for item in issue.events)))
-    if issue.case_studies:
-        sections.append(("new_case_studies", _linked_items(issue.case_studies, case_study_path, lang, link)))
-    if issue.lessons:
-        sections.append(("new_lessons", _linked_items(issue.lessons, lesson_path, lang, link)))
-    if issue.network:
-        sections.append(("network", _network_items(issue, lang)))
+    """The issue's body: its sections in order; editorial, news and events in full, new content
+    as links to its pages."""
     return "\n".join(
-        f'<section class="rhannu-issue-section" aria-labelledby="issue-{key}"><h2 id="issue-{key}">'
-        f"{escape(label(lang, key))}</h2>{body}</section>"
-        for key, body in sections
+        f'<section class="rhannu-issue-section" aria-labelledby="issue-{section.key}"><h2 id="issue-{section.key}">'
+        f"{escape(label(lang, section.key))}</h2>{_section_body(section, lang, link)}</section>"
+        for section in issue.sections
     )
 
 
@@ -115,13 +107,13 @@ def issue_page(issue: Issue, lang: str) -> VirtualPage:
     parts = [
         f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>',
         issue_html(issue, lang, lambda target: href(target, lang, path)),
-        f'<p><a href="{href("newsletters/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>',
+        f'<p><a href="{href(f"{NEWSLETTERS}/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>',
     ]
     return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), parts)
 
 
 def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
-    path = "newsletters/index"
+    path = f"{NEWSLETTERS}/index"
     parts = [f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
     years = sorted({issue.published.year for issue in issues}, reverse=True)
     for year in years:

@@ -10,17 +10,16 @@ class Language:
     code: str  # the suffix in file names and the URL prefix: "en", "cy"
     tag: str  # BCP 47 tag for lang and hreflang attributes
     name: str  # the language's name in itself, as a switcher shows it
-    switch_hint: str  # visually hidden text on the link that switches *to* this language
-    og_locale: str
     english_name: str  # as editors' messages, which are in English, name it
 
 
-ENGLISH = Language("en", "en-GB", "English", "Change the language to English", "en_GB", "English")
-WELSH = Language("cy", "cy", "Cymraeg", "Newid yr iaith i'r Gymraeg", "cy_GB", "Welsh")
+ENGLISH = Language("en", "en-GB", "English", "English")
+WELSH = Language("cy", "cy", "Cymraeg", "Welsh")
 
 DEFAULT = ENGLISH
 ALL: tuple[Language, ...] = (WELSH, ENGLISH)  # Welsh first wherever both stand together
-BY_CODE = {language.code: language for language in ALL}
+CODES: tuple[str, ...] = tuple(lang.code for lang in ALL)
+BY_CODE = {lang.code: lang for lang in ALL}
 
 
 def language(code: str) -> Language:
@@ -31,5 +30,6 @@ def language(code: str) -> Language:
         raise ValueError(f"unknown language {code!r}; expected one of {valid}") from None
 
 
-def other(lang: Language) -> Language:
-    return ENGLISH if lang is WELSH else WELSH
+def root(code: str) -> str:
+    """The folder a language's pages live under: '' for the default language, 'cy/' for Welsh."""
+    return "" if code == DEFAULT.code else f"{code}/"

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-from rhannu.content import CaseStudy, Content, Lesson, NewsItem, primary_path
+from rhannu.content import Content
+from rhannu.content_types import TYPES, IssueSection, Item, primary_path, type_of
 from rhannu.data_files import read_data
 from rhannu.dates import LONDON
 from rhannu.errors import ContentError, ContentErrors
@@ -37,17 +39,37 @@ class Cadence:
         return self.start(number + 1)
 
 
+NETWORK = IssueSection("network", "network")  # partner networks' news, in their own languages
+# An issue's sections, in order: each content type's, in the order of TYPES, then the network's.
+SECTIONS: tuple[IssueSection, ...] = (*(section for kind in TYPES for section in kind.sections), NETWORK)
+
+
+@dataclass(frozen=True)
+class Section:
+    spec: IssueSection
+    items: tuple[Any, ...]  # content records, or NetworkItems in the network section
+
+    @property
+    def key(self) -> str:
+        return self.spec.key
+
+    @property
+    def style(self) -> str:
+        return self.spec.style
+
+
 @dataclass(frozen=True)
 class Issue:
+    """One issue's outline: every renderer (web page, feed, email HTML and text, the command
+    line's preview) shows these sections in this order."""
+
     number: int
     start: dt.date
     published: dt.date  # also the end of its period, exclusive
-    editorial: NewsItem | None
-    news: tuple[NewsItem, ...]
-    events: tuple[NewsItem, ...]  # happening in the period after publication
-    case_studies: tuple[CaseStudy, ...]
-    lessons: tuple[Lesson, ...]
-    network: tuple[NetworkItem, ...] = ()  # partner networks' news, in their own languages
+    sections: tuple[Section, ...]  # only those with items
+
+    def items(self, key: str) -> tuple[Any, ...]:
+        return next((section.items for section in self.sections if section.key == key), ())
 
     @property
     def slug(self) -> str:
@@ -99,75 +121,68 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
+def _issue_number(item: Item, cadence: Cadence) -> tuple[int, str] | None:
+    """The issue an item goes into, and its section; None for an item before the first issue."""
+    place = type_of(item).issue_slot
+    slot = place(item) if place is not None else None
+    if slot is None:
+        return None
+    number = cadence.number_of(slot.day)
+    if number is None:
+        return None
+    if slot.before:  # in the issue published before its fortnight begins
+        return (number - 1, slot.section) if number > 1 else None
+    return number, slot.section
+
+
 def assemble(
     content: Content, cadence: Cadence, build_date: dt.date, network: tuple[NetworkItem, ...] = ()
 ) -> tuple[Issue, ...]:
     """Every issue published on or before `build_date` that has something in it, oldest first.
-    Editorials are checked by `editorial_errors` before this runs."""
+    Single-item sections (editorials) are checked by `editorial_errors` before this runs."""
     numbers: dict[int, dict[str, list]] = {}
+    for kind in TYPES:
+        for item in content.of(kind):
+            if (placed := _issue_number(item, cadence)) is not None:
+                number, section = placed
+                numbers.setdefault(number, {}).setdefault(section, []).append(item)
+    for partner in sorted(network, key=lambda item: (item.published_at, item.link)):
+        number = cadence.number_of(_local_day(partner.published_at))
+        if number is not None:
+            numbers.setdefault(number, {}).setdefault(NETWORK.key, []).append(partner)
+    return tuple(
+        Issue(number, cadence.start(number), cadence.published(number), _sections(parts))
+        for number, parts in sorted(numbers.items())
+        if cadence.published(number) <= build_date
+    )
 
-    def bucket(number: int | None) -> dict[str, list] | None:
-        if number is None:
-            return None
-        return numbers.setdefault(number, {"editorial": [], "news": [], "events": [], "case_studies": [], "lessons": [], "network": []})
 
-    for item in content.news:
-        if item.kind == "event":
-            # shown in the issue published before it happens: the period before its date
-            day = _local_day(item.event_start)
-            target = cadence.number_of(day)
-            if target is not None and target > 1:
-                bucket(target - 1)["events"].append(item)
-            continue
-        slot = bucket(cadence.number_of(_local_day(item.published)))
-        if slot is not None:
-            slot["editorial" if item.kind == "editorial" else "news"].append(item)
-    for study in sorted(content.case_studies, key=lambda study: (study.published, study.slug)):
-        slot = bucket(cadence.number_of(_local_day(study.published)))
-        if slot is not None:
-            slot["case_studies"].append(study)
-    for lesson in content.lessons:
-        slot = bucket(cadence.number_of(_local_day(lesson.published)))
-        if slot is not None:
-            slot["lessons"].append(lesson)
-    for item in sorted(network, key=lambda item: (item.published_at, item.link)):
-        slot = bucket(cadence.number_of(_local_day(item.published_at)))
-        if slot is not None:
-            slot["network"].append(item)
-    issues = []
-    for number, parts in sorted(numbers.items()):
-        if cadence.published(number) > build_date:
-            continue
-        issues.append(
-            Issue(
-                number=number,
-                start=cadence.start(number),
-                published=cadence.published(number),
-                editorial=parts["editorial"][0] if parts["editorial"] else None,
-                news=tuple(parts["news"]),
-                events=tuple(sorted(parts["events"], key=lambda item: (item.event_start, item.slug))),
-                case_studies=tuple(parts["case_studies"]),
-                lessons=tuple(parts["lessons"]),
-                network=tuple(parts["network"]),
-            )
-        )
-    return tuple(issues)
+def _sections(parts: dict[str, list]) -> tuple[Section, ...]:
+    sections = []
+    for spec in SECTIONS:
+        items = parts.get(spec.key)
+        if items:
+            ordered = sorted(items, key=spec.order) if spec.order else items
+            sections.append(Section(spec, tuple(ordered[:1] if spec.single else ordered)))
+    return tuple(sections)
 
 
 def editorial_errors(content: Content, cadence: Cadence) -> list[ContentError]:
-    """At most one editorial per issue; each names the other."""
-    seen: dict[int, NewsItem] = {}
+    """At most one item per issue in a single-item section (an editorial); each names the other."""
+    single = {spec.key for spec in SECTIONS if spec.single}
+    seen: dict[tuple[int, str], Item] = {}
     errors = []
-    for item in content.news:
-        if item.kind != "editorial":
-            continue
-        number = cadence.number_of(_local_day(item.published))
-        first = seen.setdefault(number, item)
-        if first is not item:
-            errors.append(ContentError(
-                primary_path(item.texts),
-                f"a second editorial for the issue published {cadence.published(number)}: "
-                f"{primary_path(first.texts)} is already its editorial",
-                "date",
-            ))
+    for kind in TYPES:
+        for item in content.of(kind):
+            placed = _issue_number(item, cadence)
+            if placed is None or placed[1] not in single:
+                continue
+            first = seen.setdefault(placed, item)
+            if first is not item:
+                errors.append(ContentError(
+                    primary_path(item.texts),
+                    f"a second {placed[1]} for the issue published {cadence.published(placed[0])}: "
+                    f"{primary_path(first.texts)} is already its {placed[1]}",
+                    "date",
+                ))
     return errors

@@ -1,11 +1,13 @@
-"""Pages shown at an address whose translation does not exist yet."""
+"""Pages shown at an address whose translation does not exist yet, and the notice on a
+translation older than its source. Their text is in `rhannu.labels`, in the page's language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
 
-MISSING_WELSH_TITLE = "Nid yw'r dudalen hon ar gael yn Gymraeg eto"
+from rhannu.labels import label
+from rhannu.languages import language
 
 
 @dataclass(frozen=True)
@@ -14,17 +16,11 @@ class Notice:
     markdown: str
 
 
-STALE_WELSH = (
-    "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon, felly efallai nad yw'r "
-    "fersiwn Gymraeg yn gyfredol."
-)
-
-
-def stale_welsh(markdown: str, english_url: str) -> str:
-    """The Welsh page's Markdown with a notice, after its title, that its English has changed."""
+def stale_translation(markdown: str, lang: str, source_url: str, source_lang: str) -> str:
+    """The translated page's Markdown with a notice, after its title, that its source has changed."""
     notice = (
-        f'<div class="rhannu-notice" role="note"><p>{STALE_WELSH} '
-        f'<a href="{escape(english_url)}" hreflang="en-GB">Darllen y fersiwn Saesneg ddiweddaraf</a>.</p></div>'
+        f'<div class="rhannu-notice" role="note"><p>{label(lang, "stale_notice")} '
+        f'<a href="{escape(source_url)}" hreflang="{language(source_lang).tag}">{label(lang, "stale_link")}</a>.</p></div>'
     )
     first, newline, rest = markdown.partition("\n")
     if first.startswith("# "):
@@ -32,18 +28,14 @@ def stale_welsh(markdown: str, english_url: str) -> str:
     return f"{notice}\n\n{markdown}"
 
 
-def missing_welsh(english_title: str, english_url: str) -> Notice:
-    """What the Welsh address of an English page without a Welsh twin shows instead of English."""
+def missing_translation(lang: str, source_title: str, source_url: str, source_lang: str) -> Notice:
+    """What the `lang` address of a page without a `lang` twin shows instead of the other language."""
+    tag = language(source_lang).tag
+    title = label(lang, "missing_title")
     return Notice(
-        meta={
-            "title": MISSING_WELSH_TITLE,
-            "description": "Mae'r dudalen hon yn cael ei chyfieithu i'r Gymraeg.",
-            "robots": "noindex",
-        },
+        meta={"title": title, "description": label(lang, "missing_description"), "robots": "noindex"},
         markdown=(
-            f"# {MISSING_WELSH_TITLE}\n\n"
-            "Mae'r dudalen hon yn cael ei chyfieithu i'r Gymraeg. Yn y cyfamser, gallwch ddarllen "
-            f'y fersiwn Saesneg: <a href="{escape(english_url)}" lang="en-GB" hreflang="en-GB">'
-            f"{escape(english_title)}</a>.\n"
+            f"# {title}\n\n{label(lang, 'missing_body')} "
+            f'<a href="{escape(source_url)}" lang="{tag}" hreflang="{tag}">{escape(source_title)}</a>.\n'
         ),
     )

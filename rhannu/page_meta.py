@@ -6,7 +6,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
-from rhannu.languages import ALL, DEFAULT, Language
+from rhannu.labels import label
+from rhannu.languages import ALL, Language
 from rhannu.urls import absolute
 
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
@@ -44,6 +45,7 @@ class LanguageLink:
     absolute_url: str
     is_current: bool
     has_own_page: bool  # False where the twin is missing and the address shows a notice
+    hint: str  # visually hidden text on the link, in the language it switches to
 
 
 def language_links(
@@ -57,11 +59,8 @@ def language_links(
             absolute_url=absolute(site_url, urls[lang.code]),
             is_current=lang is current,
             has_own_page=lang.code in own_pages,
+            hint=label(lang.code, "switch_to"),
         )
         for lang in ALL
         if lang.code in urls
     ]
-
-
-def x_default(links: list[LanguageLink]) -> LanguageLink | None:
-    return next((link for link in links if link.lang is DEFAULT), None)

@@ -22,24 +22,27 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import markdown as markdown_lib
 
-from rhannu.content import CASE_STUDIES_DIR, LESSONS_DIR, Content, load_content
+from rhannu.content import Content, load_content
+from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
-from rhannu.notices import stale_welsh
+from rhannu.languages import CODES, DEFAULT
+from rhannu.languages import root as language_root
+from rhannu.material_theme import with_article, with_title
+from rhannu.notices import stale_translation
 from rhannu.pairing import parse_source_path
 from rhannu.site_info import SiteInfo
-from rhannu.translations import stale_records
+from rhannu.translations import FOLDERS, stale_records
 from rhannu.urls import relative, url
-from rhannu.views import VirtualPage, case_study_page, lesson_page
+from rhannu.views import ITEM_PAGES, VirtualPage
 
 log = logging.getLogger("rhannu.preview")
-WATCHED = ("mkdocs.yml", "docs", "case_studies", "lessons", "newsletters", "data", "overrides", "hooks")
-_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">\s*)(.*?)(\s*</article>)', re.DOTALL)
-_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+WATCHED = ("mkdocs.yml", *FOLDERS, "data", "overrides", "hooks")
 _MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
 
 
@@ -60,10 +63,13 @@ def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
 
 @dataclass(frozen=True)
 class FastEdit:
-    """Source files whose pages can be re-rendered in place: existing case studies and lessons."""
+    """Source files whose pages can be re-rendered in place: items of types with pages."""
 
     folder: str
     slug: str
+
+
+FAST_FOLDERS = frozenset(kind.folder for kind in WITH_PAGES)
 
 
 def fast_edits(paths: set[str]) -> list[FastEdit] | None:
@@ -71,10 +77,13 @@ def fast_edits(paths: set[str]) -> list[FastEdit] | None:
     edits = []
     for path in paths:
         folder, _, name = path.partition("/")
-        if folder not in (CASE_STUDIES_DIR, LESSONS_DIR) or "/" in name or not name.endswith(".md"):
+        if folder not in FAST_FOLDERS or "/" in name or not name.endswith(".md"):
             return None
         edits.append(FastEdit(folder, Path(parse_source_path(name).key).stem))
     return edits
+
+
+LANGUAGE_ROOTS = tuple(language_root(code) for code in CODES)
 
 
 class PageRenderer:
@@ -83,13 +92,13 @@ class PageRenderer:
     def __init__(self, extensions: list, extension_configs: dict) -> None:
         self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=extension_configs)
 
-    def render(self, page: VirtualPage, page_url: str, *, stale_from: str | None = None) -> str:
-        """The page's article HTML; with `stale_from` (the English page's URL) the Welsh notice
-        that the English has changed, as the build adds it."""
+    def render(self, page: VirtualPage, page_url: str, lang: str, *, stale_from: str | None = None) -> str:
+        """The page's article HTML; with `stale_from` (the English page's URL) the notice that
+        the English has changed, as the build adds it."""
         self._markdown.reset()
         body = page.markdown.split("\n---\n", 1)[1].lstrip("\n")
         if stale_from is not None:
-            body = stale_welsh(body, relative(stale_from, page_url))
+            body = stale_translation(body, lang, relative(stale_from, page_url), DEFAULT.code)
         html = page.with_blocks(self._markdown.convert(body))
         folder = page.src_uri.rsplit("/", 1)[0]
         return _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
@@ -98,41 +107,33 @@ class PageRenderer:
     def _link(match: re.Match, folder: str, page_url: str) -> str:
         target = os.path.normpath(f"{folder}/{match.group(1)}").replace(os.sep, "/")
         address = target.removesuffix("index") if target.endswith("index") else f"{target}/"
-        lang_prefix = page_url.split("/", 1)[0] + "/" if page_url.startswith("cy/") else ""
+        lang_prefix = next((prefix for prefix in LANGUAGE_ROOTS if prefix and page_url.startswith(prefix)), "")
         return f'href="{relative(lang_prefix + address, page_url)}{match.group(2) or ""}"'
 
 
 def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo) -> list[str]:
     """Re-render the edited items' pages inside the built site; the paths rewritten."""
     rewritten = []
-    studies = {study.slug: study for study in content.case_studies}
-    lessons = {lesson.slug: lesson for lesson in content.lessons}
-    stale = set(stale_records([*content.case_studies, *content.lessons]))
+    stale = set(stale_records([item for kind in WITH_PAGES for item in content.of(kind)]))
     for edit in edits:
-        item = (studies if edit.folder == CASE_STUDIES_DIR else lessons).get(edit.slug)
+        kind = BY_FOLDER[edit.folder]
+        item = next((item for item in content.of(kind) if item.slug == edit.slug), None)
         if item is None:
             continue  # new, draft or future-dated: the full rebuild decides
         for lang in item.texts:
-            page = case_study_page(content, item, lang) if edit.folder == CASE_STUDIES_DIR else lesson_page(content, item, lang)
-            address = url(page.src_uri.removesuffix(".md").removesuffix(f".{lang}"), lang)
+            page = ITEM_PAGES[kind.key](content, item, lang)
+            address = url(kind.path(item), lang)
             target = site / address / "index.html"
             if not target.exists():
                 continue
-            html = target.read_text(encoding="utf-8")
-            english_url = url(page.src_uri.removesuffix(".md").removesuffix(f".{lang}"), "en")
-            article = renderer.render(page, address, stale_from=english_url if item.texts[lang].path in stale else None)
-            html = _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
+            english_url = url(kind.path(item), DEFAULT.code)
+            article = renderer.render(page, address, lang, stale_from=english_url if item.texts[lang].path in stale else None)
             title = item.texts[lang].title
-            html = _TITLE.sub(lambda _: f"<title>{_escape(title)} - {_escape(names.name(lang))}</title>", html, count=1)
+            html = with_article(target.read_text(encoding="utf-8"), article)
+            html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")
             target.write_text(html, encoding="utf-8")
             rewritten.append(address)
     return rewritten
-
-
-def _escape(text: str) -> str:
-    from html import escape
-
-    return escape(text, quote=False)
 
 
 def full_build(root: Path, site: Path) -> subprocess.CompletedProcess:

@@ -138,30 +138,6 @@ def address(value: object, _: Taxonomy) -> str:
     return value.strip("/") + "/"
 
 
-CASE_STUDY = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
-    Field("date", date),
-    Field("psb", key_of("psbs")),
-    Field("themes", list_of(key_of("themes"), allow_empty=False)),
-    Field("approaches", list_of(key_of("approaches"), allow_empty=False)),
-    Field("lessons", list_of(slug, allow_empty=True)),
-    Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
-)
-
-LESSON = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
-    Field("group", key_of("lesson_groups")),
-    Field("order", positive_int),
-    Field("date", date),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
-)
-
-
 def unknown_field_message(name: str, fields: tuple[Field, ...]) -> str:
     names = [field.name for field in fields]
     close = difflib.get_close_matches(name, names, n=1)
@@ -175,16 +151,3 @@ def news_kind(value: object, _: Taxonomy) -> str:
     if value not in NEWS_KINDS:
         raise FieldProblem(f"{one_of(NEWS_KINDS)}; got {value!r}")
     return str(value)
-
-
-NEWS_ITEM = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
-    Field("kind", news_kind),
-    Field("date", date),
-    Field("event_date", event_date, required=False),
-    Field("place", text, required=False, shared=False),
-    Field("online_link", web_address, required=False),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
-)

@@ -10,6 +10,7 @@ from pathlib import Path
 class SiteInfo:
     url: str  # ends with "/"
     names: dict[str, str]  # by language code
+    contact_email: str | None = None  # the programme's public address (extra.contact.email)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang, self.names["en"])
@@ -22,7 +23,8 @@ def from_config(config) -> SiteInfo:
         if language.site_name:
             names[language.locale] = language.site_name
     url = config.site_url or "/"
-    return SiteInfo(url if url.endswith("/") else url + "/", names)
+    contact = (config.extra.get("contact") or {}).get("email")
+    return SiteInfo(url if url.endswith("/") else url + "/", names, contact)
 
 
 def load(root: Path) -> SiteInfo:

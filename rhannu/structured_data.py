@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
-from rhannu.content import CaseStudy, Content
+from rhannu.content import Content
+from rhannu.content_types import CaseStudy
 from rhannu.languages import language
 from rhannu.urls import absolute, url
-from rhannu.views import case_study_path, term_label
+from rhannu.content_types import page_path
+from rhannu.views import term_label
 
 
 def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: str, site_name: str) -> str | None:
@@ -21,7 +23,7 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
         "description": text.summary,
         "datePublished": study.published.date().isoformat(),
         "inLanguage": language(lang).tag,
-        "url": absolute(site_url, url(case_study_path(study), lang)),
+        "url": absolute(site_url, url(page_path(study), lang)),
         "about": [term_label(content, "theme", theme, lang) for theme in study.themes],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
         "publisher": {"@type": "Organization", "name": site_name},
@@ -29,7 +31,7 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
     if len(study.texts) > 1:
         other = next(code for code in study.texts if code != lang)
         data["workTranslation" if lang == "en" else "translationOfWork"] = {
-            "@type": "Article", "url": absolute(site_url, url(case_study_path(study), other)), "inLanguage": language(other).tag,
+            "@type": "Article", "url": absolute(site_url, url(page_path(study), other)), "inLanguage": language(other).tag,
         }
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/ld+json">{payload}</script>'

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from rhannu.content_types import TYPES
 from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import parse_source_path, twin_path
 
-FOLDERS = ("docs", "case_studies", "lessons", "newsletters")
+FOLDERS = ("docs", *(kind.folder for kind in TYPES))
 FIELD = "translated_from"
 FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 PRESENT, MISSING, STALE = "present", "missing", "stale"
@@ -88,7 +89,8 @@ def site_page(welsh_path: str) -> str | None:
     """The src_uri MkDocs knows a Welsh source's page by ('docs/about.cy.md' -> 'about.cy.md',
     'case_studies/x.cy.md' -> 'case-studies/x.cy.md'); None for items with no page of their own."""
     folder, _, rest = welsh_path.partition("/")
-    return {"docs": rest, "case_studies": f"case-studies/{rest}", "lessons": f"lessons/{rest}"}.get(folder)
+    addresses = {"docs": "", **{kind.folder: f"{kind.address}/" for kind in TYPES if kind.address is not None}}
+    return None if folder not in addresses else addresses[folder] + rest
 
 
 def mark(root: Path, page: str) -> Translation:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
-from rhannu.content import CaseStudy, Content, Lesson
+from rhannu.content import Content
+from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path
 from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.urls import relative, src_uri, url
@@ -58,16 +59,8 @@ def href(target: str, lang: str, from_path: str) -> str:
     return relative(url(target, lang), url(from_path, lang))
 
 
-def case_study_path(study: CaseStudy) -> str:
-    return f"case-studies/{study.slug}"
-
-
-def lesson_path(lesson: Lesson | str) -> str:
-    return f"lessons/{lesson if isinstance(lesson, str) else lesson.slug}"
-
-
 def facet_path(facet: str, value: str) -> str:
-    return f"case-studies/{facet}/{value}"
+    return f"{CASE_STUDIES.address}/{facet}/{value}"
 
 
 def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
@@ -104,18 +97,20 @@ def page(
 
 
 def pages_for(content: Content, lang: str) -> list[VirtualPage]:
+    """Every generated page in `lang`: each item's own page, then each type's listings."""
     details = CardDetails(content, lang)
-    return [
-        *(case_study_page(content, study, lang) for study in content.case_studies if lang in study.texts),
-        *(lesson_page(content, lesson, lang, details) for lesson in content.lessons if lang in lesson.texts),
-        lessons_index(content, lang),
-        *listing_pages(content, "case-studies/index", label(lang, "case_studies"),
-                       label(lang, "case_studies_intro"), list(content.case_studies), lang, details, with_facets=True),
-        *facet_pages(content, lang, details),
+    pages = [
+        ITEM_PAGES[kind.key](content, item, lang, details)
+        for kind in WITH_PAGES
+        for item in content.of(kind)
+        if lang in item.texts
     ]
+    for listings in LISTINGS.values():
+        pages += listings(content, lang, details)
+    return pages
 
 
-def text_in(item: CaseStudy | Lesson, lang: str):
+def text_in(item: Item, lang: str) -> Text:
     """The item's text in `lang`, or in English where the Welsh twin is missing."""
     return item.texts.get(lang) or item.texts["en"]
 
@@ -147,12 +142,12 @@ def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) ->
     return f'<dl class="rhannu-meta">{items}</dl>'
 
 
-def case_study_page(content: Content, study: CaseStudy, lang: str) -> VirtualPage:
-    path = case_study_path(study)
+def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None = None) -> VirtualPage:
+    path = page_path(study)
     text = study.texts[lang]
     lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
     lesson_items = "".join(
-        f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
+        f'<li><a href="{href(page_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
         for lesson in lessons
     )
     lessons_block = (
@@ -191,7 +186,7 @@ def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDeta
         return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
     items = [
         f'<li class="rhannu-card"><{heading} class="rhannu-card__title">'
-        f'<a href="{href(case_study_path(study), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
+        f'<a href="{href(page_path(study), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
         f"</{heading}>{details(study)}</li>"
         for study in studies
     ]
@@ -292,7 +287,7 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
 
 
 def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None = None) -> VirtualPage:
-    path = lesson_path(lesson)
+    path = page_path(lesson)
     text = lesson.texts[lang]
     group = content.taxonomy.lesson_groups[lesson.group].label(lang)
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
@@ -300,7 +295,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     evidence = cards(citing, lang, path, details, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
     parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
-        f'<a href="{href("lessons/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
+        f'<a href="{href(f"{LESSONS.address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
         Markdown(text.body),
         Late(
             f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
@@ -311,14 +306,35 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
 
 
 def lessons_index(content: Content, lang: str) -> VirtualPage:
-    path = "lessons/index"
+    path = f"{LESSONS.address}/index"
     parts = [f"<p>{escape(label(lang, 'lessons_intro'))}</p>"]
     for key, group in content.taxonomy.lesson_groups.items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
-            f'<li><a href="{href(lesson_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
+            f'<li><a href="{href(page_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
             f"<p>{escape(text_in(lesson, lang).summary)}</p></li>"
             for lesson in lessons
         )
         parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>')
     return page(path, lang, label(lang, "lessons"), label(lang, "lessons_intro"), parts)
+
+
+def case_study_listings(content: Content, lang: str, details: CardDetails) -> list[VirtualPage]:
+    """The index of all case studies (with filters and facets), then a listing per facet value."""
+    return [
+        *listing_pages(content, f"{CASE_STUDIES.address}/index", label(lang, "case_studies"),
+                       label(lang, "case_studies_intro"), list(content.case_studies), lang, details, with_facets=True),
+        *facet_pages(content, lang, details),
+    ]
+
+
+def lesson_listings(content: Content, lang: str, _: CardDetails) -> list[VirtualPage]:
+    return [lessons_index(content, lang)]
+
+
+# Each content type with pages: the renderer of an item's page, and of its listings.
+ITEM_PAGES: dict[str, Callable[..., VirtualPage]] = {CASE_STUDIES.key: case_study_page, LESSONS.key: lesson_page}
+LISTINGS: dict[str, Callable[[Content, str, CardDetails], list[VirtualPage]]] = {
+    LESSONS.key: lesson_listings,
+    CASE_STUDIES.key: case_study_listings,
+}

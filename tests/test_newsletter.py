@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from rhannu.content import CaseStudy, Content, Lesson, NewsItem, Text
+from rhannu.content import Content
+from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, CaseStudy, Lesson, NewsItem, Text
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
-from rhannu.newsletter import Cadence, assemble, editorial_errors, load_settings
+from rhannu.newsletter import SECTIONS, Cadence, assemble, editorial_errors, load_settings
 from rhannu.taxonomy import Taxonomy
 
 CADENCE = Cadence(dt.date(2021, 3, 1), 14)
@@ -34,11 +35,15 @@ def news(slug: str, published: dt.datetime, kind: str = "news", event: dt.dateti
 
 def content(studies=(), items=(), lessons=()) -> Content:
     empty = Taxonomy({}, {}, {}, {})
-    return Content(empty, tuple(studies), tuple(lessons), tuple(sorted(items, key=lambda i: i.published)), (), ())
+    items_by_type = {
+        CASE_STUDIES.key: tuple(studies), LESSONS.key: tuple(lessons),
+        NEWS_ITEMS.key: tuple(sorted(items, key=lambda i: i.published)),
+    }
+    return Content(empty, items_by_type, (), ())
 
 
 def slugs(issue) -> list[str]:
-    return [item.slug for item in (*issue.news, *issue.case_studies, *issue.lessons)]
+    return [item.slug for key in ("news", "new_case_studies", "new_lessons") for item in issue.items(key)]
 
 
 def test_issue_1_covers_the_first_fortnight_and_is_dated_the_day_it_closes() -> None:
@@ -82,14 +87,14 @@ def test_an_issue_published_after_the_build_date_is_not_built_yet() -> None:
 def test_events_appear_in_the_issue_before_the_fortnight_they_happen_in() -> None:
     event = news("event", at(2021, 3, 1), kind="event", event=at(2021, 3, 20, 14))
     issues = assemble(content(items=[event]), CADENCE, LATER)
-    assert [(issue.number, [item.slug for item in issue.events]) for issue in issues] == [(1, ["event"])]
+    assert [(issue.number, [item.slug for item in issue.items('events')]) for issue in issues] == [(1, ["event"])]
 
 
 def test_editorial_is_kept_apart_and_two_in_one_fortnight_are_an_error() -> None:
     one = news("editorial-one", at(2021, 3, 3), kind="editorial")
     two = news("editorial-two", at(2021, 3, 10), kind="editorial")
     (issue,) = assemble(content(items=[one]), CADENCE, LATER)
-    assert issue.editorial is one and issue.news == ()
+    assert issue.items("editorial") == (one,) and issue.items("news") == ()
     (error,) = editorial_errors(content(items=[one, two]), CADENCE)
     assert str(error) == (
         "x/editorial-two.en.md: field 'date': a second editorial for the issue published 2021-03-15: "
@@ -120,3 +125,13 @@ def test_newsletter_settings_are_validated(tmp_path) -> None:
         "data/newsletter.yml: field 'email.signup_url': expected a web address starting https://, or nothing; got 'mailchimp'",
         "data/newsletter.yml: field 'email.unsubscribe': expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got None",
     ]
+
+
+def test_an_issue_has_one_outline_its_sections_in_order_and_only_those_with_items() -> None:
+    issue, = assemble(content(
+        studies=[study("study", at(2021, 3, 2))],
+        items=[news("event", at(2021, 3, 1), "event", at(2021, 3, 20, 14)), news("news", at(2021, 3, 3)),
+               news("editorial", at(2021, 3, 4), "editorial")],
+    ), CADENCE, LATER)
+    assert [section.key for section in issue.sections] == ["editorial", "news", "events", "new_case_studies"]
+    assert [section.key for section in SECTIONS] == ["editorial", "news", "events", "new_case_studies", "new_lessons", "network"]

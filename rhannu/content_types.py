@@ -1,0 +1,357 @@
+"""Each kind of content, declared once.
+
+A declaration says where a type's sources live (`folder`), where its pages are published
+(`address`, under each language's root: `case-studies/` and `cy/case-studies/`), which front-matter
+fields it has, the record its files become, how its records are ordered, what editors call it,
+and which sections of a newsletter issue it fills. Loading, pairing, validation, listings, feeds,
+newsletter assembly, the command line and the preview loop over `TYPES` instead of naming types.
+
+Adding a type: declare its record and its `ContentType` here and add it to `TYPES`; give it a
+page renderer in `rhannu/views.py` (if it has pages) and its labels in `rhannu/labels.py`; test it
+and document it in README.md and EDITING.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rhannu.dates import LONDON, start_of_day
+from rhannu.errors import ContentError
+from rhannu.schema import (
+    Field,
+    address,
+    boolean,
+    date,
+    event_date,
+    fingerprint,
+    key_of,
+    list_of,
+    news_kind,
+    positive_int,
+    slug,
+    text,
+    web_address,
+)
+from rhannu.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Text:
+    """What differs between the two languages of one item."""
+
+    path: str
+    title: str
+    summary: str
+    body: str
+    place: str | None = None  # events: where, in this language
+    translated_from: str | None = None  # Welsh: the fingerprint of the English it translates
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    slug: str
+    published: dt.datetime  # aware, Europe/London
+    psb: str
+    themes: tuple[str, ...]
+    approaches: tuple[str, ...]
+    lessons: tuple[str, ...]
+    aliases: tuple[str, ...]
+    draft: bool
+    texts: dict[str, Text]  # by language code; a missing twin leaves its language out
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    group: str
+    order: int
+    published: dt.datetime
+    draft: bool
+    texts: dict[str, Text]
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    """A short newsletter item: news, an event, or an issue's editorial."""
+
+    slug: str
+    kind: str  # news, event, editorial
+    published: dt.datetime
+    event_start: dt.datetime | None  # events only; midnight where no time was given
+    event_has_time: bool
+    online_link: str | None
+    draft: bool
+    texts: dict[str, Text]
+
+
+Item = CaseStudy | Lesson | NewsItem
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One item's validated sources: the facts both languages share, and each language's text."""
+
+    slug: str
+    facts: dict[str, Any]
+    texts: dict[str, Text]
+
+    @property
+    def path(self) -> str:
+        return primary_path(self.texts)
+
+
+def primary_path(texts: Mapping[str, Text]) -> str:
+    """The English source's path, or the Welsh one's where English is missing."""
+    return (texts.get("en") or next(iter(texts.values()))).path
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    """A section of a newsletter issue. `style` says how renderers show its items: `editorial`
+    (one item, in full), `full` (each item in full), `linked` (title and summary, linking to the
+    item's page) or `network` (partner news, linking off the site)."""
+
+    key: str  # its label and anchor: "news" -> "News" / "Newyddion", id="issue-news"
+    style: str
+    single: bool = False  # at most one item per issue (an editorial)
+    order: Callable[[Any], Any] | None = None  # within the section; None keeps the type's order
+
+
+@dataclass(frozen=True)
+class IssueSlot:
+    """Where an item goes in the newsletter: the issue whose fortnight holds `day` (or, with
+    `before`, the issue published before that fortnight begins), in `section`."""
+
+    day: dt.date
+    section: str
+    before: bool = False
+
+
+@dataclass(frozen=True)
+class ContentType:
+    key: str  # Content.items key, and the label of its plural name ("case_studies")
+    folder: str  # its sources: folder/x.md and folder/x.cy.md
+    address: str | None  # its pages: address/x/ and cy/address/x/; None for no pages of its own
+    fields: tuple[Field, ...]
+    record: Callable[[Pair], Any]
+    order: Callable[[Any, Taxonomy], Any]
+    newest_first: bool
+    editor_names: tuple[str, str]  # singular and plural, in editors' (English) messages
+    sections: tuple[IssueSection, ...] = ()
+    issue_slot: Callable[[Any], IssueSlot | None] | None = None
+    check: Callable[[list[Pair], Mapping[str, list[Pair]]], list[ContentError]] = field(default=lambda pairs, _: [])
+    in_feed: bool = False  # listed in the "everything new" feed
+
+    def path(self, item: Item) -> str:
+        """The page path of an item of this type ('case-studies/x'), before any language root."""
+        if self.address is None:
+            raise ValueError(f"{self.key} have no pages of their own")
+        return f"{self.address}/{item.slug}"
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(LONDON).date()
+
+
+# --- Case studies ---------------------------------------------------------------------------
+
+
+CASE_STUDY_FIELDS = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("date", date),
+    Field("psb", key_of("psbs")),
+    Field("themes", list_of(key_of("themes"), allow_empty=False)),
+    Field("approaches", list_of(key_of("approaches"), allow_empty=False)),
+    Field("lessons", list_of(slug, allow_empty=True)),
+    Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
+    Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
+)
+
+
+def _case_study(pair: Pair) -> CaseStudy:
+    facts = pair.facts
+    return CaseStudy(
+        slug=pair.slug,
+        published=start_of_day(facts["date"]),
+        psb=facts["psb"],
+        themes=facts["themes"],
+        approaches=facts["approaches"],
+        lessons=facts["lessons"],
+        aliases=facts["aliases"],
+        draft=facts["draft"],
+        texts=pair.texts,
+    )
+
+
+def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]]) -> list[ContentError]:
+    return _check_lesson_references(pairs, {pair.slug for pair in all_pairs.get(LESSONS.key, [])}) + _check_addresses(pairs)
+
+
+def _check_lesson_references(pairs: list[Pair], known: set[str]) -> list[ContentError]:
+    errors = []
+    for pair in pairs:
+        for lesson in pair.facts.get("lessons", ()):
+            if lesson not in known:
+                errors.append(ContentError(
+                    pair.path, f"expected ids of lessons in {LESSONS.folder}/ ({', '.join(sorted(known))}); got '{lesson}'", "lessons"
+                ))
+    return errors
+
+
+def _check_addresses(pairs: list[Pair]) -> list[ContentError]:
+    """Each address (a case study's own, or an alias) belongs to one case study only."""
+    owners = {f"{CASE_STUDIES.address}/{pair.slug}/": pair.path for pair in pairs}
+    errors = []
+    for pair in pairs:
+        for alias in pair.facts.get("aliases", ()):
+            owner = owners.get(alias)
+            if owner is not None:
+                errors.append(ContentError(pair.path, f"duplicate address '{alias}': already used by {owner}", "aliases"))
+            else:
+                owners[alias] = pair.path
+    return errors
+
+
+CASE_STUDIES = ContentType(
+    key="case_studies",
+    folder="case_studies",
+    address="case-studies",
+    fields=CASE_STUDY_FIELDS,
+    record=_case_study,
+    order=lambda study, _: (study.published, study.slug),
+    newest_first=True,
+    editor_names=("case study", "case studies"),
+    sections=(IssueSection("new_case_studies", "linked", order=lambda study: (study.published, study.slug)),),
+    issue_slot=lambda study: IssueSlot(_local_day(study.published), "new_case_studies"),
+    check=_check_case_studies,
+    in_feed=True,
+)
+
+
+# --- Lessons learnt -------------------------------------------------------------------------
+
+
+LESSON_FIELDS = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("group", key_of("lesson_groups")),
+    Field("order", positive_int),
+    Field("date", date),
+    Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
+)
+
+
+def _lesson(pair: Pair) -> Lesson:
+    facts = pair.facts
+    return Lesson(pair.slug, facts["group"], facts["order"], start_of_day(facts["date"]), facts["draft"], pair.texts)
+
+
+LESSONS = ContentType(
+    key="lessons",
+    folder="lessons",
+    address="lessons",
+    fields=LESSON_FIELDS,
+    record=_lesson,
+    order=lambda lesson, taxonomy: (list(taxonomy.lesson_groups).index(lesson.group), lesson.order, lesson.slug),
+    newest_first=False,
+    editor_names=("lesson", "lessons"),
+    sections=(IssueSection("new_lessons", "linked"),),
+    issue_slot=lambda lesson: IssueSlot(_local_day(lesson.published), "new_lessons"),
+    in_feed=True,
+)
+
+
+# --- Newsletter items: news, events and editorials ------------------------------------------
+
+
+NEWS_FIELDS = (
+    Field("title", text, shared=False),
+    Field("summary", text, shared=False),
+    Field("kind", news_kind),
+    Field("date", date),
+    Field("event_date", event_date, required=False),
+    Field("place", text, required=False, shared=False),
+    Field("online_link", web_address, required=False),
+    Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
+)
+
+
+def _news_item(pair: Pair) -> NewsItem:
+    facts = pair.facts
+    event = facts.get("event_date")
+    return NewsItem(
+        slug=pair.slug,
+        kind=facts["kind"],
+        published=start_of_day(facts["date"]),
+        event_start=event.start if event else None,
+        event_has_time=bool(event and event.has_time),
+        online_link=facts.get("online_link"),
+        draft=facts["draft"],
+        texts=pair.texts,
+    )
+
+
+def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[ContentError]:
+    """An event has an event_date; other items have none of the event fields."""
+    errors = []
+    for pair in pairs:
+        is_event = pair.facts.get("kind") == "event"
+        if is_event and pair.facts.get("event_date") is None:
+            errors.append(ContentError(pair.path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"))
+        for name in ("event_date", "online_link"):
+            if not is_event and pair.facts.get(name) is not None:
+                errors.append(ContentError(pair.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name))
+        for text_ in pair.texts.values():
+            if not is_event and text_.place is not None:
+                errors.append(ContentError(text_.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", "place"))
+    return errors
+
+
+def _news_slot(item: NewsItem) -> IssueSlot:
+    if item.kind == "event":
+        assert item.event_start is not None  # an event without a date is refused when loading
+        return IssueSlot(_local_day(item.event_start), "events", before=True)  # announced ahead
+    return IssueSlot(_local_day(item.published), "editorial" if item.kind == "editorial" else "news")
+
+
+NEWS_ITEMS = ContentType(
+    key="news",
+    folder="newsletters",
+    address=None,  # shown in the newsletter's issues, not on pages of their own
+    fields=NEWS_FIELDS,
+    record=_news_item,
+    order=lambda item, _: (item.published, item.slug),
+    newest_first=False,
+    editor_names=("newsletter item", "newsletter items"),
+    sections=(
+        IssueSection("editorial", "editorial", single=True),
+        IssueSection("news", "full"),
+        IssueSection("events", "full", order=lambda item: (item.event_start, item.slug)),
+    ),
+    issue_slot=_news_slot,
+    check=_check_events,
+)
+
+
+# Loaded, validated and reported in this order; their issue sections follow it too.
+TYPES: tuple[ContentType, ...] = (NEWS_ITEMS, CASE_STUDIES, LESSONS)
+BY_KEY = {kind.key: kind for kind in TYPES}
+BY_FOLDER = {kind.folder: kind for kind in TYPES}
+_BY_RECORD: dict[type, ContentType] = {CaseStudy: CASE_STUDIES, Lesson: LESSONS, NewsItem: NEWS_ITEMS}
+WITH_PAGES = tuple(kind for kind in TYPES if kind.address is not None)
+
+
+def type_of(item: Item) -> ContentType:
+    return _BY_RECORD[type(item)]
+
+
+def page_path(item: Item) -> str:
+    """'case-studies/x' for a case study, 'lessons/y' for a lesson."""
+    return type_of(item).path(item)

@@ -1,0 +1,114 @@
+"""Everything Rhannu knows about Material for MkDocs' internals, and the only module that knows it.
+
+Each item below depends on the exact markup or bundle of the pinned version, so the build checks
+that version at start-up (`check_version`), and each change fails loudly when its target is gone:
+
+- its compiled JavaScript prefetches `sitemap.xml` beside every `<link rel="alternate">`; our
+  alternates are each page's twin, so it would request `/about/sitemap.xml` (404s, and requests to
+  the placeholder domain in preview). The call is blanked by a comment of the same length;
+- markup the Nu HTML checker and axe-core report and its templates cannot avoid (see `fix_page`);
+- Welsh pages search the Welsh index at `/cy/search/` (`rhannu.search`): the `base` that its
+  `__config` script gives the search worker is moved under `cy/` on Welsh pages;
+- the preview's in-place update replaces a built page's article and title.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib.metadata import version
+from pathlib import Path
+
+PINNED_VERSION = "9.8.2"
+REVIEW_ON_UPGRADE = (
+    "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
+    "table of contents title), the __config 'base' rewrite, the preview's article and title "
+    "patterns in rhannu/material_theme.py; and overrides/main.html's site_meta block and "
+    "overrides/partials/languages/ against the new templates"
+)
+
+
+class ThemeError(RuntimeError):
+    """The installed Material is not the one these changes were written for."""
+
+
+def check_version(installed: str | None = None) -> None:
+    installed = installed or version("mkdocs-material")
+    if installed != PINNED_VERSION:
+        raise ThemeError(
+            f"mkdocs-material {installed} is installed, but Rhannu is written for {PINNED_VERSION} "
+            f"(pinned in pyproject.toml). Before changing the pin, review {REVIEW_ON_UPGRADE}."
+        )
+
+
+# --- The compiled bundle ----------------------------------------------------------------------
+
+ALTERNATE_PREFETCH = "ui({document$:ct});"
+PATCHED = "/*rhannu: removed*/"  # the same length, so the bundle's source map stays aligned
+assert len(PATCHED) == len(ALTERNATE_PREFETCH)
+
+
+def without_alternate_prefetch(bundle: str, name: str) -> str:
+    if PATCHED in bundle:
+        return bundle
+    if ALTERNATE_PREFETCH not in bundle:
+        raise ThemeError(
+            f"{name}: Material's alternate-link prefetch ({ALTERNATE_PREFETCH}) was not found; "
+            "the pinned mkdocs-material changed, so update rhannu/material_theme.py for its bundle"
+        )
+    return bundle.replace(ALTERNATE_PREFETCH, PATCHED)
+
+
+def patch_bundles(site_dir: Path) -> None:
+    bundles = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise ThemeError(f"{site_dir}/assets/javascripts: Material's bundle was not found")
+    for bundle in bundles:
+        text = bundle.read_text(encoding="utf-8")
+        bundle.write_text(without_alternate_prefetch(text, str(bundle)), encoding="utf-8")
+
+
+# --- Page markup --------------------------------------------------------------------------------
+
+# Exact strings: plain replacement runs on every page, where a regular expression over whole pages
+# cost a tenth of the build. The Nu checker and axe run on every page type in the tests.
+_REPLACEMENTS = (
+    # only text-like inputs may carry autocomplete
+    ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
+    ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
+    # an empty tabindex is not a number
+    (' tabindex=""', ""),
+)
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on
+# pages listed in the navigation: elsewhere the title becomes a plain element.
+_ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
+
+
+def fix_page(html: str, search_label: str, search_root: str = "") -> str:
+    """A page as Material wrote it, made valid and accessible: `search_label` names the search
+    dialog (axe: aria-dialog-name); `search_root` ('cy/') points search at a language's own index."""
+    for old, new in _REPLACEMENTS:
+        html = html.replace(old, new)
+    html = html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{search_label}">', 1)
+    if 'id="__toc"' not in html and 'for="__toc"' in html:
+        html = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
+    if search_root:
+        html = _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{search_root}{match[3]}", html, count=1)
+    return html
+
+
+# --- The preview's in-place update ---------------------------------------------------------------
+
+_ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">\s*)(.*?)(\s*</article>)', re.DOTALL)
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def with_article(html: str, article: str) -> str:
+    """A built page with its article's content replaced."""
+    return _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
+
+
+def with_title(html: str, title: str) -> str:
+    """A built page with its <title> replaced (`title` is escaped text)."""
+    return _TITLE.sub(lambda _: f"<title>{title}</title>", html, count=1)

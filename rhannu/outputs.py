@@ -1,0 +1,126 @@
+"""The files a build writes besides MkDocs' pages, each as site path -> bytes.
+
+`outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
+editions), written once; `outputs(site, lang)` each language's own (its feeds, the case study
+cards for the filter script, redirects from old addresses, its one-language email editions). A
+path that two outputs would both write is an error naming it, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
+from rhannu.email import EDITIONS, editions, size_errors
+from rhannu.errors import ContentErrors
+from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
+from rhannu.labels import label
+from rhannu.languages import language, root
+from rhannu.site import Site
+from rhannu.urls import absolute
+from rhannu.views import facet_values, text_in, url
+
+BOTH = "both"  # the bilingual email edition
+
+
+class OutputClash(RuntimeError):
+    """Two outputs of one build would write the same path."""
+
+
+def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
+    """The files for `lang`, or (with no language) those written once for the whole site."""
+    files = _Files()
+    if lang is None:
+        files.add("robots.txt", robots_txt(site.info.url))
+        _add_emails(files, site, BOTH)
+        return files.written
+    files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
+    files.add(feed_path("newsletters", lang), render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url)))
+    files.add(feed_path("all", lang), render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)))
+    for old, html in redirect_pages(site, lang).items():
+        files.add(f"{old}index.html", html)
+    _add_emails(files, site, lang)
+    return files.written
+
+
+def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
+    """Every output of a build, checked for clashes across languages (for `rhannu check`)."""
+    files = _Files()
+    for mapping in [outputs(site), *(outputs(site, lang) for lang in langs)]:
+        for path, data in mapping.items():
+            files.add(path, data)
+    return files.written
+
+
+def write(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, data in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class _Files:
+    def __init__(self) -> None:
+        self.written: dict[str, bytes] = {}
+
+    def add(self, path: str, text: str | bytes) -> None:
+        if path in self.written:
+            raise OutputClash(f"{path}: two outputs of this build would write it")
+        self.written[path] = text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _add_emails(files: _Files, site: Site, edition: str) -> None:
+    assert edition in EDITIONS
+    rendered = editions(site.issues, site.info, site.settings.unsubscribe, (edition,))
+    if errors := size_errors(rendered):
+        raise ContentErrors(errors)
+    for copy in rendered:
+        files.add(copy.html_path, copy.html)
+        files.add(copy.text_path, copy.text)
+
+
+def cards_json(site: Site, lang: str) -> str:
+    """The card data for combined filtering on the index, in one language."""
+    cards = [
+        {
+            "title": text_in(study, lang).title,
+            "summary": text_in(study, lang).summary,
+            "url": "/" + url(page_path(study), lang),
+            "date": study.published.date().isoformat(),
+            "psb": study.psb,
+            "theme": list(study.themes),
+            "approach": list(study.approaches),
+            "year": facet_values(study, "year")[0],
+        }
+        for study in site.content.case_studies
+    ]
+    return json.dumps(cards, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def robots_txt(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
+
+
+def redirect_pages(site: Site, lang: str) -> dict[str, str]:
+    """Old address -> an HTML page sending the reader on to the item's address."""
+    pages = {}
+    for kind in WITH_PAGES:
+        for item in site.content.of(kind):
+            target = "/" + url(kind.path(item), lang)
+            for alias in getattr(item, "aliases", ()):
+                pages[root(lang) + alias] = _redirect_html(target, lang, site.info.url)
+    return pages
+
+
+def _redirect_html(target: str, lang: str, site_url: str) -> str:
+    link = escape(target)
+    return (
+        f'<!doctype html>\n<html lang="{language(lang).tag}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(label(lang, 'moved'))}</title>\n"
+        f'<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(absolute(site_url, target.lstrip("/")))}">\n'
+        f'<meta http-equiv="refresh" content="0; url={link}">\n</head>\n'
+        f'<body>\n<main><p>{escape(label(lang, "moved_to"))} <a href="{link}">{link}</a>.</p></main>\n</body>\n</html>\n'
+    )

@@ -1,0 +1,46 @@
+"""What the build does to each page on its way through MkDocs, in the page's language: generated
+blocks filled in, notices added, and metadata placed after search indexing."""
+
+from __future__ import annotations
+
+from rhannu.blocks import replace_markers
+from rhannu.notices import Notice, missing_translation, stale_translation
+from rhannu.page_meta import first_paragraph
+from rhannu.site import Site
+from rhannu.structured_data import case_study_jsonld
+
+
+def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: str, source_url: str) -> str:
+    """A page with its own text in `lang`: editors' block markers replaced, and the notice on a
+    translation whose source has changed since."""
+    markdown = replace_markers(markdown, lang, page_url, site.issues, site.settings, site.info.url, site.info.contact_email)
+    if src_uri in site.stale_pages:
+        markdown = stale_translation(markdown, lang, source_url, "en")
+    return markdown
+
+
+def missing_page(lang: str, source_title: str, source_url: str) -> Notice:
+    """What a page without its `lang` twin shows at its `lang` address."""
+    return missing_translation(lang, source_title, source_url, "en")
+
+
+def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:
+    """Rendered Markdown with generated blocks in; the first paragraph as its description where
+    the page gives none."""
+    if (virtual := site.pages.get(src_uri)) is not None:
+        html = virtual.with_blocks(html, late=False)
+    if not meta.get("description"):
+        meta["description"] = first_paragraph(html)
+    return html
+
+
+def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str) -> str:
+    """The written page with what search must not index: related lists, metadata, JSON-LD."""
+    if (virtual := site.pages.get(src_uri)) is None:
+        return html
+    html = virtual.with_blocks(html, late=True)
+    study = site.case_studies_by_page.get(src_uri)
+    if study is not None and own_text:
+        if jsonld := case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)):
+            html = html.replace("</head>", f"{jsonld}\n</head>", 1)
+    return html

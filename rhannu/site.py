@@ -1,0 +1,92 @@
+"""The site model: everything a build needs from the sources, prepared once and shared by both
+language passes. Nothing here writes a file; `rhannu.outputs` turns the model into files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rhannu.content import Content, load_content
+from rhannu.content_types import WITH_PAGES, CaseStudy, page_path
+from rhannu.errors import ContentErrors
+from rhannu.issue_views import newsletter_pages
+from rhannu.languages import CODES
+from rhannu.network import load_cache, load_feeds
+from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
+from rhannu.pairing import MissingTwin, missing_twins
+from rhannu.site_info import SiteInfo
+from rhannu.translations import STALE, site_page, stale_records, statuses
+from rhannu.urls import src_uri
+from rhannu.views import VirtualPage, pages_for
+
+
+@dataclass(frozen=True)
+class Site:
+    info: SiteInfo
+    content: Content
+    pages: Mapping[str, VirtualPage]  # by src_uri, both languages
+    nav_pages: frozenset[str]  # src_uris that the nav in mkdocs.yml lists
+    assets: Mapping[str, Path]  # images and other files beside content sources, by src_uri under docs/
+    missing_twins: tuple[MissingTwin, ...]  # in docs/ and in the content folders
+    stale: tuple[str, ...]  # translations whose source has changed since
+    issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
+    settings: NewsletterSettings
+
+    @cached_property
+    def case_studies_by_page(self) -> dict[str, CaseStudy]:
+        """Each case study by the src_uri of its page in either language."""
+        return {src_uri(page_path(study), lang): study for study in self.content.case_studies for lang in study.texts}
+
+    @property
+    def stale_pages(self) -> frozenset[str]:
+        return frozenset(page for path in self.stale if (page := site_page(path)))
+
+    def messages(self) -> list[tuple[str, str]]:
+        """(level, message) for the build log: missing twins are warnings (a strict build fails on
+        them); content left out and stale translations are information."""
+        messages = [("warning", twin.message()) for twin in self.missing_twins]
+        if self.content.excluded:
+            items = "; ".join(f"{item.path} ({item.reason})" for item in self.content.excluded)
+            messages.append(("info", f"Left out of this build: {items}"))
+        if self.stale:
+            messages.append(("info", "Welsh translations older than their English (see 'rhannu translations'): " + ", ".join(self.stale)))
+        return messages
+
+
+def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | None = None) -> Site:
+    content = load_content(root, build_date)
+    settings = load_settings(root)
+    if errors := editorial_errors(content, settings.cadence):
+        raise ContentErrors(errors)
+    load_feeds(root)  # a bad partner list is reported with everything else
+    issues = assemble(content, settings.cadence, build_date, load_cache(root))
+    pages = {
+        page.src_uri: page
+        for lang in CODES
+        for page in [*pages_for(content, lang), *newsletter_pages(issues, lang)]
+    }
+    nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
+    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
+    twins = (*missing_twins(docs), *content.missing_twins)
+    stale = tuple(sorted([
+        *stale_records([item for items in content.items.values() for item in items]),
+        *(item.welsh for item in statuses(root, ("docs",)) if item.status == STALE),
+    ]))
+    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings)
+
+
+def _assets(root: Path) -> dict[str, Path]:
+    """Files beside the sources of types with pages (images), published beside their pages."""
+    found = {}
+    for kind in WITH_PAGES:
+        folder = root / kind.folder
+        if folder.is_dir():
+            found |= {
+                f"{kind.address}/{path.name}": path
+                for path in sorted(folder.iterdir())
+                if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
+            }
+    return found

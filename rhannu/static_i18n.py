@@ -1,0 +1,113 @@
+"""Everything Rhannu knows about mkdocs-static-i18n, and the only module that knows it.
+
+static-i18n builds the default language (English) first; its `on_post_build` (priority -100) then
+runs MkDocs' whole build again for each other language, with the same `site_dir` (Welsh pages go
+under `cy/`). So every hook runs once per language. `config.plugins["i18n"]` says which pass is
+running (`current_language`) and whether the outer, first pass is still inside a nested one
+(`building`). Each page's `File` knows its twin in every language (`file.alternates`) and the
+language of the source it was built from (`file.locale`: English where a Welsh twin is missing).
+
+static-i18n rebuilds each File from `docs_dir + src_uri` and drops files it cannot place there, so
+generated pages are added under `docs/` addresses before it runs and given their content after.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from rhannu.languages import CODES, DEFAULT
+
+PRIORITY = -100  # static-i18n's own on_files and on_post_build
+
+
+def _plugin(config: MkDocsConfig) -> Any:
+    return config.plugins["i18n"]
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The code of the language whose pass is running."""
+    return str(_plugin(config).current_language)
+
+
+def is_default_pass(config: MkDocsConfig) -> bool:
+    return is_default_language(current_language(config))
+
+
+def is_default_language(code: str) -> bool:
+    """The default language is built first and published at the site's root."""
+    return code == DEFAULT.code
+
+
+def is_outer_pass_done(config: MkDocsConfig) -> bool:
+    """True in the outer (default language's) `on_post_build`, once every language is built."""
+    return not _plugin(config).building
+
+
+def add_generated(files: Files, config: MkDocsConfig, pages: Mapping[str, Any], nav: frozenset[str], assets: Mapping[str, Path]) -> Files:
+    """Before static-i18n: add generated pages and assets at their addresses under docs/."""
+    for uri in pages:
+        inclusion = InclusionLevel.UNDEFINED if uri in nav else InclusionLevel.NOT_IN_NAV
+        files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
+    for uri in assets:
+        files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def fill_generated(files: Files, pages: Mapping[str, Any], assets: Mapping[str, Path]) -> Files:
+    """After static-i18n has rebuilt every File: give generated pages their Markdown, and point
+    assets back at their real files outside docs/."""
+    for file in files:
+        if (page := pages.get(file.src_uri)) is not None:
+            file.content_string = page.markdown
+        elif (asset := assets.get(file.src_uri)) is not None:
+            file.abs_src_path = str(asset)
+    return files
+
+
+def has_own_text(page: Page, lang: str) -> bool:
+    """False where the page's `lang` twin is missing and static-i18n built it from English."""
+    return page.file.locale == lang
+
+
+@dataclass(frozen=True)
+class Twin:
+    url: str  # relative to the page
+    name: str  # the source's file name, where the page has no title
+
+
+def source_twin(page: Page) -> Twin:
+    """The default-language page this page translates (or stands in for)."""
+    source = page.file.alternates[DEFAULT.code]
+    return Twin(get_relative_url(source.url, page.url), source.name)
+
+
+def language_urls(page: Page) -> tuple[dict[str, str], set[str]]:
+    """The page's address in every language, and the languages it has its own text in."""
+    alternates = page.file.alternates
+    urls = {code: file.url for code, file in alternates.items()}
+    own = {code for code, file in alternates.items() if file.locale == code}
+    return urls, own
+
+
+def home_urls() -> dict[str, str]:
+    """Each language's home page, as the 404 page links to them."""
+    return {code: "" if code == DEFAULT.code else f"{code}/" for code in CODES}
+
+
+def real_pages(config: MkDocsConfig) -> list[dict[str, str]]:
+    """URLs of every page's real versions by language, from static-i18n's record of the files."""
+    pages = {}
+    for code, files in _plugin(config).i18n_files_per_language.items():
+        for file in files:
+            if file.locale == code:
+                urls = {c: alt.url for c, alt in file.alternates.items() if alt.locale == c}
+                pages[tuple(sorted(urls.items()))] = urls
+    return list(pages.values())
