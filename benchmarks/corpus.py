@@ -37,15 +37,15 @@ def _body(rng: random.Random, words: list[str], headings: tuple[str, str, str]) 
     return "\n\n".join(f"## {heading}\n\n{_prose(rng, words, 200)}" for heading in headings)
 
 
-def write_corpus(destination: Path, per_language: int, seed: int = 2021) -> Path:
+def write_corpus(destination: Path, per_language: int, seed: int = 2021, project: Path = PROJECT) -> Path:
     """A copy of the project whose case studies and news are `per_language` synthetic ones."""
     rng = random.Random(seed)
     for name in ("mkdocs.yml",):
-        shutil.copy2(PROJECT / name, destination / name)
+        shutil.copy2(project / name, destination / name)
     for name in ("docs", "overrides", "hooks", "data", "lessons"):
-        shutil.copytree(PROJECT / name, destination / name)
-    taxonomy = yaml.safe_load((PROJECT / "data/taxonomy.yml").read_text(encoding="utf-8"))
-    lessons = sorted(path.name[:-3] for path in (PROJECT / "lessons").glob("*.md") if ".cy." not in path.name)
+        shutil.copytree(project / name, destination / name)
+    taxonomy = yaml.safe_load((project / "data/taxonomy.yml").read_text(encoding="utf-8"))
+    lessons = sorted(path.name[:-3] for path in (project / "lessons").glob("*.md") if ".cy." not in path.name)
     studies = destination / "case_studies"
     news = destination / "newsletters"
     studies.mkdir()
@@ -87,6 +87,10 @@ def write_bare_stack(destination: Path, corpus: Path) -> Path:
     for key in ("hooks", "watch", "extra_javascript"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"]["languages"]:
+                language.pop("theme", None)  # Rhannu's language partials live in its overrides
     docs = destination / "docs"
     shutil.copytree(corpus / "docs", docs)
     for folder, target in (("case_studies", "case-studies"), ("lessons", "lessons")):

@@ -82,7 +82,8 @@ _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog
 # The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on
 # pages listed in the navigation: elsewhere the title becomes a plain element.
 _ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{"annotate": [^,]*, "base": ")([^"]*)(")')
+_CONFIG = '<script id="__config" type="application/json">'
+_CONFIG_BASE = re.compile(r'(\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
 def fix_page(html: str, search_label: str, search_root: str = "") -> str:
@@ -94,8 +95,17 @@ def fix_page(html: str, search_label: str, search_root: str = "") -> str:
     if 'id="__toc"' not in html and 'for="__toc"' in html:
         html = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
     if search_root:
-        html = _CONFIG_BASE.sub(lambda match: f"{match[1]}{match[2].rstrip('/')}/{search_root}{match[3]}", html, count=1)
+        html = _with_search_root(html, search_root)
     return html
+
+
+def _with_search_root(html: str, search_root: str) -> str:
+    start = html.find(_CONFIG)
+    match = _CONFIG_BASE.match(html, start + len(_CONFIG)) if start >= 0 else None
+    if match is None:
+        return html  # a page without Material's search (a redirect, an email)
+    base = f"{match[1]}{match[2].rstrip('/')}/{search_root}{match[3]}"
+    return html[: match.start()] + base + html[match.end() :]
 
 
 # --- The preview's in-place update ---------------------------------------------------------------

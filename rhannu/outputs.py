@@ -20,7 +20,7 @@ from rhannu.labels import label
 from rhannu.languages import language, root
 from rhannu.site import Site
 from rhannu.urls import absolute
-from rhannu.views import facet_values, text_in, url
+from rhannu.views import CardDetails, card, facet_values, text_in, url
 
 BOTH = "both"  # the bilingual email edition
 
@@ -82,9 +82,13 @@ def _add_emails(files: _Files, site: Site, edition: str) -> None:
 
 
 def cards_json(site: Site, lang: str) -> str:
-    """The card data for combined filtering on the index, in one language."""
+    """The card data for combined filtering on the index, in one language: each card's facet
+    values, and its markup as the index shows it (links relative to the index)."""
+    index = f"{CASE_STUDIES.address}/index"
+    details = CardDetails(site.content, lang)
     cards = [
         {
+            "html": card(study, lang, index, details),
             "title": text_in(study, lang).title,
             "summary": text_in(study, lang).summary,
             "url": "/" + url(page_path(study), lang),

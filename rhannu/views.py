@@ -181,16 +181,19 @@ class CardDetails:
         return self._made[study.slug]
 
 
-def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
-    if not studies:
-        return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
-    items = [
+def card(study: CaseStudy, lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
+    """One case study's card, as listings show it (and the filter script, from cards.json)."""
+    return (
         f'<li class="rhannu-card"><{heading} class="rhannu-card__title">'
         f'<a href="{href(page_path(study), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
         f"</{heading}>{details(study)}</li>"
-        for study in studies
-    ]
-    return f'<ul class="rhannu-cards">{"".join(items)}</ul>'
+    )
+
+
+def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
+    if not studies:
+        return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
+    return f'<ul class="rhannu-cards">{"".join(card(study, lang, from_path, details, heading) for study in studies)}</ul>'
 
 
 def _facet_nav(content: Content, lang: str, from_path: str) -> str:
@@ -267,6 +270,8 @@ def _filter_form(content: Content, lang: str) -> str:
         )
     return (
         f'<form class="rhannu-filters" id="rhannu-filters" hidden data-cards="cards.json" '
+        f'data-count-one="{escape(label(lang, "count_one"))}" data-count-other="{escape(label(lang, "count_other", n="{n}"))}" '
+        f'data-none="{escape(label(lang, "filter_none"))}" '
         f'aria-labelledby="filter-heading"><h2 id="filter-heading">{escape(label(lang, "filter"))}</h2>'
         f'{"".join(selects)}<p class="rhannu-filter-status" role="status" aria-live="polite"></p></form>'
     )

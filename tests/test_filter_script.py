@@ -1,0 +1,31 @@
+"""The filter script shows cards as the build rendered them, in the page's language: it formats
+no date and builds no card markup of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MONTHS = {
+    "": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+         "October", "November", "December"),
+    "cy/": ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+            "Hydref", "Tachwedd", "Rhagfyr"),
+}
+
+
+@pytest.mark.parametrize("prefix", ["", "cy/"])
+def test_a_filtered_card_is_the_card_the_server_rendered(page, prefix: str) -> None:
+    page.goto(f"{prefix}case-studies/")
+    page.locator("#rhannu-filters").wait_for(state="visible")
+    first = page.locator("#rhannu-card-list .rhannu-card").first
+    served = first.evaluate("card => card.outerHTML")
+    page.locator("#filter-psb").dispatch_event("change")  # every filter at "All": every card, re-rendered
+    page.wait_for_function("document.querySelector('.rhannu-filter-status').textContent !== ''")
+    assert first.evaluate("card => card.outerHTML") == served
+    date = first.locator("time").inner_text()
+    assert any(month in date for month in MONTHS[prefix]), date
+    status = page.locator(".rhannu-filter-status").inner_text()
+    total = page.evaluate("fetch('cards.json').then(r => r.json()).then(cards => cards.length)")
+    assert status == page.locator("#rhannu-filters").get_attribute("data-count-other").replace("{n}", str(total)) or total == 1
