@@ -11,6 +11,7 @@ from pathlib import Path
 from rhannu import site_info
 from rhannu.content import load_content
 from rhannu.dates import build_date
+from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
 
 
@@ -234,7 +235,7 @@ def parser() -> argparse.ArgumentParser:
         "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
-    email.add_argument("--lang", choices=["both", "cy", "en"], default="both",
+    email.add_argument("--lang", choices=list(EDITIONS), default=EDITIONS[0],
                        help="both languages, Welsh first (default), or one language")
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     network = commands.add_parser("network", help="partner networks' news")

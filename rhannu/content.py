@@ -30,6 +30,7 @@ from rhannu.content_types import (
 )
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.frontmatter import Source, parse_source
+from rhannu.languages import DEFAULT
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.schema import PLACEHOLDER, SLUG, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
@@ -126,12 +127,12 @@ def _load_collection(
         source = parse_source(path, (root / path).read_text(encoding="utf-8"))
         if isinstance(source, ContentError):
             errors.append(source)
-            if source_path.lang.code == "en":
+            if source_path.lang is DEFAULT:
                 unreadable_english.add(slug)
             continue
         by_slug.setdefault(slug, {})[source_path.lang.code] = source
     pairs = [
-        _pair(slug, sources, fields, taxonomy, errors, has_english="en" in sources or slug in unreadable_english)
+        _pair(slug, sources, fields, taxonomy, errors, has_english=DEFAULT.code in sources or slug in unreadable_english)
         for slug, sources in sorted(by_slug.items())
     ]
     twins = missing_twins(paths)
@@ -144,27 +145,27 @@ def _pair(
 ) -> Pair | None:
     before = len(errors)
     # A Welsh file states the shared facts itself only when it has no English twin to inherit from.
-    states_facts = {lang: lang == "en" or not has_english for lang in sources}
+    states_facts = {lang: lang == DEFAULT.code or not has_english for lang in sources}
     parsed = {
         lang: _parse_fields(source, fields, taxonomy, states_facts[lang], errors)
         for lang, source in sources.items()
     }
     facts: dict[str, object] = {}
-    english = sources.get("en")
+    english = sources.get(DEFAULT.code)
     for field in (field for field in fields if field.shared):
         values = {lang: values[field.name] for lang, values in parsed.items() if field.name in values}
-        if "en" in values:
-            facts[field.name] = values["en"]
-            welsh = values.get("cy")
-            if welsh is not None and welsh != values["en"]:
+        if DEFAULT.code in values:
+            facts[field.name] = values[DEFAULT.code]
+            translated = next((value for lang, value in values.items() if lang != DEFAULT.code), None)
+            if translated is not None and translated != values[DEFAULT.code]:
                 errors.append(ContentError(
-                    sources["cy"].path,
-                    f"contradicts {english.path} ({_show(values['en'])}); got {_show(welsh)}: "
+                    next(source.path for lang, source in sources.items() if lang != DEFAULT.code),
+                    f"contradicts {english.path} ({_show(values[DEFAULT.code])}); got {_show(translated)}: "
                     "leave it out of the Welsh file, which inherits it, or make the two agree",
                     field.name,
                 ))
-        elif english is None and "cy" in values:
-            facts[field.name] = values["cy"]
+        elif english is None and values:
+            facts[field.name] = next(iter(values.values()))
         else:
             facts[field.name] = field.default  # a required field's absence is already an error
     texts = {}
@@ -176,9 +177,9 @@ def _pair(
                 source.path, values["title"], values["summary"], source.body,
                 values.get("place"), values.get("translated_from"),
             )
-            if lang == "en" and "translated_from" in values:
+            if lang == DEFAULT.code and "translated_from" in values:
                 errors.append(ContentError(source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"))
-    if len(errors) > before or (has_english and "en" not in sources):
+    if len(errors) > before or (has_english and DEFAULT.code not in sources):
         return None  # its own problems, or its English twin's, are already reported
     return Pair(slug, facts, texts)
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from rhannu.dates import LONDON, start_of_day
 from rhannu.errors import ContentError
+from rhannu.languages import DEFAULT
 from rhannu.schema import (
     Field,
     address,
@@ -105,7 +106,7 @@ class Pair:
 
 def primary_path(texts: Mapping[str, Text]) -> str:
     """The English source's path, or the Welsh one's where English is missing."""
-    return (texts.get("en") or next(iter(texts.values()))).path
+    return (texts.get(DEFAULT.code) or next(iter(texts.values()))).path
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from rhannu.issue_views import (
     markdown_html,
 )
 from rhannu.labels import label
-from rhannu.languages import ALL, language
+from rhannu.languages import ALL, ENGLISH, language
 from rhannu.content_types import page_path
 from rhannu.newsletter import Issue, Section
 from rhannu.site_info import SiteInfo
@@ -30,7 +30,8 @@ from rhannu.urls import absolute
 from rhannu.views import text_in, url
 
 GMAIL_CLIP_BYTES = 102 * 1024
-EDITIONS = ("both", "en", "cy")
+BOTH = "both"  # the bilingual edition, Welsh first
+EDITIONS = (BOTH, *(lang.code for lang in ALL))
 
 STYLE = """
 body { margin: 0; padding: 0; background-color: #eef2f2; }
@@ -67,11 +68,11 @@ class Edition:
 
 
 def email_name(edition: str) -> str:
-    return "email" if edition == "both" else f"email.{edition}"
+    return "email" if edition == BOTH else f"email.{edition}"
 
 
 def _languages(edition: str) -> list[str]:
-    return [lang.code for lang in ALL] if edition == "both" else [edition]
+    return [lang.code for lang in ALL] if edition == BOTH else [edition]
 
 
 def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") -> str:
@@ -126,10 +127,10 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
     rows = [f'<tr><td class="masthead">{names}</td></tr>']
     if len(langs) > 1:
         rows.append(
-            f'<tr><td class="jump" lang="{language("en").tag}"><a href="#english">{escape(label("en", "email_jump"))}</a></td></tr>'
+            f'<tr><td class="jump" lang="{ENGLISH.tag}"><a href="#english">{escape(label(ENGLISH.code, "email_jump"))}</a></td></tr>'
         )
     for lang in langs:
-        anchor = "english" if lang == "en" else "cymraeg"
+        anchor = language(lang).name.lower()  # #english, #cymraeg
         rows.append(f'<tr><td class="part" id="{anchor}" lang="{language(lang).tag}">{_part_html(issue, lang, site)}</td></tr>')
     footer = "".join(
         f'<p lang="{language(lang).tag}">{escape(label(lang, "email_why", site=site.name(lang)))} '

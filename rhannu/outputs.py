@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
-from rhannu.email import EDITIONS, editions, size_errors
+from rhannu.email import BOTH, EDITIONS, editions, size_errors
 from rhannu.errors import ContentErrors
 from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
@@ -22,7 +22,6 @@ from rhannu.site import Site
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_values, text_in, url
 
-BOTH = "both"  # the bilingual email edition
 
 
 class OutputClash(RuntimeError):

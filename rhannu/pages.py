@@ -4,6 +4,7 @@ blocks filled in, notices added, and metadata placed after search indexing."""
 from __future__ import annotations
 
 from rhannu.blocks import replace_markers
+from rhannu.languages import DEFAULT
 from rhannu.notices import Notice, missing_translation, stale_translation
 from rhannu.page_meta import first_paragraph
 from rhannu.site import Site
@@ -15,13 +16,13 @@ def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: 
     translation whose source has changed since."""
     markdown = replace_markers(markdown, lang, page_url, site.issues, site.settings, site.info.url, site.info.contact_email)
     if src_uri in site.stale_pages:
-        markdown = stale_translation(markdown, lang, source_url, "en")
+        markdown = stale_translation(markdown, lang, source_url, DEFAULT.code)
     return markdown
 
 
 def missing_page(lang: str, source_title: str, source_url: str) -> Notice:
     """What a page without its `lang` twin shows at its `lang` address."""
-    return missing_translation(lang, source_title, source_url, "en")
+    return missing_translation(lang, source_title, source_url, DEFAULT.code)
 
 
 def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
 from rhannu.labels import label
+from rhannu.languages import ENGLISH, WELSH
 from rhannu.taxonomy import Taxonomy
 
 from rhannu.schema import PLACEHOLDER
@@ -27,18 +28,18 @@ def _quoted(text: str) -> str:
 
 def _welsh(kind: str, body_key: str, extra: str = "") -> str:
     return f"""---
-title: {_quoted(label("cy", f"scaffold_title_{kind}"))}
-summary: {_quoted(label("cy", f"scaffold_summary_{kind}"))}
+title: {_quoted(label(WELSH.code, f"scaffold_title_{kind}"))}
+summary: {_quoted(label(WELSH.code, f"scaffold_summary_{kind}"))}
 {extra}---
 
-{label("cy", body_key)}
+{label(WELSH.code, body_key)}
 """
 
 
 def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy) -> tuple[str, str]:
     english = f"""---
 title: {_quoted(title)}
-summary: {_quoted(label("en", "scaffold_summary_case_studies"))}
+summary: {_quoted(label(ENGLISH.code, "scaffold_summary_case_studies"))}
 date: {today.isoformat()}  # published; a later date keeps it off the site until that day
 psb: "{PLACEHOLDER}: one of {', '.join(taxonomy.psbs)}"
 themes: ["{PLACEHOLDER}: one or more of {', '.join(taxonomy.themes)}"]
@@ -48,7 +49,7 @@ aliases: []  # old addresses that should lead here, such as old/address/
 draft: false  # true keeps it off the site
 ---
 
-{label("en", "scaffold_body_case_studies")}
+{label(ENGLISH.code, "scaffold_body_case_studies")}
 """
     return english, _welsh("case_studies", "scaffold_body_case_studies")
 
@@ -58,21 +59,21 @@ def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, str]:
     if kind == "event":
         event = (
             f'event_date: "{PLACEHOLDER}: the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM"\n'
-            f"{label('en', 'scaffold_place')}\n"
+            f"{label(ENGLISH.code, 'scaffold_place')}\n"
             "# online_link: https://the address to join online\n"
         )
     body_key = "scaffold_body_event" if kind == "event" else "scaffold_body_news"
     english = f"""---
 title: {_quoted(title)}
-summary: {_quoted(label("en", "scaffold_summary_news"))}
+summary: {_quoted(label(ENGLISH.code, "scaffold_summary_news"))}
 kind: {kind}
 date: {today.isoformat()}  # published: the item goes into the issue of this fortnight
 {event}draft: false  # true keeps it out of the newsletter
 ---
 
-{label("en", body_key)}
+{label(ENGLISH.code, body_key)}
 """
-    welsh_place = f"{label('cy', 'scaffold_place')}\n" if kind == "event" else ""
+    welsh_place = f"{label(WELSH.code, 'scaffold_place')}\n" if kind == "event" else ""
     return english, _welsh("news", body_key, welsh_place)
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-WELSH_PREFIX = "cy/"
+from rhannu.languages import DEFAULT, WELSH, root
+
+WELSH_PREFIX = root(WELSH.code)
 
 
 def split_index(index: dict) -> dict[str, dict]:
@@ -25,8 +27,8 @@ def split_index(index: dict) -> dict[str, dict]:
     ]
     config = index.get("config", {})
     return {
-        "en": {"config": config, "docs": english},
-        "cy": {"config": {**config, "pipeline": []}, "docs": welsh},
+        DEFAULT.code: {"config": config, "docs": english},
+        WELSH.code: {"config": {**config, "pipeline": []}, "docs": welsh},
     }
 
 
@@ -35,7 +37,7 @@ def write_split_index(site: Path) -> None:
     if not merged.exists():
         return
     indexes = split_index(json.loads(merged.read_text(encoding="utf-8")))
-    targets = {"en": merged, "cy": site / WELSH_PREFIX / "search/search_index.json"}
+    targets = {DEFAULT.code: merged, WELSH.code: site / WELSH_PREFIX / "search/search_index.json"}
     for lang, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(indexes[lang], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

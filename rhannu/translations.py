@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rhannu.content_types import TYPES
 from rhannu.frontmatter import Source, parse_source
+from rhannu.languages import DEFAULT, WELSH
 from rhannu.pairing import parse_source_path, twin_path
 
 FOLDERS = ("docs", *(kind.folder for kind in TYPES))
@@ -45,7 +46,7 @@ def stale_records(items) -> list[str]:
     """Paths of Welsh files among content records whose English changed since translation."""
     stale = []
     for item in items:
-        english, welsh = item.texts.get("en"), item.texts.get("cy")
+        english, welsh = item.texts.get(DEFAULT.code), item.texts.get(WELSH.code)
         if english and welsh and welsh.translated_from:
             if welsh.translated_from != fingerprint_of(english.title, english.summary, english.body):
                 stale.append(welsh.path)
@@ -65,7 +66,7 @@ def english_sources(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[str]
             paths += [
                 path.relative_to(root).as_posix()
                 for path in base.rglob("*.md")
-                if parse_source_path(path.name).lang.code == "en" and "assets" not in path.parts
+                if parse_source_path(path.name).lang is DEFAULT and "assets" not in path.parts
             ]
     return sorted(paths)
 
@@ -96,7 +97,7 @@ def site_page(welsh_path: str) -> str | None:
 def mark(root: Path, page: str) -> Translation:
     """Record in the Welsh file that it now translates the English as it stands."""
     source = parse_source_path(page)
-    english = source.key if source.lang.code == "cy" else page
+    english = page if source.lang is DEFAULT else source.key
     welsh = twin_path(parse_source_path(english))
     english_source = _read(root, english) if (root / english).exists() else None
     if english_source is None or not (root / welsh).exists():

@@ -16,6 +16,7 @@ from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path
 from rhannu.dates import long_date
 from rhannu.labels import count, label
+from rhannu.languages import DEFAULT
 from rhannu.urls import relative, src_uri, url
 
 PAGE_SIZE = 50
@@ -112,7 +113,7 @@ def pages_for(content: Content, lang: str) -> list[VirtualPage]:
 
 def text_in(item: Item, lang: str) -> Text:
     """The item's text in `lang`, or in English where the Welsh twin is missing."""
-    return item.texts.get(lang) or item.texts["en"]
+    return item.texts.get(lang) or item.texts[DEFAULT.code]
 
 
 def term_label(content: Content, facet: str, value: str, lang: str) -> str:
