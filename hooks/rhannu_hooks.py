@@ -21,7 +21,6 @@ from rhannu.languages import language
 from rhannu.page_meta import language_links
 from rhannu.search import write_split_index
 from rhannu.site import Site, prepare
-from rhannu.sitemap import sitemap_entries
 
 log = get_plugin_logger("rhannu")
 _site: Site | None = None  # prepared in the English pass, shared by the language passes
@@ -115,7 +114,7 @@ def on_template_context(context, template_name, config):
         context["language_links"] = language_links(language(lang), static_i18n.home_urls(), set(static_i18n.home_urls()), config.site_url)
         context["interface"] = TABLES
     elif template_name == "sitemap.xml":
-        context["sitemap_entries"] = sitemap_entries(static_i18n.real_pages(config), config.site_url)
+        context["sitemap_entries"] = _current().sitemap
     return context
 
 

@@ -18,6 +18,7 @@ from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
 from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.site_info import SiteInfo
+from rhannu.sitemap import SitemapEntry, pages_by_language, sitemap_entries
 from rhannu.translations import STALE, site_page, stale_records, statuses
 from rhannu.urls import src_uri
 from rhannu.views import VirtualPage, pages_for
@@ -34,6 +35,7 @@ class Site:
     stale: tuple[str, ...]  # translations whose source has changed since
     issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
     settings: NewsletterSettings
+    sitemap: tuple[SitemapEntry, ...]  # every page in every language it has its own text in
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -75,7 +77,9 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         *stale_records([item for items in content.items.values() for item in items]),
         *(item.welsh for item in statuses(root, ("docs",)) if item.status == STALE),
     ]))
-    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings)
+    docs_pages = [path.split("/", 1)[1] for path in docs]
+    sitemap = tuple(sitemap_entries(pages_by_language([*docs_pages, *pages]), info.url))
+    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, sitemap)
 
 
 def _assets(root: Path) -> dict[str, Path]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rhannu.languages import ALL, DEFAULT, language
-from rhannu.urls import absolute
+from rhannu.pairing import parse_source_path
+from rhannu.urls import absolute, url
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,13 @@ def sitemap_entries(pages: list[dict[str, str]], site_url: str) -> list[SitemapE
         for code in sorted(urls, key=lambda code: ALL.index(language(code))):
             entries.append(SitemapEntry(absolute(site_url, urls[code]), alternates))
     return sorted(entries, key=lambda entry: entry.loc)
+
+
+def pages_by_language(src_uris: list[str]) -> list[dict[str, str]]:
+    """Each page's URL in every language it has a source in, from the src_uris of its sources
+    ('about.md', 'about.cy.md', 'case-studies/x.cy.md')."""
+    pages: dict[str, dict[str, str]] = {}
+    for uri in sorted(src_uris):
+        source = parse_source_path(uri)
+        pages.setdefault(source.key, {})[source.lang.code] = url(source.key.removesuffix(".md"), source.lang.code)
+    return list(pages.values())

@@ -100,14 +100,3 @@ def language_urls(page: Page) -> tuple[dict[str, str], set[str]]:
 def home_urls() -> dict[str, str]:
     """Each language's home page, as the 404 page links to them."""
     return {code: "" if code == DEFAULT.code else f"{code}/" for code in CODES}
-
-
-def real_pages(config: MkDocsConfig) -> list[dict[str, str]]:
-    """URLs of every page's real versions by language, from static-i18n's record of the files."""
-    pages = {}
-    for code, files in _plugin(config).i18n_files_per_language.items():
-        for file in files:
-            if file.locale == code:
-                urls = {c: alt.url for c, alt in file.alternates.items() if alt.locale == c}
-                pages[tuple(sorted(urls.items()))] = urls
-    return list(pages.values())
