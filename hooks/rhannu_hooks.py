@@ -16,9 +16,6 @@ from rhannu import material_theme, outputs, pages, site_info, static_i18n
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
 from rhannu.feeds import feed_links
-from rhannu.labels import TABLES, label
-from rhannu.languages import language
-from rhannu.page_meta import language_links
 from rhannu.search import write_split_index
 from rhannu.site import Site, prepare
 
@@ -35,6 +32,12 @@ def _current() -> Site:
     return _site
 
 
+def _abort(problems: ContentErrors) -> Abort:
+    for error in problems.errors:
+        log.error(str(error))
+    return Abort(problems.summary())
+
+
 def on_config(config):
     try:
         material_theme.check_version()
@@ -49,9 +52,7 @@ def on_pre_build(config):
     try:
         _site = prepare(Path(config.config_file_path).parent, build_date(), site_info.from_config(config), Path(config.docs_dir))
     except ContentErrors as problems:
-        for error in problems.errors:
-            log.error(str(error))
-        raise Abort(problems.summary()) from None
+        raise _abort(problems) from None
     for level, message in _site.messages():
         getattr(log, level)(message)
 
@@ -85,34 +86,26 @@ def on_page_content(html, page, config, files):
 @event_priority(-60)  # after static-i18n's own page context (50)
 def on_page_context(context, page, config, nav):
     lang = static_i18n.current_language(config)
-    urls, own = static_i18n.language_urls(page)
     context["feed_links"] = feed_links(lang)
-    context["language_links"] = language_links(language(lang), urls, own, config.site_url)
+    context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url)
     return context
 
 
 def on_post_page(output, page, config):
     lang = static_i18n.current_language(config)
     output = pages.finished_page(_current(), page.file.src_uri, lang, static_i18n.has_own_text(page, lang), output)
-    return _fixed(output, lang)
+    return pages.mended(output, lang)
 
 
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return _fixed(output_content, static_i18n.current_language(config))
-
-
-def _fixed(html: str, lang: str) -> str:
-    search_root = "" if static_i18n.is_default_language(lang) else f"{lang}/"
-    return material_theme.fix_page(html, label(lang, "search_dialog"), search_root)
+    return pages.mended(output_content, static_i18n.current_language(config))
 
 
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
-        lang = static_i18n.current_language(config)
-        context["language_links"] = language_links(language(lang), static_i18n.home_urls(), set(static_i18n.home_urls()), config.site_url)
-        context["interface"] = TABLES
+        context.update(pages.not_found_context(static_i18n.current_language(config), config.site_url))
     elif template_name == "sitemap.xml":
         context["sitemap_entries"] = _current().sitemap
     return context
@@ -126,9 +119,7 @@ def _write_outputs(config):
             outputs.write(site_dir, outputs.outputs(_current()))
         outputs.write(site_dir, outputs.outputs(_current(), lang))
     except ContentErrors as problems:
-        for error in problems.errors:
-            log.error(str(error))
-        raise Abort(problems.summary()) from None
+        raise _abort(problems) from None
 
 
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language

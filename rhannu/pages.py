@@ -3,10 +3,12 @@ blocks filled in, notices added, and metadata placed after search indexing."""
 
 from __future__ import annotations
 
+from rhannu import material_theme
 from rhannu.blocks import replace_markers
-from rhannu.languages import DEFAULT
+from rhannu.labels import TABLES, label
+from rhannu.languages import DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
-from rhannu.page_meta import first_paragraph
+from rhannu.page_meta import LanguageLink, first_paragraph, language_links
 from rhannu.site import Site
 from rhannu.structured_data import case_study_jsonld
 
@@ -45,3 +47,18 @@ def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str
         if jsonld := case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)):
             html = html.replace("</head>", f"{jsonld}\n</head>", 1)
     return html
+
+
+def mended(html: str, lang: str) -> str:
+    """Material's markup made valid and accessible, searching the page language's own index."""
+    return material_theme.fix_page(html, label(lang, "search_dialog"), "" if lang == DEFAULT.code else root(lang))
+
+
+def not_found_context(lang: str, site_url: str) -> dict[str, object]:
+    """What the bilingual 404 page's template needs: links to both home pages, and the text."""
+    homes = {code: root(code) for code in TABLES}
+    return {"language_links": language_links(language(lang), homes, set(homes), site_url), "interface": TABLES}
+
+
+def page_language_links(lang: str, urls: dict[str, str], own: set[str], site_url: str) -> list[LanguageLink]:
+    return language_links(language(lang), urls, own, site_url)

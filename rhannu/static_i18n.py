@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from rhannu.languages import CODES, DEFAULT
+from rhannu.languages import DEFAULT
 
 PRIORITY = -100  # static-i18n's own on_files and on_post_build
 
@@ -95,8 +95,3 @@ def language_urls(page: Page) -> tuple[dict[str, str], set[str]]:
     urls = {code: file.url for code, file in alternates.items()}
     own = {code for code, file in alternates.items() if file.locale == code}
     return urls, own
-
-
-def home_urls() -> dict[str, str]:
-    """Each language's home page, as the 404 page links to them."""
-    return {code: "" if code == DEFAULT.code else f"{code}/" for code in CODES}
