@@ -89,16 +89,16 @@ def load_content(root: Path, build_date: dt.date) -> Content:
     return Content(
         taxonomy=taxonomy,
         items={
-            kind.key: tuple(sorted(
-                (item for item in records[kind.key] if primary_path(item.texts) not in left_out),
-                key=lambda item, kind=kind: kind.order(item, taxonomy),
-                reverse=kind.newest_first,
-            ))
+            kind.key: _ordered(kind, [item for item in records[kind.key] if primary_path(item.texts) not in left_out], taxonomy)
             for kind in TYPES
         },
         excluded=tuple(sorted((item for item in excluded if item is not None), key=lambda item: item.path)),
         missing_twins=tuple(twins),
     )
+
+
+def _ordered(kind: ContentType, items: list[Any], taxonomy: Taxonomy) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=lambda item: kind.order(item, taxonomy), reverse=kind.newest_first))
 
 
 def _exclusion(item: Item, build_date: dt.date) -> Excluded | None:
@@ -151,7 +151,7 @@ def _pair(
         for lang, source in sources.items()
     }
     facts: dict[str, object] = {}
-    english = sources.get(DEFAULT.code)
+    has_own_english = DEFAULT.code in sources
     for field in (field for field in fields if field.shared):
         values = {lang: values[field.name] for lang, values in parsed.items() if field.name in values}
         if DEFAULT.code in values:
@@ -160,11 +160,11 @@ def _pair(
             if translated is not None and translated != values[DEFAULT.code]:
                 errors.append(ContentError(
                     next(source.path for lang, source in sources.items() if lang != DEFAULT.code),
-                    f"contradicts {english.path} ({_show(values[DEFAULT.code])}); got {_show(translated)}: "
+                    f"contradicts {sources[DEFAULT.code].path} ({_show(values[DEFAULT.code])}); got {_show(translated)}: "
                     "leave it out of the Welsh file, which inherits it, or make the two agree",
                     field.name,
                 ))
-        elif english is None and values:
+        elif not has_own_english and values:
             facts[field.name] = next(iter(values.values()))
         else:
             facts[field.name] = field.default  # a required field's absence is already an error
@@ -186,9 +186,9 @@ def _pair(
 
 def _parse_fields(
     source: Source, fields: tuple[Field, ...], taxonomy: Taxonomy, states_facts: bool, errors: list[ContentError]
-) -> dict[str, object]:
+) -> dict[str, Any]:
     by_name = {field.name: field for field in fields}
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for name, raw in source.meta.items():
         field = by_name.get(name)
         if field is None:

@@ -40,6 +40,8 @@ def markdown_html(text: str) -> str:
 
 
 def event_when(item: NewsItem, lang: str) -> str:
+    if item.event_start is None:
+        raise ValueError(f"{item.slug} is not an event: it has no event date")
     start = item.event_start.astimezone(LONDON)
     when = long_date(start.date(), lang)
     if item.event_has_time:

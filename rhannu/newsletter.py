@@ -100,7 +100,7 @@ def load_settings(root: Path) -> NewsletterSettings:
         cadence = load_cadence(data)
     except ContentErrors as problems:
         errors = problems.errors + errors
-    if errors:
+    if errors or not isinstance(unsubscribe, str):
         raise ContentErrors(errors)
     return NewsletterSettings(cadence, signup or None, unsubscribe)
 
@@ -112,7 +112,7 @@ def load_cadence(data: dict) -> Cadence:
         errors.append(ContentError(SETTINGS_FILE, f"expected a date as YYYY-MM-DD; got {anchor!r}", "anchor"))
     if isinstance(days, bool) or not isinstance(days, int) or days < 1:
         errors.append(ContentError(SETTINGS_FILE, f"expected a whole number of days from 1; got {days!r}", "days"))
-    if errors:
+    if errors or not isinstance(anchor, dt.date):
         raise ContentErrors(errors)
     return Cadence(anchor, days)
 
@@ -147,9 +147,8 @@ def assemble(
                 number, section = placed
                 numbers.setdefault(number, {}).setdefault(section, []).append(item)
     for partner in sorted(network, key=lambda item: (item.published_at, item.link)):
-        number = cadence.number_of(_local_day(partner.published_at))
-        if number is not None:
-            numbers.setdefault(number, {}).setdefault(NETWORK.key, []).append(partner)
+        if (partner_number := cadence.number_of(_local_day(partner.published_at))) is not None:
+            numbers.setdefault(partner_number, {}).setdefault(NETWORK.key, []).append(partner)
     return tuple(
         Issue(number, cadence.start(number), cadence.published(number), _sections(parts))
         for number, parts in sorted(numbers.items())

@@ -84,7 +84,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
 
 def _assets(root: Path) -> dict[str, Path]:
     """Files beside the sources of types with pages (images), published beside their pages."""
-    found = {}
+    found: dict[str, Path] = {}
     for kind in WITH_PAGES:
         folder = root / kind.folder
         if folder.is_dir():

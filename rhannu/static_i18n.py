@@ -72,9 +72,14 @@ def fill_generated(files: Files, pages: Mapping[str, Any], assets: Mapping[str, 
     return files
 
 
+def _i18n_file(page: Page) -> Any:
+    """The page's File, with the `locale` and `alternates` attributes static-i18n adds to it."""
+    return page.file
+
+
 def has_own_text(page: Page, lang: str) -> bool:
     """False where the page's `lang` twin is missing and static-i18n built it from English."""
-    return page.file.locale == lang
+    return _i18n_file(page).locale == lang
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,13 @@ class Twin:
 
 def source_twin(page: Page) -> Twin:
     """The default-language page this page translates (or stands in for)."""
-    source = page.file.alternates[DEFAULT.code]
+    source = _i18n_file(page).alternates[DEFAULT.code]
     return Twin(get_relative_url(source.url, page.url), source.name)
 
 
 def language_urls(page: Page) -> tuple[dict[str, str], set[str]]:
     """The page's address in every language, and the languages it has its own text in."""
-    alternates = page.file.alternates
+    alternates = _i18n_file(page).alternates
     urls = {code: file.url for code, file in alternates.items()}
     own = {code for code, file in alternates.items() if file.locale == code}
     return urls, own

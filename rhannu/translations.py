@@ -39,7 +39,7 @@ def fingerprint_of(title: str, summary: str, body: str) -> str:
 
 def fingerprint(source: Source) -> str:
     meta = source.meta
-    return fingerprint_of(meta.get("title", ""), meta.get("summary", meta.get("description", "")), source.body)
+    return fingerprint_of(str(meta.get("title", "")), str(meta.get("summary", meta.get("description", ""))), source.body)
 
 
 def stale_records(items) -> list[str]:

@@ -84,7 +84,7 @@ def page(
         front.append("search:\n  exclude: true")
     if og_type != "website":
         front.append(f"og_type: {og_type}")
-    chunks, blocks, late = [f"# {escape(title)}"], [], set()
+    chunks, blocks, late = [f"# {escape(title)}"], list[str](), set[int]()
     for part in parts:
         if isinstance(part, Markdown):
             chunks.append(part.strip())
