@@ -157,20 +157,26 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
+# Fields every type has: the text of each language first, the flags last.
+TEXT_FIELDS = (Field("title", text, shared=False), Field("summary", text, shared=False))
+FLAG_FIELDS = (
+    Field("draft", boolean, required=False, default=False),
+    Field("translated_from", fingerprint, required=False, shared=False),
+)
+
+
 # --- Case studies ---------------------------------------------------------------------------
 
 
 CASE_STUDY_FIELDS = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
+    *TEXT_FIELDS,
     Field("date", date),
     Field("psb", key_of("psbs")),
     Field("themes", list_of(key_of("themes"), allow_empty=False)),
     Field("approaches", list_of(key_of("approaches"), allow_empty=False)),
     Field("lessons", list_of(slug, allow_empty=True)),
     Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
+    *FLAG_FIELDS,
 )
 
 
@@ -238,13 +244,11 @@ CASE_STUDIES = ContentType(
 
 
 LESSON_FIELDS = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
+    *TEXT_FIELDS,
     Field("group", key_of("lesson_groups")),
     Field("order", positive_int),
     Field("date", date),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
+    *FLAG_FIELDS,
 )
 
 
@@ -272,15 +276,13 @@ LESSONS = ContentType(
 
 
 NEWS_FIELDS = (
-    Field("title", text, shared=False),
-    Field("summary", text, shared=False),
+    *TEXT_FIELDS,
     Field("kind", news_kind),
     Field("date", date),
     Field("event_date", event_date, required=False),
     Field("place", text, required=False, shared=False),
     Field("online_link", web_address, required=False),
-    Field("draft", boolean, required=False, default=False),
-    Field("translated_from", fingerprint, required=False, shared=False),
+    *FLAG_FIELDS,
 )
 
 
