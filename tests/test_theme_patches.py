@@ -16,5 +16,5 @@ def test_patching_twice_changes_nothing() -> None:
 
 
 def test_an_unknown_bundle_is_an_error_that_says_what_to_update() -> None:
-    with pytest.raises(ThemePatchError, match="bundle.js: .* update rhannu/theme_patches.py"):
+    with pytest.raises(ThemePatchError, match=r"bundle\.js: .* update rhannu/theme_patches\.py"):
         without_alternate_prefetch("something else", "bundle.js")
