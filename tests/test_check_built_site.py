@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import require_chromium
-from tests.support.check_built_site import VNU, main, source_of
+from tests.support.check_built_site import VNU, check, main, source_of
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB">
@@ -27,8 +26,7 @@ def write_page(site: Path, address: str, extra: str = "") -> None:
 
 
 @pytest.fixture
-def checkers() -> None:
-    require_chromium()
+def nu_checker() -> None:
     if shutil.which("java") is None or not VNU.exists():
         message = "the Nu HTML checker needs Java and `npm ci` (vnu-jar in node_modules)"
         if os.environ.get("CI", "").lower() == "true":
@@ -37,19 +35,19 @@ def checkers() -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.usefixtures("checkers")
-def test_a_good_site_passes_and_a_broken_page_is_named_with_each_problem(tmp_path: Path, capsys) -> None:
+@pytest.mark.usefixtures("nu_checker")
+def test_a_good_site_passes_and_a_broken_page_is_named_with_each_problem(browser, tmp_path: Path, capsys) -> None:
     site = tmp_path / "site"
     write_page(site, "")
     write_page(site, "newsletters/2022-03-14/email.html", extra='<img src="logo.png">')  # email rules are its own
-    assert main([str(site)]) == 0
+    assert check(site, browser) == 0
     assert capsys.readouterr().out.startswith("1 web pages checked: no accessibility or HTML problems.")
 
     write_page(site, "cy/about", extra='<img src="diagram.png">')
-    assert main([str(site)]) == 1
+    assert check(site, browser) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == '/cy/about/: image-alt: Images must have alternative text (<img src="diagram.png">)'
-    assert lines[1].startswith('/cy/about/: html: An “img” element must have an “alt” attribute')
+    assert lines[1].startswith("/cy/about/: html: An “img” element must have an “alt” attribute")
     assert "1 of 2 web pages" in lines[3]
     assert "Source of /cy/about/: docs/about.cy.md" in lines
     assert any(line.startswith("What to do (image-alt): describe each image") for line in lines)

@@ -21,11 +21,15 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from tests.support.browser import AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS
 from tests.support.server import serve
 from tests.support.sites import PROJECT, html_pages, url_of
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 VNU = PROJECT / "node_modules/vnu-jar/build/dist/vnu.jar"
 ELEMENT_LIMIT = 160  # characters of an element's HTML shown in a problem line
@@ -56,18 +60,15 @@ def _address(site: Path, page: Path) -> str:
     return "/" + url_of(site, page)
 
 
-def axe_problems(site: Path, pages: list[Path]) -> list[Problem]:
-    """axe-core's violations on each page, loaded from a local static host in Chromium."""
-    if not CHROMIUM.exists():
-        raise MissingChecker(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+def axe_problems(site: Path, pages: list[Path], browser: Browser) -> list[Problem]:
+    """axe-core's violations on each page, loaded from a local static host in the browser."""
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
     axe = Axe()
     problems: list[Problem] = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_context(base_url=base).new_page()
+    with serve(site) as base:
+        context = browser.new_context(base_url=base)
+        tab = context.new_page()
         for page in pages:
             address = _address(site, page)
             response = tab.goto(address.lstrip("/"))
@@ -79,7 +80,7 @@ def axe_problems(site: Path, pages: list[Path]) -> list[Problem]:
                 for node in item["nodes"]:
                     element = _short(node.get("html") or " ".join(map(str, node["target"])))
                     problems.append(Problem(address, item["id"], item["help"], element, item.get("helpUrl", "")))
-        browser.close()
+        context.close()
     return problems
 
 
@@ -170,19 +171,32 @@ def report(problems: Iterable[Problem], checked: int) -> str:
     return "\n".join(lines)
 
 
+def check(site: Path, browser: Browser) -> int:
+    """Checks the site with a running browser, prints the report; 0, or 1 on any problem."""
+    pages = html_pages(site)
+    problems = axe_problems(site, pages, browser) + nu_problems(site, pages)
+    print(report(problems, len(pages)))
+    return 1 if problems else 0
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1 or not (Path(argv[0]) / "index.html").is_file():
         print("usage: scripts/check-built-site SITE_FOLDER (a built site, with index.html at its top)", file=sys.stderr)
         return 2
-    site = Path(argv[0]).resolve()
-    pages = html_pages(site)
     try:
-        problems = axe_problems(site, pages) + nu_problems(site, pages)
+        if not CHROMIUM.exists():
+            raise MissingChecker(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                return check(Path(argv[0]).resolve(), browser)
+            finally:
+                browser.close()
     except MissingChecker as error:
         print(f"cannot check the site: {error}", file=sys.stderr)
         return 2
-    print(report(problems, len(pages)))
-    return 1 if problems else 0
 
 
 if __name__ == "__main__":
