@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import PROJECT, write_bare_stack, write_corpus  # noqa: E402
+from corpus import PROJECT, write_bare_stack, write_corpus
 
 # Runs mkdocs in a child process and reports that process's own peak memory.
 _MEASURED_BUILD = (

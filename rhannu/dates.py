@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -12,10 +13,9 @@ from babel.dates import format_date
 LONDON = ZoneInfo("Europe/London")
 
 
-def build_date(environ: dict[str, str] | None = None) -> dt.date:
+def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     """Today in Europe/London, or the day SOURCE_DATE_EPOCH falls on there when it is set."""
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             moment = dt.datetime.fromtimestamp(int(epoch), tz=LONDON)

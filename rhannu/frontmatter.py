@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 import yaml
 
+from rhannu.errors import ContentError
+
 # libyaml's loader where the platform has it: the same results, several times faster.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from rhannu.errors import ContentError
 
 FENCE = "---"
 

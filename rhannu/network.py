@@ -10,9 +10,11 @@ import datetime as dt
 import json
 import re
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import feedparser
 
@@ -74,7 +76,8 @@ def load_cache(root: Path) -> tuple[NetworkItem, ...]:
         items = json.loads(path.read_text(encoding="utf-8"))["items"]
         return tuple(NetworkItem(**item) for item in items)
     except (ValueError, KeyError, TypeError) as error:
-        raise ContentErrors([ContentError(CACHE_FILE, f"is not a cache written by 'rhannu network fetch' ({error}); run it again")]) from None
+        problem = f"is not a cache written by 'rhannu network fetch' ({error}); run it again"
+        raise ContentErrors([ContentError(CACHE_FILE, problem)]) from None
 
 
 def write_cache(root: Path, items: list[NetworkItem]) -> None:
@@ -89,7 +92,7 @@ class _TextOnly(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self._skip += 1
 
@@ -114,9 +117,13 @@ def _language(code: str | None, fallback: str) -> str:
     return "cy" if code.startswith("cy") else "en" if code.startswith("en") else fallback
 
 
-def _published(entry) -> dt.datetime | None:
+def _published(entry: Mapping[str, Any]) -> dt.datetime | None:
+    """The entry's date: feedparser gives it as a time.struct_time in UTC."""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    return dt.datetime(*stamp[:6], tzinfo=dt.timezone.utc) if stamp else None
+    if not stamp:
+        return None
+    year, month, day, hour, minute, second = stamp[:6]
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=dt.UTC)
 
 
 def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], list[str]]:
@@ -136,7 +143,7 @@ def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], l
             else "no date" if published is None
             else None
         )
-        if problem:
+        if problem or published is None:  # the second test repeats "no date" for the type checker
             refused.append(f"{feed.name}: left out an item with {problem}")
             continue
         summary = text_only(entry.get("summary", ""))
@@ -147,7 +154,7 @@ def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], l
     return items, refused
 
 
-def fetch_all(root: Path, opener=urllib.request.urlopen) -> list[str]:
+def fetch_all(root: Path, opener: Callable[..., Any] = urllib.request.urlopen) -> list[str]:
     """Fetch every partner feed into the cache; a feed that fails keeps its cached items.
     Returns one line of report per feed and per refused item."""
     cached = load_cache(root)

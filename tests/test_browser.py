@@ -7,15 +7,9 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-pytestmark = pytest.mark.browser
+from tests.support.browser import AXE_OPTIONS
 
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
+pytestmark = pytest.mark.browser
 
 PAGE_TYPES = [
     "",  # home

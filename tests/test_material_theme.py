@@ -38,7 +38,7 @@ def test_patching_twice_changes_nothing() -> None:
 
 
 def test_an_unknown_bundle_is_an_error_that_says_what_to_update() -> None:
-    with pytest.raises(ThemeError, match="bundle.js: .* update rhannu/material_theme.py"):
+    with pytest.raises(ThemeError, match=r"bundle\.js: .* update rhannu/material_theme\.py"):
         without_alternate_prefetch("something else", "bundle.js")
 
 def test_checkbox_toggles_lose_autocomplete_but_the_search_box_keeps_it() -> None:

@@ -66,7 +66,7 @@ def test_issue_27_is_published_on_14_march_2022() -> None:
 def test_the_clock_change_moves_no_boundary() -> None:
     # Clocks went forward on 28 March 2021; issue 3 covers 29 March to 11 April in London time.
     late_sunday = at(2021, 3, 28, 23, 30)  # 22:30 UTC
-    monday = dt.datetime(2021, 3, 28, 23, 30, tzinfo=dt.timezone.utc)  # 00:30 on the 29th in London
+    monday = dt.datetime(2021, 3, 28, 23, 30, tzinfo=dt.UTC)  # 00:30 on the 29th in London
     issues = assemble(content(items=[news("sunday", late_sunday), news("monday", monday)]), CADENCE, LATER)
     assert [(issue.number, slugs(issue)) for issue in issues] == [(2, ["sunday"]), (3, ["monday"])]
 

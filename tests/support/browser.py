@@ -19,6 +19,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# axe-core's rules as the tests and the pre-deploy check apply them: WCAG 2.0, 2.1 and 2.2 A and
+# AA, and best practices.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
 
 def require_chromium() -> Path:
     if CHROMIUM.exists():
