@@ -73,13 +73,13 @@ def run(sizes: list[int], repeat: int, compare: str | None = None) -> list[tuple
                 base = Path(scratch) / str(size)
                 ours = write_corpus(_mkdir(base / "ours"), size)
                 bare = write_bare_stack(_mkdir(base / "bare"), ours)
-                best_ours = _best(repeat, lambda n: measure_build(ours, base / f"site-ours-{n}"))
-                best_bare = _best(repeat, lambda n: measure_build(bare, base / f"site-bare-{n}"))
+                best_ours = _best(repeat, ours, base / "site-ours")
+                best_bare = _best(repeat, bare, base / "site-bare")
                 rows.append((size, best_ours, best_bare))
                 print(_row(size, best_ours, best_bare), flush=True)
                 if old_tree is not None:
                     old = write_corpus(_mkdir(base / "old"), size, project=old_tree)
-                    best_old = _best(repeat, lambda n: measure_build(old, base / f"site-old-{n}", package=old_tree))
+                    best_old = _best(repeat, old, base / "site-old", package=old_tree)
                     print(_row(size, best_old, best_bare, f"Rhannu at {compare}").split("\n")[0], flush=True)
         finally:
             if old_tree is not None:
@@ -87,8 +87,10 @@ def run(sizes: list[int], repeat: int, compare: str | None = None) -> list[tuple
     return rows
 
 
-def _best(repeat: int, build) -> Measure:
-    return min((build(n) for n in range(repeat)), key=lambda measure: measure.seconds)
+def _best(repeat: int, project: Path, site: Path, package: Path | None = None) -> Measure:
+    """The fastest of `repeat` builds of `project`, each into a folder of its own."""
+    builds = (measure_build(project, site.with_name(f"{site.name}-{n}"), package) for n in range(repeat))
+    return min(builds, key=lambda measure: measure.seconds)
 
 
 def _worktree(revision: str, folder: Path) -> Path:

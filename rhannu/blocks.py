@@ -38,8 +38,15 @@ def contact_html(email: str | None) -> str:
     return f'<a href="mailto:{escape(email)}">{escape(email)}</a>' if email else ""
 
 
-def replace_markers(markdown: str, lang: str, page_url: str, issues: tuple[Issue, ...],
-                    settings: NewsletterSettings, site_url: str, contact_email: str | None = None) -> str:
+def replace_markers(
+    markdown: str,
+    lang: str,
+    page_url: str,
+    issues: tuple[Issue, ...],
+    settings: NewsletterSettings,
+    site_url: str,
+    contact_email: str | None = None,
+) -> str:
     blocks = {
         "<!-- rhannu:contact -->": lambda: contact_html(contact_email),
         "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url),

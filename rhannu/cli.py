@@ -155,7 +155,9 @@ def newsletter_preview(root: Path, day: str) -> int:
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
-    issue = next((issue for issue in assemble(content, settings.cadence, published, load_cache(root)) if issue.number == number), None)
+    issue = next(
+        (issue for issue in assemble(content, settings.cadence, published, load_cache(root)) if issue.number == number), None
+    )
     start, last = settings.cadence.start(number), published - dt.timedelta(days=1)
     when = "published" if published <= build_date() else "to be published"
     print(f"Issue {number}, {when} on {published}, covering {start} to {last}")
@@ -195,10 +197,14 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("--port", type=int, default=8000)
     new_parser = commands.add_parser("new", help="start new content in both languages")
     new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
-    for kind, what in (("case-study", "a case study in case_studies/"), ("item", "a newsletter news item in newsletters/"),
-                       ("event", "a newsletter event in newsletters/")):
+    for kind, what in (
+        ("case-study", "a case study in case_studies/"),
+        ("item", "a newsletter news item in newsletters/"),
+        ("event", "a newsletter event in newsletters/"),
+    ):
         sub = new_kinds.add_parser(
-            kind, help=f"write {what}",
+            kind,
+            help=f"write {what}",
             description=f"Write {what} as an English/Welsh pair with every field, dated today, and TODO "
             "placeholders that the build refuses until they are replaced; print the two paths. "
             "Exit status: 0, or 1 when a file of that name exists.",
@@ -235,8 +241,9 @@ def parser() -> argparse.ArgumentParser:
         "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
-    email.add_argument("--lang", choices=list(EDITIONS), default=EDITIONS[0],
-                       help="both languages, Welsh first (default), or one language")
+    email.add_argument(
+        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+    )
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     network = commands.add_parser("network", help="partner networks' news")
     network_commands = network.add_subparsers(dest="network_command", required=True)

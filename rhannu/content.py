@@ -114,7 +114,9 @@ def _load_collection(
     root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
 ) -> tuple[list[Pair], list[MissingTwin]]:
     folder = root / dirname
-    names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".md") and entry.is_file()] if folder.is_dir() else []
+    names = (
+        [entry.name for entry in os.scandir(folder) if entry.name.endswith(".md") and entry.is_file()] if folder.is_dir() else []
+    )
     paths = sorted(f"{dirname}/{name}" for name in names)
     by_slug: dict[str, dict[str, Source]] = {}
     unreadable_english: set[str] = set()  # its Welsh twin must not be judged as standing alone
@@ -122,7 +124,13 @@ def _load_collection(
         source_path = parse_source_path(path)
         slug = source_path.key.rsplit("/", 1)[-1].removesuffix(".md")
         if not SLUG.match(slug):
-            errors.append(ContentError(path, f"file name: expected lower case letters, digits and hyphens, such as 'my-case-study.md'; got '{Path(source_path.key).name}'"))
+            errors.append(
+                ContentError(
+                    path,
+                    "file name: expected lower case letters, digits and hyphens, such as 'my-case-study.md'; "
+                    f"got '{Path(source_path.key).name}'",
+                )
+            )
             continue
         source = parse_source(path, (root / path).read_text(encoding="utf-8"))
         if isinstance(source, ContentError):
@@ -140,16 +148,18 @@ def _load_collection(
 
 
 def _pair(
-    slug: str, sources: dict[str, Source], fields: tuple[Field, ...], taxonomy: Taxonomy,
-    errors: list[ContentError], *, has_english: bool,
+    slug: str,
+    sources: dict[str, Source],
+    fields: tuple[Field, ...],
+    taxonomy: Taxonomy,
+    errors: list[ContentError],
+    *,
+    has_english: bool,
 ) -> Pair | None:
     before = len(errors)
     # A Welsh file states the shared facts itself only when it has no English twin to inherit from.
     states_facts = {lang: lang == DEFAULT.code or not has_english for lang in sources}
-    parsed = {
-        lang: _parse_fields(source, fields, taxonomy, states_facts[lang], errors)
-        for lang, source in sources.items()
-    }
+    parsed = {lang: _parse_fields(source, fields, taxonomy, states_facts[lang], errors) for lang, source in sources.items()}
     facts: dict[str, object] = {}
     has_own_english = DEFAULT.code in sources
     for field in (field for field in fields if field.shared):
@@ -158,12 +168,14 @@ def _pair(
             facts[field.name] = values[DEFAULT.code]
             translated = next((value for lang, value in values.items() if lang != DEFAULT.code), None)
             if translated is not None and translated != values[DEFAULT.code]:
-                errors.append(ContentError(
-                    next(source.path for lang, source in sources.items() if lang != DEFAULT.code),
-                    f"contradicts {sources[DEFAULT.code].path} ({_show(values[DEFAULT.code])}); got {_show(translated)}: "
-                    "leave it out of the Welsh file, which inherits it, or make the two agree",
-                    field.name,
-                ))
+                errors.append(
+                    ContentError(
+                        next(source.path for lang, source in sources.items() if lang != DEFAULT.code),
+                        f"contradicts {sources[DEFAULT.code].path} ({_show(values[DEFAULT.code])}); got {_show(translated)}: "
+                        "leave it out of the Welsh file, which inherits it, or make the two agree",
+                        field.name,
+                    )
+                )
         elif not has_own_english and values:
             facts[field.name] = next(iter(values.values()))
         else:
@@ -174,11 +186,19 @@ def _pair(
         values = parsed[lang]
         if "title" in values and "summary" in values:
             texts[lang] = Text(
-                source.path, values["title"], values["summary"], source.body,
-                values.get("place"), values.get("translated_from"),
+                source.path,
+                values["title"],
+                values["summary"],
+                source.body,
+                values.get("place"),
+                values.get("translated_from"),
             )
             if lang == DEFAULT.code and "translated_from" in values:
-                errors.append(ContentError(source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"))
+                errors.append(
+                    ContentError(
+                        source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"
+                    )
+                )
     if len(errors) > before or (has_english and DEFAULT.code not in sources):
         return None  # its own problems, or its English twin's, are already reported
     return Pair(slug, facts, texts)
@@ -208,12 +228,19 @@ def _parse_fields(
 def _check_body(source: Source) -> list[ContentError]:
     if not source.body.strip():
         return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
-    errors = [
-        ContentError(source.path, f"the body still has the placeholder {line.strip()[:40]!r}…: write the real text",
-                     line=source.body_line + offset)
-        for offset, line in enumerate(source.body.splitlines())
-        if line.startswith(PLACEHOLDER + ":")
-    ] if PLACEHOLDER + ":" in source.body else []
+    errors = (
+        [
+            ContentError(
+                source.path,
+                f"the body still has the placeholder {line.strip()[:40]!r}…: write the real text",
+                line=source.body_line + offset,
+            )
+            for offset, line in enumerate(source.body.splitlines())
+            if line.startswith(PLACEHOLDER + ":")
+        ]
+        if PLACEHOLDER + ":" in source.body
+        else []
+    )
     if "![" not in source.body and "<img" not in source.body.lower():
         return errors
     for offset, line in enumerate(source.body.splitlines()):

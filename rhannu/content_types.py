@@ -204,9 +204,13 @@ def _check_lesson_references(pairs: list[Pair], known: set[str]) -> list[Content
     for pair in pairs:
         for lesson in pair.facts.get("lessons", ()):
             if lesson not in known:
-                errors.append(ContentError(
-                    pair.path, f"expected ids of lessons in {LESSONS.folder}/ ({', '.join(sorted(known))}); got '{lesson}'", "lessons"
-                ))
+                errors.append(
+                    ContentError(
+                        pair.path,
+                        f"expected ids of lessons in {LESSONS.folder}/ ({', '.join(sorted(known))}); got '{lesson}'",
+                        "lessons",
+                    )
+                )
     return errors
 
 
@@ -307,13 +311,23 @@ def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[Conten
     for pair in pairs:
         is_event = pair.facts.get("kind") == "event"
         if is_event and pair.facts.get("event_date") is None:
-            errors.append(ContentError(pair.path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"))
+            errors.append(
+                ContentError(
+                    pair.path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"
+                )
+            )
         for name in ("event_date", "online_link"):
             if not is_event and pair.facts.get(name) is not None:
-                errors.append(ContentError(pair.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name))
+                errors.append(
+                    ContentError(pair.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name)
+                )
         for text_ in pair.texts.values():
             if not is_event and text_.place is not None:
-                errors.append(ContentError(text_.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", "place"))
+                errors.append(
+                    ContentError(
+                        text_.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", "place"
+                    )
+                )
     return errors
 
 

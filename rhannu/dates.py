@@ -20,9 +20,7 @@ def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
         try:
             moment = dt.datetime.fromtimestamp(int(epoch), tz=LONDON)
         except ValueError:
-            raise ValueError(
-                f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC; got {epoch!r}"
-            ) from None
+            raise ValueError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC; got {epoch!r}") from None
     else:
         moment = dt.datetime.now(tz=LONDON)
     return moment.date()

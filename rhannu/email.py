@@ -12,6 +12,7 @@ from html import escape
 
 import css_inline
 
+from rhannu.content_types import page_path
 from rhannu.errors import ContentError
 from rhannu.issue_views import (
     Linker,
@@ -23,7 +24,6 @@ from rhannu.issue_views import (
 )
 from rhannu.labels import label
 from rhannu.languages import ALL, ENGLISH, language
-from rhannu.content_types import page_path
 from rhannu.newsletter import Issue, Section
 from rhannu.site_info import SiteInfo
 from rhannu.urls import absolute
@@ -38,7 +38,8 @@ body { margin: 0; padding: 0; background-color: #eef2f2; }
 .outer { width: 100%; background-color: #eef2f2; }
 .container { width: 600px; max-width: 600px; background-color: #ffffff; }
 td { font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 24px; color: #1d2626; }
-.masthead { background-color: #1f5f5b; color: #ffffff; padding: 20px 24px; font-size: 20px; line-height: 28px; font-weight: bold; }
+.masthead { background-color: #1f5f5b; color: #ffffff; padding: 20px 24px;
+  font-size: 20px; line-height: 28px; font-weight: bold; }
 .jump { padding: 12px 24px; font-size: 14px; background-color: #f6f8f8; }
 .part { padding: 8px 24px 24px 24px; }
 h1 { font-size: 24px; line-height: 32px; margin: 16px 0 8px 0; color: #1d2626; }
@@ -76,10 +77,7 @@ def _languages(edition: str) -> list[str]:
 
 
 def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") -> str:
-    return (
-        f'<h3><a href="{escape(href)}">{escape(title)}</a></h3>{extra}'
-        f"<p>{escape(summary)}</p>"
-    )
+    return f'<h3><a href="{escape(href)}">{escape(title)}</a></h3>{extra}<p>{escape(summary)}</p>'
 
 
 def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
@@ -90,8 +88,13 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
     if section.style == "network":
         return heading + "".join(
             f'<div lang="{language(item.lang).tag}">'
-            + _item_html(item.title, item.summary, item.link, item.lang,
-                         f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>')
+            + _item_html(
+                item.title,
+                item.summary,
+                item.link,
+                item.lang,
+                f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>',
+            )
             + "</div>"
             for item in section.items
         )
@@ -112,7 +115,7 @@ def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
 
     web = link(issue_path(issue))
     parts = [
-        f'<h1>{escape(issue_title(issue, lang))}</h1>',
+        f"<h1>{escape(issue_title(issue, lang))}</h1>",
         f'<p class="meta">{escape(issue_summary(issue, lang))}</p>',
         f'<p><a href="{escape(web)}">{escape(label(lang, "email_view_web"))}</a></p>',
         *(_section_html(section, lang, web, link) for section in issue.sections),
@@ -127,7 +130,8 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
     rows = [f'<tr><td class="masthead">{names}</td></tr>']
     if len(langs) > 1:
         rows.append(
-            f'<tr><td class="jump" lang="{ENGLISH.tag}"><a href="#english">{escape(label(ENGLISH.code, "email_jump"))}</a></td></tr>'
+            f'<tr><td class="jump" lang="{ENGLISH.tag}">'
+            f'<a href="#english">{escape(label(ENGLISH.code, "email_jump"))}</a></td></tr>'
         )
     for lang in langs:
         anchor = language(lang).name.lower()  # #english, #cymraeg
@@ -143,9 +147,10 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
         f'<!DOCTYPE html>\n<html lang="{language(first).tag}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
         f"<style>{STYLE}</style>\n</head>\n<body>\n"
-        f'<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td align="center">'
+        '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">'
+        '<tr><td align="center">'
         f'<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">'
-        f'{"".join(rows)}</table></td></tr></table>\n</body>\n</html>\n'
+        f"{''.join(rows)}</table></td></tr></table>\n</body>\n</html>\n"
     )
     return css_inline.inline(document)
 
@@ -183,12 +188,17 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
     blocks = []
     for lang in _languages(edition):
+
         def link(path: str, lang: str = lang) -> str:
             return absolute(site.url, url(path, lang))
 
         web = link(issue_path(issue))
-        lines = [site.name(lang), issue_title(issue, lang), _wrap(issue_summary(issue, lang)),
-                 f"{label(lang, 'email_view_web')}: {web}"]
+        lines = [
+            site.name(lang),
+            issue_title(issue, lang),
+            _wrap(issue_summary(issue, lang)),
+            f"{label(lang, 'email_view_web')}: {web}",
+        ]
         for section in issue.sections:
             lines += _section_text(section, lang, web, link)
         lines += ["", _wrap(label(lang, "email_why", site=site.name(lang))), f"{label(lang, 'email_unsubscribe')}: {unsubscribe}"]

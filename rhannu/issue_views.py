@@ -58,7 +58,12 @@ def _news_html(item: NewsItem, lang: str) -> str:
         if text.place:
             rows.append((label(lang, "where"), escape(text.place)))
         if item.online_link:
-            rows.append((label(lang, "where"), f'<a href="{escape(item.online_link)}">{escape(label(lang, "join_online"))}: {escape(text.title)}</a>'))
+            rows.append(
+                (
+                    label(lang, "where"),
+                    f'<a href="{escape(item.online_link)}">{escape(label(lang, "join_online"))}: {escape(text.title)}</a>',
+                )
+            )
         details = '<dl class="rhannu-meta">' + "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows) + "</dl>"
     return f'<article class="rhannu-news"{lang_attr}><h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>'
 
@@ -76,7 +81,8 @@ def _network_items(items: tuple, lang: str) -> str:
     """Partner news in its own language, labelled with it; links lead off the site."""
     entries = "".join(
         f'<li lang="{language(item.lang).tag}"><a href="{escape(item.link)}">{escape(item.title)}</a> '
-        f'<span class="rhannu-network-source" lang="{language(lang).tag}">({escape(label(lang, "in_" + item.lang))}, {escape(item.feed)})</span>'
+        f'<span class="rhannu-network-source" lang="{language(lang).tag}">'
+        f"({escape(label(lang, 'in_' + item.lang))}, {escape(item.feed)})</span>"
         f"<p>{escape(item.summary)}</p></li>"
         for item in items
     )

@@ -86,7 +86,7 @@ ENGLISH: dict[str, str] = {
     "scaffold_title_news": "TODO: the title in English",
     "scaffold_summary_case_studies": "TODO: one or two sentences, shown on cards, in link previews and in feeds",
     "scaffold_summary_news": "TODO: one or two sentences, shown in the newsletter, its email and its feed",
-    "scaffold_body_case_studies": "TODO: write the case study. Use \"## \" headings for its parts, such as\n\"## What happened\" and \"## What we learnt\".",
+    "scaffold_body_case_studies": 'TODO: write the case study. Use "## " headings for its parts, such as\n"## What happened" and "## What we learnt".',
     "scaffold_body_news": "TODO: write the news item.",
     "scaffold_body_event": "TODO: write the event.",
     "scaffold_place": "# place: Where it happens, in English (leave out for an online event)",

@@ -138,9 +138,12 @@ def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], l
         link = entry.get("link", "")
         published = _published(entry)
         problem = (
-            "no title" if not title
-            else f"a link that is not a web address ({link!r})" if not link.startswith(("https://", "http://"))
-            else "no date" if published is None
+            "no title"
+            if not title
+            else f"a link that is not a web address ({link!r})"
+            if not link.startswith(("https://", "http://"))
+            else "no date"
+            if published is None
             else None
         )
         if problem or published is None:  # the second test repeats "no date" for the type checker

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from rhannu.content import Content
 from rhannu.content_types import TYPES, IssueSection, Item, primary_path, type_of
@@ -93,9 +93,19 @@ def load_settings(root: Path) -> NewsletterSettings:
     email = data.get("email") or {}
     signup, unsubscribe = email.get("signup_url"), email.get("unsubscribe")
     if signup is not None and (not isinstance(signup, str) or not signup.startswith("https://")):
-        errors.append(ContentError(SETTINGS_FILE, f"expected a web address starting https://, or nothing; got {signup!r}", "email.signup_url"))
+        errors.append(
+            ContentError(
+                SETTINGS_FILE, f"expected a web address starting https://, or nothing; got {signup!r}", "email.signup_url"
+            )
+        )
     if not isinstance(unsubscribe, str) or not unsubscribe.strip():
-        errors.append(ContentError(SETTINGS_FILE, f"expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got {unsubscribe!r}", "email.unsubscribe"))
+        errors.append(
+            ContentError(
+                SETTINGS_FILE,
+                f"expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got {unsubscribe!r}",
+                "email.unsubscribe",
+            )
+        )
     try:
         cadence = load_cadence(data)
     except ContentErrors as problems:
@@ -135,9 +145,7 @@ def _issue_number(item: Item, cadence: Cadence) -> tuple[int, str] | None:
     return number, slot.section
 
 
-def assemble(
-    content: Content, cadence: Cadence, build_date: dt.date, network: tuple[NetworkItem, ...] = ()
-) -> tuple[Issue, ...]:
+def assemble(content: Content, cadence: Cadence, build_date: dt.date, network: tuple[NetworkItem, ...] = ()) -> tuple[Issue, ...]:
     """Every issue published on or before `build_date` that has something in it, oldest first.
     Single-item sections (editorials) are checked by `editorial_errors` before this runs."""
     numbers: dict[int, dict[str, list]] = {}
@@ -178,10 +186,12 @@ def editorial_errors(content: Content, cadence: Cadence) -> list[ContentError]:
                 continue
             first = seen.setdefault(placed, item)
             if first is not item:
-                errors.append(ContentError(
-                    primary_path(item.texts),
-                    f"a second {placed[1]} for the issue published {cadence.published(placed[0])}: "
-                    f"{primary_path(first.texts)} is already its {placed[1]}",
-                    "date",
-                ))
+                errors.append(
+                    ContentError(
+                        primary_path(item.texts),
+                        f"a second {placed[1]} for the issue published {cadence.published(placed[0])}: "
+                        f"{primary_path(first.texts)} is already its {placed[1]}",
+                        "date",
+                    )
+                )
     return errors

@@ -23,7 +23,6 @@ from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_values, text_in, url
 
 
-
 class OutputClash(RuntimeError):
     """Two outputs of one build would write the same path."""
 
@@ -36,8 +35,13 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
         _add_emails(files, site, BOTH)
         return files.written
     files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
-    files.add(feed_path("newsletters", lang), render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url)))
-    files.add(feed_path("all", lang), render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)))
+    files.add(
+        feed_path("newsletters", lang), render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url))
+    )
+    files.add(
+        feed_path("all", lang),
+        render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)),
+    )
     for old, html in redirect_pages(site, lang).items():
         files.add(f"{old}index.html", html)
     _add_emails(files, site, lang)

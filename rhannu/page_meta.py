@@ -48,9 +48,7 @@ class LanguageLink:
     hint: str  # visually hidden text on the link, in the language it switches to
 
 
-def language_links(
-    current: Language, urls: dict[str, str], own_pages: set[str], site_url: str
-) -> list[LanguageLink]:
+def language_links(current: Language, urls: dict[str, str], own_pages: set[str], site_url: str) -> list[LanguageLink]:
     """One link per language, Welsh first, for the switcher and hreflang alternates."""
     return [
         LanguageLink(

@@ -43,9 +43,9 @@ def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str
         return html
     html = virtual.with_blocks(html, late=True)
     study = site.case_studies_by_page.get(src_uri)
-    if study is not None and own_text:
-        if jsonld := case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)):
-            html = html.replace("</head>", f"{jsonld}\n</head>", 1)
+    jsonld = case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)) if study and own_text else None
+    if jsonld:
+        html = html.replace("</head>", f"{jsonld}\n</head>", 1)
     return html
 
 

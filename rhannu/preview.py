@@ -140,7 +140,11 @@ def full_build(root: Path, site: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=root, env=env, capture_output=True, text=True, check=False,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -197,7 +201,9 @@ class Preview:
                 log.error("The preview was not updated: %s", problems.summary())
                 return
             rewritten = rewrite_in_place(self.served.resolve(), content, edits, self.renderer, self.names)
-            log.info("Updated %s in %.2f s; a full rebuild follows", ", ".join(rewritten) or "nothing", time.perf_counter() - started)
+            log.info(
+                "Updated %s in %.2f s; a full rebuild follows", ", ".join(rewritten) or "nothing", time.perf_counter() - started
+            )
         self._start_full_build()
 
     def _start_full_build(self) -> None:

@@ -12,9 +12,8 @@ from pathlib import Path
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
-from rhannu.taxonomy import Taxonomy
-
 from rhannu.schema import PLACEHOLDER
+from rhannu.taxonomy import Taxonomy
 
 
 def slugify(title: str) -> str:
@@ -41,9 +40,9 @@ def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy) -> tuple[str
 title: {_quoted(title)}
 summary: {_quoted(label(ENGLISH.code, "scaffold_summary_case_studies"))}
 date: {today.isoformat()}  # published; a later date keeps it off the site until that day
-psb: "{PLACEHOLDER}: one of {', '.join(taxonomy.psbs)}"
-themes: ["{PLACEHOLDER}: one or more of {', '.join(taxonomy.themes)}"]
-approaches: ["{PLACEHOLDER}: one or more of {', '.join(taxonomy.approaches)}"]
+psb: "{PLACEHOLDER}: one of {", ".join(taxonomy.psbs)}"
+themes: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.themes)}"]
+approaches: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.approaches)}"]
 lessons: []  # ids of lessons (file names in lessons/) this case study gives evidence for
 aliases: []  # old addresses that should lead here, such as old/address/
 draft: false  # true keeps it off the site

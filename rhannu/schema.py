@@ -144,6 +144,7 @@ def unknown_field_message(name: str, fields: tuple[Field, ...]) -> str:
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field{hint}; {one_of(names)}"
 
+
 NEWS_KINDS = ("news", "event", "editorial")
 
 

@@ -54,7 +54,9 @@ class Site:
             items = "; ".join(f"{item.path} ({item.reason})" for item in self.content.excluded)
             messages.append(("info", f"Left out of this build: {items}"))
         if self.stale:
-            messages.append(("info", "Welsh translations older than their English (see 'rhannu translations'): " + ", ".join(self.stale)))
+            messages.append(
+                ("info", "Welsh translations older than their English (see 'rhannu translations'): " + ", ".join(self.stale))
+            )
         return messages
 
 
@@ -65,18 +67,18 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         raise ContentErrors(errors)
     load_feeds(root)  # a bad partner list is reported with everything else
     issues = assemble(content, settings.cadence, build_date, load_cache(root))
-    pages = {
-        page.src_uri: page
-        for lang in CODES
-        for page in [*pages_for(content, lang), *newsletter_pages(issues, lang)]
-    }
+    pages = {page.src_uri: page for lang in CODES for page in [*pages_for(content, lang), *newsletter_pages(issues, lang)]}
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)
-    stale = tuple(sorted([
-        *stale_records([item for items in content.items.values() for item in items]),
-        *(item.welsh for item in statuses(root, ("docs",)) if item.status == STALE),
-    ]))
+    stale = tuple(
+        sorted(
+            [
+                *stale_records([item for items in content.items.values() for item in items]),
+                *(item.welsh for item in statuses(root, ("docs",)) if item.status == STALE),
+            ]
+        )
+    )
     docs_pages = [path.split("/", 1)[1] for path in docs]
     sitemap = tuple(sitemap_entries(pages_by_language([*docs_pages, *pages]), info.url))
     return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, sitemap)

@@ -26,9 +26,7 @@ def sitemap_entries(pages: list[dict[str, str]], site_url: str) -> list[SitemapE
     one page's real (not fallback) versions; pages appear once however many languages they have."""
     entries = []
     for urls in pages:
-        alternates = tuple(
-            Alternate(lang.tag, absolute(site_url, urls[lang.code])) for lang in ALL if lang.code in urls
-        )
+        alternates = tuple(Alternate(lang.tag, absolute(site_url, urls[lang.code])) for lang in ALL if lang.code in urls)
         if DEFAULT.code in urls:
             alternates += (Alternate("x-default", absolute(site_url, urls[DEFAULT.code])),)
         for code in sorted(urls, key=lambda code: ALL.index(language(code))):

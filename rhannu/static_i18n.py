@@ -51,7 +51,9 @@ def is_outer_pass_done(config: MkDocsConfig) -> bool:
     return not _plugin(config).building
 
 
-def add_generated(files: Files, config: MkDocsConfig, pages: Mapping[str, Any], nav: frozenset[str], assets: Mapping[str, Path]) -> Files:
+def add_generated(
+    files: Files, config: MkDocsConfig, pages: Mapping[str, Any], nav: frozenset[str], assets: Mapping[str, Path]
+) -> Files:
     """Before static-i18n: add generated pages and assets at their addresses under docs/."""
     for uri in pages:
         inclusion = InclusionLevel.UNDEFINED if uri in nav else InclusionLevel.NOT_IN_NAV

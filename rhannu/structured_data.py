@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 from rhannu.content import Content
-from rhannu.content_types import CaseStudy
+from rhannu.content_types import CaseStudy, page_path
 from rhannu.languages import language
 from rhannu.urls import absolute, url
-from rhannu.content_types import page_path
 from rhannu.views import term_label
 
 
@@ -31,7 +30,9 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
     if len(study.texts) > 1:
         other = next(code for code in study.texts if code != lang)
         data["workTranslation" if lang == "en" else "translationOfWork"] = {
-            "@type": "Article", "url": absolute(site_url, url(page_path(study), other)), "inLanguage": language(other).tag,
+            "@type": "Article",
+            "url": absolute(site_url, url(page_path(study), other)),
+            "inLanguage": language(other).tag,
         }
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/ld+json">{payload}</script>'

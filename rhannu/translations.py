@@ -47,9 +47,9 @@ def stale_records(items) -> list[str]:
     stale = []
     for item in items:
         english, welsh = item.texts.get(DEFAULT.code), item.texts.get(WELSH.code)
-        if english and welsh and welsh.translated_from:
-            if welsh.translated_from != fingerprint_of(english.title, english.summary, english.body):
-                stale.append(welsh.path)
+        translated_from = welsh.translated_from if english and welsh else None
+        if translated_from and translated_from != fingerprint_of(english.title, english.summary, english.body):
+            stale.append(welsh.path)
     return stale
 
 

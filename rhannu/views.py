@@ -74,7 +74,13 @@ def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
 
 
 def page(
-    path: str, lang: str, title: str, description: str, parts: list[str], *, searchable: bool = True,
+    path: str,
+    lang: str,
+    title: str,
+    description: str,
+    parts: list[str],
+    *,
+    searchable: bool = True,
     og_type: str = "website",
 ) -> VirtualPage:
     """A generated page: its title as the H1, then `parts`, each HTML or (as Markdown) editors' text.
@@ -119,8 +125,7 @@ def text_in(item: Item, lang: str) -> Text:
 def term_label(content: Content, facet: str, value: str, lang: str) -> str:
     if facet == "year":
         return value
-    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes,
-             "approach": content.taxonomy.approaches}[facet]
+    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes, "approach": content.taxonomy.approaches}[facet]
     return terms[value].label(lang)
 
 
@@ -155,7 +160,8 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         f'<section class="rhannu-related" aria-labelledby="lessons-heading">\n'
         f'<h2 id="lessons-heading">{escape(label(lang, "lessons_evidenced"))}</h2>\n'
         f"<ul>{lesson_items}</ul>\n</section>"
-        if lessons else ""
+        if lessons
+        else ""
     )
     parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block)]
     return page(path, lang, text.title, text.summary, parts, og_type="article")
@@ -177,7 +183,8 @@ class CardDetails:
                 f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))} · '
                 f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></p>'
                 f"<p>{escape(text_in(study, lang).summary)}</p>"
-                f'<p class="rhannu-card__themes"><span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p>'
+                f'<p class="rhannu-card__themes">'
+                f'<span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p>'
             )
         return self._made[study.slug]
 
@@ -209,14 +216,16 @@ def _facet_nav(content: Content, lang: str, from_path: str) -> str:
         )
         groups.append(f'<h3>{escape(label(lang, facet))}</h3><ul class="rhannu-facet-list">{links}</ul>')
     heading = escape(label(lang, "browse_by"))
-    return f'<nav class="rhannu-facets" aria-labelledby="facets-heading"><h2 id="facets-heading">{heading}</h2>{"".join(groups)}</nav>'
+    return (
+        f'<nav class="rhannu-facets" aria-labelledby="facets-heading">'
+        f'<h2 id="facets-heading">{heading}</h2>{"".join(groups)}</nav>'
+    )
 
 
 def _all_values(content: Content, facet: str) -> list[str]:
     if facet == "year":
         return sorted({str(study.published.year) for study in content.case_studies}, reverse=True)
-    return list({"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes,
-                 "approach": content.taxonomy.approaches}[facet])
+    return list({"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes, "approach": content.taxonomy.approaches}[facet])
 
 
 def _count_for(content: Content, facet: str, value: str) -> int:
@@ -224,8 +233,15 @@ def _count_for(content: Content, facet: str, value: str) -> int:
 
 
 def listing_pages(
-    content: Content, path: str, title: str, intro: str, studies: list[CaseStudy], lang: str,
-    details: CardDetails, *, with_facets: bool = False,
+    content: Content,
+    path: str,
+    title: str,
+    intro: str,
+    studies: list[CaseStudy],
+    lang: str,
+    details: CardDetails,
+    *,
+    with_facets: bool = False,
 ) -> list[VirtualPage]:
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
@@ -328,8 +344,16 @@ def lessons_index(content: Content, lang: str) -> VirtualPage:
 def case_study_listings(content: Content, lang: str, details: CardDetails) -> list[VirtualPage]:
     """The index of all case studies (with filters and facets), then a listing per facet value."""
     return [
-        *listing_pages(content, f"{CASE_STUDIES.address}/index", label(lang, "case_studies"),
-                       label(lang, "case_studies_intro"), list(content.case_studies), lang, details, with_facets=True),
+        *listing_pages(
+            content,
+            f"{CASE_STUDIES.address}/index",
+            label(lang, "case_studies"),
+            label(lang, "case_studies_intro"),
+            list(content.case_studies),
+            lang,
+            details,
+            with_facets=True,
+        ),
         *facet_pages(content, lang, details),
     ]
 
