@@ -19,15 +19,21 @@ NOT_CONTENT = {"404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS)}  # r
 
 
 def content_pages(site: Path) -> list[Path]:
-    return [page for page in html_pages(site) if url_of(site, page) not in NOT_CONTENT]
+    pages = [page for page in html_pages(site) if url_of(site, page) not in NOT_CONTENT]
+    assert len(pages) == 2 * (len(PAGES) - len(REDIRECTS))
+    return pages
 
 
 def english_pages(site: Path) -> list[Path]:
-    return [page for page in content_pages(site) if not url_of(site, page).startswith("cy/")]
+    pages = [page for page in content_pages(site) if not url_of(site, page).startswith("cy/")]
+    assert len(pages) == len(PAGES) - len(REDIRECTS)
+    return pages
 
 
 def welsh_pages(site: Path) -> list[Path]:
-    return [page for page in content_pages(site) if url_of(site, page).startswith("cy/")]
+    pages = [page for page in content_pages(site) if url_of(site, page).startswith("cy/")]
+    assert len(pages) == len(PAGES) - len(REDIRECTS)
+    return pages
 
 
 def resolve(site: Path, page: Path, href: str) -> str:
@@ -171,7 +177,9 @@ def test_no_request_to_any_third_party(site: Path) -> None:
         ]
         external = [url for url in fetched if urlsplit(url).netloc]
         assert external == [], f"{url_of(site, page)} fetches {external}"
-    for stylesheet in site.rglob("*.css"):
+    stylesheets = sorted(site.rglob("*.css"))
+    assert site / "assets/stylesheets/rhannu.css" in stylesheets
+    for stylesheet in stylesheets:
         assert "fonts.googleapis" not in stylesheet.read_text(encoding="utf-8")
 
 
@@ -183,7 +191,9 @@ def test_one_bilingual_404_page_welsh_first(site: Path) -> None:
     assert "Page not found" in sections[1].get_text()
     assert not (site / "cy/404.html").exists()
     # the host serves it at any depth, so its links must not be relative to /404.html's folder
-    for link in soup.select("link[href], script[src]"):
+    links = soup.select("link[href], script[src]")
+    assert len(links) >= 3  # the stylesheets and scripts
+    for link in links:
         target = link.get("href") or link.get("src")
         assert target.startswith("/") or urlsplit(target).netloc, target
 
