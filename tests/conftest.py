@@ -4,13 +4,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import PROJECT, BuildResult, build
+from tests.support.sites import BuildResult, build, copy_fixture
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    """The project's own site, built once per test session with --strict and a pinned date."""
-    result = build(PROJECT, tmp_path_factory.mktemp("site") / "site")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the sample site (tests/fixture_site) with the project's hooks and theme beside
+    it, for the session. Read-only: a test that changes files makes its own with copy_fixture."""
+    return copy_fixture(tmp_path_factory.mktemp("sample") / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The sample site, built once per test session with --strict and a pinned date."""
+    result = build(sample_project, tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, result.log
     return result
 

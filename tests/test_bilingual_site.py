@@ -11,22 +11,29 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.material import english_interface_strings
-from tests.support.sites import html_pages, read_html, url_of
+from tests.support.sample_site import PAGES, REDIRECTS
+from tests.support.sites import FIXTURE_URL, html_pages, internal_links, read_html, url_of
 
-SITE_URL = "https://rhannu.example.org/"
-NOT_CONTENT = {"404.html"}
+SITE_URL = FIXTURE_URL
+NOT_CONTENT = {"404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS)}  # redirects: tests/test_case_studies_site.py
 
 
 def content_pages(site: Path) -> list[Path]:
-    return [page for page in html_pages(site) if url_of(site, page) not in NOT_CONTENT]
+    pages = [page for page in html_pages(site) if url_of(site, page) not in NOT_CONTENT]
+    assert len(pages) == 2 * (len(PAGES) - len(REDIRECTS))
+    return pages
 
 
 def english_pages(site: Path) -> list[Path]:
-    return [page for page in content_pages(site) if not url_of(site, page).startswith("cy/")]
+    pages = [page for page in content_pages(site) if not url_of(site, page).startswith("cy/")]
+    assert len(pages) == len(PAGES) - len(REDIRECTS)
+    return pages
 
 
 def welsh_pages(site: Path) -> list[Path]:
-    return [page for page in content_pages(site) if url_of(site, page).startswith("cy/")]
+    pages = [page for page in content_pages(site) if url_of(site, page).startswith("cy/")]
+    assert len(pages) == len(PAGES) - len(REDIRECTS)
+    return pages
 
 
 def resolve(site: Path, page: Path, href: str) -> str:
@@ -46,9 +53,11 @@ def language_switch(soup: BeautifulSoup):
     return links[0]
 
 
-def test_site_has_pages_in_both_languages(site: Path) -> None:
-    assert len(english_pages(site)) >= 5
-    assert len(welsh_pages(site)) == len(english_pages(site))
+def test_site_has_exactly_the_sample_pages_in_both_languages(site: Path) -> None:
+    assert len(PAGES) == 86
+    built = sorted(url_of(site, page) for page in html_pages(site))
+    assert built == sorted(["404.html", *PAGES, *("cy/" + url for url in PAGES)])
+    assert len(english_pages(site)) == len(welsh_pages(site)) == 85  # all but the redirect
 
 
 def test_every_page_has_its_twin_in_the_other_language(site: Path) -> None:
@@ -113,8 +122,8 @@ def test_every_page_has_description_and_canonical_link(site: Path) -> None:
 
 
 def test_site_name_and_footer_in_the_page_language(site: Path) -> None:
-    welsh_name = "Cyd-gynhyrchu a chyfranogiad mewn Byrddau Gwasanaethau Cyhoeddus"
-    english_name = "Co-production and involvement in Public Services Boards"
+    welsh_name = "Safle enghreifftiol Rhannu"
+    english_name = "Rhannu sample site"
     for page in welsh_pages(site):
         soup = read_html(page)
         assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == welsh_name
@@ -168,7 +177,9 @@ def test_no_request_to_any_third_party(site: Path) -> None:
         ]
         external = [url for url in fetched if urlsplit(url).netloc]
         assert external == [], f"{url_of(site, page)} fetches {external}"
-    for stylesheet in site.rglob("*.css"):
+    stylesheets = sorted(site.rglob("*.css"))
+    assert site / "assets/stylesheets/rhannu.css" in stylesheets
+    for stylesheet in stylesheets:
         assert "fonts.googleapis" not in stylesheet.read_text(encoding="utf-8")
 
 
@@ -180,7 +191,9 @@ def test_one_bilingual_404_page_welsh_first(site: Path) -> None:
     assert "Page not found" in sections[1].get_text()
     assert not (site / "cy/404.html").exists()
     # the host serves it at any depth, so its links must not be relative to /404.html's folder
-    for link in soup.select("link[href], script[src]"):
+    links = soup.select("link[href], script[src]")
+    assert len(links) >= 3  # the stylesheets and scripts
+    for link in links:
         target = link.get("href") or link.get("src")
         assert target.startswith("/") or urlsplit(target).netloc, target
 
@@ -193,3 +206,9 @@ def test_sitemap_lists_every_page_with_its_alternates(site: Path) -> None:
     for url in urls:
         alternates = {link.get("hreflang") for link in url.findall("x:link", namespaces)}
         assert alternates == {"en-GB", "cy", "x-default"}
+
+
+def test_no_broken_internal_links(site: Path) -> None:
+    checked, broken = internal_links(site)
+    assert checked > 4000  # navigation, cards, facets, issues, images, assets and feeds on 173 pages
+    assert broken == [], "\n".join(broken[:30])

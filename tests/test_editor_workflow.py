@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import PINNED_EPOCH, build, build_env, copy_project, read_html
+from tests.support.sample_site import CASE_STUDIES, LEFT_OUT, LESSONS, NEWS_ITEMS, STALE_WELSH
+from tests.support.sites import PINNED_EPOCH, build, build_env, copy_fixture, read_html
 
 
 def rhannu(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -19,7 +20,7 @@ def rhannu(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return copy_fixture(tmp_path / "project")
 
 
 def errors_of(check: subprocess.CompletedProcess) -> list[str]:
@@ -62,31 +63,43 @@ def test_new_newsletter_items(project: Path, kind: str, field: str) -> None:
 
 
 def test_new_refuses_to_overwrite(project: Path) -> None:
-    done = rhannu(project, "new", "case-study", "Sharing practice")
+    done = rhannu(project, "new", "case-study", "Sample hackathon")
     assert done.returncode == 1
-    assert done.stderr == "already exists: case_studies/sharing-practice.md, case_studies/sharing-practice.cy.md; choose another title\n"
+    assert done.stderr == "already exists: case_studies/sample-hackathon.md, case_studies/sample-hackathon.cy.md; choose another title\n"
 
 
-def test_translations_of_the_committed_site_are_all_present(project: Path) -> None:
+def translation_rows(done: subprocess.CompletedProcess) -> list[list[str]]:
+    return [line.split() for line in done.stdout.splitlines()[1:-1]]
+
+
+def test_translations_of_the_sample_site_are_present_but_one_stale(project: Path) -> None:
     done = rhannu(project, "translations")
-    assert done.returncode == 0
+    assert done.returncode == 1  # a stale page is worth an editor's attention
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["English", "Welsh", "status", "Welsh"]
-    assert lines[-1] == f"{len(lines) - 2} pages: {len(lines) - 2} present, 0 missing, 0 stale"
-    assert any(line.split() == ["docs/about.md", "present", "docs/about.cy.md"] for line in lines)
+    english = sorted([
+        *(f"case_studies/{slug}.md" for slug in [*CASE_STUDIES, *LEFT_OUT]), "docs/about.md", "docs/index.md", "docs/subscribe.md",
+        *(f"lessons/{slug}.md" for slug in LESSONS), *(f"newsletters/{slug}.md" for slug in NEWS_ITEMS),
+    ])
+    stale = STALE_WELSH.replace(".cy.md", ".md")
+    assert translation_rows(done) == [
+        [path, "stale" if path == stale else "present", path.replace(".md", ".cy.md")] for path in english
+    ]
+    assert lines[-1] == "67 pages: 66 present, 0 missing, 1 stale"
 
 
 def test_a_missing_welsh_page_is_listed(project: Path) -> None:
-    (project / "lessons/planning-time.cy.md").unlink()
+    (project / "lessons/sample-time.cy.md").unlink()
     done = rhannu(project, "translations")
     assert done.returncode == 1
-    assert ["lessons/planning-time.md", "missing", "lessons/planning-time.cy.md"] in [line.split() for line in done.stdout.splitlines()]
+    assert ["lessons/sample-time.md", "missing", "lessons/sample-time.cy.md"] in translation_rows(done)
+    assert done.stdout.splitlines()[-1] == "67 pages: 65 present, 1 missing, 1 stale"
 
 
 @pytest.mark.parametrize(
     ("english", "welsh", "page"),
     [
-        ("case_studies/sharing-practice.md", "case_studies/sharing-practice.cy.md", "case-studies/sharing-practice/"),
+        ("case_studies/sample-sharing-practice.md", "case_studies/sample-sharing-practice.cy.md", "case-studies/sample-sharing-practice/"),
         ("docs/about.md", "docs/about.cy.md", "about/"),
     ],
 )
@@ -100,7 +113,8 @@ def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_p
 
     built = build(project, tmp_path / "stale-site", strict=True)
     assert built.returncode == 0, built.log  # stale is not broken
-    assert f"INFO    -  rhannu: Welsh translations older than their English (see 'rhannu translations'): {welsh}" in built.log
+    listed = ", ".join(sorted([STALE_WELSH, welsh]))
+    assert f"INFO    -  rhannu: Welsh translations older than their English (see 'rhannu translations'): {listed}\n" in built.log
     notice = read_html(built.site / "cy" / page / "index.html").select_one("article .rhannu-notice")
     assert "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon" in notice.get_text()
     assert notice.a["href"] == "../" * (page.count("/") + 1) + page  # from cy/<page> up to the root
@@ -108,7 +122,9 @@ def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_p
 
     marked = rhannu(project, "translations", "mark", english)
     assert (marked.returncode, marked.stdout) == (0, f"{welsh}: marked as translated from {english} as it stands now\n")
-    assert rhannu(project, "translations").returncode == 0
+    table = rhannu(project, "translations")
+    assert [english, "present", welsh] in translation_rows(table)
+    assert table.stdout.splitlines()[-1] == "67 pages: 66 present, 0 missing, 1 stale"  # the sample site's own stale page
     rebuilt = build(project, tmp_path / "marked-site", strict=True)
     assert not read_html(rebuilt.site / "cy" / page / "index.html").select(".rhannu-notice")
 
@@ -119,14 +135,45 @@ def test_mark_needs_a_pair(project: Path) -> None:
     assert "case_studies/nowhere.md: expected a page with both" in done.stderr
 
 
-def test_newsletter_preview_of_a_published_issue() -> None:
-    done = rhannu(Path("."), "newsletter", "preview", "2022-03-01")
+def test_newsletter_preview_of_a_published_issue(sample_project: Path) -> None:
+    done = rhannu(sample_project, "newsletter", "preview", "2022-03-01")
     assert done.returncode == 0
     assert done.stdout == (
         "Issue 27, published on 2022-03-14, covering 2022-02-28 to 2022-03-13\n\n"
-        "Cylchlythyr: 14 Mawrth 2022\n  Newyddion:\n    - Addasu tîm prosiect Cwm Taf a Phen-y-bont ar Ogwr\n\n"
-        "Newsletter: 14 March 2022\n  News:\n    - Cwm Taf and Bridgend project team adjusted\n"
+        "Cylchlythyr: 14 Mawrth 2022\n"
+        "  Gair gan y golygydd:\n    - Gair enghreifftiol gan y golygydd: croeso i'r cylchlythyr enghreifftiol\n"
+        "  Newyddion:\n    - Eitem newyddion enghreifftiol\n"
+        "  Digwyddiadau i ddod:\n    - Digwyddiad dysgu enghreifftiol\n"
+        "  Astudiaethau achos newydd:\n    - Astudiaeth achos enghreifftiol: digwyddiadau ar-lein\n"
+        "  Gwersi newydd a ddysgwyd:\n    - Gwers enghreifftiol: rhoi amser i gynllunio\n"
+        "  O'r rhwydwaith:\n    - Sample partner news (yn Saesneg, Sample partner network)\n"
+        "    - Newyddion enghreifftiol gan bartner (yn Gymraeg, Sample partner network)\n\n"
+        "Newsletter: 14 March 2022\n"
+        "  Editorial:\n    - Sample editorial: welcome to the sample newsletter\n"
+        "  News:\n    - Sample news item\n"
+        "  Events coming up:\n    - Sample learning event\n"
+        "  New case studies:\n    - Sample case study: online events\n"
+        "  New lessons learnt:\n    - Sample lesson: allow time to plan\n"
+        "  From the network:\n    - Sample partner news (in English, Sample partner network)\n"
+        "    - Newyddion enghreifftiol gan bartner (in Welsh, Sample partner network)\n"
     )
+
+
+def test_newsletter_preview_of_an_empty_fortnight(sample_project: Path) -> None:
+    done = rhannu(sample_project, "newsletter", "preview", "2022-03-20")
+    assert (done.returncode, done.stdout) == (0, (
+        "Issue 28, published on 2022-03-28, covering 2022-03-14 to 2022-03-27\n"
+        "Nothing is dated in this fortnight yet, so there will be no issue unless something is added.\n"
+    ))
+
+
+def test_newsletter_preview_of_the_issue_after_the_build_date(sample_project: Path) -> None:
+    done = rhannu(sample_project, "newsletter", "preview", "2023-11-10")
+    assert (done.returncode, done.stdout) == (0, (
+        "Issue 71, to be published on 2023-11-20, covering 2023-11-06 to 2023-11-19\n\n"
+        "Cylchlythyr: 20 Tachwedd 2023\n  Newyddion:\n    - Eitem newyddion enghreifftiol ar gyfer y rhifyn nesaf\n\n"
+        "Newsletter: 20 November 2023\n  News:\n    - Sample news item for the next issue\n"
+    ))
 
 
 def test_newsletter_preview_includes_items_not_yet_published(project: Path) -> None:
@@ -143,6 +190,6 @@ def test_newsletter_preview_includes_items_not_yet_published(project: Path) -> N
     assert "    - Eitem yn y dyfodol\n" in done.stdout and "    - A future item\n" in done.stdout
 
 
-def test_preview_of_a_day_before_the_first_issue() -> None:
-    done = rhannu(Path("."), "newsletter", "preview", "2020-01-01")
+def test_preview_of_a_day_before_the_first_issue(sample_project: Path) -> None:
+    done = rhannu(sample_project, "newsletter", "preview", "2020-01-01")
     assert (done.returncode, done.stderr) == (1, "2020-01-01 is before the newsletter's first issue (2021-03-01)\n")

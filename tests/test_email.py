@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sites import build, copy_project
+from tests.support.sample_site import ISSUES
+from tests.support.sites import FIXTURE_URL, build, copy_fixture
 
 GOLDEN = Path(__file__).parent / "golden"
 UNSUBSCRIBE = "*|UNSUB|*"
@@ -17,12 +18,14 @@ UNSUBSCRIBE = "*|UNSUB|*"
 
 def editions(site: Path) -> list[Path]:
     found = sorted(site.glob("newsletters/*/email*.html"))
-    assert found, "no email editions were built"
+    assert len(found) == 3 * len(ISSUES), found
     return found
 
 
 def test_every_issue_has_three_editions_each_with_a_text_twin(site: Path) -> None:
     issues = sorted(path.parent for path in site.glob("newsletters/*/index.html"))
+    assert [issue.name for issue in issues] == list(ISSUES)
+    assert not list(site.glob("cy/newsletters/*/email*")), "the editions live under the English issue only"
     for issue in issues:
         names = sorted(path.name for path in issue.glob("email*"))
         assert names == ["email.cy.html", "email.cy.txt", "email.en.html", "email.en.txt", "email.html", "email.txt"]
@@ -67,13 +70,18 @@ def test_single_language_editions(site: Path, name: str, lang: str) -> None:
 
 def test_items_are_title_summary_and_link(site: Path) -> None:
     soup = BeautifulSoup((site / "newsletters/2022-04-11/email.en.html").read_text(encoding="utf-8"), "html.parser")
-    first = soup.select("td.part h3")[0]
-    assert first.a["href"].startswith("https://rhannu.example.org/case-studies/")
-    assert first.find_next_sibling("p").get_text()
+    items = soup.select("td.part h3")
+    assert len(items) == 31 + 3  # new case studies, then new lessons
+    first = items[0]
+    assert (first.a["href"], first.a.get_text()) == (f"{FIXTURE_URL}case-studies/sample-case-study-01/", "Sample case study 01")
+    assert first.find_next_sibling("p").get_text() == "Sample summary of case study 01."
+    assert items[-1].a["href"] == f"{FIXTURE_URL}lessons/sample-uncited/"
 
 
 def test_text_twin_has_no_markup(site: Path) -> None:
-    for path in site.glob("newsletters/*/email*.txt"):
+    texts = sorted(site.glob("newsletters/*/email*.txt"))
+    assert len(texts) == 3 * len(ISSUES)
+    for path in texts:
         text = path.read_text(encoding="utf-8")
         assert "<" not in text and UNSUBSCRIBE in text, path
 
@@ -88,14 +96,18 @@ def test_bilingual_edition_matches_its_golden_file(site: Path, name: str) -> Non
 
 
 def test_an_edition_over_gmails_clipping_limit_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     body = "\n\n".join(f"Paragraph {n}: " + "co-production and involvement " * 40 for n in range(120))
-    for name, title in (("long-editorial.md", "A long editorial"), ("long-editorial.cy.md", "Golygyddol hir")):
-        meta = f"title: {title}\nsummary: Long.\n" + ("kind: editorial\ndate: 2022-03-02\n" if ".cy." not in name else "")
+    for name, title in (("long-editorial.md", "A long editorial"), ("long-editorial.cy.md", "Gair hir gan y golygydd")):
+        meta = f"title: {title}\nsummary: Long.\n" + ("kind: editorial\ndate: 2022-04-01\n" if ".cy." not in name else "")
         (project / "newsletters" / name).write_text(f"---\n{meta}---\n\n{body}\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert re.search(
-        r"ERROR   -  rhannu: newsletters/2022-03-14/email\.html: the email edition of the issue published "
-        r"2022-03-14 is \d+ KB, over the 102 KB at which Gmail clips an email", result.log
-    ), result.log
+    errors = [line for line in result.log.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 3, result.log  # each edition is over the limit, and each is named
+    for error, name in zip(errors, ("email.cy.html", "email.en.html", "email.html")):
+        assert re.fullmatch(
+            rf"ERROR   -  rhannu: newsletters/2022-04-11/{re.escape(name)}: the email edition of the issue published "
+            r"2022-04-11 is \d+ KB, over the 102 KB at which Gmail clips an email: shorten its editorial or move "
+            r"items to the next issue", error
+        ), error

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import build, copy_project, read_html
+from tests.support.sites import build, copy_fixture, read_html
 
 
 @pytest.mark.parametrize(
@@ -19,15 +19,16 @@ from tests.support.sites import build, copy_project, read_html
 def test_strict_build_fails_naming_the_file_without_a_twin(
     tmp_path: Path, removed: str, named: str, message: str
 ) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     (project / removed).unlink()
     result = build(project, tmp_path / "site", strict=True)
     assert result.returncode != 0
     assert f"WARNING -  rhannu: {named}: {message}" in result.log
+    assert "in strict mode!" in result.log  # with MkDocs' own warnings about the missing file
 
 
 def test_without_strict_the_welsh_address_shows_a_welsh_notice(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     (project / "docs/about.cy.md").unlink()
     result = build(project, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.log
@@ -36,10 +37,23 @@ def test_without_strict_the_welsh_address_shows_a_welsh_notice(tmp_path: Path) -
     assert article.h1.get_text(strip=True) == "Nid yw'r dudalen hon ar gael yn Gymraeg eto"
     english_link = article.select_one('a[lang="en-GB"]')
     assert english_link["href"] == "../../about/"
-    assert english_link.get_text() == "About the programme"
-    assert "Through this programme we aim" not in article.get_text()
+    assert "a little of every kind of content" not in article.get_text()
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
     assert soup.html["lang"] == "cy"
     # the English page no longer offers a Welsh alternate that does not exist
     english = read_html(result.site / "about/index.html")
     assert "cy" not in {link["hreflang"] for link in english.select('link[rel="alternate"][hreflang]')}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "software bug, reported in issue 11's fixture report: the notice names the English page by its nav title, "
+    "which for a titled nav entry ('About: about.md') is static-i18n's Welsh translation of it ('Ynglŷn â'r safle'), "
+    "marked lang=en-GB; it should be the English page's own title"
+))
+def test_the_welsh_notice_names_the_english_page_by_its_english_title(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    (project / "docs/about.cy.md").unlink()
+    result = build(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.log
+    english_link = read_html(result.site / "cy/about/index.html").select_one('article a[lang="en-GB"]')
+    assert english_link.get_text() == "About this sample site"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.support.server import serve
-from tests.support.sites import build, copy_project, read_html
+from tests.support.sites import build, copy_fixture, read_html
 
 FIXTURES = Path(__file__).parent / "fixtures/feeds"
 CACHED_BROKEN = {
@@ -23,7 +23,7 @@ def fetch(project: Path) -> subprocess.CompletedProcess:
 
 
 def test_fetch_keeps_text_only_refuses_unsafe_links_and_survives_a_broken_feed(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     (project / "data/network-cache.json").write_text(json.dumps({"items": [CACHED_BROKEN]}), encoding="utf-8")
     with serve(FIXTURES) as base:
         (project / "data/networks.yml").write_text(
@@ -68,6 +68,8 @@ def test_fetch_keeps_text_only_refuses_unsafe_links_and_survives_a_broken_feed(t
 
 
 def test_fetch_with_no_partner_feeds_says_so(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
+    (project / "data/networks.yml").write_text("feeds: []\n", encoding="utf-8")
     done = fetch(project)
     assert (done.returncode, done.stdout) == (0, "no partner feeds are listed in data/networks.yml\n")
+    assert json.loads((project / "data/network-cache.json").read_text(encoding="utf-8")) == {"items": []}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
 from rhannu.content import load_content
@@ -17,9 +18,10 @@ from rhannu.preview import (
     snapshot,
 )
 from rhannu.site_info import from_config
-from tests.support.sites import BUILD_DATE_PINNED, build, copy_project
+from tests.support.sites import BUILD_DATE_PINNED, build, copy_fixture
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+IMAGE = re.compile(r"<img [^>]*>")
 
 
 def test_changes_between_snapshots(tmp_path: Path) -> None:
@@ -38,27 +40,49 @@ def test_only_case_studies_and_lessons_take_the_fast_path() -> None:
 
 
 def test_in_place_update_matches_a_full_build(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     first = build(project, tmp_path / "before", strict=False)
     assert first.returncode == 0, first.log
-    source = project / "case_studies/sharing-practice.md"
+    source = project / "case_studies/sample-sharing-practice.md"
     text = source.read_text(encoding="utf-8")
-    text = re.sub(r"^title: .*$", "title: Sharing practice, edited", text, count=1, flags=re.M)
-    source.write_text(text + "\nA new paragraph, with a [link to a lesson](../lessons/planning-time.md).\n", encoding="utf-8")
+    text = re.sub(r"^title: .*$", "title: Sample case study, edited", text, count=1, flags=re.M)
+    source.write_text(text + "\nA new paragraph, with a [link to a lesson](../lessons/sample-time.md).\n", encoding="utf-8")
 
     config = load_config(str(project / "mkdocs.yml"))
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     content = load_content(project, BUILD_DATE_PINNED)
-    edits = [FastEdit("case_studies", "sharing-practice")]
+    edits = [FastEdit("case_studies", "sample-sharing-practice")]
     rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config))
-    assert sorted(rewritten) == ["case-studies/sharing-practice/", "cy/case-studies/sharing-practice/"]
+    assert sorted(rewritten) == ["case-studies/sample-sharing-practice/", "cy/case-studies/sample-sharing-practice/"]
     full = build(project, tmp_path / "after", strict=False)
-    for address in ("case-studies/sharing-practice/", "cy/case-studies/sharing-practice/"):
+    for address in ("case-studies/sample-sharing-practice/", "cy/case-studies/sample-sharing-practice/"):
         fast_html = (first.site / address / "index.html").read_text(encoding="utf-8")
         full_html = (full.site / address / "index.html").read_text(encoding="utf-8")
-        assert "Sharing practice, edited" in fast_html or address.startswith("cy/")
-        assert ARTICLE.search(fast_html).group(1) == ARTICLE.search(full_html).group(1), address
+        assert ("Sample case study, edited" in fast_html) == (not address.startswith("cy/"))
+        assert ('href="../../lessons/sample-time/"' in fast_html) == (not address.startswith("cy/"))
+        # the edit makes the Welsh stale: the fast path shows the notice as the full build does
+        assert ("rhannu-notice" in fast_html) == address.startswith("cy/")
+        # images aside: the fast path writes their addresses differently (see the test below)
+        assert IMAGE.sub("", ARTICLE.search(fast_html).group(1)) == IMAGE.sub("", ARTICLE.search(full_html).group(1)), address
         assert re.search(r"<title>.*?</title>", fast_html).group(0) == re.search(r"<title>.*?</title>", full_html).group(0)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "software bug, reported in issue 11's fixture report: rewrite_in_place writes an image beside a case study "
+    "as src='sample-square.png' (relative to the case study's own folder, where there is no such file); the full "
+    "build writes '../sample-square.png'"
+))
+def test_in_place_update_keeps_images_beside_the_case_study(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    first = build(project, tmp_path / "before", strict=False)
+    assert first.returncode == 0, first.log
+    config = load_config(str(project / "mkdocs.yml"))
+    renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
+    content = load_content(project, BUILD_DATE_PINNED)
+    rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config))
+    page = first.site / "case-studies/sample-sharing-practice/index.html"
+    images = IMAGE.findall(ARTICLE.search(page.read_text(encoding="utf-8")).group(1))
+    assert images == ['<img alt="Sample image: a dark green square" src="../sample-square.png" />']
 
 
 def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) -> None:
@@ -70,7 +94,7 @@ def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) 
     import time
     import urllib.request
 
-    project = copy_project(tmp_path / "project")
+    project = copy_fixture(tmp_path / "project")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -107,14 +131,14 @@ def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) 
 
     try:
         wait_for("case-studies/", "rhannu-card")
-        source = project / "case_studies/sharing-practice.md"
+        source = project / "case_studies/sample-sharing-practice.md"
         source.write_text(re.sub(r"^title: .*$", "title: Edited in preview", source.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
-        wait_for("case-studies/sharing-practice/", "<h1 id=\"edited-in-preview\">Edited in preview</h1>")
+        wait_for("case-studies/sample-sharing-practice/", "<h1 id=\"edited-in-preview\">Edited in preview</h1>")
         wait_for("case-studies/", "Edited in preview")  # the full rebuild behind updates the listings
         source.write_text(source.read_text(encoding="utf-8").replace("psb: programme", "psb: nowhere"), encoding="utf-8")
-        wait_for_output("case_studies/sharing-practice.md: field 'psb': expected one of")
+        wait_for_output("case_studies/sample-sharing-practice.md: field 'psb': expected one of sample-north, sample-south, sample-west, programme; got 'nowhere'")
         wait_for_output("The preview was not updated")
-        assert "Edited in preview" in page("case-studies/sharing-practice/"), "the last good page stays up"
+        assert "Edited in preview" in page("case-studies/sample-sharing-practice/"), "the last good page stays up"
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sites import PROJECT, html_pages, read_html, url_of
+from tests.support.sample_site import CASE_STUDIES, ISSUES, LESSONS, PAGES, REDIRECTS
+from tests.support.sites import FIXTURE_URL, PROJECT, html_pages, read_html, url_of
 
-SITE_URL = "https://rhannu.example.org/"
+SITE_URL = FIXTURE_URL
 VNU = PROJECT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 
@@ -28,14 +29,15 @@ def test_nu_html_checker_finds_no_error_on_any_web_page(site: Path) -> None:
     done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
                           capture_output=True, text=True, check=False)
     errors = [line.replace(str(site), "") for line in done.stderr.splitlines() if "error" in line]
-    assert len(pages) > 100
+    assert len(pages) == 2 * len(PAGES) + 1  # both languages, and the one 404 page
     assert errors == [], "\n".join(errors[:20])
 
 
 def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> None:
-    for page in html_pages(site):
-        if page.name == "404.html":
-            continue
+    redirects = [f"{prefix}{old}index.html" for prefix in ("", "cy/") for old in REDIRECTS]
+    pages = [page for page in html_pages(site) if page.relative_to(site).as_posix() not in ("404.html", *redirects)]
+    assert len(pages) == 2 * (len(PAGES) - len(REDIRECTS))
+    for page in pages:
         soup = read_html(page)
         welsh = url_of(site, page).startswith("cy/")
         meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in soup.select("meta[property^='og:'], meta[name^='twitter:']")}
@@ -49,15 +51,18 @@ def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> Non
 
 @pytest.mark.parametrize(("prefix", "lang", "other"), [("", "en-GB", "cy"), ("cy/", "cy", "en-GB")])
 def test_case_studies_carry_schema_org_article_data(site: Path, prefix: str, lang: str, other: str) -> None:
-    soup = read_html(site / f"{prefix}case-studies/sharing-practice/index.html")
+    soup = read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html")
     data = json.loads(soup.select_one('head script[type="application/ld+json"]').string)
     assert data["@type"] == "Article" and data["@context"] == "https://schema.org"
     assert data["inLanguage"] == lang and data["datePublished"] == "2022-03-31"
-    assert data["url"] == f"{SITE_URL}{prefix}case-studies/sharing-practice/"
-    assert data["headline"] == soup.select_one("article h1").get_text()
+    assert data["url"] == f"{SITE_URL}{prefix}case-studies/sample-sharing-practice/"
+    assert data["headline"] == soup.select_one("article h1").get_text() == (
+        "Sample case study: sharing practice" if lang == "en-GB" else "Astudiaeth achos enghreifftiol: rhannu arfer"
+    )
     translation = data["workTranslation" if lang == "en-GB" else "translationOfWork"]
     assert translation["inLanguage"] == other
-    assert read_html(site / f"{prefix}case-studies/sharing-practice/index.html").select_one('meta[property="og:type"]')["content"] == "article"
+    assert translation["url"] == f"{SITE_URL}{'cy/' if lang == 'en-GB' else ''}case-studies/sample-sharing-practice/"
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
 
 
 def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
@@ -67,10 +72,16 @@ def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
 def test_each_language_has_its_own_search_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     welsh = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
-    assert english["docs"] and welsh["docs"]
-    assert not [doc for doc in english["docs"] if doc["location"].startswith("cy/")]
-    assert {doc["location"].split("#")[0] for doc in welsh["docs"]} >= {"", "about/", "case-studies/sharing-practice/"}
-    assert any(doc["title"] == "Ynglŷn â'r rhaglen" for doc in welsh["docs"])
+    # every page but listings that only repeat their items (facets, later pages, the archive)
+    searchable = {
+        "", "about/", "subscribe/", "case-studies/", *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
+        "lessons/", *(f"lessons/{slug}/" for slug in LESSONS), *(f"newsletters/{day}/" for day in ISSUES),
+    }
+    assert len(searchable) == 66
+    for index in (english, welsh):  # Welsh locations are relative to cy/, the Welsh pages' search base
+        assert {doc["location"].split("#")[0] for doc in index["docs"]} == searchable
+    assert [doc["title"] for doc in english["docs"] if doc["location"] == "about/"] == ["About this sample site"]
+    assert [doc["title"] for doc in welsh["docs"] if doc["location"] == "about/"] == ["Ynglŷn â'r safle enghreifftiol hwn"]
     assert welsh["config"]["pipeline"] == [] and english["config"]["pipeline"] == ["stopWordFilter"]
     for page, base in ((site / "cy/about/index.html", "../../cy/"), (site / "about/index.html", "..")):
         config = json.loads(read_html(page).select_one("#__config").string)
@@ -79,7 +90,8 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
 
 def test_link_text_names_its_target(site: Path) -> None:
     vague = {"read more", "darllen mwy", "click here", "cliciwch yma", "more", "mwy", "here", "yma"}
-    for page in html_pages(site):
-        for link in read_html(page).select("main a[href]"):
-            text = " ".join(link.get_text(" ").split()).lower()
-            assert text not in vague, f"{url_of(site, page)}: a link reads only {text!r}"
+    links = [(page, link) for page in html_pages(site) for link in read_html(page).select("main a[href]")]
+    assert len(links) > 2000  # every card, facet, lesson and issue link on 173 pages
+    for page, link in links:
+        text = " ".join(link.get_text(" ").split()).lower()
+        assert text not in vague, f"{url_of(site, page)}: a link reads only {text!r}"

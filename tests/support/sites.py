@@ -1,4 +1,5 @@
-"""Building real sites for end-to-end tests: the project itself, or a temporary copy of it."""
+"""Building real sites for end-to-end tests: the frozen sample site in tests/fixture_site (a copy
+of it, beside the project's own hooks/ and overrides/), or the live project for the smoke tests."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
 PROJECT = Path(__file__).resolve().parents[2]
+FIXTURE = PROJECT / "tests/fixture_site"
+FIXTURE_URL = "https://sample.rhannu.example.org/"  # site_url in tests/fixture_site/mkdocs.yml
 PINNED_EPOCH = "1700000000"  # 2023-11-14 in Europe/London: builds in tests never depend on today
 BUILD_DATE_PINNED = __import__("datetime").date(2023, 11, 14)
-SOURCE_DIRS = ("docs", "overrides", "hooks", "case_studies", "lessons", "newsletters", "data")
+SOFTWARE_DIRS = ("hooks", "overrides")  # the generator's, shared by every site it builds
 
 
 @dataclass(frozen=True)
@@ -40,13 +44,12 @@ def build(project: Path, site: Path, *, strict: bool = True, epoch: str = PINNED
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 
 
-def copy_project(destination: Path) -> Path:
-    """A copy of the project's sources, to break or extend without touching the real ones."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(PROJECT / "mkdocs.yml", destination / "mkdocs.yml")
-    for name in SOURCE_DIRS:
-        if (PROJECT / name).exists():
-            shutil.copytree(PROJECT / name, destination / name)
+def copy_fixture(destination: Path) -> Path:
+    """A copy of the sample site with the project's hooks/ and overrides/ beside it: a project
+    folder to build, run `rhannu` on, break or extend without touching the committed files."""
+    shutil.copytree(FIXTURE, destination, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in SOFTWARE_DIRS:
+        shutil.copytree(PROJECT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
@@ -57,10 +60,42 @@ def read_html(path: Path) -> BeautifulSoup:
 def html_pages(site: Path) -> list[Path]:
     """The site's web pages: every HTML file but the newsletter's email editions, which are
     email HTML with rules of their own (tests/test_email.py)."""
-    return sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
+    pages = sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
+    assert pages, f"no web pages in {site}"
+    return pages
 
 
 def url_of(site: Path, page: Path) -> str:
     """The site-relative URL a page is served at: 'about/', 'cy/about/', '404.html'."""
     relative = page.relative_to(site).as_posix()
     return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
+_LINKED = "a[href], link[href], script[src], img[src], source[src], iframe[src]"
+
+
+def internal_target(site: Path, page: Path, reference: str) -> Path | None:
+    """The file in the built site that a relative or root-relative link on `page` points to; None
+    for links off the site (another host, mailto:, a merge tag) and for links within the page."""
+    parts = urlsplit(reference)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    path = unquote(urlsplit(urljoin("/" + url_of(site, page), reference)).path).lstrip("/")
+    target = site / path
+    return target / "index.html" if path == "" or path.endswith("/") or target.is_dir() else target
+
+
+def internal_links(site: Path) -> tuple[int, list[str]]:
+    """How many links and resources on the site's web pages point within it, and which of those
+    lead to no file ('page-url: reference')."""
+    checked, broken = 0, []
+    for page in html_pages(site):
+        for tag in read_html(page).select(_LINKED):
+            reference = tag.get("href") or tag.get("src")
+            target = internal_target(site, page, reference)
+            if target is None:
+                continue
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{url_of(site, page)}: {reference}")
+    return checked, broken

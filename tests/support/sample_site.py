@@ -1,0 +1,46 @@
+"""What the sample site in tests/fixture_site holds, written down by hand: the tests assert that
+the build gives exactly this. Change it together with the fixture."""
+
+from __future__ import annotations
+
+BULK_2023 = [f"sample-case-study-{n:02}" for n in range(51, 30, -1)]  # dated 2023-10-20
+BULK_2022 = [f"sample-case-study-{n:02}" for n in range(30, 0, -1)]  # dated 2022-03-31
+# Published case studies as listings show them: newest first, then by slug, descending.
+CASE_STUDIES = ["sample-hackathon", *BULK_2023, "sample-sharing-practice", *BULK_2022, "sample-online-events"]
+LEFT_OUT = {"sample-draft": "draft", "sample-future": "dated 2023-12-01, after the build date 2023-11-14"}
+LESSONS = ["sample-permission", "sample-skills", "sample-time", "sample-uncited"]  # by group, then order
+CITED_BY = {
+    "sample-permission": {"sample-sharing-practice"},
+    "sample-skills": {"sample-sharing-practice", "sample-hackathon"},
+    "sample-time": {"sample-online-events"},
+    "sample-uncited": set(),
+}
+NEWS_ITEMS = ["sample-editorial", "sample-event", "sample-news", "sample-next-issue"]
+ISSUES = {"2022-03-14": 27, "2022-04-11": 29, "2023-10-23": 69}  # issue 28 is skipped: nothing in it
+STALE_WELSH = "case_studies/sample-online-events.cy.md"
+
+FACETS = {
+    "psb": {"sample-north": 51, "sample-south": 1, "sample-west": 0, "programme": 2},
+    "theme": {"well-being-assessments": 52, "sharing-practice": 2, "digital-engagement": 1, "consultation-fatigue": 0},
+    "approach": {"engagement-activity": 51, "hackathon": 1, "online-learning-event": 2, "virtual-working": 26},
+    "year": {"2023": 22, "2022": 32},
+}
+
+
+def listing_pages(path: str, count: int) -> list[str]:
+    """A listing and its further pages, 50 cards a page."""
+    return [path] + [f"{path}page/{number}/" for number in range(2, (count - 1) // 50 + 2)]
+
+
+# Every English web page but the 404 page; each has its Welsh twin under cy/.
+PAGES = sorted([
+    "", "about/", "subscribe/",
+    *listing_pages("case-studies/", len(CASE_STUDIES)),
+    *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
+    *(page for facet, values in FACETS.items() for value, count in values.items()
+      for page in listing_pages(f"case-studies/{facet}/{value}/", count)),
+    "lessons/", *(f"lessons/{slug}/" for slug in LESSONS),
+    "newsletters/", *(f"newsletters/{day}/" for day in ISSUES),
+    "news/sample-sharing/",  # the alias of sample-sharing-practice: a page that redirects
+])
+REDIRECTS = {"news/sample-sharing/": "case-studies/sample-sharing-practice/"}

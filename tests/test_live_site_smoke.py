@@ -1,0 +1,50 @@
+"""Smoke tests of the project's LIVE content: it builds with --strict, and what holds for any valid
+content holds for it. No counts, titles or dates of live content: editors add, change and remove
+content freely; every other end-to-end test builds the sample site in tests/fixture_site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from tests.support.sites import PROJECT, BuildResult, build, html_pages, internal_links, url_of
+
+FEEDS = ["feed.xml", "newsletters/feed.xml", "cy/feed.xml", "cy/newsletters/feed.xml"]
+
+
+@pytest.fixture(scope="module")
+def live_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    result: BuildResult = build(PROJECT, tmp_path_factory.mktemp("live") / "site", strict=True)
+    assert result.returncode == 0, result.log
+    return result.site
+
+
+def test_the_live_site_builds_with_strict_and_has_a_home_page_in_each_language(live_site: Path) -> None:
+    assert (live_site / "index.html").is_file() and (live_site / "cy/index.html").is_file()
+    assert (live_site / "404.html").is_file()
+
+
+def test_every_page_has_its_twin_in_the_other_language(live_site: Path) -> None:
+    urls = {url_of(live_site, page) for page in html_pages(live_site)} - {"404.html"}
+    english = {url for url in urls if not url.startswith("cy/")}
+    welsh = {url.removeprefix("cy/") for url in urls if url.startswith("cy/")}
+    assert "" in english and "" in welsh
+    assert english - welsh == set(), "English pages without a Welsh page at cy/<page>"
+    assert welsh - english == set(), "Welsh pages without an English page"
+
+
+def test_no_broken_internal_links(live_site: Path) -> None:
+    checked, broken = internal_links(live_site)
+    assert checked > 0
+    assert broken == [], "\n".join(broken[:30])
+
+
+@pytest.mark.parametrize("path", FEEDS)
+def test_every_feed_parses_without_problems(live_site: Path, path: str) -> None:
+    assert sorted(p.relative_to(live_site).as_posix() for p in live_site.rglob("feed.xml")) == sorted(FEEDS)
+    parsed = feedparser.parse((live_site / path).read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20"
+    assert parsed.feed.language == ("cy" if path.startswith("cy/") else "en-GB")
