@@ -13,8 +13,7 @@ from html import escape
 from pathlib import Path
 
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
-from rhannu.email import BOTH, EDITIONS, editions, size_errors
-from rhannu.errors import ContentErrors
+from rhannu.email import BOTH
 from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import language, root
@@ -75,13 +74,10 @@ class _Files:
 
 
 def _add_emails(files: _Files, site: Site, edition: str) -> None:
-    assert edition in EDITIONS
-    rendered = editions(site.issues, site.info, site.settings.unsubscribe, (edition,))
-    if errors := size_errors(rendered):
-        raise ContentErrors(errors)
-    for copy in rendered:
-        files.add(copy.html_path, copy.html)
-        files.add(copy.text_path, copy.text)
+    for copy in site.editions:
+        if copy.edition == edition:
+            files.add(copy.html_path, copy.html)
+            files.add(copy.text_path, copy.text)
 
 
 def cards_json(site: Site, lang: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rhannu.content import Content, load_content
 from rhannu.content_types import WITH_PAGES, CaseStudy, page_path
+from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentErrors
 from rhannu.issue_views import newsletter_pages
 from rhannu.languages import CODES
@@ -41,6 +42,15 @@ class Site:
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
         """Each case study by the src_uri of its page in either language."""
         return {src_uri(page_path(study), lang): study for study in self.content.case_studies for lang in study.texts}
+
+    @cached_property
+    def editions(self) -> tuple[Edition, ...]:
+        """Every issue's email editions, rendered once for both language passes; any edition
+        over Gmail's clipping size is an error, and all of them are reported together."""
+        rendered = editions(self.issues, self.info, self.settings.unsubscribe)
+        if errors := size_errors(rendered):
+            raise ContentErrors(errors)
+        return tuple(rendered)
 
     @property
     def stale_pages(self) -> frozenset[str]:

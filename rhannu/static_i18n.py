@@ -90,10 +90,11 @@ class Twin:
     name: str  # the source's file name, where the page has no title
 
 
-def source_twin(page: Page) -> Twin:
-    """The default-language page this page translates (or stands in for)."""
-    source = _i18n_file(page).alternates[DEFAULT.code]
-    return Twin(get_relative_url(source.url, page.url), source.name)
+def source_twin(page: Page) -> Twin | None:
+    """The default-language page this page translates (or stands in for); None for a page that
+    exists only in another language."""
+    source = _i18n_file(page).alternates.get(DEFAULT.code)
+    return Twin(get_relative_url(source.url, page.url), source.name) if source is not None else None
 
 
 def language_urls(page: Page) -> tuple[dict[str, str], set[str]]:

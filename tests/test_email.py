@@ -105,7 +105,7 @@ def test_an_edition_over_gmails_clipping_limit_stops_the_build(tmp_path: Path) -
     assert result.returncode == 1
     errors = [line for line in result.log.splitlines() if line.startswith("ERROR")]
     assert len(errors) == 3, result.log  # each edition is over the limit, and each is named
-    for error, name in zip(errors, ("email.cy.html", "email.en.html", "email.html")):
+    for error, name in zip(errors, ("email.cy.html", "email.en.html", "email.html"), strict=True):
         assert re.fullmatch(
             rf"ERROR   -  rhannu: newsletters/2022-04-11/{re.escape(name)}: the email edition of the issue published "
             r"2022-04-11 is \d+ KB, over the 102 KB at which Gmail clips an email: shorten its editorial or move "
