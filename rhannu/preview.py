@@ -44,6 +44,7 @@ from rhannu.views import ITEM_PAGES, VirtualPage
 log = logging.getLogger("rhannu.preview")
 WATCHED = ("mkdocs.yml", *FOLDERS, "data", "overrides", "hooks")
 _MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
+_RELATIVE_SRC = re.compile(r'\bsrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')  # an image beside the source
 
 
 def snapshot(root: Path) -> dict[str, int]:
@@ -101,7 +102,14 @@ class PageRenderer:
             body = stale_translation(body, lang, relative(stale_from, page_url), DEFAULT.code)
         html = page.with_blocks(self._markdown.convert(body))
         folder = page.src_uri.rsplit("/", 1)[0]
-        return _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
+        html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
+        return _RELATIVE_SRC.sub(lambda match: self._asset(match, folder, page_url), html)
+
+    @staticmethod
+    def _asset(match: re.Match, folder: str, page_url: str) -> str:
+        """As MkDocs writes it: files beside a source are published once, for both languages."""
+        target = os.path.normpath(f"{folder}/{match.group(1)}").replace(os.sep, "/")
+        return f'src="{relative(target, page_url)}"'
 
     @staticmethod
     def _link(match: re.Match, folder: str, page_url: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from mkdocs.config import load_config
 
 from rhannu.content import load_content
@@ -67,11 +66,6 @@ def test_in_place_update_matches_a_full_build(tmp_path: Path) -> None:
         assert re.search(r"<title>.*?</title>", fast_html).group(0) == re.search(r"<title>.*?</title>", full_html).group(0)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "software bug, reported in issue 11's fixture report: rewrite_in_place writes an image beside a case study "
-    "as src='sample-square.png' (relative to the case study's own folder, where there is no such file); the full "
-    "build writes '../sample-square.png'"
-))
 def test_in_place_update_keeps_images_beside_the_case_study(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
     first = build(project, tmp_path / "before", strict=False)
@@ -79,10 +73,15 @@ def test_in_place_update_keeps_images_beside_the_case_study(tmp_path: Path) -> N
     config = load_config(str(project / "mkdocs.yml"))
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     content = load_content(project, BUILD_DATE_PINNED)
+    pages = [first.site / f"{prefix}case-studies/sample-sharing-practice/index.html" for prefix in ("", "cy/")]
+
+    def images() -> list[list[str]]:
+        return [IMAGE.findall(ARTICLE.search(page.read_text(encoding="utf-8")).group(1)) for page in pages]
+
+    built = images()
     rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config))
-    page = first.site / "case-studies/sample-sharing-practice/index.html"
-    images = IMAGE.findall(ARTICLE.search(page.read_text(encoding="utf-8")).group(1))
-    assert images == ['<img alt="Sample image: a dark green square" src="../sample-square.png" />']
+    assert images() == built
+    assert [image[0].split(" src=")[1] for image in built] == ['"../sample-square.png" />', '"../../../case-studies/sample-square.png" />']
 
 
 def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) -> None:
