@@ -74,7 +74,7 @@ def on_page_markdown(markdown, page, config, files):
     lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
     if static_i18n.has_own_text(page, lang) or source is None:
         return pages.page_markdown(_current(), markdown, page.file.src_uri, lang, page.url, source.url if source else None)
-    notice = pages.missing_page(lang, page.title or source.name, source.url)
+    notice = pages.missing_page(lang, markdown, page.meta, source.name, source.url)
     page.meta = notice.meta
     return notice.markdown
 

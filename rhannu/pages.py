@@ -22,9 +22,14 @@ def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: 
     return markdown
 
 
-def missing_page(lang: str, source_title: str, source_url: str) -> Notice:
-    """What a page without its `lang` twin shows at its `lang` address."""
-    return missing_translation(lang, source_title, source_url, DEFAULT.code)
+def missing_page(lang: str, source_markdown: str, source_meta: dict, source_name: str, source_url: str) -> Notice:
+    """What a page without its `lang` twin shows at its `lang` address, naming the English page
+    by its own title (its front matter's, or its first heading), never by the navigation's
+    translated name for it."""
+    title = source_meta.get("title") or next(
+        (line[2:].strip() for line in source_markdown.splitlines() if line.startswith("# ")), source_name
+    )
+    return missing_translation(lang, str(title), source_url, DEFAULT.code)
 
 
 def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:
