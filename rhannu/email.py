@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from html.parser import HTMLParser
 
 import css_inline
 
@@ -17,6 +18,7 @@ from rhannu.errors import ContentError
 from rhannu.issue_views import (
     Linker,
     event_when,
+    event_when_text,
     issue_path,
     issue_summary,
     issue_title,
@@ -174,15 +176,67 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
     lines = ["", label(lang, section.key).upper()]
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
-        return [*lines, text.title, _wrap(text.body.strip())]
+        return [*lines, text.title, "", markdown_text(text.body)]
     for item in section.items:
         if section.style == "network":
             lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
-        else:
-            text = text_in(item, lang)
-            href = link(page_path(item)) if section.style == "linked" else web
-            lines += ["", f"* {text.title}", _wrap(text.summary), href]
+            continue
+        text = text_in(item, lang)
+        href = link(page_path(item)) if section.style == "linked" else web
+        when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if getattr(item, "event_start", None) else []
+        lines += ["", f"* {text.title}", *when, _wrap(text.summary), href]
     return lines
+
+
+class _PlainText(HTMLParser):
+    """Rendered Markdown as plain text: one paragraph a block, list items with '* ', and each
+    link's address after its words."""
+
+    BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._words: list[str] = []
+        self._links: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self._flush()
+            if tag == "li":
+                self._words.append("*")
+        elif tag == "a":
+            self._links.append(dict(attrs).get("href"))
+        elif tag == "br":
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self._flush()
+        elif tag == "a" and self._links:
+            href = self._links.pop()
+            if href and href not in "".join(self._words[-1:]):
+                self._words.append(f"({href})")
+
+    def handle_data(self, data: str) -> None:
+        self._words += data.split()
+
+    def _flush(self) -> None:
+        if self._words:
+            self.blocks.append(" ".join(self._words).replace(" ,", ",").replace(" .", "."))
+        self._words = []
+
+    def text(self) -> str:
+        self._flush()
+        return "\n\n".join(_wrap(block) for block in self.blocks)
+
+
+def markdown_text(body: str) -> str:
+    """An editor's Markdown as the plain-text edition shows it, wrapped at 72 characters."""
+    parser = _PlainText()
+    parser.feed(markdown_html(body))
+    parser.close()
+    return parser.text()
 
 
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:

@@ -39,14 +39,23 @@ def markdown_html(text: str) -> str:
     return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
 
 
-def event_when(item: NewsItem, lang: str) -> str:
+def _event_start(item: NewsItem) -> dt.datetime:
     if item.event_start is None:
         raise ValueError(f"{item.slug} is not an event: it has no event date")
-    start = item.event_start.astimezone(LONDON)
+    return item.event_start.astimezone(LONDON)
+
+
+def event_when_text(item: NewsItem, lang: str) -> str:
+    """'17 March 2022, 14:00', or the day alone where no time was given."""
+    start = _event_start(item)
     when = long_date(start.date(), lang)
-    if item.event_has_time:
-        when += f", {start:%H:%M}"
-    return f'<time datetime="{start.isoformat() if item.event_has_time else start.date().isoformat()}">{when}</time>'
+    return f"{when}, {start:%H:%M}" if item.event_has_time else when
+
+
+def event_when(item: NewsItem, lang: str) -> str:
+    start = _event_start(item)
+    machine = start.isoformat() if item.event_has_time else start.date().isoformat()
+    return f'<time datetime="{machine}">{event_when_text(item, lang)}</time>'
 
 
 def _news_html(item: NewsItem, lang: str) -> str:
@@ -60,7 +69,7 @@ def _news_html(item: NewsItem, lang: str) -> str:
         if item.online_link:
             rows.append(
                 (
-                    label(lang, "where"),
+                    label(lang, "online"),
                     f'<a href="{escape(item.online_link)}">{escape(label(lang, "join_online"))}: {escape(text.title)}</a>',
                 )
             )

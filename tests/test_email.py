@@ -111,3 +111,16 @@ def test_an_edition_over_gmails_clipping_limit_stops_the_build(tmp_path: Path) -
             r"2022-04-11 is \d+ KB, over the 102 KB at which Gmail clips an email: shorten its editorial or move "
             r"items to the next issue", error
         ), error
+
+
+def test_the_text_edition_shows_markdown_as_plain_wrapped_paragraphs() -> None:
+    from rhannu.email import markdown_text
+
+    body = (
+        "Welcome: this issue has **every section**, with a [report](https://example.org/r) to read\n"
+        "and a line break in its source.\n\n- one point\n- [https://example.org/](https://example.org/)\n"
+    )
+    assert markdown_text(body) == (
+        "Welcome: this issue has every section, with a report\n(https://example.org/r) to read and a line "
+        "break in its source.\n\n* one point\n\n* https://example.org/"
+    )
