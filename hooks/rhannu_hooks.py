@@ -120,6 +120,8 @@ def _write_outputs(config):
         outputs.write(site_dir, outputs.outputs(_current(), lang))
     except ContentErrors as problems:
         raise _abort(problems) from None
+    except outputs.OutputClash as clash:
+        raise PluginError(str(clash)) from None
 
 
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language

@@ -1,0 +1,39 @@
+"""The output step: files besides pages, each written by one owner, never twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from rhannu.outputs import OutputClash, _Files
+
+
+def test_a_path_written_twice_is_an_error_naming_it() -> None:
+    files = _Files()
+    files.add("case-studies/cards.json", "[]")
+    with pytest.raises(OutputClash, match=r"^case-studies/cards\.json: two outputs of this build would write it$"):
+        files.add("case-studies/cards.json", "{}")
+    assert files.written == {"case-studies/cards.json": b"[]"}
+
+
+def test_the_sample_sites_outputs_by_owner() -> None:
+    """outputs(site) holds what belongs to no language; outputs(site, lang) each language's own."""
+    from rhannu.languages import CODES
+    from rhannu.outputs import all_outputs, outputs
+    from rhannu.site import prepare
+    from rhannu.site_info import SiteInfo
+    from tests.support.sample_site import ISSUES, REDIRECTS
+    from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL
+
+    site = prepare(FIXTURE, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
+    emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt")}
+    shared = outputs(site)
+    assert set(shared) == {"robots.txt"} | {path for path in emails if "/email." in path and path.count(".") == 1}
+    for lang, root in (("en", ""), ("cy", "cy/")):
+        own = outputs(site, lang)
+        assert set(own) == {
+            f"{root}feed.xml", f"{root}newsletters/feed.xml", f"{root}case-studies/cards.json",
+            *(f"{root}{old}index.html" for old in REDIRECTS),
+            *(path for path in emails if f"/email.{lang}." in path),
+        }
+    assert set(all_outputs(site, CODES)) == {"robots.txt", *emails, *(path for lang in CODES for path in outputs(site, lang))}
+    assert shared["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {FIXTURE_URL}sitemap.xml\n".encode()
