@@ -21,6 +21,7 @@ from typing import Any
 from rhannu.dates import LONDON, start_of_day
 from rhannu.errors import ContentError
 from rhannu.languages import DEFAULT
+from rhannu.partial_dates import PartialDate
 from rhannu.schema import (
     Field,
     address,
@@ -31,6 +32,7 @@ from rhannu.schema import (
     key_of,
     list_of,
     news_kind,
+    partial_date,
     positive_int,
     slug,
     text,
@@ -62,6 +64,8 @@ class CaseStudy:
     aliases: tuple[str, ...]
     draft: bool
     texts: dict[str, Text]  # by language code; a missing twin leaves its language out
+    when: PartialDate | None = None  # when what it describes happened, as precisely as known
+    source: str | None = None  # the key of its source in data/sources.yml
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class Lesson:
     published: dt.datetime
     draft: bool
     texts: dict[str, Text]
+    when: PartialDate | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,8 @@ class NewsItem:
     online_link: str | None
     draft: bool
     texts: dict[str, Text]
+    when: PartialDate | None = None
+    source: str | None = None
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -157,9 +165,12 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
-# Fields every type has: the text of each language first, the flags last.
+# Fields every type has: the text of each language first, where it comes from and when what it
+# describes happened, then the flags.
 TEXT_FIELDS = (Field("title", text, shared=False), Field("summary", text, shared=False))
 FLAG_FIELDS = (
+    Field("when", partial_date, required=False),
+    Field("source", key_of("sources"), required=False),
     Field("draft", boolean, required=False, default=False),
     Field("translated_from", fingerprint, required=False, shared=False),
 )
@@ -192,6 +203,8 @@ def _case_study(pair: Pair) -> CaseStudy:
         aliases=facts["aliases"],
         draft=facts["draft"],
         texts=pair.texts,
+        when=facts.get("when"),
+        source=facts.get("source"),
     )
 
 
@@ -258,7 +271,16 @@ LESSON_FIELDS = (
 
 def _lesson(pair: Pair) -> Lesson:
     facts = pair.facts
-    return Lesson(pair.slug, facts["group"], facts["order"], start_of_day(facts["date"]), facts["draft"], pair.texts)
+    return Lesson(
+        pair.slug,
+        facts["group"],
+        facts["order"],
+        start_of_day(facts["date"]),
+        facts["draft"],
+        pair.texts,
+        facts.get("when"),
+        facts.get("source"),
+    )
 
 
 LESSONS = ContentType(
@@ -302,6 +324,8 @@ def _news_item(pair: Pair) -> NewsItem:
         online_link=facts.get("online_link"),
         draft=facts["draft"],
         texts=pair.texts,
+        when=facts.get("when"),
+        source=facts.get("source"),
     )
 
 

@@ -34,5 +34,14 @@ def start_of_day(day: dt.date) -> dt.datetime:
 @lru_cache(maxsize=4096)  # listings repeat the same few hundred dates thousands of times
 def long_date(day: dt.date, lang_code: str) -> str:
     """'14 March 2022' / '14 Mawrth 2022'."""
-    locale = "cy" if lang_code == "cy" else "en_GB"
-    return format_date(day, format="d MMMM y", locale=locale)
+    return format_date(day, format="d MMMM y", locale=_locale(lang_code))
+
+
+@lru_cache(maxsize=512)
+def month_and_year(first: dt.date, lang_code: str) -> str:
+    """'November 2021' / 'Tachwedd 2021' (the month's name as it stands alone)."""
+    return format_date(first, format="LLLL y", locale=_locale(lang_code))
+
+
+def _locale(lang_code: str) -> str:
+    return "cy" if lang_code == "cy" else "en_GB"

@@ -37,6 +37,8 @@ def parse_source(path: str, text: str) -> Source | ContentError:
         line = mark.line + 2 if mark else None
         problem = error.problem or error.context or "invalid YAML"
         return ContentError(path, f"YAML syntax error: {problem}", line=line)
+    except ValueError as error:  # YAML reads 2021-02-30 as a date, and the calendar refuses it
+        return ContentError(path, f"a date that does not exist ({error}): write a real day as YYYY-MM-DD")
     if not isinstance(meta, dict):
         return ContentError(path, "front matter must be 'field: value' lines", line=2)
     rest = lines[end + 1 :]

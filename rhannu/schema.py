@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
+from rhannu.partial_dates import PartialDate, PartialDateProblem
+from rhannu.partial_dates import parse as parse_partial_date
 from rhannu.taxonomy import Taxonomy
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,6 +100,13 @@ def positive_int(value: object, _: Taxonomy) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise FieldProblem(f"expected a whole number from 1; got {value!r}")
     return value
+
+
+def partial_date(value: object, _: Taxonomy) -> PartialDate:
+    try:
+        return parse_partial_date(value)
+    except PartialDateProblem as problem:
+        raise FieldProblem(str(problem)) from None
 
 
 def key_of(list_name: str, *, extra: tuple[str, ...] = ()) -> Parser:

@@ -27,6 +27,10 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
         "publisher": {"@type": "Organization", "name": site_name},
     }
+    if study.when is not None:
+        data["temporalCoverage"] = study.when.iso()
+    if study.source is not None:
+        data["isBasedOn"] = content.taxonomy.sources[study.source].schema_org(lang)
     if len(study.texts) > 1:
         other = next(code for code in study.texts if code != lang)
         data["workTranslation" if lang == "en" else "translationOfWork"] = {

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
 LISTS = ("psbs", "themes", "approaches", "lesson_groups")
@@ -29,15 +30,20 @@ class Taxonomy:
     themes: dict[str, Term]
     approaches: dict[str, Term]
     lesson_groups: dict[str, Term]
+    sources: dict[str, Source] = field(default_factory=dict)  # data/sources.yml, by key
 
 
 def load_taxonomy(root: Path) -> Taxonomy:
     data = read_data(root, TAXONOMY_FILE)
     errors: list[ContentError] = []
     lists = {name: _terms(name, data.get(name), errors) for name in LISTS}
+    try:
+        sources = load_sources(root)
+    except ContentErrors as problems:
+        errors += problems.errors
     if errors:
         raise ContentErrors(errors)
-    return Taxonomy(**lists)
+    return Taxonomy(**lists, sources=sources)
 
 
 def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, Term]:

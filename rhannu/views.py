@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
+from rhannu import partial_dates
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path
 from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
+from rhannu.partial_dates import PartialDate
+from rhannu.sources import source_html
 from rhannu.urls import relative, src_uri, url
 
 PAGE_SIZE = 50
@@ -144,8 +147,19 @@ def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) ->
         (label(lang, "themes"), _term_links(content, "theme", study.themes, lang, from_path)),
         (label(lang, "approaches"), _term_links(content, "approach", study.approaches, lang, from_path)),
     ]
+    if study.when is not None:
+        rows.insert(1, (label(lang, "when"), when_html(study.when, lang)))
+    if study.source is not None:
+        rows.append((label(lang, "source"), content.taxonomy.sources[study.source].line_html(lang)))
     items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
     return f'<dl class="rhannu-meta">{items}</dl>'
+
+
+def when_html(when: PartialDate, lang: str) -> str:
+    """A date at its own precision; machine-readable where HTML can say it (not for a season)."""
+    machine = when.html_datetime()
+    shown = escape(partial_dates.show(when, lang))
+    return f'<time datetime="{machine}">{shown}</time>' if machine else f'<span class="rhannu-when">{shown}</span>'
 
 
 def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None = None) -> VirtualPage:
@@ -319,6 +333,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
         f'<a href="{href(f"{LESSONS.address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
         Markdown(text.body),
+        Late(source_html(content.taxonomy.sources[lesson.source], lang) if lesson.source else ""),
         Late(
             f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
             f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'

@@ -69,12 +69,36 @@ def test_case_studies_link_their_lessons_and_lessons_link_back(site: Path, lang:
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "PSB Sample South cluster Published 20 October 2023 Themes Well-being assessments Approaches Hackathon"),
-    ("cy", "BGC Clwstwr enghreifftiol y De Cyhoeddwyd 20 Hydref 2023 Themâu Asesiadau llesiant Dulliau Hacathon"),
+    ("en", "PSB Sample South cluster When Autumn 2021 Published 20 October 2023 Themes Well-being assessments Approaches Hackathon"),
+    ("cy", "BGC Clwstwr enghreifftiol y De Pryd yr hydref 2021 Cyhoeddwyd 20 Hydref 2023 Themâu Asesiadau llesiant Dulliau Hacathon"),
 ])
 def test_case_study_shows_its_facts_with_labels_and_date_in_its_language(site: Path, lang: str, expected: str) -> None:
     soup = read_html(site / f"{PREFIXES[lang]}case-studies/sample-hackathon/index.html")
     assert soup.select_one(".rhannu-meta").get_text(" ", strip=True) == expected
+    when = soup.select_one(".rhannu-meta .rhannu-when")
+    assert when is not None and when.name == "span", "a season has no machine-readable HTML date, so it is no <time>"
+
+
+@pytest.mark.parametrize(("lang", "when", "source"), [
+    ("en", '<time datetime="2022-03">March 2022</time>', "Sample report, Sample publisher, Autumn 2021 – 2022"),
+    ("cy", '<time datetime="2022-03">Mawrth 2022</time>', "Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, yr hydref 2021 – 2022"),
+])
+def test_a_case_study_and_a_lesson_say_where_they_come_from_and_when(site: Path, lang: str, when: str, source: str) -> None:
+    prefix = PREFIXES[lang]
+    study = read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html")
+    rows = {row.dt.get_text(): row.dd for row in study.select(".rhannu-meta > div")}
+    assert str(rows["When" if lang == "en" else "Pryd"].time) == when
+    assert rows["Source" if lang == "en" else "Ffynhonnell"].get_text() == source
+    lesson = read_html(site / f"{prefix}lessons/sample-permission/index.html").select_one(".rhannu-source")
+    assert lesson.get_text() == ("Source: " if lang == "en" else "Ffynhonnell: ") + source
+    assert read_html(site / f"{prefix}lessons/sample-time/index.html").select_one(".rhannu-source") is None
+    jsonld = json.loads(study.select_one('script[type="application/ld+json"]').string)
+    assert jsonld["temporalCoverage"] == "2022-03"
+    assert jsonld["isBasedOn"] == {
+        "@type": "Report", "name": source.split(",")[0],
+        "publisher": {"@type": "Organization", "name": source.split(", ")[1]},
+        "temporalCoverage": "2021-09/2022",
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])

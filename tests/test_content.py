@@ -36,6 +36,7 @@ def project(tmp_path: Path, files: dict[str, str | None]) -> Path:
     """A valid project, with `files` written over it (None removes a file)."""
     (tmp_path / "data").mkdir()
     shutil.copy(TAXONOMY, tmp_path / "data/taxonomy.yml")
+    shutil.copy(TAXONOMY.with_name("sources.yml"), tmp_path / "data/sources.yml")
     base = {
         "lessons/plan-early.md": LESSON_EN,
         "lessons/plan-early.cy.md": LESSON_CY,
@@ -94,7 +95,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
         (
             {"case_studies/engagement.md": STUDY_EN.replace("themes:", "theme:")},
             "case_studies/engagement.md: field 'theme': unknown field (did you mean 'themes'?); expected one of "
-            "title, summary, date, psb, themes, approaches, lessons, aliases, draft, translated_from\n"
+            "title, summary, date, psb, themes, approaches, lessons, aliases, when, source, draft, translated_from\n"
             "case_studies/engagement.md: field 'themes': missing; this field is required",
         ),
         (
@@ -201,3 +202,24 @@ def test_an_event_with_a_time_is_that_time_in_london(tmp_path: Path) -> None:
     content = load_content(project(tmp_path, {"newsletters/item.md": event, "newsletters/item.cy.md": NEWS_CY}), BUILD_DATE)
     (item,) = content.news
     assert item.event_start.isoformat() == "2022-07-05T14:30:00+01:00" and item.event_has_time
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("when: last summer", "field 'when': expected a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year "
+         "(2021); got 'last summer'"),
+        ("when: 2021-02-30", "a date that does not exist (day is out of range for month): write a real day as YYYY-MM-DD"),
+        ("source: annual-report", "field 'source': expected one of sample-report; got 'annual-report'"),
+    ],
+    ids=["when", "impossible-day", "source"],
+)
+def test_when_and_source_are_checked(tmp_path: Path, line: str, expected: str) -> None:
+    files = {"case_studies/engagement.md": STUDY_EN.replace("lessons: [plan-early]", f"lessons: [plan-early]\n{line}")}
+    assert errors_for(tmp_path, files) == [f"case_studies/engagement.md: {expected}"]
+
+
+def test_the_welsh_twin_inherits_when_and_source(tmp_path: Path) -> None:
+    english = STUDY_EN.replace("lessons: [plan-early]", "lessons: [plan-early]\nwhen: summer 2021\nsource: sample-report")
+    (study,) = load_content(project(tmp_path, {"case_studies/engagement.md": english}), BUILD_DATE).case_studies
+    assert (study.when.iso(), study.source) == ("2021-06/2021-08", "sample-report")
