@@ -184,7 +184,7 @@ CASE_STUDY_FIELDS = (
     Field("date", date),
     Field("psb", key_of("psbs")),
     Field("themes", list_of(key_of("themes"), allow_empty=False)),
-    Field("approaches", list_of(key_of("approaches"), allow_empty=False)),
+    Field("approaches", list_of(key_of("approaches"), allow_empty=True)),  # [] where the source names none
     Field("lessons", list_of(slug, allow_empty=True)),
     Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
     *FLAG_FIELDS,

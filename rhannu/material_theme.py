@@ -77,6 +77,8 @@ _REPLACEMENTS = (
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
     # an empty tabindex is not a number
     (' tabindex=""', ""),
+    # the header's logo stands beside the site's name: decoration, which assistive technology skips
+    ('" alt="logo">', '" alt="">'),
 )
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on

@@ -77,7 +77,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         raise ContentErrors(errors)
     load_feeds(root)  # a bad partner list is reported with everything else
     issues = assemble(content, settings.cadence, build_date, load_cache(root))
-    pages = {page.src_uri: page for lang in CODES for page in [*pages_for(content, lang), *newsletter_pages(issues, lang)]}
+    pages = {page.src_uri: page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang)]}
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)

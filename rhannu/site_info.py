@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from rhannu.errors import ContentError, ContentErrors
+from rhannu.labels import label
+from rhannu.languages import CODES
+
+INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
 
 
 @dataclass(frozen=True)
@@ -11,6 +17,11 @@ class SiteInfo:
     url: str  # ends with "/"
     names: dict[str, str]  # by language code
     contact_email: str | None = None  # the programme's public address (extra.contact.email)
+    intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
+
+    def intro(self, key: str, lang: str) -> str:
+        """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
+        return self.intros.get(key, {}).get(lang) or label(lang, f"{key}_intro")
 
     def name(self, lang: str) -> str:
         return self.names.get(lang, self.names["en"])
@@ -24,7 +35,27 @@ def from_config(config) -> SiteInfo:
             names[language.locale] = language.site_name
     url = config.site_url or "/"
     contact = (config.extra.get("contact") or {}).get("email")
-    return SiteInfo(url if url.endswith("/") else url + "/", names, contact)
+    return SiteInfo(url if url.endswith("/") else url + "/", names, contact, _intros(config.extra.get("intros")))
+
+
+def _intros(value: object) -> dict[str, dict[str, str]]:
+    """extra.intros: for each listing in INTRO_KEYS, its introduction in every language."""
+    if value is None:
+        return {}
+    errors = []
+    if not isinstance(value, dict):
+        errors.append(ContentError("mkdocs.yml", f"expected {', '.join(INTRO_KEYS)}, each with en: and cy: text", "extra.intros"))
+        value = {}
+    for key, texts in value.items():
+        if key not in INTRO_KEYS:
+            errors.append(ContentError("mkdocs.yml", f"expected one of {', '.join(INTRO_KEYS)}", f"extra.intros.{key}"))
+        elif not isinstance(texts, dict) or any(not isinstance(texts.get(code), str) for code in CODES):
+            errors.append(
+                ContentError("mkdocs.yml", "expected the introduction in each language: en: ..., cy: ...", f"extra.intros.{key}")
+            )
+    if errors:
+        raise ContentErrors(errors)
+    return {key: {code: " ".join(texts[code].split()) for code in CODES} for key, texts in value.items()}
 
 
 def load(root: Path) -> SiteInfo:

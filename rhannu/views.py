@@ -19,6 +19,7 @@ from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
+from rhannu.site_info import SiteInfo
 from rhannu.sources import source_html
 from rhannu.urls import relative, src_uri, url
 
@@ -106,7 +107,7 @@ def page(
     return VirtualPage(src_uri(path, lang), markdown, tuple(blocks), frozenset(late))
 
 
-def pages_for(content: Content, lang: str) -> list[VirtualPage]:
+def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
     """Every generated page in `lang`: each item's own page, then each type's listings."""
     details = CardDetails(content, lang)
     pages = [
@@ -116,7 +117,7 @@ def pages_for(content: Content, lang: str) -> list[VirtualPage]:
         if lang in item.texts
     ]
     for listings in LISTINGS.values():
-        pages += listings(content, lang, details)
+        pages += listings(content, lang, details, info)
     return pages
 
 
@@ -151,7 +152,7 @@ def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) ->
         rows.insert(1, (label(lang, "when"), when_html(study.when, lang)))
     if study.source is not None:
         rows.append((label(lang, "source"), content.taxonomy.sources[study.source].line_html(lang)))
-    items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows)
+    items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows if value)
     return f'<dl class="rhannu-meta">{items}</dl>'
 
 
@@ -342,9 +343,9 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     return page(path, lang, text.title, text.summary, parts)
 
 
-def lessons_index(content: Content, lang: str) -> VirtualPage:
+def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
     path = f"{LESSONS.address}/index"
-    parts = [f"<p>{escape(label(lang, 'lessons_intro'))}</p>"]
+    parts = [f"<p>{escape(intro)}</p>"]
     for key, group in content.taxonomy.lesson_groups.items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
@@ -353,17 +354,17 @@ def lessons_index(content: Content, lang: str) -> VirtualPage:
             for lesson in lessons
         )
         parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>')
-    return page(path, lang, label(lang, "lessons"), label(lang, "lessons_intro"), parts)
+    return page(path, lang, label(lang, "lessons"), intro, parts)
 
 
-def case_study_listings(content: Content, lang: str, details: CardDetails) -> list[VirtualPage]:
+def case_study_listings(content: Content, lang: str, details: CardDetails, info: SiteInfo) -> list[VirtualPage]:
     """The index of all case studies (with filters and facets), then a listing per facet value."""
     return [
         *listing_pages(
             content,
             f"{CASE_STUDIES.address}/index",
             label(lang, "case_studies"),
-            label(lang, "case_studies_intro"),
+            info.intro("case_studies", lang),
             list(content.case_studies),
             lang,
             details,
@@ -373,13 +374,13 @@ def case_study_listings(content: Content, lang: str, details: CardDetails) -> li
     ]
 
 
-def lesson_listings(content: Content, lang: str, _: CardDetails) -> list[VirtualPage]:
-    return [lessons_index(content, lang)]
+def lesson_listings(content: Content, lang: str, _: CardDetails, info: SiteInfo) -> list[VirtualPage]:
+    return [lessons_index(content, lang, info.intro("lessons", lang))]
 
 
 # Each content type with pages: the renderer of an item's page, and of its listings.
 ITEM_PAGES: dict[str, Callable[..., VirtualPage]] = {CASE_STUDIES.key: case_study_page, LESSONS.key: lesson_page}
-LISTINGS: dict[str, Callable[[Content, str, CardDetails], list[VirtualPage]]] = {
+LISTINGS: dict[str, Callable[[Content, str, CardDetails, SiteInfo], list[VirtualPage]]] = {
     LESSONS.key: lesson_listings,
     CASE_STUDIES.key: case_study_listings,
 }

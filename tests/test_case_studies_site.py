@@ -64,8 +64,13 @@ def test_case_studies_link_their_lessons_and_lessons_link_back(site: Path, lang:
         soup = read_html(site / f"{prefix}lessons/{slug}/index.html")
         links = {a["href"] for a in soup.select('[aria-labelledby="evidence-heading"] .rhannu-card__title a')}
         assert links == {f"../../case-studies/{study}/" for study in CITED_BY[slug]}, slug
+    headings = (
+        read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html").select_one("#lessons-heading").get_text(),
+        read_html(site / f"{prefix}lessons/sample-skills/index.html").select_one("#evidence-heading").get_text(),
+    )
+    assert headings == (("Related lessons", "Related case studies") if lang == "en" else ("Gwersi cysylltiedig", "Astudiaethau achos cysylltiedig"))
     uncited = read_html(site / f"{prefix}lessons/sample-uncited/index.html").select_one('[aria-labelledby="evidence-heading"]')
-    assert uncited.p.get_text() == ("No case study cites this lesson yet." if lang == "en" else "Nid oes astudiaeth achos yn cyfeirio at y wers hon eto.")
+    assert uncited.p.get_text() == ("No case study is related to this lesson yet." if lang == "en" else "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon eto.")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
