@@ -12,7 +12,7 @@ from html import escape
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
-from rhannu.newsletter import Issue, NewsletterSettings
+from rhannu.newsletter import Issue, NewsletterSettings, Status
 from rhannu.urls import absolute
 from rhannu.views import relative
 
@@ -44,12 +44,13 @@ def replace_markers(
     page_url: str,
     issues: tuple[Issue, ...],
     settings: NewsletterSettings,
+    status: Status,
     site_url: str,
     contact_email: str | None = None,
 ) -> str:
     blocks = {
         "<!-- rhannu:contact -->": lambda: contact_html(contact_email),
-        "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url),
+        "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url, status),
         "<!-- rhannu:subscribe -->": lambda: subscribe_html(settings, lang, site_url, page_url),
     }
     for marker, render in blocks.items():

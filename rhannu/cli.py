@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rhannu import site_info
@@ -63,7 +64,7 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
         print(problems, file=sys.stderr)
         return 1
     issue = next((issue for issue in site.issues if issue.published == wanted), None) or next(
-        (issue for issue in site.issues if issue.start <= wanted < issue.published), None
+        (issue for issue in site.issues if (issue.start or dt.date.min) <= wanted < issue.published), None
     )
     if issue is None:
         published = ", ".join(issue.slug for issue in site.issues) or "none yet"
@@ -146,24 +147,34 @@ def newsletter_preview(root: Path, day: str) -> int:
         return 2
     try:
         settings = load_settings(root)
-        number = settings.cadence.number_of(wanted)
-        if number is None:
-            print(f"{wanted} is before the newsletter's first issue ({settings.cadence.anchor})", file=sys.stderr)
-            return 1
-        published = settings.cadence.published(number)
+        launched = settings.first_issue is not None
+        if not launched:  # show what the issue would hold, as if the newsletter had started
+            settings = replace(settings, first_issue=settings.cadence.anchor)
+        first = settings.first_issue or settings.cadence.anchor
+        published = max(settings.cadence.next_day(wanted), first)
         content = load_content(root, published)
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
     issue = next(
-        (issue for issue in assemble(content, settings.cadence, published, load_cache(root)) if issue.number == number), None
+        (issue for issue in assemble(content, settings, published, load_cache(root)) if issue.published == published), None
     )
-    start, last = settings.cadence.start(number), published - dt.timedelta(days=1)
-    when = "published" if published <= build_date() else "to be published"
-    print(f"Issue {number}, {when} on {published}, covering {start} to {last}")
+    if not launched:
+        print("The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;")
+        print(f"were it launched on {first}, this is what the issue of {published} would hold.")
+    when = "published" if launched and published <= build_date() else "to be published"
+    if published == first:
+        covers = "with everything published before it"
+    else:
+        since, until = published - dt.timedelta(days=settings.cadence.days), published - dt.timedelta(days=1)
+        covers = f"covering what was published from {since} to {until}"
     if issue is None:
-        print("Nothing is dated in this fortnight yet, so there will be no issue unless something is added.")
+        print(
+            f"The issue day {published}, {covers}: nothing is published then yet, "
+            "so there will be no issue unless something is added."
+        )
         return 0
+    print(f"Issue {issue.number}, {when} on {published}, {covers}")
     for lang in CODES:  # Welsh first
         print(f"\n{issue_title(issue, lang)}")
         for section in issue.sections:

@@ -98,15 +98,15 @@ def load_content(root: Path, build_date: dt.date) -> Content:
 
 
 def _ordered(kind: ContentType, items: list[Any], taxonomy: Taxonomy) -> tuple[Any, ...]:
-    return tuple(sorted(items, key=lambda item: kind.order(item, taxonomy), reverse=kind.newest_first))
+    return tuple(sorted(items, key=lambda item: kind.order(item, taxonomy)))
 
 
 def _exclusion(item: Item, build_date: dt.date) -> Excluded | None:
     path = primary_path(item.texts)
     if item.draft:
         return Excluded(path, "draft")
-    if item.published.date() > build_date:
-        return Excluded(path, f"dated {item.published.date()}, after the build date {build_date}")
+    if item.published is not None and item.published.date() > build_date:
+        return Excluded(path, f"published {item.published.date()}, after the build date {build_date}")
     return None
 
 

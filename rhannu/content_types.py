@@ -56,7 +56,7 @@ class Text:
 @dataclass(frozen=True)
 class CaseStudy:
     slug: str
-    published: dt.datetime  # aware, Europe/London
+    published: dt.datetime | None  # on this site: aware, the start of its day in Europe/London
     psb: str
     themes: tuple[str, ...]
     approaches: tuple[str, ...]
@@ -73,7 +73,7 @@ class Lesson:
     slug: str
     group: str
     order: int
-    published: dt.datetime
+    published: dt.datetime | None
     draft: bool
     texts: dict[str, Text]
     when: PartialDate | None = None
@@ -86,7 +86,7 @@ class NewsItem:
 
     slug: str
     kind: str  # news, event, editorial
-    published: dt.datetime
+    published: dt.datetime | None
     event_start: dt.datetime | None  # events only; midnight where no time was given
     event_has_time: bool
     online_link: str | None
@@ -131,12 +131,12 @@ class IssueSection:
 
 @dataclass(frozen=True)
 class IssueSlot:
-    """Where an item goes in the newsletter: the issue whose fortnight holds `day` (or, with
-    `before`, the issue published before that fortnight begins), in `section`."""
+    """Where an item goes in the newsletter: the first issue after `day`, the day it was published
+    on the site, in `section`; an event (`happens`) goes into the last issue before it happens."""
 
     day: dt.date
     section: str
-    before: bool = False
+    happens: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -146,8 +146,7 @@ class ContentType:
     address: str | None  # its pages: address/x/ and cy/address/x/; None for no pages of its own
     fields: tuple[Field, ...]
     record: Callable[[Pair], Any]
-    order: Callable[[Any, Taxonomy], Any]
-    newest_first: bool
+    order: Callable[[Any, Taxonomy], Any]  # sorts its records, ascending
     editor_names: tuple[str, str]  # singular and plural, in editors' (English) messages
     sections: tuple[IssueSection, ...] = ()
     issue_slot: Callable[[Any], IssueSlot | None] | None = None
@@ -163,6 +162,23 @@ class ContentType:
 
 def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
+
+
+def _published(facts: dict[str, Any]) -> dt.datetime | None:
+    return start_of_day(facts["published"]) if facts.get("published") else None
+
+
+def newest_first(item: Any) -> tuple:
+    """Published items newest first (by name, Z to A, within a day); then the rest by when what
+    they describe happened, latest first, then by name."""
+    published, when = item.published, item.when
+    if published is not None:
+        return (0, -published.toordinal(), (*tuple(-ord(char) for char in item.slug), 0))
+    return (1, when is None, -when.start.toordinal() if when else 0, item.slug)
+
+
+def _published_slot(section: str) -> Callable[[Any], IssueSlot | None]:
+    return lambda item: IssueSlot(_local_day(item.published), section) if item.published else None
 
 
 # Fields every type has: the text of each language first, where it comes from and when what it
@@ -181,7 +197,7 @@ FLAG_FIELDS = (
 
 CASE_STUDY_FIELDS = (
     *TEXT_FIELDS,
-    Field("date", date),
+    Field("published", date, required=False),  # the day it was published on this site
     Field("psb", key_of("psbs")),
     Field("themes", list_of(key_of("themes"), allow_empty=False)),
     Field("approaches", list_of(key_of("approaches"), allow_empty=True)),  # [] where the source names none
@@ -195,7 +211,7 @@ def _case_study(pair: Pair) -> CaseStudy:
     facts = pair.facts
     return CaseStudy(
         slug=pair.slug,
-        published=start_of_day(facts["date"]),
+        published=_published(facts),
         psb=facts["psb"],
         themes=facts["themes"],
         approaches=facts["approaches"],
@@ -247,11 +263,10 @@ CASE_STUDIES = ContentType(
     address="case-studies",
     fields=CASE_STUDY_FIELDS,
     record=_case_study,
-    order=lambda study, _: (study.published, study.slug),
-    newest_first=True,
+    order=lambda study, _: newest_first(study),
     editor_names=("case study", "case studies"),
     sections=(IssueSection("new_case_studies", "linked", order=lambda study: (study.published, study.slug)),),
-    issue_slot=lambda study: IssueSlot(_local_day(study.published), "new_case_studies"),
+    issue_slot=_published_slot("new_case_studies"),
     check=_check_case_studies,
     in_feed=True,
 )
@@ -264,7 +279,7 @@ LESSON_FIELDS = (
     *TEXT_FIELDS,
     Field("group", key_of("lesson_groups")),
     Field("order", positive_int),
-    Field("date", date),
+    Field("published", date, required=False),  # the day it was published on this site
     *FLAG_FIELDS,
 )
 
@@ -275,7 +290,7 @@ def _lesson(pair: Pair) -> Lesson:
         pair.slug,
         facts["group"],
         facts["order"],
-        start_of_day(facts["date"]),
+        _published(facts),
         facts["draft"],
         pair.texts,
         facts.get("when"),
@@ -290,10 +305,9 @@ LESSONS = ContentType(
     fields=LESSON_FIELDS,
     record=_lesson,
     order=lambda lesson, taxonomy: (list(taxonomy.lesson_groups).index(lesson.group), lesson.order, lesson.slug),
-    newest_first=False,
     editor_names=("lesson", "lessons"),
     sections=(IssueSection("new_lessons", "linked"),),
-    issue_slot=lambda lesson: IssueSlot(_local_day(lesson.published), "new_lessons"),
+    issue_slot=_published_slot("new_lessons"),
     in_feed=True,
 )
 
@@ -304,7 +318,7 @@ LESSONS = ContentType(
 NEWS_FIELDS = (
     *TEXT_FIELDS,
     Field("kind", news_kind),
-    Field("date", date),
+    Field("published", date, required=False),  # the day it was published on this site
     Field("event_date", event_date, required=False),
     Field("place", text, required=False, shared=False),
     Field("online_link", web_address, required=False),
@@ -318,7 +332,7 @@ def _news_item(pair: Pair) -> NewsItem:
     return NewsItem(
         slug=pair.slug,
         kind=facts["kind"],
-        published=start_of_day(facts["date"]),
+        published=_published(facts),
         event_start=event.start if event else None,
         event_has_time=bool(event and event.has_time),
         online_link=facts.get("online_link"),
@@ -355,11 +369,14 @@ def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[Conten
     return errors
 
 
-def _news_slot(item: NewsItem) -> IssueSlot:
+def _news_slot(item: NewsItem) -> IssueSlot | None:
+    if item.published is None:
+        return None
+    published = _local_day(item.published)
     if item.kind == "event":
         assert item.event_start is not None  # an event without a date is refused when loading
-        return IssueSlot(_local_day(item.event_start), "events", before=True)  # announced ahead
-    return IssueSlot(_local_day(item.published), "editorial" if item.kind == "editorial" else "news")
+        return IssueSlot(published, "events", happens=_local_day(item.event_start))
+    return IssueSlot(published, "editorial" if item.kind == "editorial" else "news")
 
 
 NEWS_ITEMS = ContentType(
@@ -368,8 +385,7 @@ NEWS_ITEMS = ContentType(
     address=None,  # shown in the newsletter's issues, not on pages of their own
     fields=NEWS_FIELDS,
     record=_news_item,
-    order=lambda item, _: (item.published, item.slug),
-    newest_first=False,
+    order=lambda item, _: (item.published is None, item.published or dt.datetime.min.replace(tzinfo=LONDON), item.slug),
     editor_names=("newsletter item", "newsletter items"),
     sections=(
         IssueSection("editorial", "editorial", single=True),

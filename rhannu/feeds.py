@@ -27,6 +27,7 @@ from rhannu.newsletter import Issue
 from rhannu.urls import absolute
 from rhannu.views import text_in, url
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # sorts items never published here after the rest
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -36,7 +37,7 @@ DC_NS = "http://purl.org/dc/elements/1.1/"
 class FeedItem:
     title: str
     link: str  # absolute
-    published: dt.datetime  # aware
+    published: dt.datetime | None  # aware; None for an item never published on the site (no pubDate)
     description: str
     content_html: str | None = None
 
@@ -80,8 +81,9 @@ def render_rss(channel: Channel) -> str:
         f"    <language>{tag}</language>",
         f'    <atom:link href={quoteattr(channel.self_url)} rel="self" type="application/rss+xml"/>',
     ]
-    if channel.items:
-        newest = max(item.published for item in channel.items)
+    dates = [item.published for item in channel.items if item.published is not None]
+    if dates:
+        newest = max(dates)
         lines += [f"    <pubDate>{rfc822(newest)}</pubDate>", f"    <lastBuildDate>{rfc822(newest)}</lastBuildDate>"]
     for item in channel.items:
         lines += [
@@ -89,7 +91,7 @@ def render_rss(channel: Channel) -> str:
             f"      <title>{escape(item.title)}</title>",
             f"      <link>{escape(item.link)}</link>",
             f'      <guid isPermaLink="true">{escape(item.link)}</guid>',
-            f"      <pubDate>{rfc822(item.published)}</pubDate>",
+            *([f"      <pubDate>{rfc822(item.published)}</pubDate>"] if item.published else []),
             f"      <dc:language>{tag}</dc:language>",
             f"      <description>{escape(item.description)}</description>",
         ]
@@ -119,7 +121,7 @@ def issue_items(issues: tuple[Issue, ...], lang: str, site_url: str) -> list[Fee
 
 
 def newsletter_channel(issues: tuple[Issue, ...], lang: str, site_name: str, site_url: str) -> Channel:
-    items = sorted(issue_items(issues, lang, site_url), key=lambda item: item.published, reverse=True)
+    items = sorted(issue_items(issues, lang, site_url), key=lambda item: item.published or _EPOCH, reverse=True)
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
         link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
@@ -141,7 +143,7 @@ def everything_channel(content: Content, issues: tuple[Issue, ...], lang: str, s
         if lang in item.texts
     ]
     items += issue_items(issues, lang, site_url)
-    items.sort(key=lambda item: (item.published, item.link), reverse=True)
+    items.sort(key=lambda item: (item.published is not None, item.published or _EPOCH, item.link), reverse=True)
     return Channel(
         title=site_name,
         link=absolute(site_url, url("index", lang)),

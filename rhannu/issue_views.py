@@ -12,13 +12,14 @@ from rhannu.content_types import NewsItem, page_path
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue, Section
+from rhannu.newsletter import Issue, Section, Status
 from rhannu.views import VirtualPage, href, page, relative, text_in, url
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
 
 NEWSLETTERS = "newsletters"  # the address of the archive and of every issue under it
+SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
 
 
 def issue_path(issue: Issue) -> str:
@@ -30,8 +31,11 @@ def issue_title(issue: Issue, lang: str) -> str:
 
 
 def issue_summary(issue: Issue, lang: str) -> str:
-    last_day = issue.published - dt.timedelta(days=1)
-    covers = label(lang, "issue_covers", start=long_date(issue.start, lang), end=long_date(last_day, lang))
+    last_day = long_date(issue.published - dt.timedelta(days=1), lang)
+    if issue.start is None:  # the first issue gathers everything published before it
+        covers = label(lang, "issue_covers_first", end=last_day)
+    else:
+        covers = label(lang, "issue_covers", start=long_date(issue.start, lang), end=last_day)
     return f"{label(lang, 'issue_number', number=issue.number)}. {covers}."
 
 
@@ -129,9 +133,21 @@ def issue_page(issue: Issue, lang: str) -> VirtualPage:
     return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), parts)
 
 
-def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
+def no_issue_html(status: Status, lang: str, from_url: str) -> str:
+    """Before the first issue: that the newsletter has not started, or when its next issue is due."""
+    if status.launched and status.next_issue is not None:
+        said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
+    else:
+        said = label(lang, "newsletter_not_started")
+    link = relative(url(SUBSCRIBE, lang), from_url)
+    return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
+
+
+def archive_page(issues: tuple[Issue, ...], lang: str, status: Status) -> VirtualPage:
     path = f"{NEWSLETTERS}/index"
     parts = [f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
+    if not issues:
+        parts.append(no_issue_html(status, lang, url(path, lang)))
     years = sorted({issue.published.year for issue in issues}, reverse=True)
     for year in years:
         items = "".join(
@@ -144,10 +160,13 @@ def archive_page(issues: tuple[Issue, ...], lang: str) -> VirtualPage:
     return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), parts, searchable=False)
 
 
-def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str) -> str:
-    """The home page's box for the newest issue ("" while there is none)."""
+def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str, status: Status) -> str:
+    """The home page's box for the newest issue, or what to expect while there is none."""
     if not issues:
-        return ""
+        return (
+            f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
+            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>{no_issue_html(status, lang, from_url)}</section>'
+        )
     issue = issues[-1]
     date = long_date(issue.published, lang)
     return (
@@ -159,5 +178,5 @@ def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str) -> st
     )
 
 
-def newsletter_pages(issues: tuple[Issue, ...], lang: str) -> list[VirtualPage]:
-    return [*(issue_page(issue, lang) for issue in issues), archive_page(issues, lang)]
+def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status) -> list[VirtualPage]:
+    return [*(issue_page(issue, lang) for issue in issues), archive_page(issues, lang, status)]

@@ -1,8 +1,12 @@
 """Assembling newsletter issues: plain functions from content records to issues.
 
-Issue k covers [anchor + days*(k-1), anchor + days*k) in Europe/London and is published on the
-day that period closes. A period with nothing in it gets no issue and its number is skipped, so
-back-dating one item never renumbers or moves another issue.
+Issues appear on issue days: every `days` days from `anchor` (Europe/London), starting at
+`first_issue`, the day the first issue is published. While `first_issue` is empty the newsletter
+has not launched and no issue is built. An item joins the first issue published after the day it
+was published on the site (`published`), so an issue that is out never changes: an item published
+on an issue's day waits for the next one. An event is announced in the last issue before it
+happens. An issue day with nothing in it gets no issue; issues are numbered 1, 2, 3... in the
+order they were published.
 """
 
 from __future__ import annotations
@@ -24,19 +28,19 @@ SETTINGS_FILE = "data/newsletter.yml"
 
 @dataclass(frozen=True)
 class Cadence:
-    anchor: dt.date
+    anchor: dt.date  # an issue day: every issue day is a whole number of `days` from it
     days: int = 14
 
-    def number_of(self, day: dt.date) -> int | None:
-        """The issue whose period holds `day`; None before the anchor."""
-        offset = (day - self.anchor).days
-        return offset // self.days + 1 if offset >= 0 else None
+    def is_issue_day(self, day: dt.date) -> bool:
+        return (day - self.anchor).days % self.days == 0
 
-    def start(self, number: int) -> dt.date:
-        return self.anchor + dt.timedelta(days=self.days * (number - 1))
+    def next_day(self, day: dt.date) -> dt.date:
+        """The first issue day after `day`."""
+        return day + dt.timedelta(days=self.days - (day - self.anchor).days % self.days)
 
-    def published(self, number: int) -> dt.date:
-        return self.start(number + 1)
+    def last_day(self, day: dt.date) -> dt.date:
+        """The last issue day on or before `day`."""
+        return day - dt.timedelta(days=(day - self.anchor).days % self.days)
 
 
 NETWORK = IssueSection("network", "network")  # partner networks' news, in their own languages
@@ -63,9 +67,9 @@ class Issue:
     """One issue's outline: every renderer (web page, feed, email HTML and text, the command
     line's preview) shows these sections in this order."""
 
-    number: int
-    start: dt.date
-    published: dt.date  # also the end of its period, exclusive
+    number: int  # 1, 2, 3... in the order issues were published
+    start: dt.date | None  # the previous issue day; None for the first issue, which gathers all before it
+    published: dt.date  # also the end of what it gathers, exclusive
     sections: tuple[Section, ...]  # only those with items
 
     def items(self, key: str) -> tuple[Any, ...]:
@@ -81,10 +85,28 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Status:
+    """What the newsletter's pages say when there is no issue to show."""
+
+    launched: bool
+    next_issue: dt.date | None  # the next issue day after the build date, once launched
+
+
+@dataclass(frozen=True)
 class NewsletterSettings:
     cadence: Cadence
+    first_issue: dt.date | None  # the day the first issue is published; None: not launched
     signup_url: str | None  # the owner's mailing service's sign-up page
     unsubscribe: str  # the text or merge tag the mailing service replaces with an unsubscribe link
+
+    def status(self, build_date: dt.date) -> Status:
+        return Status(self.first_issue is not None, self.next_issue_day(build_date))
+
+    def next_issue_day(self, build_date: dt.date) -> dt.date | None:
+        """When the next issue is due after `build_date`; None while the newsletter has not launched."""
+        if self.first_issue is None:
+            return None
+        return self.first_issue if self.first_issue > build_date else self.cadence.next_day(build_date)
 
 
 def load_settings(root: Path) -> NewsletterSettings:
@@ -106,13 +128,32 @@ def load_settings(root: Path) -> NewsletterSettings:
                 "email.unsubscribe",
             )
         )
+    cadence = None
     try:
         cadence = load_cadence(data)
     except ContentErrors as problems:
         errors = problems.errors + errors
-    if errors or not isinstance(unsubscribe, str):
+    first_issue = data.get("first_issue")
+    if first_issue is not None and (not isinstance(first_issue, dt.date) or isinstance(first_issue, dt.datetime)):
+        errors.append(
+            ContentError(
+                SETTINGS_FILE,
+                f"expected the day of the first issue as YYYY-MM-DD, or nothing; got {first_issue!r}",
+                "first_issue",
+            )
+        )
+    elif first_issue is not None and cadence is not None and not cadence.is_issue_day(first_issue):
+        errors.append(
+            ContentError(
+                SETTINGS_FILE,
+                f"{first_issue} is not an issue day: issues appear every {cadence.days} days from {cadence.anchor}, "
+                f"so choose {cadence.last_day(first_issue)} or {cadence.next_day(first_issue)}",
+                "first_issue",
+            )
+        )
+    if errors or cadence is None or not isinstance(unsubscribe, str):
         raise ContentErrors(errors)
-    return NewsletterSettings(cadence, signup or None, unsubscribe)
+    return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe)
 
 
 def load_cadence(data: dict) -> Cadence:
@@ -131,37 +172,47 @@ def _local_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
-def _issue_number(item: Item, cadence: Cadence) -> tuple[int, str] | None:
-    """The issue an item goes into, and its section; None for an item before the first issue."""
+def issue_day(item: Item, settings: NewsletterSettings) -> tuple[dt.date, str] | None:
+    """The day of the issue an item goes into, and its section; None for an item that goes into
+    no issue (not published on the site, before launch, or an event announced too late)."""
     place = type_of(item).issue_slot
     slot = place(item) if place is not None else None
-    if slot is None:
+    first = settings.first_issue
+    if slot is None or first is None:
         return None
-    number = cadence.number_of(slot.day)
-    if number is None:
+    after = first if slot.day < first else settings.cadence.next_day(slot.day)
+    if slot.happens is None:
+        return after, slot.section
+    if slot.happens < first:
         return None
-    if slot.before:  # in the issue published before its fortnight begins
-        return (number - 1, slot.section) if number > 1 else None
-    return number, slot.section
+    announce = settings.cadence.last_day(slot.happens)  # the last issue before it happens
+    return (announce, slot.section) if after <= announce else None
 
 
-def assemble(content: Content, cadence: Cadence, build_date: dt.date, network: tuple[NetworkItem, ...] = ()) -> tuple[Issue, ...]:
+def assemble(
+    content: Content, settings: NewsletterSettings, build_date: dt.date, network: tuple[NetworkItem, ...] = ()
+) -> tuple[Issue, ...]:
     """Every issue published on or before `build_date` that has something in it, oldest first.
     Single-item sections (editorials) are checked by `editorial_errors` before this runs."""
-    numbers: dict[int, dict[str, list]] = {}
+    days: dict[dt.date, dict[str, list]] = {}
     for kind in TYPES:
         for item in content.of(kind):
-            if (placed := _issue_number(item, cadence)) is not None:
-                number, section = placed
-                numbers.setdefault(number, {}).setdefault(section, []).append(item)
-    for partner in sorted(network, key=lambda item: (item.published_at, item.link)):
-        if (partner_number := cadence.number_of(_local_day(partner.published_at))) is not None:
-            numbers.setdefault(partner_number, {}).setdefault(NETWORK.key, []).append(partner)
+            if (placed := issue_day(item, settings)) is not None:
+                day, section = placed
+                days.setdefault(day, {}).setdefault(section, []).append(item)
+    if settings.first_issue is not None:
+        for partner in sorted(network, key=lambda item: (item.published_at, item.link)):
+            published = _local_day(partner.published_at)
+            day = settings.first_issue if published < settings.first_issue else settings.cadence.next_day(published)
+            days.setdefault(day, {}).setdefault(NETWORK.key, []).append(partner)
+    out = sorted(day for day in days if day <= build_date)
     return tuple(
-        Issue(number, cadence.start(number), cadence.published(number), _sections(parts))
-        for number, parts in sorted(numbers.items())
-        if cadence.published(number) <= build_date
+        Issue(number, _previous_day(day, settings), day, _sections(days[day])) for number, day in enumerate(out, start=1)
     )
+
+
+def _previous_day(day: dt.date, settings: NewsletterSettings) -> dt.date | None:
+    return None if day == settings.first_issue else day - dt.timedelta(days=settings.cadence.days)
 
 
 def _sections(parts: dict[str, list]) -> tuple[Section, ...]:
@@ -174,14 +225,14 @@ def _sections(parts: dict[str, list]) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def editorial_errors(content: Content, cadence: Cadence) -> list[ContentError]:
+def editorial_errors(content: Content, settings: NewsletterSettings) -> list[ContentError]:
     """At most one item per issue in a single-item section (an editorial); each names the other."""
     single = {spec.key for spec in SECTIONS if spec.single}
-    seen: dict[tuple[int, str], Item] = {}
+    seen: dict[tuple[dt.date, str], Item] = {}
     errors = []
     for kind in TYPES:
         for item in content.of(kind):
-            placed = _issue_number(item, cadence)
+            placed = issue_day(item, settings)
             if placed is None or placed[1] not in single:
                 continue
             first = seen.setdefault(placed, item)
@@ -189,9 +240,9 @@ def editorial_errors(content: Content, cadence: Cadence) -> list[ContentError]:
                 errors.append(
                     ContentError(
                         primary_path(item.texts),
-                        f"a second {placed[1]} for the issue published {cadence.published(placed[0])}: "
+                        f"a second {placed[1]} for the issue published {placed[0]}: "
                         f"{primary_path(first.texts)} is already its {placed[1]}",
-                        "date",
+                        "published",
                     )
                 )
     return errors

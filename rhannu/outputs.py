@@ -91,11 +91,12 @@ def cards_json(site: Site, lang: str) -> str:
             "title": text_in(study, lang).title,
             "summary": text_in(study, lang).summary,
             "url": "/" + url(page_path(study), lang),
-            "date": study.published.date().isoformat(),
+            "date": study.published.date().isoformat() if study.published else None,
+            "when": study.when.iso() if study.when else None,
             "psb": study.psb,
             "theme": list(study.themes),
             "approach": list(study.approaches),
-            "year": facet_values(study, "year")[0],
+            "year": next(iter(facet_values(study, "year")), None),
         }
         for study in site.content.case_studies
     ]

@@ -16,7 +16,9 @@ from rhannu.structured_data import case_study_jsonld
 def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: str, source_url: str | None) -> str:
     """A page with its own text in `lang`: editors' block markers replaced, and the notice on a
     translation whose source has changed since."""
-    markdown = replace_markers(markdown, lang, page_url, site.issues, site.settings, site.info.url, site.info.contact_email)
+    markdown = replace_markers(
+        markdown, lang, page_url, site.issues, site.settings, site.newsletter_status, site.info.url, site.info.contact_email
+    )
     if src_uri in site.stale_pages and source_url is not None:
         markdown = stale_translation(markdown, lang, source_url, DEFAULT.code)
     return markdown

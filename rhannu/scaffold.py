@@ -39,7 +39,9 @@ def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy) -> tuple[str
     english = f"""---
 title: {_quoted(title)}
 summary: {_quoted(label(ENGLISH.code, "scaffold_summary_case_studies"))}
-date: {today.isoformat()}  # published; a later date keeps it off the site until that day
+published: {today.isoformat()}  # the day it goes on this site; a later day keeps it off until then
+# when: when what it describes happened: a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year
+# source: where it comes from, a key in data/sources.yml (such as year-one-report)
 psb: "{PLACEHOLDER}: one of {", ".join(taxonomy.psbs)}"
 themes: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.themes)}"]
 approaches: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.approaches)}"]
@@ -66,7 +68,7 @@ def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, str]:
 title: {_quoted(title)}
 summary: {_quoted(label(ENGLISH.code, "scaffold_summary_news"))}
 kind: {kind}
-date: {today.isoformat()}  # published: the item goes into the issue of this fortnight
+published: {today.isoformat()}  # the day it goes on this site: it joins the next newsletter issue
 {event}draft: false  # true keeps it out of the newsletter
 ---
 

@@ -147,8 +147,16 @@ def address(value: object, _: Taxonomy) -> str:
     return value.strip("/") + "/"
 
 
+RENAMED = {
+    "date": "'date' is now two fields: 'published', the day it was published on this site (leave it out if it "
+    "has not been), and 'when', when what it describes happened (a day, a month, a season or a year)",
+}
+
+
 def unknown_field_message(name: str, fields: tuple[Field, ...]) -> str:
     names = [field.name for field in fields]
+    if name in RENAMED:
+        return f"unknown field: {RENAMED[name]}; {one_of(names)}"
     close = difflib.get_close_matches(name, names, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else ""
     return f"unknown field{hint}; {one_of(names)}"

@@ -16,7 +16,7 @@ from rhannu.errors import ContentErrors
 from rhannu.issue_views import newsletter_pages
 from rhannu.languages import CODES
 from rhannu.network import load_cache, load_feeds
-from rhannu.newsletter import Issue, NewsletterSettings, assemble, editorial_errors, load_settings
+from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, load_settings
 from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.site_info import SiteInfo
 from rhannu.sitemap import SitemapEntry, pages_by_language, sitemap_entries
@@ -36,6 +36,7 @@ class Site:
     stale: tuple[str, ...]  # translations whose source has changed since
     issues: tuple[Issue, ...]  # newsletter issues published by the build date, oldest first
     settings: NewsletterSettings
+    newsletter_status: Status  # what the newsletter's pages say while there is no issue
     sitemap: tuple[SitemapEntry, ...]  # every page in every language it has its own text in
 
     @cached_property
@@ -73,11 +74,16 @@ class Site:
 def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | None = None) -> Site:
     content = load_content(root, build_date)
     settings = load_settings(root)
-    if errors := editorial_errors(content, settings.cadence):
+    if errors := editorial_errors(content, settings):
         raise ContentErrors(errors)
     load_feeds(root)  # a bad partner list is reported with everything else
-    issues = assemble(content, settings.cadence, build_date, load_cache(root))
-    pages = {page.src_uri: page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang)]}
+    issues = assemble(content, settings, build_date, load_cache(root))
+    status = settings.status(build_date)
+    pages = {
+        page.src_uri: page
+        for lang in CODES
+        for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]
+    }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     twins = (*missing_twins(docs), *content.missing_twins)
@@ -91,7 +97,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
     sitemap = tuple(sitemap_entries(pages_by_language([*docs_pages, *pages]), info.url))
-    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, sitemap)
+    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap)
 
 
 def _assets(root: Path) -> dict[str, Path]:

@@ -20,13 +20,14 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
         "@type": "Article",
         "headline": text.title,
         "description": text.summary,
-        "datePublished": study.published.date().isoformat(),
         "inLanguage": language(lang).tag,
         "url": absolute(site_url, url(page_path(study), lang)),
         "about": [term_label(content, "theme", theme, lang) for theme in study.themes],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
         "publisher": {"@type": "Organization", "name": site_name},
     }
+    if study.published is not None:  # left out where it was never published here, as schema.org allows
+        data["datePublished"] = study.published.date().isoformat()
     if study.when is not None:
         data["temporalCoverage"] = study.when.iso()
     if study.source is not None:

@@ -6,6 +6,7 @@ The same functions serve both languages; `lang` is an argument, never state.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from collections.abc import Callable, Iterable
@@ -73,7 +74,7 @@ def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
         "psb": (study.psb,),
         "theme": study.themes,
         "approach": study.approaches,
-        "year": (str(study.published.year),),
+        "year": (str(study.when.year),) if study.when else (),  # the year what it describes happened
     }[facet]
 
 
@@ -140,11 +141,17 @@ def _term_links(content: Content, facet: str, values: Iterable[str], lang: str, 
     )
 
 
+def published_html(published: dt.datetime | None, lang: str) -> str:
+    if published is None:
+        return ""
+    day = published.date()
+    return f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time>'
+
+
 def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) -> str:
-    day = study.published.date()
     rows = [
         (label(lang, "psb"), _term_links(content, "psb", [study.psb], lang, from_path)),
-        (label(lang, "published"), f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time>'),
+        (label(lang, "published"), published_html(study.published, lang)),
         (label(lang, "themes"), _term_links(content, "theme", study.themes, lang, from_path)),
         (label(lang, "approaches"), _term_links(content, "approach", study.approaches, lang, from_path)),
     ]
@@ -192,11 +199,11 @@ class CardDetails:
     def __call__(self, study: CaseStudy) -> str:
         if study.slug not in self._made:
             content, lang = self.content, self.lang
-            day = study.published.date()
             themes = ", ".join(escape(term_label(content, "theme", theme, lang)) for theme in study.themes)
+            when = when_html(study.when, lang) if study.when else published_html(study.published, lang)
             self._made[study.slug] = (
-                f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))} · '
-                f'<time datetime="{day.isoformat()}">{long_date(day, lang)}</time></p>'
+                f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))}'
+                f"{' · ' + when if when else ''}</p>"
                 f"<p>{escape(text_in(study, lang).summary)}</p>"
                 f'<p class="rhannu-card__themes">'
                 f'<span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p>'
@@ -221,7 +228,7 @@ def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDeta
 
 def _facet_nav(content: Content, lang: str, from_path: str) -> str:
     groups = []
-    for facet in FACETS:
+    for facet in _facets_in_use(content):
         values = _all_values(content, facet)
         links = "".join(
             f'<li><a href="{href(facet_path(facet, value), lang, from_path)}">'
@@ -239,7 +246,7 @@ def _facet_nav(content: Content, lang: str, from_path: str) -> str:
 
 def _all_values(content: Content, facet: str) -> list[str]:
     if facet == "year":
-        return sorted({str(study.published.year) for study in content.case_studies}, reverse=True)
+        return sorted({value for study in content.case_studies for value in facet_values(study, "year")}, reverse=True)
     return list({"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes, "approach": content.taxonomy.approaches}[facet])
 
 
@@ -288,10 +295,15 @@ def _pagination(path: str, number: int, pages: int, lang: str, from_path: str) -
     return f'<nav class="rhannu-pagination" aria-label="{escape(label(lang, "pagination"))}">{" ".join(links)}</nav>'
 
 
+def _facets_in_use(content: Content) -> list[str]:
+    """The facets some case study has a value for (a year only where a date of what happened is known)."""
+    return [facet for facet in FACETS if facet != "year" or _all_values(content, facet)]
+
+
 def _filter_form(content: Content, lang: str) -> str:
     """Combined filtering, shown only when JavaScript runs (the facet pages work without it)."""
     selects = []
-    for facet in FACETS:
+    for facet in _facets_in_use(content):
         options = f'<option value="">{escape(label(lang, "all"))}</option>' + "".join(
             f'<option value="{escape(value)}">{escape(term_label(content, facet, value, lang))}</option>'
             for value in _all_values(content, facet)

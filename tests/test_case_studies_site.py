@@ -48,7 +48,7 @@ def test_drafts_and_future_case_studies_are_left_out_and_the_log_says_so(built_s
     for slug in LEFT_OUT:
         assert not (built_site.site / f"{PREFIXES[lang]}case-studies/{slug}").exists()
     assert "INFO    -  rhannu: Left out of this build: case_studies/sample-draft.md (draft); case_studies/sample-future.md " \
-        "(dated 2023-12-01, after the build date 2023-11-14)" in built_site.log
+        "(published 2023-12-01, after the build date 2023-11-14)" in built_site.log
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -133,7 +133,7 @@ def test_index_has_a_card_per_case_study_over_two_pages_and_facet_counts(site: P
         "title": TITLES[("sample-hackathon", lang)], "url": f"/{prefix}case-studies/sample-hackathon/",
         "summary": "A sample case study for the tests: a one-day hackathon on a well-being assessment." if lang == "en"
         else "Astudiaeth achos enghreifftiol ar gyfer y profion: hacathon undydd ar asesiad llesiant.",
-        "date": "2023-10-20", "psb": "sample-south", "theme": ["well-being-assessments"], "approach": ["hackathon"], "year": "2023",
+        "date": "2023-10-20", "when": "2021-09/2021-11", "psb": "sample-south", "theme": ["well-being-assessments"], "approach": ["hackathon"], "year": "2021",
     }
 
 

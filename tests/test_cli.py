@@ -24,7 +24,7 @@ def test_check_passes_on_the_sample_site_naming_what_it_leaves_out(sample_projec
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == (
         "Left out of this build: case_studies/sample-draft.md (draft); case_studies/sample-future.md "
-        "(dated 2023-12-01, after the build date 2023-11-14)\n"
+        "(published 2023-12-01, after the build date 2023-11-14)\n"
         "4 newsletter items, 54 case studies and 4 lessons checked; 3 newsletter issues\n"
     )
 
@@ -47,8 +47,8 @@ def test_newsletter_email_finds_the_issue_covering_a_date_in_one_language_as_tex
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("newsletter", "email", "2020-01-01"), 1,
-         "no issue is published on or covers 2020-01-01; published issues: 2022-03-14, 2022-04-11, 2023-10-23\n"),
+        (("newsletter", "email", "2024-01-01"), 1,
+         "no issue is published on or covers 2024-01-01; published issues: 2022-03-14, 2022-04-11, 2023-10-23\n"),
         (("newsletter", "email", "2022-03-20"), 1,  # issue 28's fortnight: nothing in it, so no issue
          "no issue is published on or covers 2022-03-20; published issues: 2022-03-14, 2022-04-11, 2023-10-23\n"),
         (("newsletter", "email", "2023-11-10"), 1,  # issue 71 is published after the build date

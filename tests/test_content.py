@@ -15,12 +15,12 @@ TAXONOMY = Path(__file__).resolve().parent / "fixture_site/data/taxonomy.yml"  #
 BUILD_DATE = dt.date(2023, 11, 14)
 PSBS = "expected one of sample-north, sample-south, sample-west, programme"
 
-LESSON_EN = "---\ntitle: Plan early\nsummary: Allow time to plan.\ngroup: time\norder: 1\ndate: 2022-03-31\n---\n\nPlanning takes time.\n"
+LESSON_EN = "---\ntitle: Plan early\nsummary: Allow time to plan.\ngroup: time\norder: 1\npublished: 2022-03-31\n---\n\nPlanning takes time.\n"
 LESSON_CY = "---\ntitle: Cynllunio'n gynnar\nsummary: Rhoi amser i gynllunio.\n---\n\nMae cynllunio'n cymryd amser.\n"
 STUDY_EN = """---
 title: Engagement
 summary: How engagement went.
-date: 2022-03-31
+published: 2022-03-31
 psb: programme
 themes: [well-being-assessments]
 approaches: [engagement-activity]
@@ -85,8 +85,8 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
             "online-learning-event, virtual-working; got 'quiz'",
         ),
         (
-            {"case_studies/engagement.md": STUDY_EN.replace("date: 2022-03-31", "date: 31/03/2022")},
-            "case_studies/engagement.md: field 'date': expected a date as YYYY-MM-DD; got '31/03/2022'",
+            {"case_studies/engagement.md": STUDY_EN.replace("published: 2022-03-31", "published: 31/03/2022")},
+            "case_studies/engagement.md: field 'published': expected a date as YYYY-MM-DD; got '31/03/2022'",
         ),
         (
             {"case_studies/engagement.md": STUDY_EN.replace("psb: programme\n", "")},
@@ -95,7 +95,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
         (
             {"case_studies/engagement.md": STUDY_EN.replace("themes:", "theme:")},
             "case_studies/engagement.md: field 'theme': unknown field (did you mean 'themes'?); expected one of "
-            "title, summary, date, psb, themes, approaches, lessons, aliases, when, source, draft, translated_from\n"
+            "title, summary, published, psb, themes, approaches, lessons, aliases, when, source, draft, translated_from\n"
             "case_studies/engagement.md: field 'themes': missing; this field is required",
         ),
         (
@@ -161,7 +161,7 @@ def test_missing_twin_is_reported_not_fatal(tmp_path: Path) -> None:
 
 
 def test_drafts_and_future_dated_items_are_left_out_and_named(tmp_path: Path) -> None:
-    future = STUDY_EN.replace("date: 2022-03-31", "date: 2023-11-15")
+    future = STUDY_EN.replace("published: 2022-03-31", "published: 2023-11-15")
     draft = STUDY_EN.replace("lessons: [plan-early]", "lessons: []\ndraft: true")
     content = load_content(project(tmp_path, {
         "case_studies/later.md": future, "case_studies/later.cy.md": STUDY_CY,
@@ -169,12 +169,12 @@ def test_drafts_and_future_dated_items_are_left_out_and_named(tmp_path: Path) ->
     }), BUILD_DATE)
     assert [study.slug for study in content.case_studies] == ["engagement"]
     assert [(item.path, item.reason) for item in content.excluded] == [
-        ("case_studies/later.md", "dated 2023-11-15, after the build date 2023-11-14"),
+        ("case_studies/later.md", "published 2023-11-15, after the build date 2023-11-14"),
         ("case_studies/unfinished.md", "draft"),
     ]
 
 
-NEWS = "---\ntitle: News\nsummary: Something happened.\nkind: news\ndate: 2022-03-01\n---\n\nIt happened.\n"
+NEWS = "---\ntitle: News\nsummary: Something happened.\nkind: news\npublished: 2022-03-01\n---\n\nIt happened.\n"
 NEWS_CY = "---\ntitle: Newyddion\nsummary: Digwyddodd rhywbeth.\n---\n\nFe ddigwyddodd.\n"
 
 

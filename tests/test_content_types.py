@@ -23,9 +23,9 @@ def test_every_section_of_an_issue_is_declared_by_one_type_or_the_network() -> N
     assert [section.key for section in NEWS_ITEMS.sections] == ["editorial", "news", "events"]
 
 
-def test_news_items_go_to_their_section_and_events_are_announced_before_they_happen() -> None:
+def test_news_items_go_to_their_section_and_events_say_when_they_happen() -> None:
     slot = NEWS_ITEMS.issue_slot
     assert slot is not None
     assert slot(news("a", at(2021, 3, 3))).section == "news"
     event = slot(news("b", at(2021, 3, 3), "event", at(2021, 4, 1, 14)))
-    assert event is not None and (event.section, event.day.isoformat(), event.before) == ("events", "2021-04-01", True)
+    assert event is not None and (event.section, event.day.isoformat(), event.happens.isoformat()) == ("events", "2021-03-03", "2021-04-01")

@@ -34,9 +34,9 @@ def test_new_case_study_writes_a_pair_that_the_build_refuses_until_filled(projec
         "case_studies/hackathon-in-caerdydd.md", "case_studies/hackathon-in-caerdydd.cy.md",
     ]
     english = (project / "case_studies/hackathon-in-caerdydd.md").read_text(encoding="utf-8")
-    for key in ("title", "summary", "date", "psb", "themes", "approaches", "lessons", "aliases", "draft"):
+    for key in ("title", "summary", "published", "psb", "themes", "approaches", "lessons", "aliases", "draft"):
         assert f"\n{key}:" in english
-    assert '\ntitle: "Hackathon in Caerdydd"\n' in english and "\ndate: 2023-11-14" in english
+    assert '\ntitle: "Hackathon in Caerdydd"\n' in english and "\npublished: 2023-11-14" in english
 
     check = rhannu(project, "check")
     assert check.returncode == 1
@@ -139,7 +139,7 @@ def test_newsletter_preview_of_a_published_issue(sample_project: Path) -> None:
     done = rhannu(sample_project, "newsletter", "preview", "2022-03-01")
     assert done.returncode == 0
     assert done.stdout == (
-        "Issue 27, published on 2022-03-14, covering 2022-02-28 to 2022-03-13\n\n"
+        "Issue 1, published on 2022-03-14, with everything published before it\n\n"
         "Cylchlythyr: 14 Mawrth 2022\n"
         "  Gair gan y golygydd:\n    - Gair enghreifftiol gan y golygydd: croeso i'r cylchlythyr enghreifftiol\n"
         "  Newyddion:\n    - Eitem newyddion enghreifftiol\n"
@@ -162,15 +162,15 @@ def test_newsletter_preview_of_a_published_issue(sample_project: Path) -> None:
 def test_newsletter_preview_of_an_empty_fortnight(sample_project: Path) -> None:
     done = rhannu(sample_project, "newsletter", "preview", "2022-03-20")
     assert (done.returncode, done.stdout) == (0, (
-        "Issue 28, published on 2022-03-28, covering 2022-03-14 to 2022-03-27\n"
-        "Nothing is dated in this fortnight yet, so there will be no issue unless something is added.\n"
+        "The issue day 2022-03-28, covering what was published from 2022-03-14 to 2022-03-27: nothing is published "
+        "then yet, so there will be no issue unless something is added.\n"
     ))
 
 
 def test_newsletter_preview_of_the_issue_after_the_build_date(sample_project: Path) -> None:
     done = rhannu(sample_project, "newsletter", "preview", "2023-11-10")
     assert (done.returncode, done.stdout) == (0, (
-        "Issue 71, to be published on 2023-11-20, covering 2023-11-06 to 2023-11-19\n\n"
+        "Issue 4, to be published on 2023-11-20, covering what was published from 2023-11-06 to 2023-11-19\n\n"
         "Cylchlythyr: 20 Tachwedd 2023\n  Newyddion:\n    - Eitem newyddion enghreifftiol ar gyfer y rhifyn nesaf\n\n"
         "Newsletter: 20 November 2023\n  News:\n    - Sample news item for the next issue\n"
     ))
@@ -186,10 +186,22 @@ def test_newsletter_preview_includes_items_not_yet_published(project: Path) -> N
         path.write_text("\n".join(lines) + "\nSoon.\n", encoding="utf-8")
     done = rhannu(project, "newsletter", "preview", "2024-01-03")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Issue 75, to be published on 2024-01-15, covering 2024-01-01 to 2024-01-14\n")
+    assert done.stdout.startswith("Issue 6, to be published on 2024-01-15, covering what was published from 2024-01-01 to 2024-01-14\n")
     assert "    - Eitem yn y dyfodol\n" in done.stdout and "    - A future item\n" in done.stdout
 
 
-def test_preview_of_a_day_before_the_first_issue(sample_project: Path) -> None:
+def test_preview_of_a_day_before_the_first_issue_shows_the_first_issue(sample_project: Path) -> None:
     done = rhannu(sample_project, "newsletter", "preview", "2020-01-01")
-    assert (done.returncode, done.stderr) == (1, "2020-01-01 is before the newsletter's first issue (2021-03-01)\n")
+    assert done.returncode == 0
+    assert done.stdout.startswith("Issue 1, published on 2022-03-14, with everything published before it\n")
+
+
+def test_preview_before_launch_says_so_and_shows_what_an_issue_would_hold(sample_project: Path) -> None:
+    settings = sample_project / "data/newsletter.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("first_issue: 2022-03-14", "first_issue:"), encoding="utf-8")
+    done = rhannu(sample_project, "newsletter", "preview", "2022-03-20")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;\n"
+        "were it launched on 2021-03-01, this is what the issue of 2022-03-28 would hold.\n"
+    )

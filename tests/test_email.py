@@ -99,7 +99,7 @@ def test_an_edition_over_gmails_clipping_limit_stops_the_build(tmp_path: Path) -
     project = copy_fixture(tmp_path / "project")
     body = "\n\n".join(f"Paragraph {n}: " + "co-production and involvement " * 40 for n in range(120))
     for name, title in (("long-editorial.md", "A long editorial"), ("long-editorial.cy.md", "Gair hir gan y golygydd")):
-        meta = f"title: {title}\nsummary: Long.\n" + ("kind: editorial\ndate: 2022-04-01\n" if ".cy." not in name else "")
+        meta = f"title: {title}\nsummary: Long.\n" + ("kind: editorial\npublished: 2022-04-01\n" if ".cy." not in name else "")
         (project / "newsletters" / name).write_text(f"---\n{meta}---\n\n{body}\n", encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -10,10 +11,11 @@ from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, CaseStudy, Lesson, NewsItem, Text
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
-from rhannu.newsletter import SECTIONS, Cadence, assemble, editorial_errors, load_settings
+from rhannu.newsletter import SECTIONS, Cadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings
 from rhannu.taxonomy import Taxonomy
 
 CADENCE = Cadence(dt.date(2021, 3, 1), 14)
+SETTINGS = NewsletterSettings(CADENCE, dt.date(2021, 3, 15), None, "*|UNSUB|*")
 LATER = dt.date(2030, 1, 1)
 
 
@@ -46,70 +48,103 @@ def slugs(issue) -> list[str]:
     return [item.slug for key in ("news", "new_case_studies", "new_lessons") for item in issue.items(key)]
 
 
-def test_issue_1_covers_the_first_fortnight_and_is_dated_the_day_it_closes() -> None:
-    issues = assemble(content(items=[news("first-day", at(2021, 3, 1)), news("last-day", at(2021, 3, 14, 23, 59))]), CADENCE, LATER)
+def test_the_first_issue_gathers_everything_published_before_it() -> None:
+    issues = assemble(content(items=[news("long-ago", at(2021, 3, 1)), news("eve", at(2021, 3, 14, 23, 59))]), SETTINGS, LATER)
     (issue,) = issues
-    assert (issue.number, issue.slug, issue.start) == (1, "2021-03-15", dt.date(2021, 3, 1))
-    assert slugs(issue) == ["first-day", "last-day"]
+    assert (issue.number, issue.slug, issue.start) == (1, "2021-03-15", None)
+    assert slugs(issue) == ["long-ago", "eve"]
 
 
-def test_midnight_starts_the_next_fortnight() -> None:
-    issues = assemble(content(items=[news("midnight", at(2021, 3, 15))]), CADENCE, LATER)
-    assert [(issue.number, issue.slug) for issue in issues] == [(2, "2021-03-29")]
+def test_an_item_published_on_an_issue_day_waits_for_the_next_issue() -> None:
+    issues = assemble(content(items=[news("before", at(2021, 3, 14)), news("late", at(2021, 3, 15, 9))]), SETTINGS, LATER)
+    assert [(issue.number, issue.slug, issue.start, slugs(issue)) for issue in issues] == [
+        (1, "2021-03-15", None, ["before"]),
+        (2, "2021-03-29", dt.date(2021, 3, 15), ["late"]),
+    ]
 
 
-def test_issue_27_is_published_on_14_march_2022() -> None:
-    (issue,) = assemble(content(studies=[study("s", at(2022, 3, 1))]), CADENCE, LATER)
-    assert (issue.number, issue.slug) == (27, "2022-03-14")
+def test_a_published_issue_never_changes_when_a_later_item_is_added() -> None:
+    first = assemble(content(items=[news("a", at(2021, 3, 2))]), SETTINGS, dt.date(2021, 3, 20))
+    added_late = news("b", at(2021, 3, 20))  # published today, after issue 1 went out
+    again = assemble(content(items=[news("a", at(2021, 3, 2)), added_late]), SETTINGS, dt.date(2021, 3, 20))
+    assert again == first  # b waits for 29 March
+    assert [slugs(issue) for issue in assemble(content(items=[news("a", at(2021, 3, 2)), added_late]), SETTINGS, LATER)] == [["a"], ["b"]]
 
 
 def test_the_clock_change_moves_no_boundary() -> None:
-    # Clocks went forward on 28 March 2021; issue 3 covers 29 March to 11 April in London time.
-    late_sunday = at(2021, 3, 28, 23, 30)  # 22:30 UTC
-    monday = dt.datetime(2021, 3, 28, 23, 30, tzinfo=dt.UTC)  # 00:30 on the 29th in London
-    issues = assemble(content(items=[news("sunday", late_sunday), news("monday", monday)]), CADENCE, LATER)
-    assert [(issue.number, slugs(issue)) for issue in issues] == [(2, ["sunday"]), (3, ["monday"])]
+    # Clocks went forward on 28 March 2021: 23:30 UTC on the 28th is already the 29th in London.
+    late_sunday = at(2021, 3, 28, 23, 30)
+    monday = dt.datetime(2021, 3, 28, 23, 30, tzinfo=dt.UTC)
+    issues = assemble(content(items=[news("sunday", late_sunday), news("monday", monday)]), SETTINGS, LATER)
+    assert [(issue.slug, slugs(issue)) for issue in issues] == [("2021-03-29", ["sunday"]), ("2021-04-12", ["monday"])]
 
 
-def test_empty_fortnights_get_no_issue_and_back_dating_renumbers_nothing() -> None:
-    before = assemble(content(items=[news("a", at(2021, 3, 2)), news("c", at(2021, 4, 20))]), CADENCE, LATER)
-    after = assemble(content(items=[news("a", at(2021, 3, 2)), news("b", at(2021, 3, 20)), news("c", at(2021, 4, 20))]), CADENCE, LATER)
-    assert [(issue.number, issue.slug) for issue in before] == [(1, "2021-03-15"), (4, "2021-04-26")]
-    assert [(issue.number, issue.slug) for issue in after] == [(1, "2021-03-15"), (2, "2021-03-29"), (4, "2021-04-26")]
+def test_issue_days_with_nothing_get_no_issue_and_numbers_follow_publication() -> None:
+    issues = assemble(content(items=[news("a", at(2021, 3, 2)), news("c", at(2021, 4, 20))]), SETTINGS, LATER)
+    assert [(issue.number, issue.slug, issue.start) for issue in issues] == [
+        (1, "2021-03-15", None), (2, "2021-04-26", dt.date(2021, 4, 12)),
+    ]
 
 
-def test_an_issue_published_after_the_build_date_is_not_built_yet() -> None:
+def test_an_issue_after_the_build_date_is_not_built_yet() -> None:
     items = [news("a", at(2021, 3, 2))]
-    assert assemble(content(items=items), CADENCE, dt.date(2021, 3, 14)) == ()
-    assert len(assemble(content(items=items), CADENCE, dt.date(2021, 3, 15))) == 1
+    assert assemble(content(items=items), SETTINGS, dt.date(2021, 3, 14)) == ()
+    assert len(assemble(content(items=items), SETTINGS, dt.date(2021, 3, 15))) == 1
 
 
-def test_events_appear_in_the_issue_before_the_fortnight_they_happen_in() -> None:
-    event = news("event", at(2021, 3, 1), kind="event", event=at(2021, 3, 20, 14))
-    issues = assemble(content(items=[event]), CADENCE, LATER)
-    assert [(issue.number, [item.slug for item in issue.items('events')]) for issue in issues] == [(1, ["event"])]
+def test_before_launch_no_issue_is_built_and_the_status_says_so() -> None:
+    unlaunched = replace(SETTINGS, first_issue=None)
+    assert assemble(content(items=[news("a", at(2021, 3, 2))]), unlaunched, LATER) == ()
+    assert unlaunched.status(LATER) == Status(launched=False, next_issue=None)
+    assert SETTINGS.status(dt.date(2021, 3, 1)) == Status(launched=True, next_issue=dt.date(2021, 3, 15))
+    assert SETTINGS.status(dt.date(2021, 3, 15)) == Status(launched=True, next_issue=dt.date(2021, 3, 29))
 
 
-def test_editorial_is_kept_apart_and_two_in_one_fortnight_are_an_error() -> None:
+def test_items_never_published_here_are_in_no_issue() -> None:
+    never = replace(news("report-only", at(2021, 3, 2)), published=None)
+    assert assemble(content(items=[never], studies=[replace(study("s", at(2021, 3, 2)), published=None)]), SETTINGS, LATER) == ()
+
+
+def test_events_appear_in_the_last_issue_before_they_happen() -> None:
+    event = news("event", at(2021, 3, 1), kind="event", event=at(2021, 4, 1, 14))
+    issues = assemble(content(items=[event]), SETTINGS, LATER)
+    assert [(issue.slug, [item.slug for item in issue.items("events")]) for issue in issues] == [("2021-03-29", ["event"])]
+
+
+def test_an_event_published_too_late_to_be_announced_is_in_no_issue() -> None:
+    event = news("event", at(2021, 3, 30), kind="event", event=at(2021, 4, 1, 14))
+    assert assemble(content(items=[event]), SETTINGS, LATER) == ()
+
+
+def test_editorial_is_kept_apart_and_two_in_one_issue_are_an_error() -> None:
     one = news("editorial-one", at(2021, 3, 3), kind="editorial")
     two = news("editorial-two", at(2021, 3, 10), kind="editorial")
-    (issue,) = assemble(content(items=[one]), CADENCE, LATER)
+    (issue,) = assemble(content(items=[one]), SETTINGS, LATER)
     assert issue.items("editorial") == (one,) and issue.items("news") == ()
-    (error,) = editorial_errors(content(items=[one, two]), CADENCE)
+    (error,) = editorial_errors(content(items=[one, two]), SETTINGS)
     assert str(error) == (
-        "x/editorial-two.en.md: field 'date': a second editorial for the issue published 2021-03-15: "
+        "x/editorial-two.en.md: field 'published': a second editorial for the issue published 2021-03-15: "
         "x/editorial-one.en.md is already its editorial"
     )
 
 
-def test_items_before_the_anchor_are_in_no_issue() -> None:
-    assert assemble(content(items=[news("early", at(2021, 2, 28))]), CADENCE, LATER) == ()
-
-
-def test_lessons_join_the_issue_of_their_date() -> None:
+def test_lessons_join_the_issue_after_they_are_published() -> None:
     lesson = Lesson("plan", "time", 1, at(2022, 3, 31), False, texts("plan"))
-    (issue,) = assemble(content(lessons=[lesson]), CADENCE, LATER)
+    (issue,) = assemble(content(lessons=[lesson]), SETTINGS, LATER)
     assert (issue.slug, slugs(issue)) == ("2022-04-11", ["plan"])
+
+
+def test_the_first_issue_must_fall_on_an_issue_day(tmp_path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/newsletter.yml").write_text(
+        "anchor: 2021-03-01\ndays: 14\nfirst_issue: 2022-03-16\nemail:\n  unsubscribe: '*|UNSUB|*'\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_settings(tmp_path)
+    assert [str(error) for error in raised.value.errors] == [
+        "data/newsletter.yml: field 'first_issue': 2022-03-16 is not an issue day: issues appear every 14 days from "
+        "2021-03-01, so choose 2022-03-14 or 2022-03-28",
+    ]
 
 
 def test_newsletter_settings_are_validated(tmp_path) -> None:
@@ -132,6 +167,6 @@ def test_an_issue_has_one_outline_its_sections_in_order_and_only_those_with_item
         studies=[study("study", at(2021, 3, 2))],
         items=[news("event", at(2021, 3, 1), "event", at(2021, 3, 20, 14)), news("news", at(2021, 3, 3)),
                news("editorial", at(2021, 3, 4), "editorial")],
-    ), CADENCE, LATER)
+    ), SETTINGS, LATER)
     assert [section.key for section in issue.sections] == ["editorial", "news", "events", "new_case_studies"]
     assert [section.key for section in SECTIONS] == ["editorial", "news", "events", "new_case_studies", "new_lessons", "network"]

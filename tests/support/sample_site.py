@@ -7,7 +7,7 @@ BULK_2023 = [f"sample-case-study-{n:02}" for n in range(51, 30, -1)]  # dated 20
 BULK_2022 = [f"sample-case-study-{n:02}" for n in range(30, 0, -1)]  # dated 2022-03-31
 # Published case studies as listings show them: newest first, then by slug, descending.
 CASE_STUDIES = ["sample-hackathon", *BULK_2023, "sample-sharing-practice", *BULK_2022, "sample-online-events"]
-LEFT_OUT = {"sample-draft": "draft", "sample-future": "dated 2023-12-01, after the build date 2023-11-14"}
+LEFT_OUT = {"sample-draft": "draft", "sample-future": "published 2023-12-01, after the build date 2023-11-14"}
 LESSONS = ["sample-permission", "sample-skills", "sample-time", "sample-uncited"]  # by group, then order
 CITED_BY = {
     "sample-permission": {"sample-sharing-practice"},
@@ -16,14 +16,14 @@ CITED_BY = {
     "sample-uncited": set(),
 }
 NEWS_ITEMS = ["sample-editorial", "sample-event", "sample-news", "sample-next-issue"]
-ISSUES = {"2022-03-14": 27, "2022-04-11": 29, "2023-10-23": 69}  # issue 28 is skipped: nothing in it
+ISSUES = {"2022-03-14": 1, "2022-04-11": 2, "2023-10-23": 3}  # numbered as published; empty issue days (2022-03-28...) get none
 STALE_WELSH = "case_studies/sample-online-events.cy.md"
 
 FACETS = {
     "psb": {"sample-north": 51, "sample-south": 1, "sample-west": 0, "programme": 2},
     "theme": {"well-being-assessments": 52, "sharing-practice": 2, "digital-engagement": 1, "consultation-fatigue": 0},
     "approach": {"engagement-activity": 51, "hackathon": 1, "online-learning-event": 2, "virtual-working": 26},
-    "year": {"2023": 22, "2022": 32},
+    "year": {"2023": 21, "2022": 31, "2021": 1},  # by when what they describe happened
 }
 
 
