@@ -50,7 +50,8 @@ def on_pre_build(config):
     if not static_i18n.is_default_pass(config):
         return
     try:
-        _site = prepare(Path(config.config_file_path).parent, build_date(), site_info.from_config(config), Path(config.docs_dir))
+        info = site_info.from_config(config)
+        _site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
     except ContentErrors as problems:
         raise _abort(problems) from None
     for level, message in _site.messages():

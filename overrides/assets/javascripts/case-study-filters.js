@@ -8,7 +8,7 @@
   var list = document.getElementById("rhannu-card-list");
   if (!form || !list) return;
   var text = form.dataset;
-  var facets = ["psb", "theme", "approach", "year"];
+  var facets = ["psb", "theme", "approach", "year"].filter(function (facet) { return form.elements[facet]; });
   var status = form.querySelector(".rhannu-filter-status");
 
   function matches(card, chosen) {
