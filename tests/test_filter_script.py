@@ -23,3 +23,30 @@ def test_a_filtered_card_is_the_card_the_server_rendered(page, prefix: str) -> N
     status = page.locator(".rhannu-filter-status").inner_text()
     total = page.evaluate("fetch('cards.json').then(r => r.json()).then(cards => cards.length)")
     assert status == page.locator("#rhannu-filters").get_attribute("data-count-other").replace("{n}", str(total)) or total == 1
+
+
+def test_filters_work_when_no_case_study_says_when_it_happened(browser, tmp_path) -> None:
+    """Without a 'when' anywhere there is no Year filter; the others still filter (as on the live site)."""
+    import re
+
+    from tests.support.server import serve
+    from tests.support.sites import build, copy_fixture
+
+    project = copy_fixture(tmp_path / "project")
+    for source in (project / "case_studies").glob("*.md"):
+        source.write_text(re.sub(r"^when: .*\n", "", source.read_text(encoding="utf-8"), flags=re.MULTILINE), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    with serve(result.site) as url:
+        context = browser.new_context(base_url=url)
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto("case-studies/")
+        tab.locator("#rhannu-filters").wait_for(state="visible")
+        assert tab.locator("#filter-year").count() == 0
+        tab.locator("#filter-psb").select_option("programme")
+        tab.wait_for_function("document.querySelector('.rhannu-filter-status').textContent !== ''")
+        assert tab.locator("#rhannu-card-list .rhannu-card").count() == 2
+        assert errors == []
+        context.close()
