@@ -270,7 +270,16 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root = args.root.resolve()
+    try:
+        return _run(args, args.root.resolve())
+    except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
+        for error in problems.errors:
+            print(f"ERROR: {error}", file=sys.stderr)
+        print(problems.summary(), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
         return check(root)
     if args.command == "preview":

@@ -28,7 +28,7 @@ from rhannu.content_types import (
     Text,
     primary_path,
 )
-from rhannu.errors import ContentError, ContentErrors
+from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
@@ -132,7 +132,10 @@ def _load_collection(
                 )
             )
             continue
-        source = parse_source(path, (root / path).read_text(encoding="utf-8"))
+        try:
+            source = parse_source(path, read_text(root, path))
+        except ContentErrors as unreadable:
+            source = unreadable.errors[0]
         if isinstance(source, ContentError):
             errors.append(source)
             if source_path.lang is DEFAULT:

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 
+from rhannu.errors import ContentError, ContentErrors
+
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -19,8 +21,9 @@ def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     if epoch:
         try:
             moment = dt.datetime.fromtimestamp(int(epoch), tz=LONDON)
-        except ValueError:
-            raise ValueError(f"SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC; got {epoch!r}") from None
+        except (ValueError, OverflowError, OSError):
+            message = f"expected whole seconds since 1970-01-01 UTC, such as 1700000000; got {epoch!r}"
+            raise ContentErrors([ContentError("SOURCE_DATE_EPOCH", message)]) from None
     else:
         moment = dt.datetime.now(tz=LONDON)
     return moment.date()

@@ -33,5 +33,17 @@ class ContentErrors(Exception):
         return f"{count} problem{'s' if count != 1 else ''} in the content; see the lines above"
 
 
+def read_text(root, path: str) -> str:
+    """An editor's file as text; a file that is not UTF-8 is a ContentErrors naming the line."""
+    data = (root / path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start]
+        message = f"is not UTF-8 text (byte 0x{byte:02x}): save it with the UTF-8 encoding"
+        raise ContentErrors([ContentError(path, message, line=line)]) from None
+
+
 def one_of(valid: list[str] | tuple[str, ...]) -> str:
     return "expected one of " + ", ".join(valid)

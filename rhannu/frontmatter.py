@@ -9,7 +9,36 @@ import yaml
 from rhannu.errors import ContentError
 
 # libyaml's loader where the platform has it: the same results, several times faster.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML keeps the last of two equal keys without a word; this refuses them."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKey(key, seen[key], key_node.start_mark.line)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: object, first: int, second: int) -> None:
+        super().__init__(f"'{key}' is given twice")
+        self.key, self.first, self.second = key, first, second  # lines counted from 0 within the YAML
+
+    def message(self, offset: int) -> str:
+        """What an editor reads, with the file's own line numbers (the YAML starts at `offset`)."""
+        return f"'{self.key}' is given twice, on lines {self.first + offset} and {self.second + offset}: keep one"
+
+
+def load_yaml(text: str) -> object:
+    """YAML as the project reads it: safe, with duplicate keys refused."""
+    return yaml.load(text, Loader=SafeLoader)
+
 
 FENCE = "---"
 
@@ -31,12 +60,14 @@ def parse_source(path: str, text: str) -> Source | ContentError:
     except StopIteration:
         return ContentError(path, "front matter is not closed: add a line '---' after the fields", line=1)
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=SafeLoader) or {}
+        meta = load_yaml("\n".join(lines[1:end])) or {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
         problem = error.problem or error.context or "invalid YAML"
         return ContentError(path, f"YAML syntax error: {problem}", line=line)
+    except DuplicateKey as error:
+        return ContentError(path, error.message(offset=2), line=error.second + 2)
     except ValueError as error:  # YAML reads 2021-02-30 as a date, and the calendar refuses it
         return ContentError(path, f"a date that does not exist ({error}): write a real day as YYYY-MM-DD")
     if not isinstance(meta, dict):

@@ -74,10 +74,38 @@ def load_cache(root: Path) -> tuple[NetworkItem, ...]:
         return ()
     try:
         items = json.loads(path.read_text(encoding="utf-8"))["items"]
-        return tuple(NetworkItem(**item) for item in items)
+        cached = tuple(NetworkItem(**item) for item in items)
     except (ValueError, KeyError, TypeError) as error:
         problem = f"is not a cache written by 'rhannu network fetch' ({error}); run it again"
         raise ContentErrors([ContentError(CACHE_FILE, problem)]) from None
+    if errors := [error for number, item in enumerate(cached, start=1) for error in _cache_item_errors(number, item)]:
+        raise ContentErrors(errors)
+    return cached
+
+
+def _cache_item_errors(number: int, item: NetworkItem) -> list[ContentError]:
+    """The cache is checked as the fetch checks what it keeps: a hand edit cannot publish a bad value."""
+    errors = []
+    for name in ("feed", "title", "summary", "link", "published", "lang"):
+        if not isinstance(getattr(item, name), str):
+            errors.append(ContentError(CACHE_FILE, f"item {number}: expected text; got {getattr(item, name)!r}", name))
+    if errors:
+        return errors
+    try:
+        if item.published_at.tzinfo is None:
+            raise ValueError
+    except ValueError:
+        message = (
+            f"item {number}: expected a date and time with its offset, such as 2022-03-01T09:00:00+00:00; got {item.published!r}"
+        )
+        errors.append(ContentError(CACHE_FILE, message, "published"))
+    if not item.link.startswith(("https://", "http://")):
+        errors.append(
+            ContentError(CACHE_FILE, f"item {number}: expected a web address starting https://; got {item.link!r}", "link")
+        )
+    if item.lang not in ("en", "cy"):
+        errors.append(ContentError(CACHE_FILE, f"item {number}: expected en or cy; got {item.lang!r}", "lang"))
+    return errors
 
 
 def write_cache(root: Path, items: list[NetworkItem]) -> None:

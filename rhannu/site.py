@@ -12,7 +12,8 @@ from pathlib import Path
 from rhannu.content import Content, load_content
 from rhannu.content_types import WITH_PAGES, CaseStudy, page_path
 from rhannu.email import Edition, editions, size_errors
-from rhannu.errors import ContentErrors
+from rhannu.errors import ContentError, ContentErrors, read_text
+from rhannu.frontmatter import parse_source
 from rhannu.issue_views import newsletter_pages
 from rhannu.languages import CODES
 from rhannu.network import load_cache, load_feeds
@@ -86,6 +87,8 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
+    if errors := _page_errors(root, docs):
+        raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
         sorted(
@@ -98,6 +101,23 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     docs_pages = [path.split("/", 1)[1] for path in docs]
     sitemap = tuple(sitemap_entries(pages_by_language([*docs_pages, *pages]), info.url))
     return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap)
+
+
+def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
+    """Pages in docs/ are read by MkDocs, which publishes front matter it cannot read as the page's
+    first paragraph: here it is an error, as it is for every other source."""
+    errors = []
+    for path in docs:
+        try:
+            text = read_text(root, path)
+        except ContentErrors as unreadable:
+            errors += unreadable.errors
+            continue
+        if text.startswith("---"):
+            source = parse_source(path, text)
+            if isinstance(source, ContentError):
+                errors.append(source)
+    return errors
 
 
 def _assets(root: Path) -> dict[str, Path]:

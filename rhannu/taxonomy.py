@@ -57,5 +57,10 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
             errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
             continue
         intro = entry.get("intro", {})
+        if not isinstance(intro, dict) or set(intro) - set(LANGS) or any(not isinstance(text, str) for text in intro.values()):
+            errors.append(
+                ContentError(TAXONOMY_FILE, "expected an introduction in each language: en: ..., cy: ...", f"{where}.intro")
+            )
+            continue
         terms[str(key)] = Term(str(key), {lang: entry[lang] for lang in LANGS}, dict(intro))
     return terms

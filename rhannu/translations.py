@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rhannu.content_types import TYPES
+from rhannu.errors import ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT, WELSH
 from rhannu.pairing import parse_source_path, twin_path
@@ -54,7 +55,10 @@ def stale_records(items) -> list[str]:
 
 
 def _read(root: Path, path: str) -> Source | None:
-    source = parse_source(path, (root / path).read_text(encoding="utf-8"))
+    try:
+        source = parse_source(path, read_text(root, path))
+    except ContentErrors:
+        return None  # unreadable files are the check's to report
     return source if isinstance(source, Source) else None  # malformed files are the check's to report
 
 

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from rhannu.dates import build_date, long_date, start_of_day
+from rhannu.errors import ContentErrors
 
 
 def test_build_date_is_the_london_day_of_source_date_epoch() -> None:
@@ -19,7 +20,7 @@ def test_build_date_without_source_date_epoch_is_today_in_london() -> None:
 
 
 def test_bad_source_date_epoch_says_what_is_valid() -> None:
-    with pytest.raises(ValueError, match="SOURCE_DATE_EPOCH: expected whole seconds"):
+    with pytest.raises(ContentErrors, match="SOURCE_DATE_EPOCH: expected whole seconds"):
         build_date({"SOURCE_DATE_EPOCH": "yesterday"})
 
 

@@ -1,0 +1,91 @@
+"""Bad input from editors and owners is a clear error naming the file and the field or line, never
+a traceback and never silently accepted. Each case is a small edit to a copy of the sample site,
+checked through `rhannu check` in-process (the build reports the same messages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rhannu.cli import main
+from tests.support.sites import PINNED_EPOCH, build, copy_fixture
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_fixture(tmp_path / "project")
+
+
+def check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, epoch: str = PINNED_EPOCH) -> list[str]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert code == 1
+    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_byte_that_is_not_utf8_names_its_line(project, capsys, monkeypatch) -> None:
+    path = project / "case_studies/sample-hackathon.md"
+    path.write_bytes(path.read_bytes().replace(b"A sample case study.", b"A sample caf\xe9 study.", 1))
+    assert check(project, capsys, monkeypatch) == [
+        "case_studies/sample-hackathon.md: line 14: is not UTF-8 text (byte 0xe9): save it with the UTF-8 encoding"
+    ]
+
+
+def test_a_field_given_twice_is_refused(project, capsys, monkeypatch) -> None:
+    edit(project / "case_studies/sample-hackathon.md", "psb: sample-south\n", "psb: sample-south\npsb: sample-north\n")
+    assert check(project, capsys, monkeypatch) == [
+        "case_studies/sample-hackathon.md: line 6: 'psb' is given twice, on lines 5 and 6: keep one"
+    ]
+
+
+def test_a_day_the_calendar_lacks_is_an_error_not_a_traceback(project, capsys, monkeypatch) -> None:
+    edit(project / "case_studies/sample-hackathon.md", "published: 2023-10-20", "published: 2023-02-30")
+    assert check(project, capsys, monkeypatch) == [
+        "case_studies/sample-hackathon.md: a date that does not exist (day is out of range for month): write a real day as YYYY-MM-DD"
+    ]
+
+
+def test_a_malformed_taxonomy_intro_is_named(project, capsys, monkeypatch) -> None:
+    taxonomy = project / "data/taxonomy.yml"
+    text = taxonomy.read_text(encoding="utf-8")
+    key = "  programme:\n"
+    assert key in text
+    taxonomy.write_text(text.replace(key, key + "    intro: The north.\n", 1), encoding="utf-8")
+    errors = check(project, capsys, monkeypatch)
+    assert "data/taxonomy.yml: field 'psbs.programme.intro': expected an introduction in each language: en: ..., cy: ..." in errors
+
+
+def test_a_hand_edited_cache_cannot_publish_a_bad_value(project, capsys, monkeypatch) -> None:
+    cache = project / "data/network-cache.json"
+    text = cache.read_text(encoding="utf-8")
+    first = text.index('"published": "') + len('"published": "')
+    cache.write_text(text[:first] + "last Tuesday" + text[text.index('"', first):], encoding="utf-8")
+    (error,) = check(project, capsys, monkeypatch)
+    assert error == (
+        "data/network-cache.json: field 'published': item 1: expected a date and time with its offset, "
+        "such as 2022-03-01T09:00:00+00:00; got 'last Tuesday'"
+    )
+
+
+def test_a_bad_build_date_setting_is_named(project, capsys, monkeypatch) -> None:
+    assert check(project, capsys, monkeypatch, epoch="yesterday") == [
+        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, such as 1700000000; got 'yesterday'"
+    ]
+
+
+def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project, capsys, monkeypatch, tmp_path) -> None:
+    edit(project / "docs/about.md", "\n---\n", "\nnotes: [unclosed\n---\n")
+    (error,) = check(project, capsys, monkeypatch)
+    assert error.startswith("docs/about.md: line ") and "YAML syntax error" in error
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1 and f"ERROR   -  rhannu: {error}" in built.log
+    assert not (tmp_path / "site/about/index.html").exists()
