@@ -142,9 +142,10 @@ def slug(value: object, _: Taxonomy) -> str:
 
 def address(value: object, _: Taxonomy) -> str:
     """An old site-relative address, such as 'old/case-study/'; normalised to 'old/case-study/'."""
-    if not isinstance(value, str) or not value.strip("/") or "://" in value or ".." in value:
+    parts = value.strip("/").split("/") if isinstance(value, str) else []
+    if not parts or any(part in ("", ".", "..") for part in parts) or "://" in str(value):
         raise FieldProblem(f"expected a site-relative address such as 'old/name/'; got {value!r}")
-    return value.strip("/") + "/"
+    return "/".join(parts) + "/"
 
 
 RENAMED = {

@@ -10,12 +10,12 @@ from functools import cached_property
 from pathlib import Path
 
 from rhannu.content import Content, load_content
-from rhannu.content_types import WITH_PAGES, CaseStudy, page_path
+from rhannu.content_types import WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import parse_source
 from rhannu.issue_views import newsletter_pages
-from rhannu.languages import CODES
+from rhannu.languages import CODES, root
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, load_settings
 from rhannu.pairing import MissingTwin, missing_twins
@@ -99,8 +99,35 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         )
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
-    sitemap = tuple(sitemap_entries(pages_by_language([*docs_pages, *pages]), info.url))
+    by_language = pages_by_language([*docs_pages, *pages])
+    if errors := _alias_errors(content, by_language):
+        raise ContentErrors(errors)
+    sitemap = tuple(sitemap_entries(by_language, info.url))
     return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap)
+
+
+# Addresses the site itself uses for files that are not pages: an alias there would hide them.
+RESERVED = ("assets/", "search/", "feed.xml", "sitemap.xml", "robots.txt", "404.html")
+
+
+def _alias_errors(content: Content, pages: list[dict[str, str]]) -> list[ContentError]:
+    """An old address (alias) may not be one the site uses, in either language: it would replace
+    that page, in both languages, with a redirect."""
+    taken = {address for urls in pages for address in urls.values()}
+    roots = {root(code) for code in CODES} - {""}
+    errors = []
+    for kind in WITH_PAGES:
+        for item in content.of(kind):
+            for alias in getattr(item, "aliases", ()):
+                if (
+                    alias in taken
+                    or alias.startswith(RESERVED)
+                    or alias in roots
+                    or any(root(code) + alias in taken for code in CODES)
+                ):
+                    message = f"'{alias}' is an address this site already uses; an alias must be an old address no page has"
+                    errors.append(ContentError(primary_path(item.texts), message, "aliases"))
+    return errors
 
 
 def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:

@@ -89,3 +89,18 @@ def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project,
     built = build(project, tmp_path / "site")
     assert built.returncode == 1 and f"ERROR   -  rhannu: {error}" in built.log
     assert not (tmp_path / "site/about/index.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("alias", "expected"),
+    [
+        ("about/", "'about/' is an address this site already uses; an alias must be an old address no page has"),
+        ("cy/", "'cy/' is an address this site already uses; an alias must be an old address no page has"),
+        ("case-studies/", "'case-studies/' is an address this site already uses; an alias must be an old address no page has"),
+        ("./", "expected a site-relative address such as 'old/name/'; got './'"),
+    ],
+    ids=["page", "language-root", "listing", "home"],
+)
+def test_an_alias_cannot_replace_an_address_the_site_uses(project, capsys, monkeypatch, alias: str, expected: str) -> None:
+    edit(project / "case_studies/sample-sharing-practice.md", "aliases: [news/sample-sharing/]", f"aliases: [news/sample-sharing/, {alias}]")
+    assert check(project, capsys, monkeypatch) == [f"case_studies/sample-sharing-practice.md: field 'aliases': {expected}"]
