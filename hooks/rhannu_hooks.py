@@ -81,6 +81,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    pages.escape_title(page)
     return pages.page_content(_current(), page.file.src_uri, html, page.meta)
 
 

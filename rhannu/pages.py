@@ -3,6 +3,10 @@ blocks filled in, notices added, and metadata placed after search indexing."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from markupsafe import Markup
+
 from rhannu import material_theme
 from rhannu.blocks import replace_markers
 from rhannu.labels import TABLES, label
@@ -32,6 +36,16 @@ def missing_page(lang: str, source_markdown: str, source_meta: dict, source_name
         (line[2:].strip() for line in source_markdown.splitlines() if line.startswith("# ")), source_name
     )
     return missing_translation(lang, str(title), source_url, DEFAULT.code)
+
+
+def escape_title(page: Any) -> None:
+    """MkDocs' templates print page titles unescaped (autoescape is off), and Material prints
+    them in <title>, the header and the navigation: a title is text, so it goes to them as escaped
+    markup (`Markup` is left alone by the `e` filter, so nothing is escaped twice)."""
+    if page.title is not None and not isinstance(page.title, Markup):
+        page.title = Markup.escape(page.title)
+    if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
+        page.meta["title"] = Markup.escape(page.meta["title"])
 
 
 def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:

@@ -39,5 +39,5 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
             "url": absolute(site_url, url(page_path(study), other)),
             "inLanguage": language(other).tag,
         }
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")  # no markup inside <script>
     return f'<script type="application/ld+json">{payload}</script>'

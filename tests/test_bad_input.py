@@ -4,6 +4,7 @@ checked through `rhannu check` in-process (the build reports the same messages).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,36 @@ def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project,
 def test_an_alias_cannot_replace_an_address_the_site_uses(project, capsys, monkeypatch, alias: str, expected: str) -> None:
     edit(project / "case_studies/sample-sharing-practice.md", "aliases: [news/sample-sharing/]", f"aliases: [news/sample-sharing/, {alias}]")
     assert check(project, capsys, monkeypatch) == [f"case_studies/sample-sharing-practice.md: field 'aliases': {expected}"]
+
+
+PROBE = 'Probe <img src=x onerror=alert(7)> "quoted" </title><script>alert(8)</script>'
+
+
+def test_a_title_is_text_everywhere_it_is_printed(tmp_path: Path, browser) -> None:
+    """Material prints titles unescaped in <title>, the header and the navigation: a title holding
+    markup must reach them, and link previews, as text."""
+    from tests.support.server import serve
+    from tests.support.sites import read_html
+
+    project = copy_fixture(tmp_path / "project")
+    edit(project / "case_studies/sample-hackathon.md", 'title: "Sample case study: a hackathon"', f"title: '{PROBE}'")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = tmp_path / "site/case-studies/sample-hackathon/index.html"
+    soup = read_html(page)
+    jsonld = soup.select_one('script[type="application/ld+json"]').string
+    assert soup.select("img[onerror]") == [] and "<" not in jsonld and json.loads(jsonld)["headline"] == PROBE
+    assert [script for script in soup.select("script:not([type])") if "alert(" in (script.string or "")] == []
+    assert soup.title.get_text().startswith(PROBE)
+    assert soup.select_one('meta[property="og:title"]')["content"] == PROBE
+    assert soup.select_one(".md-header__topic .md-ellipsis, .md-header__title").get_text(" ", strip=True) != ""
+    with serve(tmp_path / "site") as url:
+        context = browser.new_context(base_url=url)
+        tab = context.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for address in ("case-studies/sample-hackathon/", "case-studies/", "cy/case-studies/sample-hackathon/"):
+            tab.goto(address)
+            tab.wait_for_load_state("load")
+        context.close()
+    assert dialogs == []
