@@ -14,13 +14,14 @@ from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 from rhannu import material_theme, outputs, pages, site_info, static_i18n
 from rhannu.dates import build_date
-from rhannu.errors import ContentErrors
+from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
 from rhannu.search import write_split_index
 from rhannu.site import Site, prepare
 
 log = get_plugin_logger("rhannu")
 _site: Site | None = None  # prepared in the English pass, shared by the language passes
+_unsafe: list[ContentError] = []  # editors' HTML beyond the allowlist, found in this pass's pages
 
 
 def _current() -> Site:
@@ -47,6 +48,7 @@ def on_config(config):
 
 def on_pre_build(config):
     global _site
+    _unsafe.clear()
     if not static_i18n.is_default_pass(config):
         return
     try:
@@ -82,7 +84,14 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.escape_title(page)
+    _unsafe.extend(pages.unsafe_html(_current(), page.file.src_uri, html))
     return pages.page_content(_current(), page.file.src_uri, html, page.meta)
+
+
+def on_env(env, config, files):
+    if _unsafe:  # every page is rendered, none written yet: report them all and stop
+        raise _abort(ContentErrors(list(_unsafe)))
+    return env
 
 
 @event_priority(-60)  # after static-i18n's own page context (50)

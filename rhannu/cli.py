@@ -18,14 +18,20 @@ from rhannu.errors import ContentErrors
 
 def check(root: Path) -> int:
     """Validate all content with the build's own messages; 1 if anything would stop a strict build."""
+    from mkdocs.config import load_config
+
     from rhannu.content_types import TYPES
     from rhannu.languages import CODES
     from rhannu.outputs import all_outputs
+    from rhannu.pages import unsafe_sources
     from rhannu.site import prepare
 
     try:
-        site = prepare(root, build_date(), site_info.load(root))
+        config = load_config(str(root / "mkdocs.yml"))
+        site = prepare(root, build_date(), site_info.from_config(config), Path(config.docs_dir))
         all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
+        if unsafe := unsafe_sources(site, config.markdown_extensions, config.mdx_configs):
+            raise ContentErrors(unsafe)
     except ContentErrors as problems:
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)

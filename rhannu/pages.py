@@ -7,8 +7,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rhannu import material_theme
+from rhannu import html_safety, material_theme
 from rhannu.blocks import replace_markers
+from rhannu.content_types import WITH_PAGES
+from rhannu.errors import ContentError
+from rhannu.frontmatter import Source, parse_source
 from rhannu.labels import TABLES, label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
@@ -46,6 +49,47 @@ def escape_title(page: Any) -> None:
         page.title = Markup.escape(page.title)
     if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
         page.meta["title"] = Markup.escape(page.meta["title"])
+
+
+def unsafe_html(site: Site, src_uri: str, html: str) -> list[ContentError]:
+    """What an editor-written page's HTML holds beyond the allowlist, each named with its source
+    file and line. Generated pages (listings, issues) are Rhannu's own and are not checked; an
+    item's page is checked before Rhannu's blocks go in."""
+    if src_uri in site.pages and src_uri not in site.sources_by_page:
+        return []
+    source = site.sources_by_page.get(src_uri) or f"{site.docs_folder}/{src_uri}"
+    found = html_safety.problems(html)
+    if not found:
+        return []
+    text = (site.root / source).read_text(encoding="utf-8")
+    return [ContentError(source, problem.message, line=html_safety.line_of(problem.needle, text)) for problem in found]
+
+
+def unsafe_sources(site: Site, extensions: list, configs: dict) -> list[ContentError]:
+    """The same check without a build (for `rhannu check`): every editor-written body rendered
+    with the site's Markdown extensions."""
+    import markdown
+
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    bodies = dict(_editor_bodies(site))
+    errors = []
+    for path, body in bodies.items():
+        renderer.reset()
+        found = html_safety.problems(renderer.convert(body))
+        if found:
+            text = (site.root / path).read_text(encoding="utf-8")
+            errors += [ContentError(path, problem.message, line=html_safety.line_of(problem.needle, text)) for problem in found]
+    return errors
+
+
+def _editor_bodies(site: Site) -> list[tuple[str, str]]:
+    items = [(text.path, text.body) for kind in WITH_PAGES for item in site.content.of(kind) for text in item.texts.values()]
+    pages = []
+    for path in sorted((site.root / site.docs_folder).rglob("*.md")):
+        relative = path.relative_to(site.root).as_posix()
+        source = parse_source(relative, path.read_text(encoding="utf-8"))
+        pages.append((relative, source.body if isinstance(source, Source) else path.read_text(encoding="utf-8")))
+    return items + pages
 
 
 def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:

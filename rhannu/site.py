@@ -39,6 +39,8 @@ class Site:
     settings: NewsletterSettings
     newsletter_status: Status  # what the newsletter's pages say while there is no issue
     sitemap: tuple[SitemapEntry, ...]  # every page in every language it has its own text in
+    root: Path  # the project folder
+    docs_folder: str  # docs_dir, relative to the project folder
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -53,6 +55,17 @@ class Site:
         if errors := size_errors(rendered):
             raise ContentErrors(errors)
         return tuple(rendered)
+
+    @cached_property
+    def sources_by_page(self) -> dict[str, str]:
+        """The editors' source of each page whose text they wrote: items' pages in each language
+        ('case-studies/x.cy.md' -> 'case_studies/x.cy.md'); docs pages are found by docs_folder."""
+        return {
+            src_uri(kind.path(item), lang): text.path
+            for kind in WITH_PAGES
+            for item in self.content.of(kind)
+            for lang, text in item.texts.items()
+        }
 
     @property
     def stale_pages(self) -> frozenset[str]:
@@ -103,7 +116,8 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     if errors := _alias_errors(content, by_language):
         raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))
-    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap)
+    docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
+    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder)
 
 
 # Addresses the site itself uses for files that are not pages: an alias there would hide them.

@@ -138,3 +138,46 @@ def test_a_title_is_text_everywhere_it_is_printed(tmp_path: Path, browser) -> No
             tab.wait_for_load_state("load")
         context.close()
     assert dialogs == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<script>alert(1)</script>", "line 14: the element <script> is not allowed in a page's text (it could run script or "
+         "load other content): remove it"),
+        ('<img src="x.png" alt="A picture" onerror="alert(1)">', "line 14: the attribute 'onerror' on <img> is not allowed "
+         "(it runs script): remove it"),
+        ("[Read more](javascript:alert(1))", "line 14: the address 'javascript:alert(1)' in href on <a> uses 'javascript:', "
+         "which is not allowed; link with https:, mailto: or an address on this site"),
+        ("A paragraph.\n{onclick=\"alert(1)\"}", "line 15: the attribute 'onclick' on <p> is not allowed (it runs script): remove it"),
+        ('<iframe src="https://example.org/"></iframe>', "line 14: the element <iframe> is not allowed in a page's text (it "
+         "could run script or load other content): remove it"),
+    ],
+    ids=["script", "onerror", "javascript-link", "attr-list", "iframe"],
+)
+def test_a_body_holds_nothing_executable(tmp_path: Path, body: str, expected: str) -> None:
+    project = copy_fixture(tmp_path / "project")
+    edit(project / "case_studies/sample-hackathon.md", "## What happened\n\n", f"## What happened\n\n{body}\n\n")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1
+    assert f"ERROR   -  rhannu: case_studies/sample-hackathon.md: {expected}" in built.log, built.log[-2000:]
+    assert "Traceback" not in built.log
+    assert not (tmp_path / "site/case-studies/sample-hackathon/index.html").exists()
+
+
+def test_a_page_in_docs_is_checked_too(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    about = project / "docs/about.cy.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1
+    assert "ERROR   -  rhannu: docs/about.cy.md: line " in built.log and "the element <script> is not allowed" in built.log
+    assert not (tmp_path / "site/cy/about/index.html").exists()
+
+
+def test_the_check_refuses_what_the_build_refuses(project, capsys, monkeypatch) -> None:
+    edit(project / "case_studies/sample-hackathon.md", "## What happened\n\n", "## What happened\n\n<script>alert(1)</script>\n\n")
+    assert check(project, capsys, monkeypatch) == [
+        "case_studies/sample-hackathon.md: line 14: the element <script> is not allowed in a page's text (it could run "
+        "script or load other content): remove it"
+    ]

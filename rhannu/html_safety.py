@@ -1,0 +1,159 @@
+"""What editors' HTML may hold: an allowlist of elements, attributes and address schemes, and a
+reporter that names anything else with the source line where it can be found.
+
+Python-Markdown passes raw HTML through as it is, and `attr_list` adds any attribute, so a page's
+body could carry `<script>`, an `onerror=` or a `javascript:` link. Nothing executable is allowed:
+the build refuses such a page rather than clean it silently, and says what to change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+ALLOWED_ELEMENTS = frozenset(
+    {
+        "a",
+        "abbr",
+        "article",
+        "aside",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role"})
+ALLOWED_ATTRIBUTES = {
+    "a": frozenset({"href", "hreflang", "rel"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "td": frozenset({"colspan", "rowspan", "align"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope"}),
+    "ol": frozenset({"start", "reversed"}),
+    "time": frozenset({"datetime"}),
+    "col": frozenset({"span"}),
+    "details": frozenset({"open"}),
+}
+ADDRESS_ATTRIBUTES = frozenset({"href", "src"})
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str  # what is not allowed, and what to do
+    needle: str  # text to look for in the source, to find its line
+
+
+def problems(html: str) -> list[Problem]:
+    """Everything in `html` outside the allowlist, in document order."""
+    reporter = _Reporter()
+    reporter.feed(html)
+    reporter.close()
+    return reporter.found
+
+
+def line_of(needle: str, source: str, first_line: int = 1) -> int | None:
+    """The line of `source` (numbered from `first_line`) where `needle` first appears, if any."""
+    lowered = needle.lower()
+    for number, line in enumerate(source.splitlines(), start=first_line):
+        if lowered in line.lower():
+            return number
+    return None
+
+
+def _allowed_attribute(element: str, name: str) -> bool:
+    return name in GLOBAL_ATTRIBUTES or name.startswith("aria-") or name in ALLOWED_ATTRIBUTES.get(element, ())
+
+
+def _unsafe_address(value: str) -> str | None:
+    """The scheme of an address that is not allowed (javascript:, data:, ...), or None."""
+    match = _SCHEME.match(_INVISIBLE.sub("", value))
+    if match and match[1].lower() not in ALLOWED_SCHEMES:
+        return match[1].lower()
+    return None
+
+
+class _Reporter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Problem] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_ELEMENTS:
+            self.found.append(
+                Problem(
+                    f"the element <{tag}> is not allowed in a page's text (it could run script or load other content): remove it",
+                    f"<{tag}",
+                )
+            )
+            return
+        for name, value in attrs:
+            if not _allowed_attribute(tag, name):
+                self.found.append(
+                    Problem(
+                        f"the attribute '{name}' on <{tag}> is not allowed"
+                        f"{' (it runs script)' if name.startswith('on') else ''}: remove it",
+                        name,
+                    )
+                )
+            elif name in ADDRESS_ATTRIBUTES and value and (scheme := _unsafe_address(value)):
+                self.found.append(
+                    Problem(
+                        f"the address '{value[:60]}' in {name} on <{tag}> uses '{scheme}:', which is not allowed; "
+                        "link with https:, mailto: or an address on this site",
+                        f"{scheme}:",
+                    )
+                )
+
+    handle_startendtag = handle_starttag
