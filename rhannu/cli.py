@@ -41,7 +41,7 @@ def check(root: Path) -> int:
     for level, message in messages:
         if level == "warning":
             print(f"WARNING: {message}", file=sys.stderr)
-        elif message.startswith("Left out"):
+        elif message.startswith(("Left out", "Newsletter items in no issue")):
             print(message)
     counts = [f"{len(site.content.of(kind))} {kind.editor_names[len(site.content.of(kind)) != 1]}" for kind in TYPES]
     print(f"{', '.join(counts[:-1])} and {counts[-1]} checked; {len(site.issues)} newsletter issues")

@@ -344,10 +344,18 @@ def _news_item(pair: Pair) -> NewsItem:
 
 
 def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[ContentError]:
-    """An event has an event_date; other items have none of the event fields."""
+    """An event has an event_date, not before the day it is published; other items have none of
+    the event fields."""
     errors = []
     for pair in pairs:
         is_event = pair.facts.get("kind") == "event"
+        event, published = pair.facts.get("event_date"), pair.facts.get("published")
+        if is_event and event is not None and published and _local_day(event.start) < published:
+            message = (
+                f"the event happens on {_local_day(event.start)}, before it is published ({published}): "
+                "an announcement must come before the event"
+            )
+            errors.append(ContentError(pair.path, message, "event_date"))
         if is_event and pair.facts.get("event_date") is None:
             errors.append(
                 ContentError(

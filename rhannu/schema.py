@@ -66,9 +66,10 @@ class EventDate:
 
 
 def event_date(value: object, _: Taxonomy) -> EventDate:
-    """A day ('2022-03-10') or a day and a time ('2022-03-10 14:00'), in Europe/London."""
+    """A day ('2022-03-10') or a day and a time ('2022-03-10 14:00'), in Europe/London whatever the
+    machine's time zone; a time with an explicit offset ('2022-03-10 14:00:00+01:00') keeps it."""
     if isinstance(value, dt.datetime):
-        return EventDate(value.replace(tzinfo=LONDON), True)
+        return EventDate(value if value.tzinfo else value.replace(tzinfo=LONDON), True)
     if isinstance(value, dt.date):
         return EventDate(dt.datetime.combine(value, dt.time(0, 0), tzinfo=LONDON), False)
     try:

@@ -10,14 +10,14 @@ from functools import cached_property
 from pathlib import Path
 
 from rhannu.content import Content, load_content
-from rhannu.content_types import WITH_PAGES, CaseStudy, page_path, primary_path
+from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import parse_source
 from rhannu.issue_views import newsletter_pages
 from rhannu.languages import CODES, root
 from rhannu.network import load_cache, load_feeds
-from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, load_settings
+from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
 from rhannu.pairing import MissingTwin, missing_twins
 from rhannu.site_info import SiteInfo
 from rhannu.sitemap import SitemapEntry, pages_by_language, sitemap_entries
@@ -41,6 +41,7 @@ class Site:
     sitemap: tuple[SitemapEntry, ...]  # every page in every language it has its own text in
     root: Path  # the project folder
     docs_folder: str  # docs_dir, relative to the project folder
+    unplaced: tuple[str, ...] = ()  # newsletter items no issue holds, each with the reason
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -78,6 +79,8 @@ class Site:
         if self.content.excluded:
             items = "; ".join(f"{item.path} ({item.reason})" for item in self.content.excluded)
             messages.append(("info", f"Left out of this build: {items}"))
+        if self.unplaced:
+            messages.append(("info", "Newsletter items in no issue, so on no page: " + "; ".join(self.unplaced)))
         if self.stale:
             messages.append(
                 ("info", "Welsh translations older than their English (see 'rhannu translations'): " + ", ".join(self.stale))
@@ -117,7 +120,10 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
-    return Site(info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder)
+    unplaced = tuple(_unplaced(content, settings))
+    return Site(
+        info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced
+    )
 
 
 # Addresses the site itself uses for files that are not pages: an alias there would hide them.
@@ -142,6 +148,25 @@ def _alias_errors(content: Content, pages: list[dict[str, str]]) -> list[Content
                     message = f"'{alias}' is an address this site already uses; an alias must be an old address no page has"
                     errors.append(ContentError(primary_path(item.texts), message, "aliases"))
     return errors
+
+
+def _unplaced(content: Content, settings: NewsletterSettings) -> list[str]:
+    """Items that only an issue would show (they have no page) and that no issue holds."""
+    found = []
+    for kind in TYPES:
+        if kind.address is not None:
+            continue
+        for item in content.of(kind):
+            if item.published is None:
+                reason = "it has no published day"
+            elif settings.first_issue is None:
+                reason = "the newsletter has not launched (first_issue in data/newsletter.yml)"
+            elif issue_day(item, settings) is None:
+                reason = "published too late to be announced before it happens"
+            else:
+                continue
+            found.append(f"{primary_path(item.texts)} ({reason})")
+    return found
 
 
 def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:

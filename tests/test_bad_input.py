@@ -181,3 +181,40 @@ def test_the_check_refuses_what_the_build_refuses(project, capsys, monkeypatch) 
         "case_studies/sample-hackathon.md: line 14: the element <script> is not allowed in a page's text (it could run "
         "script or load other content): remove it"
     ]
+
+
+def test_an_event_cannot_happen_before_it_is_published(project, capsys, monkeypatch) -> None:
+    edit(project / "newsletters/sample-event.md", "published: 2022-03-01", "published: 2022-03-20")
+    assert check(project, capsys, monkeypatch) == [
+        "newsletters/sample-event.md: field 'event_date': the event happens on 2022-03-17, before it is published "
+        "(2022-03-20): an announcement must come before the event"
+    ]
+
+
+def test_a_newsletter_item_in_no_issue_is_named(project, capsys, monkeypatch) -> None:
+    edit(project / "newsletters/sample-news.md", "published: 2022-03-02\n", "")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    assert main(["--root", str(project), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Newsletter items in no issue, so on no page: newsletters/sample-news.md (it has no published day)\n" in out
+
+
+def test_an_event_time_keeps_an_explicit_offset_and_is_london_time_without_one(monkeypatch) -> None:
+    import datetime as dt
+    import time
+
+    from rhannu.dates import LONDON
+    from rhannu.schema import event_date
+    from rhannu.taxonomy import Taxonomy
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        empty = Taxonomy({}, {}, {}, {})
+        naive = event_date("2022-07-05 14:30", empty)
+        explicit = event_date(dt.datetime(2022, 7, 5, 14, 30, tzinfo=dt.UTC), empty)
+        assert naive.start == dt.datetime(2022, 7, 5, 14, 30, tzinfo=LONDON)
+        assert explicit.start.astimezone(LONDON).strftime("%H:%M") == "15:30"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
