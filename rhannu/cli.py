@@ -16,8 +16,9 @@ from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
 
 
-def check(root: Path) -> int:
-    """Validate all content with the build's own messages; 1 if anything would stop a strict build."""
+def check(root: Path, publish: bool = False) -> int:
+    """Validate all content with the build's own messages; 1 if anything would stop a strict build
+    (or, with `publish`, if the site still has a placeholder an owner must set before publishing)."""
     from mkdocs.config import load_config
 
     from rhannu.content_types import TYPES
@@ -32,6 +33,8 @@ def check(root: Path) -> int:
         all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
         if unsafe := unsafe_sources(site, config.markdown_extensions, config.mdx_configs):
             raise ContentErrors(unsafe)
+        if publish and (placeholders := site_info.placeholders(site.info)):
+            raise ContentErrors(placeholders)
     except ContentErrors as problems:
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)
@@ -197,11 +200,16 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rhannu", description="Tools for the Rhannu site's editors.")
     main.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
     commands = main.add_subparsers(dest="command", required=True)
-    commands.add_parser(
+    check_parser = commands.add_parser(
         "check",
         help="validate all content without building",
         description="Check every case study, lesson and page, reporting each problem as the build would. "
         "Exit status: 0 when all is well, 1 when anything would stop a strict build.",
+    )
+    check_parser.add_argument(
+        "--publish",
+        action="store_true",
+        help="also refuse placeholders an owner must replace before publishing (site_url, the contact address)",
     )
     preview = commands.add_parser(
         "preview",
@@ -287,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
-        return check(root)
+        return check(root, args.publish)
     if args.command == "preview":
         from rhannu.preview import serve
 

@@ -38,6 +38,26 @@ def from_config(config) -> SiteInfo:
     return SiteInfo(url if url.endswith("/") else url + "/", names, contact, _intros(config.extra.get("intros")))
 
 
+# Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
+
+
+def placeholders(info: SiteInfo) -> list[ContentError]:
+    """Settings still holding the placeholders the project ships with: not to be published."""
+    errors = []
+    host = info.url.split("://", 1)[-1].split("/", 1)[0]
+    if not host or host.endswith(PLACEHOLDER_DOMAINS):
+        errors.append(
+            ContentError(
+                "mkdocs.yml", f"still the placeholder {info.url!r}: set the address the site is published at", "site_url"
+            )
+        )
+    if info.contact_email and info.contact_email.endswith(PLACEHOLDER_DOMAINS):
+        message = f"still the placeholder {info.contact_email!r}: set the programme's public contact address"
+        errors.append(ContentError("mkdocs.yml", message, "extra.contact.email"))
+    return errors
+
+
 def _intros(value: object) -> dict[str, dict[str, str]]:
     """extra.intros: for each listing in INTRO_KEYS, its introduction in every language."""
     if value is None:

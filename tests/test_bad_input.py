@@ -218,3 +218,20 @@ def test_an_event_time_keeps_an_explicit_offset_and_is_london_time_without_one(m
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_publishing_is_refused_while_placeholders_remain(project, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    assert main(["--root", str(project), "check"]) == 0  # the tests' own check: placeholders are fine there
+    capsys.readouterr()
+    assert main(["--root", str(project), "check", "--publish"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("ERROR: ")]
+    assert errors == [
+        "ERROR: mkdocs.yml: field 'extra.contact.email': still the placeholder 'sample@example.org': "
+        "set the programme's public contact address",
+        "ERROR: mkdocs.yml: field 'site_url': still the placeholder 'https://sample.rhannu.example.org/': "
+        "set the address the site is published at",
+    ]
+    edit(project / "mkdocs.yml", "https://sample.rhannu.example.org/", "https://rhannu.cymru/")
+    edit(project / "mkdocs.yml", "sample@example.org", "cyswllt@rhannu.cymru")
+    assert main(["--root", str(project), "check", "--publish"]) == 0
