@@ -211,6 +211,14 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also refuse placeholders an owner must replace before publishing (site_url, the contact address)",
     )
+    build_parser = commands.add_parser(
+        "build",
+        help="build the site into a folder, swapping it in only when the build has succeeded",
+        description="Build the site (strict) into a fresh folder beside SITE_DIR and swap it in under a lock "
+        "when the build succeeds, so an interrupted build never leaves a half-built site. "
+        "Exit status: the build's (0 when it succeeded).",
+    )
+    build_parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the built site goes (default: site)")
     preview = commands.add_parser(
         "preview",
         help="build and serve the site, updating it as you edit",
@@ -296,6 +304,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "check":
         return check(root, args.publish)
+    if args.command == "build":
+        from rhannu.publish import build
+
+        return build(root, args.site_dir if args.site_dir.is_absolute() else Path.cwd() / args.site_dir)
     if args.command == "preview":
         from rhannu.preview import serve
 
