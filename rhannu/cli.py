@@ -84,12 +84,12 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     return 0
 
 
-def network_fetch(root: Path) -> int:
+def network_fetch(root: Path, allow_loopback: bool = False) -> int:
     """Fetch the partner feeds into the cache; 1 if any could not be fetched."""
     from rhannu.network import fetch_all
 
     try:
-        report = fetch_all(root)
+        report = fetch_all(root, allow_loopback=allow_loopback)
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
@@ -280,13 +280,15 @@ def parser() -> argparse.ArgumentParser:
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     network = commands.add_parser("network", help="partner networks' news")
     network_commands = network.add_subparsers(dest="network_command", required=True)
-    network_commands.add_parser(
+    fetch = network_commands.add_parser(
         "fetch",
         help="fetch the partner feeds into data/network-cache.json",
         description="Fetch every feed listed in data/networks.yml into data/network-cache.json, which "
-        "builds read. A feed that cannot be fetched keeps its cached items. Exit status: 0, or 1 "
-        "when any feed could not be fetched.",
+        "builds read. A feed that cannot be fetched keeps its cached items. Feeds on private or local "
+        "networks are refused, and each feed is limited in size, time and items kept. Exit status: 0, "
+        "or 1 when any feed could not be fetched.",
     )
+    fetch.add_argument("--allow-loopback", action="store_true", help="also fetch from this machine (for tests)")
     return main
 
 
@@ -321,7 +323,7 @@ def _run(args: argparse.Namespace, root: Path) -> int:
     if args.command == "newsletter":
         return newsletter_email(root, args.date, args.lang, args.text)
     if args.command == "network":
-        return network_fetch(root)
+        return network_fetch(root, args.allow_loopback)
     return 2
 
 

@@ -7,10 +7,14 @@ links must be http(s), and anything else is refused with a message.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 import re
+import socket
+import time
+import urllib.parse
 import urllib.request
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -24,7 +28,10 @@ from rhannu.errors import ContentError, ContentErrors
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
 SUMMARY_LIMIT = 400
-FETCH_TIMEOUT = 20
+FETCH_TIMEOUT = 20  # seconds for each network operation
+FETCH_DEADLINE = 60  # seconds for the whole of one feed: a server that trickles bytes cannot hold it open
+MAX_FEED_BYTES = 5 * 1024 * 1024  # a feed larger than this is refused, not read into memory
+MAX_ITEMS_PER_FEED = 50  # the newest are kept: an issue shows a fortnight's news, not an archive
 
 
 @dataclass(frozen=True)
@@ -185,21 +192,71 @@ def items_from(feed: PartnerFeed, document: bytes) -> tuple[list[NetworkItem], l
     return items, refused
 
 
-def fetch_all(root: Path, opener: Callable[..., Any] = urllib.request.urlopen) -> list[str]:
+class Refused(ValueError):
+    """A feed not fetched or not kept: the message says why."""
+
+
+def check_address(url: str, *, allow_loopback: bool = False) -> None:
+    """Refuse an address whose host is on a private, loopback or link-local network (or is not
+    http/https): a partner feed is on the public web. Tests may allow loopback explicitly."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise Refused(f"{url!r} is not a web address")
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)}
+    except OSError as error:
+        raise Refused(f"{parts.hostname} cannot be found ({error})") from None
+    for address in sorted(addresses):
+        ip = ipaddress.ip_address(str(address).split("%", 1)[0])
+        if allow_loopback and ip.is_loopback:
+            continue
+        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+            raise Refused(f"{parts.hostname} is at {address}, on a private or local network: only public feeds are fetched")
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, allow_loopback: bool) -> None:
+        self.allow_loopback = allow_loopback
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_address(newurl, allow_loopback=self.allow_loopback)  # each redirect, as the first address
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def read_limited(response: Any, deadline: float) -> bytes:
+    """The response body, refusing more than MAX_FEED_BYTES or reading past `deadline`."""
+    chunks, size = [], 0
+    while chunk := response.read(64 * 1024):
+        size += len(chunk)
+        if size > MAX_FEED_BYTES:
+            raise Refused(f"larger than {MAX_FEED_BYTES // (1024 * 1024)} MB: not read")
+        if time.monotonic() > deadline:
+            raise Refused(f"took longer than {FETCH_DEADLINE} s: not read")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch_all(root: Path, *, allow_loopback: bool = False) -> list[str]:
     """Fetch every partner feed into the cache; a feed that fails keeps its cached items.
     Returns one line of report per feed and per refused item."""
     cached = load_cache(root)
+    opener = urllib.request.build_opener(_CheckedRedirects(allow_loopback))
     report, items = [], []
     for feed in load_feeds(root):
         previous = [item for item in cached if item.feed == feed.name]
         try:
-            with opener(feed.url, timeout=FETCH_TIMEOUT) as response:
-                fresh, refused = items_from(feed, response.read())
+            check_address(feed.url, allow_loopback=allow_loopback)
+            deadline = time.monotonic() + FETCH_DEADLINE
+            with opener.open(feed.url, timeout=FETCH_TIMEOUT) as response:
+                fresh, refused = items_from(feed, read_limited(response, deadline))
         except (OSError, ValueError) as error:
             report.append(f"{feed.name}: could not be fetched or read ({error}); kept its {len(previous)} cached items")
             items += previous
             continue
         report += refused
+        if len(fresh) > MAX_ITEMS_PER_FEED:
+            report.append(f"{feed.name}: kept the newest {MAX_ITEMS_PER_FEED} of its {len(fresh)} items")
+            fresh = sorted(fresh, key=lambda item: item.published_at, reverse=True)[:MAX_ITEMS_PER_FEED]
         report.append(f"{feed.name}: {len(fresh)} items")
         items += fresh
     write_cache(root, items)

@@ -18,7 +18,7 @@ CACHED_BROKEN = {
 
 
 def fetch(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rhannu.cli", "--root", str(project), "network", "fetch"],
+    return subprocess.run([sys.executable, "-m", "rhannu.cli", "--root", str(project), "network", "fetch", "--allow-loopback"],
                           capture_output=True, text=True, check=False)
 
 
@@ -73,3 +73,56 @@ def test_fetch_with_no_partner_feeds_says_so(tmp_path: Path) -> None:
     done = fetch(project)
     assert (done.returncode, done.stdout) == (0, "no partner feeds are listed in data/networks.yml\n")
     assert json.loads((project / "data/network-cache.json").read_text(encoding="utf-8")) == {"items": []}
+
+
+def test_feeds_on_private_or_local_networks_are_refused_before_connecting() -> None:
+    import pytest
+
+    from rhannu.network import Refused, check_address
+
+    for url in ("http://127.0.0.1:8000/feed.xml", "http://10.1.2.3/feed.xml", "http://192.168.0.5/", "http://169.254.1.1/",
+                "http://[::1]/feed.xml", "file:///etc/passwd"):
+        with pytest.raises(Refused):
+            check_address(url)
+    check_address("http://127.0.0.1:8000/feed.xml", allow_loopback=True)  # tests allow this machine explicitly
+    with pytest.raises(Refused, match="on a private or local network"):
+        check_address("http://10.1.2.3/feed.xml", allow_loopback=True)
+
+
+def test_a_feed_is_limited_in_size_and_time() -> None:
+    import time
+
+    import pytest
+
+    from rhannu.network import MAX_FEED_BYTES, Refused, read_limited
+
+    class Endless:
+        def read(self, size: int) -> bytes:
+            return b"x" * size
+
+    with pytest.raises(Refused, match="larger than 5 MB"):
+        read_limited(Endless(), time.monotonic() + 60)
+    with pytest.raises(Refused, match="took longer than 60 s"):
+        read_limited(Endless(), time.monotonic() - 1)
+    assert MAX_FEED_BYTES == 5 * 1024 * 1024
+
+
+def test_only_the_newest_items_of_a_long_feed_are_kept(tmp_path: Path) -> None:
+    from rhannu.network import MAX_ITEMS_PER_FEED
+
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    items = "".join(
+        f"<item><title>Item {n}</title><link>https://long.example.org/{n}</link>"
+        f"<pubDate>Mon, {n % 28 + 1:02d} Mar 2022 09:00:00 +0000</pubDate></item>"
+        for n in range(60)
+    )
+    (feeds / "long.xml").write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Long</title>{items}</channel></rss>',
+                                    encoding="utf-8")
+    project = copy_fixture(tmp_path / "project")
+    with serve(feeds) as base:
+        (project / "data/networks.yml").write_text(f"feeds:\n  - name: Long\n    url: {base}long.xml\n    lang: en\n", encoding="utf-8")
+        done = fetch(project)
+    assert done.returncode == 0, done.stderr
+    assert f"Long: kept the newest {MAX_ITEMS_PER_FEED} of its 60 items" in done.stdout
+    assert len(json.loads((project / "data/network-cache.json").read_text(encoding="utf-8"))["items"]) == MAX_ITEMS_PER_FEED
