@@ -7,6 +7,7 @@ links must be http(s), and anything else is refused with a message.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import ipaddress
 import json
 import re
@@ -16,11 +17,11 @@ import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import feedparser
+import nh3
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
@@ -121,30 +122,10 @@ def write_cache(root: Path, items: list[NetworkItem]) -> None:
     (root / CACHE_FILE).write_text(text + "\n", encoding="utf-8")
 
 
-class _TextOnly(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
 def text_only(markup: str) -> str:
-    parser = _TextOnly()
-    parser.feed(markup or "")
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+    """A partner's HTML as plain text: the Ammonia sanitiser (nh3) keeps no element at all, and
+    drops the content of scripts and styles; what is left is unescaped into text."""
+    return re.sub(r"\s+", " ", html.unescape(nh3.clean(markup or "", tags=set()))).strip()
 
 
 def _language(code: str | None, fallback: str) -> str:

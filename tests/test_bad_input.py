@@ -235,3 +235,28 @@ def test_publishing_is_refused_while_placeholders_remain(project, capsys, monkey
     edit(project / "mkdocs.yml", "https://sample.rhannu.example.org/", "https://rhannu.cymru/")
     edit(project / "mkdocs.yml", "sample@example.org", "cyswllt@rhannu.cymru")
     assert main(["--root", str(project), "check", "--publish"]) == 0
+
+
+def test_markup_in_text_fields_is_text_in_every_output(tmp_path: Path) -> None:
+    """Titles and summaries holding markup, in a newsletter item and in the partner cache, reach
+    the issue page, the feeds (as parsed), the email editions and the search index as text."""
+    import feedparser
+
+    project = copy_fixture(tmp_path / "project")
+    edit(project / "newsletters/sample-news.md", "title: Sample news item", "title: 'Alert <img src=x onerror=alert(1)>'")
+    edit(project / "data/network-cache.json", '"title": "Sample partner news"', '"title": "Partner <script>alert(2)</script> news"')
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    site = tmp_path / "site"
+    outputs = [
+        site / "newsletters/2022-03-14/index.html", site / "newsletters/2022-03-14/email.html",
+        site / "newsletters/2022-03-14/email.en.html", site / "newsletters/feed.xml", site / "search/search_index.json",
+    ]
+    for path in outputs:
+        text = path.read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "<script>alert(2)" not in text, path
+    feed = feedparser.parse((site / "newsletters/feed.xml").read_bytes())
+    issue = next(entry for entry in feed.entries if entry.link.endswith("/newsletters/2022-03-14/"))
+    assert "&lt;img src=x onerror=alert(1)&gt;" in issue.content[0].value
+    email_text = (site / "newsletters/2022-03-14/email.en.txt").read_text(encoding="utf-8")
+    assert "* Alert <img src=x onerror=alert(1)>" in email_text  # plain text: shown as typed, never run
