@@ -15,14 +15,14 @@ from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import parse_source
 from rhannu.issue_views import newsletter_pages
-from rhannu.languages import CODES, root
+from rhannu.languages import CODES, DEFAULT, root
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
-from rhannu.pairing import MissingTwin, missing_twins
+from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.site_info import SiteInfo
 from rhannu.sitemap import SitemapEntry, pages_by_language, sitemap_entries
 from rhannu.translations import STALE, site_page, stale_records, statuses
-from rhannu.urls import src_uri
+from rhannu.urls import src_uri, url
 from rhannu.views import VirtualPage, pages_for
 
 
@@ -116,36 +116,43 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
     by_language = pages_by_language([*docs_pages, *pages])
-    if errors := _alias_errors(content, by_language):
+    docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
+    owners = {
+        url(parse_source_path(uri).key.removesuffix(".md"), parse_source_path(uri).lang.code): (
+            f"{docs_folder}/{uri}" if uri in docs_pages else f"the generated page {uri}"
+        )
+        for uri in [*docs_pages, *pages]
+    }
+    if errors := _alias_errors(content, owners):
         raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))
-    docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     unplaced = tuple(_unplaced(content, settings))
     return Site(
         info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced
     )
 
 
+ENGLISH_FIRST = (DEFAULT.code, *(code for code in CODES if code != DEFAULT.code))  # name the English source first
 # Addresses the site itself uses for files that are not pages: an alias there would hide them.
 RESERVED = ("assets/", "search/", "feed.xml", "sitemap.xml", "robots.txt", "404.html")
 
 
-def _alias_errors(content: Content, pages: list[dict[str, str]]) -> list[ContentError]:
+def _alias_errors(content: Content, owners: dict[str, str]) -> list[ContentError]:
     """An old address (alias) may not be one the site uses, in either language: it would replace
-    that page, in both languages, with a redirect."""
-    taken = {address for urls in pages for address in urls.values()}
+    that page, in both languages, with a redirect. `owners` names the source of each page address."""
     roots = {root(code) for code in CODES} - {""}
     errors = []
     for kind in WITH_PAGES:
         for item in content.of(kind):
             for alias in getattr(item, "aliases", ()):
-                if (
-                    alias in taken
-                    or alias.startswith(RESERVED)
-                    or alias in roots
-                    or any(root(code) + alias in taken for code in CODES)
-                ):
-                    message = f"'{alias}' is an address this site already uses; an alias must be an old address no page has"
+                owner = next((owners[root(code) + alias] for code in ENGLISH_FIRST if root(code) + alias in owners), None)
+                if owner is None and (alias.startswith(RESERVED) or alias in roots):
+                    owner = "the site itself"
+                if owner is not None:
+                    message = (
+                        f"'{alias}' is an address this site already uses (by {owner}); "
+                        "an alias must be an old address no page has"
+                    )
                     errors.append(ContentError(primary_path(item.texts), message, "aliases"))
     return errors
 

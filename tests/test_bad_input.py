@@ -95,9 +95,10 @@ def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project,
 @pytest.mark.parametrize(
     ("alias", "expected"),
     [
-        ("about/", "'about/' is an address this site already uses; an alias must be an old address no page has"),
-        ("cy/", "'cy/' is an address this site already uses; an alias must be an old address no page has"),
-        ("case-studies/", "'case-studies/' is an address this site already uses; an alias must be an old address no page has"),
+        ("about/", "'about/' is an address this site already uses (by docs/about.md); an alias must be an old address no page has"),
+        ("cy/", "'cy/' is an address this site already uses (by docs/index.cy.md); an alias must be an old address no page has"),
+        ("case-studies/", "'case-studies/' is an address this site already uses (by the generated page case-studies/index.md); "
+         "an alias must be an old address no page has"),
         ("./", "expected a site-relative address such as 'old/name/'; got './'"),
     ],
     ids=["page", "language-root", "listing", "home"],
