@@ -53,3 +53,11 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"ERROR: {blocked / 'site'}: cannot be written" in done.stderr
+
+
+def test_two_builds_at_once_wait_for_each_other(tmp_path: Path) -> None:
+    project, site = copy_fixture(tmp_path / "project"), tmp_path / "www/site"
+    first, second = rhannu_build(project, site), rhannu_build(project, site)
+    assert (first.wait(timeout=180), second.wait(timeout=180)) == (0, 0)
+    assert (site / "index.html").is_file() and len(snapshot(site)) > 200
+    assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock", "site"]
