@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+import nh3
+
 ALLOWED_ELEMENTS = frozenset(
     {
         "a",
@@ -101,6 +103,21 @@ def problems(html: str) -> list[Problem]:
     reporter.feed(html)
     reporter.close()
     return reporter.found
+
+
+def clean(html: str) -> str:
+    """The safety net: `html` with everything outside the allowlist removed, by the Ammonia
+    sanitiser (nh3). Used on HTML that goes out without a page build checking it first."""
+    attributes = {element: set(names) | GLOBAL_ATTRIBUTES for element, names in ALLOWED_ATTRIBUTES.items()}
+    attributes["*"] = set(GLOBAL_ATTRIBUTES)
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_ELEMENTS),
+        attributes=attributes,
+        url_schemes=set(ALLOWED_SCHEMES),
+        generic_attribute_prefixes={"aria-"},
+        link_rel=None,
+    )
 
 
 def line_of(needle: str, source: str, first_line: int = 1) -> int | None:

@@ -8,6 +8,7 @@ from html import escape
 
 import markdown
 
+from rhannu import html_safety
 from rhannu.content_types import NewsItem, page_path
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
@@ -40,6 +41,13 @@ def issue_summary(issue: Issue, lang: str) -> str:
 
 
 def markdown_html(text: str) -> str:
+    """A newsletter item's Markdown as HTML for issue pages, feeds and emails: refused at
+    prepare time if it holds anything outside the allowlist, and cleaned here all the same."""
+    return html_safety.clean(rendered_markdown(text))
+
+
+def rendered_markdown(text: str) -> str:
+    """A newsletter item's Markdown as HTML, as its author wrote it (what the allowlist checks)."""
     return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
 
 

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from rhannu import html_safety
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import parse_source
-from rhannu.issue_views import newsletter_pages
+from rhannu.issue_views import newsletter_pages, rendered_markdown
 from rhannu.languages import CODES, DEFAULT, root
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
@@ -103,7 +104,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
-    if errors := _page_errors(root, docs):
+    if errors := _page_errors(root, docs) + _unsafe_newsletter_items(root, content):
         raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
@@ -174,6 +175,23 @@ def _unplaced(content: Content, settings: NewsletterSettings) -> list[str]:
                 continue
             found.append(f"{primary_path(item.texts)} ({reason})")
     return found
+
+
+def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]:
+    """Newsletter items have no page of their own for the build to check: check their bodies here."""
+    errors = []
+    for kind in TYPES:
+        if kind.address is not None:
+            continue
+        for item in content.of(kind):
+            for text in item.texts.values():
+                if found := html_safety.problems(rendered_markdown(text.body)):
+                    source = read_text(root, text.path)
+                    errors += [
+                        ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source))
+                        for problem in found
+                    ]
+    return errors
 
 
 def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
