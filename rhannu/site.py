@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from rhannu import html_safety
 from rhannu.content import Content, load_content
@@ -158,39 +159,36 @@ def _alias_errors(content: Content, owners: dict[str, str]) -> list[ContentError
     return errors
 
 
+def _without_pages(content: Content) -> list[Any]:
+    """Items of the types that have no page of their own (newsletter items): only issues show them."""
+    return [item for kind in TYPES if kind.address is None for item in content.of(kind)]
+
+
 def _unplaced(content: Content, settings: NewsletterSettings) -> list[str]:
-    """Items that only an issue would show (they have no page) and that no issue holds."""
+    """Items that only an issue would show and that no issue holds, each with the reason."""
     found = []
-    for kind in TYPES:
-        if kind.address is not None:
+    for item in _without_pages(content):
+        if item.published is None:
+            reason = "it has no published day"
+        elif settings.first_issue is None:
+            reason = "the newsletter has not launched (first_issue in data/newsletter.yml)"
+        elif issue_day(item, settings) is None:
+            reason = "published too late to be announced before it happens"
+        else:
             continue
-        for item in content.of(kind):
-            if item.published is None:
-                reason = "it has no published day"
-            elif settings.first_issue is None:
-                reason = "the newsletter has not launched (first_issue in data/newsletter.yml)"
-            elif issue_day(item, settings) is None:
-                reason = "published too late to be announced before it happens"
-            else:
-                continue
-            found.append(f"{primary_path(item.texts)} ({reason})")
+        found.append(f"{primary_path(item.texts)} ({reason})")
     return found
 
 
 def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]:
-    """Newsletter items have no page of their own for the build to check: check their bodies here."""
+    """Newsletter items have no page for the build to check: their bodies are checked here."""
     errors = []
-    for kind in TYPES:
-        if kind.address is not None:
-            continue
-        for item in content.of(kind):
-            for text in item.texts.values():
-                if found := html_safety.problems(rendered_markdown(text.body)):
-                    source = read_text(root, text.path)
-                    errors += [
-                        ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source))
-                        for problem in found
-                    ]
+    for text in (text for item in _without_pages(content) for text in item.texts.values()):
+        if found := html_safety.problems(rendered_markdown(text.body)):
+            source = read_text(root, text.path)
+            errors += [
+                ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source)) for problem in found
+            ]
     return errors
 
 
