@@ -49,14 +49,24 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
     studies = destination / "case_studies"
     news = destination / "newsletters"
     studies.mkdir()
-    news.mkdir()
+    news.mkdir(exist_ok=True)
+    # Revisions before issue 12 take 'date'; later ones 'published' and 'when', and a newsletter
+    # that has launched (first_issue), so that both build the same issues, emails and facets.
+    settings = destination / "data/newsletter.yml"
+    launched = "first_issue:" in settings.read_text(encoding="utf-8")
+    if launched:
+        settings.write_text(settings.read_text(encoding="utf-8").replace("first_issue:\n", "first_issue: 2021-03-01\n"), encoding="utf-8")
+
+    def dated(day: dt.date) -> dict:
+        return {"published": day, "when": day.year} if launched else {"date": day}
+
     start = dt.date(2021, 3, 1)
     for number in range(per_language):
         day = start + dt.timedelta(days=rng.randrange(5 * 365 - 400))
         meta = {
             "title": f"Case study {number}: {' '.join(rng.sample(WORDS, 3))}",
             "summary": _prose(rng, WORDS, 30),
-            "date": day,
+            **dated(day),
             "psb": rng.choice(list(taxonomy["psbs"])),
             "themes": rng.sample(list(taxonomy["themes"]), 2),
             "approaches": rng.sample(list(taxonomy["approaches"]), 1),
@@ -69,7 +79,7 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
         _write(studies / f"case-study-{number:05d}.cy.md", welsh_meta, welsh)
     for number in range(max(4, per_language // 20)):
         day = start + dt.timedelta(days=rng.randrange(5 * 365 - 400))
-        meta = {"title": f"News {number}", "summary": _prose(rng, WORDS, 20), "kind": "news", "date": day}
+        meta = {"title": f"News {number}", "summary": _prose(rng, WORDS, 20), "kind": "news", **dated(day)}
         _write(news / f"news-{number:04d}.md", meta, _prose(rng, WORDS, 80))
         _write(news / f"news-{number:04d}.cy.md", {"title": f"Newyddion {number}", "summary": _prose(rng, WELSH, 20)}, _prose(rng, WELSH, 80))
     return destination
