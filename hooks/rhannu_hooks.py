@@ -67,7 +67,8 @@ def _add_generated(files, config):
 
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has rebuilt every File
 def _fill_generated(files, config):
-    return static_i18n.fill_generated(files, _current().pages, _current().assets)
+    files = static_i18n.fill_generated(files, _current().pages, _current().assets)
+    return static_i18n.relocate(files, config, _current().address)
 
 
 on_files = CombinedEvent(_add_generated, _fill_generated)

@@ -195,16 +195,24 @@ def _pair(
                 source.body,
                 values.get("place"),
                 values.get("translated_from"),
+                values.get("slug"),
             )
-            if lang == DEFAULT.code and "translated_from" in values:
-                errors.append(
-                    ContentError(
-                        source.path, "only Welsh files record what they were translated from; remove it here", "translated_from"
-                    )
-                )
+            errors += _welsh_only_fields(source.path, lang, values)
     if len(errors) > before or (has_english and DEFAULT.code not in sources):
         return None  # its own problems, or its English twin's, are already reported
     return Pair(slug, facts, texts)
+
+
+WELSH_ONLY = {
+    "translated_from": "only Welsh files record what they were translated from; remove it here",
+    "slug": "only Welsh files name their page (the English page takes the file's name); remove it here, or rename the file",
+}
+
+
+def _welsh_only_fields(path: str, lang: str, values: dict[str, Any]) -> list[ContentError]:
+    if lang != DEFAULT.code:
+        return []
+    return [ContentError(path, message, name) for name, message in WELSH_ONLY.items() if name in values]
 
 
 def _parse_fields(

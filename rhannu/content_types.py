@@ -1,7 +1,8 @@
 """Each kind of content, declared once.
 
 A declaration says where a type's sources live (`folder`), where its pages are published
-(`address`, under each language's root: `case-studies/` and `cy/case-studies/`), which front-matter
+(`address` in English, and in each other language where it differs: `case-studies/` and
+`cy/astudiaethau-achos/`), which front-matter
 fields it has, the record its files become, how its records are ordered, what editors call it,
 and which sections of a newsletter issue it fills. Loading, pairing, validation, listings, feeds,
 newsletter assembly, the command line and the preview loop over `TYPES` instead of naming types.
@@ -51,6 +52,7 @@ class Text:
     body: str
     place: str | None = None  # events: where, in this language
     translated_from: str | None = None  # Welsh: the fingerprint of the English it translates
+    slug: str | None = None  # Welsh: the page's own name in its address, where it differs from the file's
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ class IssueSlot:
 class ContentType:
     key: str  # Content.items key, and the label of its plural name ("case_studies")
     folder: str  # its sources: folder/x.md and folder/x.cy.md
-    address: str | None  # its pages: address/x/ and cy/address/x/; None for no pages of its own
+    address: str | None  # its pages: address/x/ (and the folder of their sources under docs/); None for none
     fields: tuple[Field, ...]
     record: Callable[[Pair], Any]
     order: Callable[[Any, Taxonomy], Any]  # sorts its records, ascending
@@ -152,12 +154,16 @@ class ContentType:
     issue_slot: Callable[[Any], IssueSlot | None] | None = None
     check: Callable[[list[Pair], Mapping[str, list[Pair]]], list[ContentError]] = field(default=lambda pairs, _: [])
     in_feed: bool = False  # listed in the "everything new" feed
+    local_addresses: Mapping[str, str] = field(default_factory=dict)  # {"cy": "astudiaethau-achos"}
 
-    def path(self, item: Item) -> str:
-        """The page path of an item of this type ('case-studies/x'), before any language root."""
+    def path(self, item: Item, lang: str = DEFAULT.code) -> str:
+        """The page path of an item of this type in a language ('case-studies/x'), before the
+        language's root and its own name for the section (see `rhannu.urls.url`). A Welsh text may
+        name its page (`slug`); otherwise the page takes the file's name."""
         if self.address is None:
             raise ValueError(f"{self.key} have no pages of their own")
-        return f"{self.address}/{item.slug}"
+        text = item.texts.get(lang)
+        return f"{self.address}/{text.slug if text is not None and text.slug else item.slug}"
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -190,6 +196,8 @@ FLAG_FIELDS = (
     Field("draft", boolean, required=False, default=False),
     Field("translated_from", fingerprint, required=False, shared=False),
 )
+# Types with pages: a Welsh text may give its page its own name in the address.
+PAGE_NAME_FIELD = Field("slug", slug, required=False, shared=False)
 
 
 # --- Case studies ---------------------------------------------------------------------------
@@ -204,6 +212,7 @@ CASE_STUDY_FIELDS = (
     Field("lessons", list_of(slug, allow_empty=True)),
     Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
     *FLAG_FIELDS,
+    PAGE_NAME_FIELD,
 )
 
 
@@ -225,7 +234,23 @@ def _case_study(pair: Pair) -> CaseStudy:
 
 
 def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]]) -> list[ContentError]:
-    return _check_lesson_references(pairs, {pair.slug for pair in all_pairs.get(LESSONS.key, [])}) + _check_addresses(pairs)
+    known_lessons = {pair.slug for pair in all_pairs.get(LESSONS.key, [])}
+    return _check_lesson_references(pairs, known_lessons) + _check_addresses(pairs) + _check_page_names(pairs)
+
+
+def _check_page_names(pairs: list[Pair]) -> list[ContentError]:
+    """A page name is the address of one page in its language: no two Welsh pages of a type share
+    one, whether given as `slug` or taken from the file's name."""
+    owners: dict[str, str] = {}
+    errors = []
+    named_last = sorted(pairs, key=lambda pair: any(own.slug for own in pair.texts.values()))
+    for pair in named_last:
+        for lang, own_text in pair.texts.items():
+            name = own_text.slug or pair.slug
+            owner = owners.setdefault(f"{lang}:{name}", own_text.path)
+            if owner != own_text.path:
+                errors.append(ContentError(own_text.path, f"duplicate page name '{name}': already used by {owner}", "slug"))
+    return errors
 
 
 def _check_lesson_references(pairs: list[Pair], known: set[str]) -> list[ContentError]:
@@ -269,6 +294,7 @@ CASE_STUDIES = ContentType(
     issue_slot=_published_slot("new_case_studies"),
     check=_check_case_studies,
     in_feed=True,
+    local_addresses={"cy": "astudiaethau-achos"},
 )
 
 
@@ -281,6 +307,7 @@ LESSON_FIELDS = (
     Field("order", positive_int),
     Field("published", date, required=False),  # the day it was published on this site
     *FLAG_FIELDS,
+    PAGE_NAME_FIELD,
 )
 
 
@@ -308,7 +335,9 @@ LESSONS = ContentType(
     editor_names=("lesson", "lessons"),
     sections=(IssueSection("new_lessons", "linked"),),
     issue_slot=_published_slot("new_lessons"),
+    check=lambda pairs, _: _check_page_names(pairs),
     in_feed=True,
+    local_addresses={"cy": "gwersi"},
 )
 
 
@@ -412,11 +441,18 @@ BY_FOLDER = {kind.folder: kind for kind in TYPES}
 _BY_RECORD: dict[type, ContentType] = {CaseStudy: CASE_STUDIES, Lesson: LESSONS, NewsItem: NEWS_ITEMS}
 WITH_PAGES = tuple(kind for kind in TYPES if kind.address is not None)
 
+NEWSLETTERS = "newsletters"  # the address of the newsletter's archive and of every issue under it
+# Each section's address in the languages where it has its own: {"case-studies": {"cy": "astudiaethau-achos"}}.
+LOCAL_ADDRESSES: dict[str, Mapping[str, str]] = {
+    **{kind.address: kind.local_addresses for kind in WITH_PAGES if kind.address is not None},
+    NEWSLETTERS: {"cy": "cylchlythyrau"},
+}
+
 
 def type_of(item: Item) -> ContentType:
     return _BY_RECORD[type(item)]
 
 
-def page_path(item: Item) -> str:
-    """'case-studies/x' for a case study, 'lessons/y' for a lesson."""
-    return type_of(item).path(item)
+def page_path(item: Item, lang: str = DEFAULT.code) -> str:
+    """'case-studies/x' for a case study, 'lessons/y' for a lesson (see ContentType.path)."""
+    return type_of(item).path(item, lang)

@@ -104,7 +104,7 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
     for item in section.items:
         text = text_in(item, lang)
         if section.style == "linked":
-            parts.append(_item_html(text.title, text.summary, link(page_path(item)), lang))
+            parts.append(_item_html(text.title, text.summary, link(page_path(item, lang)), lang))
         else:  # news and events: on the web page
             extra = f'<p class="meta">{event_when(item, lang)}</p>' if item.event_start else ""
             parts.append(_item_html(text.title, text.summary, web, lang, extra))
@@ -182,7 +182,7 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
             lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
             continue
         text = text_in(item, lang)
-        href = link(page_path(item)) if section.style == "linked" else web
+        href = link(page_path(item, lang)) if section.style == "linked" else web
         when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if getattr(item, "event_start", None) else []
         lines += ["", f"* {text.title}", *when, _wrap(text.summary), href]
     return lines

@@ -136,7 +136,7 @@ def everything_channel(content: Content, issues: tuple[Issue, ...], lang: str, s
     """New items of every type listed in feeds (case studies, lessons) and issues, in one language."""
     link = _absolute(site_url, lang)
     items = [
-        FeedItem(text_in(item, lang).title, link(kind.path(item)), item.published, text_in(item, lang).summary)
+        FeedItem(text_in(item, lang).title, link(kind.path(item, lang)), item.published, text_in(item, lang).summary)
         for kind in TYPES
         if kind.in_feed
         for item in content.of(kind)

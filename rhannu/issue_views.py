@@ -9,7 +9,7 @@ from html import escape
 import markdown
 
 from rhannu import html_safety
-from rhannu.content_types import NewsItem, page_path
+from rhannu.content_types import NEWSLETTERS, NewsItem, page_path
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
@@ -19,7 +19,6 @@ from rhannu.views import VirtualPage, href, page, relative, text_in, url
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
 
-NEWSLETTERS = "newsletters"  # the address of the archive and of every issue under it
 SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
 
 
@@ -91,7 +90,7 @@ def _news_html(item: NewsItem, lang: str) -> str:
 
 def _linked_items(items: tuple, lang: str, link: Linker) -> str:
     entries = "".join(
-        f'<li><a href="{escape(link(page_path(item)))}">{escape(text_in(item, lang).title)}</a>'
+        f'<li><a href="{escape(link(page_path(item, lang)))}">{escape(text_in(item, lang).title)}</a>'
         f"<p>{escape(text_in(item, lang).summary)}</p></li>"
         for item in items
     )

@@ -16,7 +16,7 @@ from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
 from rhannu.email import BOTH
 from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
-from rhannu.languages import language, root
+from rhannu.languages import DEFAULT, language, root
 from rhannu.site import Site
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_values, text_in, url
@@ -34,9 +34,10 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
         _add_emails(files, site, BOTH)
         return files.written
     files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
-    files.add(
-        feed_path("newsletters", lang), render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url))
-    )
+    issues_feed = render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url))
+    files.add(feed_path("newsletters", lang), issues_feed)
+    if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
+        files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
     files.add(
         feed_path("all", lang),
         render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)),
@@ -90,7 +91,7 @@ def cards_json(site: Site, lang: str) -> str:
             "html": card(study, lang, index, details),
             "title": text_in(study, lang).title,
             "summary": text_in(study, lang).summary,
-            "url": "/" + url(page_path(study), lang),
+            "url": "/" + url(page_path(study, lang), lang),
             "date": study.published.date().isoformat() if study.published else None,
             "when": study.when.iso() if study.when else None,
             "psb": study.psb,
@@ -108,11 +109,12 @@ def robots_txt(site_url: str) -> str:
 
 
 def redirect_pages(site: Site, lang: str) -> dict[str, str]:
-    """Old address -> an HTML page sending the reader on to the item's address."""
-    pages = {}
+    """Old address -> an HTML page sending the reader on to the page's address: items' aliases,
+    and the addresses pages had before they took their language's own names."""
+    pages = {old: _redirect_html("/" + new, lang, site.info.url) for old, new in site.moved_pages(lang).items()}
     for kind in WITH_PAGES:
         for item in site.content.of(kind):
-            target = "/" + url(kind.path(item), lang)
+            target = "/" + url(kind.path(item, lang), lang)
             for alias in getattr(item, "aliases", ()):
                 pages[root(lang) + alias] = _redirect_html(target, lang, site.info.url)
     return pages

@@ -21,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -32,7 +33,6 @@ from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
 from rhannu.languages import CODES, DEFAULT
-from rhannu.languages import root as language_root
 from rhannu.material_theme import with_article, with_title
 from rhannu.notices import stale_translation
 from rhannu.pairing import parse_source_path
@@ -84,25 +84,25 @@ def fast_edits(paths: set[str]) -> list[FastEdit] | None:
     return edits
 
 
-LANGUAGE_ROOTS = tuple(language_root(code) for code in CODES)
-
-
 class PageRenderer:
     """Markdown to HTML as the site renders it, for the pages the fast path rewrites."""
 
     def __init__(self, extensions: list, extension_configs: dict) -> None:
         self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=extension_configs)
 
-    def render(self, page: VirtualPage, page_url: str, lang: str, *, stale_from: str | None = None) -> str:
+    def render(
+        self, page: VirtualPage, page_url: str, lang: str, *, stale_from: str | None = None, names: Mapping[str, str] = {}
+    ) -> str:
         """The page's article HTML; with `stale_from` (the English page's URL) the notice that
-        the English has changed, as the build adds it."""
+        the English has changed, as the build adds it. `names` gives the items whose page has its
+        own name in `lang` ('lessons/x' -> 'lessons/y'), for links to them."""
         self._markdown.reset()
         body = page.markdown.split("\n---\n", 1)[1].lstrip("\n")
         if stale_from is not None:
             body = stale_translation(body, lang, relative(stale_from, page_url), DEFAULT.code)
         html = page.with_blocks(self._markdown.convert(body))
         folder = page.src_uri.rsplit("/", 1)[0]
-        html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url), html)
+        html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url, lang, names), html)
         return _RELATIVE_SRC.sub(lambda match: self._asset(match, folder, page_url), html)
 
     @staticmethod
@@ -112,17 +112,18 @@ class PageRenderer:
         return f'src="{relative(target, page_url)}"'
 
     @staticmethod
-    def _link(match: re.Match, folder: str, page_url: str) -> str:
+    def _link(match: re.Match, folder: str, page_url: str, lang: str, names: Mapping[str, str]) -> str:
         target = os.path.normpath(f"{folder}/{match.group(1)}").replace(os.sep, "/")
-        address = target.removesuffix("index") if target.endswith("index") else f"{target}/"
-        lang_prefix = next((prefix for prefix in LANGUAGE_ROOTS if prefix and page_url.startswith(prefix)), "")
-        return f'href="{relative(lang_prefix + address, page_url)}{match.group(2) or ""}"'
+        return f'href="{relative(url(names.get(target, target), lang), page_url)}{match.group(2) or ""}"'
 
 
 def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo) -> list[str]:
     """Re-render the edited items' pages inside the built site; the paths rewritten."""
     rewritten = []
     stale = set(stale_records([item for kind in WITH_PAGES for item in content.of(kind)]))
+    own_names = {
+        lang: {kind.path(item): kind.path(item, lang) for kind in WITH_PAGES for item in content.of(kind)} for lang in CODES
+    }
     for edit in edits:
         kind = BY_FOLDER[edit.folder]
         item = next((item for item in content.of(kind) if item.slug == edit.slug), None)
@@ -130,12 +131,13 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
             continue  # new, draft or future-dated: the full rebuild decides
         for lang in item.texts:
             page = ITEM_PAGES[kind.key](content, item, lang)
-            address = url(kind.path(item), lang)
+            address = url(kind.path(item, lang), lang)
             target = site / address / "index.html"
             if not target.exists():
                 continue
             english_url = url(kind.path(item), DEFAULT.code)
-            article = renderer.render(page, address, lang, stale_from=english_url if item.texts[lang].path in stale else None)
+            stale_from = english_url if item.texts[lang].path in stale else None
+            article = renderer.render(page, address, lang, stale_from=stale_from, names=own_names[lang])
             title = item.texts[lang].title
             html = with_article(target.read_text(encoding="utf-8"), article)
             html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")

@@ -70,6 +70,30 @@ class Site:
             for lang, text in item.texts.items()
         }
 
+    @cached_property
+    def _generated_urls(self) -> dict[tuple[str, str], str]:
+        """(the English twin's URL, language) -> the URL of each generated page in that language."""
+        urls = {}
+        for uri, page in self.pages.items():
+            source = parse_source_path(uri)
+            urls[url(source.key.removesuffix(".md"), DEFAULT.code), source.lang.code] = page.url
+        return urls
+
+    def address(self, english_url: str, lang: str) -> str:
+        """The URL of the `lang` page whose English twin is at `english_url` ('case-studies/x/' ->
+        'cy/astudiaethau-achos/x/', or the name its Welsh text gives it); pages built from English
+        where the Welsh twin is missing take their section's Welsh name too."""
+        return self._generated_urls.get((english_url, lang)) or url(english_url.rstrip("/"), lang)
+
+    def moved_pages(self, lang: str) -> dict[str, str]:
+        """Old URL -> new, for each page in `lang` that is no longer at its English twin's address
+        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/')."""
+        if lang == DEFAULT.code:
+            return {}
+        english = sorted({english_url for english_url, _ in self._generated_urls})
+        moved = {root(lang) + old: self.address(old, lang) for old in english}
+        return {old: new for old, new in moved.items() if old != new}
+
     @property
     def stale_pages(self) -> frozenset[str]:
         return frozenset(page for path in self.stale if (page := site_page(path)))
@@ -117,14 +141,12 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         )
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
-    by_language = pages_by_language([*docs_pages, *pages])
+    by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()})
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     owners = {
-        url(parse_source_path(uri).key.removesuffix(".md"), parse_source_path(uri).lang.code): (
-            f"{docs_folder}/{uri}" if uri in docs_pages else f"the generated page {uri}"
-        )
-        for uri in [*docs_pages, *pages]
-    }
+        url(parse_source_path(uri).key.removesuffix(".md"), parse_source_path(uri).lang.code): f"{docs_folder}/{uri}"
+        for uri in docs_pages
+    } | {page.url: f"the generated page {uri}" for uri, page in pages.items()}
     if errors := _alias_errors(content, owners):
         raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rhannu.languages import ALL, DEFAULT, language
@@ -34,11 +35,13 @@ def sitemap_entries(pages: list[dict[str, str]], site_url: str) -> list[SitemapE
     return sorted(entries, key=lambda entry: entry.loc)
 
 
-def pages_by_language(src_uris: list[str]) -> list[dict[str, str]]:
+def pages_by_language(src_uris: list[str], urls: Mapping[str, str]) -> list[dict[str, str]]:
     """Each page's URL in every language it has a source in, from the src_uris of its sources
-    ('about.md', 'about.cy.md', 'case-studies/x.cy.md')."""
+    ('about.md', 'about.cy.md', 'case-studies/x.cy.md'); `urls` gives the address of those that
+    are not where their source's name puts them (generated pages)."""
     pages: dict[str, dict[str, str]] = {}
     for uri in sorted(src_uris):
         source = parse_source_path(uri)
-        pages.setdefault(source.key, {})[source.lang.code] = url(source.key.removesuffix(".md"), source.lang.code)
+        address = urls.get(uri) or url(source.key.removesuffix(".md"), source.lang.code)
+        pages.setdefault(source.key, {})[source.lang.code] = address
     return list(pages.values())

@@ -9,11 +9,15 @@ language of the source it was built from (`file.locale`: English where a Welsh t
 
 static-i18n rebuilds each File from `docs_dir + src_uri` and drops files it cannot place there, so
 generated pages are added under `docs/` addresses before it runs and given their content after.
+It publishes each language's page where the source's name puts it (`cy/case-studies/x/`); pages
+whose language names their section or themselves (`cy/astudiaethau-achos/x/`) are moved after it,
+along with every File that names them as an alternate, so links, hreflang and the switch follow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from rhannu.languages import DEFAULT
+from rhannu.languages import DEFAULT, root
 
 PRIORITY = -100  # static-i18n's own on_files and on_post_build
 
@@ -72,6 +76,23 @@ def fill_generated(files: Files, pages: Mapping[str, Any], assets: Mapping[str, 
         elif (asset := assets.get(file.src_uri)) is not None:
             file.abs_src_path = str(asset)
     return files
+
+
+def relocate(files: Files, config: MkDocsConfig, address: Callable[[str, str], str]) -> Files:
+    """After static-i18n: move each other-language page to `address(english_url, lang)`."""
+    for file in files:  # theme files and assets have no alternates
+        for code, alternate in getattr(file, "alternates", {}).items():
+            if code != DEFAULT.code and alternate.is_documentation_page():
+                _move(alternate, address(alternate.url.removeprefix(root(code)), code), config)
+    return files
+
+
+def _move(file: File, new_url: str, config: MkDocsConfig) -> None:
+    if file.url == new_url or not file.dest_uri.endswith("index.html"):
+        return
+    file.url = new_url
+    file.dest_uri = new_url + "index.html"
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
 
 
 def _i18n_file(page: Page) -> Any:

@@ -21,7 +21,7 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
         "headline": text.title,
         "description": text.summary,
         "inLanguage": language(lang).tag,
-        "url": absolute(site_url, url(page_path(study), lang)),
+        "url": absolute(site_url, url(page_path(study, lang), lang)),
         "about": [term_label(content, "theme", theme, lang) for theme in study.themes],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
         "publisher": {"@type": "Organization", "name": site_name},
@@ -36,7 +36,7 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
         other = next(code for code in study.texts if code != lang)
         data["workTranslation" if lang == "en" else "translationOfWork"] = {
             "@type": "Article",
-            "url": absolute(site_url, url(page_path(study), other)),
+            "url": absolute(site_url, url(page_path(study, other), other)),
             "inLanguage": language(other).tag,
         }
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")  # no markup inside <script>

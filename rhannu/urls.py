@@ -5,6 +5,14 @@ Plain string work, kept fast: listings and feeds make tens of thousands of these
 
 from __future__ import annotations
 
+from rhannu.content_types import LOCAL_ADDRESSES
+
+# {"cy": {"case-studies": "astudiaethau-achos", ...}}: each language's own names for sections.
+_SECTIONS: dict[str, dict[str, str]] = {}
+for _section, _names in LOCAL_ADDRESSES.items():
+    for _lang, _name in _names.items():
+        _SECTIONS.setdefault(_lang, {})[_section] = _name
+
 
 def src_uri(path: str, lang: str) -> str:
     """'case-studies/x' -> 'case-studies/x.md' or 'case-studies/x.cy.md'."""
@@ -12,10 +20,19 @@ def src_uri(path: str, lang: str) -> str:
 
 
 def url(path: str, lang: str) -> str:
-    """The site-relative URL of a page path: 'case-studies/index' -> 'cy/case-studies/'."""
+    """The site-relative URL of a page path in a language, with the section named in that
+    language: 'case-studies/index' -> 'case-studies/' or 'cy/astudiaethau-achos/'."""
     trimmed = path.removesuffix("index").rstrip("/")
-    address = f"{trimmed}/" if trimmed else ""
-    return address if lang == "en" else f"{lang}/{address}"
+    if lang == "en":
+        return f"{trimmed}/" if trimmed else ""
+    return f"{lang}/{local_path(trimmed, lang)}/" if trimmed else f"{lang}/"
+
+
+def local_path(path: str, lang: str) -> str:
+    """A path with its first folder named in the language: 'case-studies/x' -> 'astudiaethau-achos/x'."""
+    section, slash, rest = path.partition("/")
+    name = _SECTIONS.get(lang, {}).get(section)
+    return f"{name}{slash}{rest}" if name else path
 
 
 def relative(target_url: str, from_url: str) -> str:

@@ -37,6 +37,7 @@ class VirtualPage:
 
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
+    url: str  # where it is published: "case-studies/x/", "cy/astudiaethau-achos/x/"
     blocks: tuple[str, ...] = ()
     late: frozenset[int] = frozenset()
 
@@ -87,9 +88,12 @@ def page(
     *,
     searchable: bool = True,
     og_type: str = "website",
+    twin_of: str | None = None,
 ) -> VirtualPage:
-    """A generated page: its title as the H1, then `parts`, each HTML or (as Markdown) editors' text.
-    Pages that only list others leave the search index, which would show them beside their items."""
+    """A generated page at `path` in `lang`: its title as the H1, then `parts`, each HTML or (as
+    Markdown) editors' text. An item's page whose Welsh text names it differently gives the English
+    path as `twin_of`, where static-i18n pairs the two. Pages that only list others leave the
+    search index, which would show them beside their items."""
     front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
     if not searchable:
         front.append("search:\n  exclude: true")
@@ -105,7 +109,7 @@ def page(
             chunks.append(block_placeholder(len(blocks)))
             blocks.append(str(part))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
-    return VirtualPage(src_uri(path, lang), markdown, tuple(blocks), frozenset(late))
+    return VirtualPage(src_uri(twin_of or path, lang), markdown, url(path, lang), tuple(blocks), frozenset(late))
 
 
 def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
@@ -171,11 +175,11 @@ def when_html(when: PartialDate, lang: str) -> str:
 
 
 def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None = None) -> VirtualPage:
-    path = page_path(study)
+    path = page_path(study, lang)
     text = study.texts[lang]
     lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
     lesson_items = "".join(
-        f'<li><a href="{href(page_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
+        f'<li><a href="{href(page_path(lesson, lang), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
         for lesson in lessons
     )
     lessons_block = (
@@ -186,7 +190,7 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         else ""
     )
     parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block)]
-    return page(path, lang, text.title, text.summary, parts, og_type="article")
+    return page(path, lang, text.title, text.summary, parts, og_type="article", twin_of=page_path(study))
 
 
 class CardDetails:
@@ -215,7 +219,7 @@ def card(study: CaseStudy, lang: str, from_path: str, details: CardDetails, head
     """One case study's card, as listings show it (and the filter script, from cards.json)."""
     return (
         f'<li class="rhannu-card"><{heading} class="rhannu-card__title">'
-        f'<a href="{href(page_path(study), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
+        f'<a href="{href(page_path(study, lang), lang, from_path)}">{escape(text_in(study, lang).title)}</a>'
         f"</{heading}>{details(study)}</li>"
     )
 
@@ -336,7 +340,7 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
 
 
 def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None = None) -> VirtualPage:
-    path = page_path(lesson)
+    path = page_path(lesson, lang)
     text = lesson.texts[lang]
     group = content.taxonomy.lesson_groups[lesson.group].label(lang)
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
@@ -352,7 +356,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
             f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
         ),
     ]
-    return page(path, lang, text.title, text.summary, parts)
+    return page(path, lang, text.title, text.summary, parts, twin_of=page_path(lesson))
 
 
 def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
@@ -361,7 +365,7 @@ def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
     for key, group in content.taxonomy.lesson_groups.items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
-            f'<li><a href="{href(page_path(lesson), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
+            f'<li><a href="{href(page_path(lesson, lang), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
             f"<p>{escape(text_in(lesson, lang).summary)}</p></li>"
             for lesson in lessons
         )

@@ -55,6 +55,11 @@ CASES = [
     ("front matter", EVENT, "online_link: https://events.example.org/sample-learning-event", "online_link: ftp://x", f"{EVENT}: field 'online_link': expected a web address"),
     ("front matter", EVENT, "event_date: 2022-03-17 14:00\n", "", f"{EVENT}: field 'event_date': missing; an event needs the day"),
     ("front matter", NEWS, "kind: news", "kind: news\nplace: Somewhere", f"{NEWS}: field 'place': only events have this field"),
+    ("front matter", HACKATHON, "when: autumn 2021", "slug: hacathon", f"{HACKATHON}: field 'slug': only Welsh files name their page"),
+    ("front matter", HACKATHON_CY, "translated_from:", "slug: Hacathon Undydd\ntranslated_from:", f"{HACKATHON_CY}: field 'slug': expected an id in lower case"),
+    ("front matter", HACKATHON_CY, "translated_from:", "slug: sample-hackathon-x\nslug_was:", f"{HACKATHON_CY}: field 'slug_was': unknown field"),
+    ("front matter", HACKATHON_CY, "translated_from:", "slug: sample-online-events\ntranslated_from:", f"{HACKATHON_CY}: field 'slug': duplicate page name 'sample-online-events': already used by case_studies/sample-online-events.cy.md"),
+    ("front matter", NEWS, "kind: news", "kind: news\nslug: newyddion", f"{NEWS}: field 'slug': unknown field"),
     ("body", HACKATHON, "## What happened\n", "## What happened\n\nTODO: finish this\n", f"{HACKATHON}: line 14: the body still has the placeholder"),
     ("body", HACKATHON, "## What happened\n", "## What happened\n\n![](picture.png)\n", f"{HACKATHON}: line 14: image picture.png has no alt text"),
     ("body", HACKATHON, "## What happened\n", "## What happened\n\n<object data=x></object>\n", f"{HACKATHON}: line 14: the element <object> is not allowed"),
@@ -103,5 +108,5 @@ def test_each_bad_input_is_a_clear_error(pristine, tmp_path, capsys, monkeypatch
 
 def test_the_corpus_covers_every_class() -> None:
     counts = {kind: sum(case[0] == kind for case in CASES) for kind in ("front matter", "body", "data file")}
-    assert counts == {"front matter": 35, "body": 8, "data file": 13}
+    assert counts == {"front matter": 40, "body": 8, "data file": 13}
     assert FIXTURE.is_dir()

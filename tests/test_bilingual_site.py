@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.material import english_interface_strings
-from tests.support.sample_site import PAGES, REDIRECTS
+from tests.support.sample_site import MOVED, PAGES, REDIRECTS, english, welsh
 from tests.support.sites import FIXTURE_URL, html_pages, internal_links, read_html, url_of
 
 SITE_URL = FIXTURE_URL
-NOT_CONTENT = {"404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS)}  # redirects: tests/test_case_studies_site.py
+NOT_CONTENT = {"404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS), *MOVED}  # redirects: tests/test_case_studies_site.py
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -56,14 +56,13 @@ def language_switch(soup: BeautifulSoup):
 def test_site_has_exactly_the_sample_pages_in_both_languages(site: Path) -> None:
     assert len(PAGES) == 87  # with the facet page of 2021, the year the hackathon happened
     built = sorted(url_of(site, page) for page in html_pages(site))
-    assert built == sorted(["404.html", *PAGES, *("cy/" + url for url in PAGES)])
+    assert built == sorted(["404.html", *PAGES, *(welsh(url) for url in PAGES), *MOVED])
     assert len(english_pages(site)) == len(welsh_pages(site)) == 86  # all but the redirect
 
 
 def test_every_page_has_its_twin_in_the_other_language(site: Path) -> None:
     english = {url_of(site, page) for page in english_pages(site)}
-    welsh = {url_of(site, page).removeprefix("cy/") for page in welsh_pages(site)}
-    assert english == welsh
+    assert {welsh(url) for url in english} == {url_of(site, page) for page in welsh_pages(site)}
 
 
 @pytest.mark.parametrize(("prefix", "lang"), [("", "en-GB"), ("cy/", "cy")])
@@ -76,19 +75,19 @@ def test_html_lang_attribute(site: Path, prefix: str, lang: str) -> None:
 def test_language_switch_leads_to_the_twin_and_back(site: Path) -> None:
     for page in content_pages(site):
         url = url_of(site, page)
-        welsh = url.startswith("cy/")
+        is_welsh = url.startswith("cy/")
         link = language_switch(read_html(page))
-        expected = url.removeprefix("cy/") if welsh else "cy/" + url
+        expected = english(url) if is_welsh else welsh(url)
         assert resolve(site, page, link["href"]) == expected, url
         assert file_at(site, expected).exists()
-        target_lang = "en-GB" if welsh else "cy"
+        target_lang = "en-GB" if is_welsh else "cy"
         assert link["lang"] == target_lang and link["hreflang"] == target_lang
         assert link["rel"] == ["alternate"]
         visible = link.find("span", attrs={"aria-hidden": "true"}).get_text(strip=True)
         hidden = link.find("span", class_="rhannu-visually-hidden").get_text(strip=True)
         assert (visible, hidden) == (
             ("English", "Change the language to English")
-            if welsh
+            if is_welsh
             else ("Cymraeg", "Newid yr iaith i'r Gymraeg")
         )
 
@@ -104,10 +103,10 @@ def test_hreflang_alternates_are_reciprocal_with_x_default(site: Path) -> None:
     for page in english_pages(site):
         url = url_of(site, page)
         english = hreflang_alternates(read_html(page))
-        welsh = hreflang_alternates(read_html(file_at(site, "cy/" + url)))
-        assert english == welsh == {
+        welsh_twin = hreflang_alternates(read_html(file_at(site, welsh(url))))
+        assert english == welsh_twin == {
             "en-GB": SITE_URL + url,
-            "cy": SITE_URL + "cy/" + url,
+            "cy": SITE_URL + welsh(url),
             "x-default": SITE_URL + url,
         }
 

@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.browser import AXE_OPTIONS
+from tests.support.sample_site import section, welsh
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ PAGE_TYPES = [  # on the sample site (tests/fixture_site)
     "newsletters/2022-04-11/",  # issue with many new case studies and lessons
     "subscribe/",  # subscribe page, with the sign-up link and the feeds
 ]
-PAGES = [*PAGE_TYPES, *("cy/" + path for path in PAGE_TYPES), "404.html"]
+PAGES = [*PAGE_TYPES, *(welsh(path) for path in PAGE_TYPES), "404.html"]
 
 
 def test_switch_to_welsh_and_back(page) -> None:
@@ -88,7 +89,7 @@ def test_no_accessibility_violations(page, path: str) -> None:
     ("cy/", ("26 astudiaeth achos", "25 astudiaeth achos", "1 astudiaeth achos")),
 ])
 def test_filters_combine_from_the_keyboard(page, prefix: str, counts: tuple[str, str, str]) -> None:
-    page.goto(f"{prefix}case-studies/")
+    page.goto(f"{section(prefix, 'case-studies')}/")
     form = page.locator("#rhannu-filters")
     form.wait_for(state="visible")
     cards = page.locator("#rhannu-card-list .rhannu-card")
@@ -192,7 +193,7 @@ def test_search_finds_pages_in_the_page_language_only(page, prefix: str, query: 
     page.locator(".md-search-result__list a.md-search-result__link").first.wait_for(timeout=10_000)
     hrefs = settled_result_links(page)
     pages = {urlsplit(href).path for href in hrefs}
-    assert pages == {f"/{prefix}case-studies/sample-hackathon/"}, hrefs  # the one page about hackathons, in this language
+    assert pages == {f"/{section(prefix, 'case-studies')}/sample-hackathon/"}, hrefs  # the one page about hackathons, in this language
     meta = page.locator(".md-search-result__meta").inner_text()
     assert bool(re.search("[cg]anlyniad", meta)) == bool(prefix), meta  # "canlyniad", mutated "ganlyniadau"
     results_axe = Axe().run(page, options=AXE_OPTIONS)

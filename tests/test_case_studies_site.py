@@ -7,7 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sample_site import CASE_STUDIES, CITED_BY, FACETS, LEFT_OUT, LESSONS, REDIRECTS, STALE_WELSH
+from tests.support.sample_site import (
+    CASE_STUDIES,
+    CITED_BY,
+    FACETS,
+    LEFT_OUT,
+    LESSONS,
+    MOVED,
+    REDIRECTS,
+    STALE_WELSH,
+    at,
+    section,
+    within,
+)
 from tests.support.sites import FIXTURE, FIXTURE_URL, BuildResult, build, copy_fixture, read_html
 
 PREFIXES = {"en": "", "cy": "cy/"}
@@ -32,21 +44,22 @@ def cited_lessons() -> dict[str, set[str]]:
 def test_every_case_study_and_lesson_is_published_in_both_languages(site: Path, lang: str) -> None:
     prefix = PREFIXES[lang]
     assert len(CASE_STUDIES) == 54 and len(LESSONS) == 4
-    assert sorted(path.parent.name for path in (site / f"{prefix}case-studies").glob("sample-*/index.html")) == sorted(CASE_STUDIES)
-    assert sorted(path.parent.name for path in (site / f"{prefix}lessons").glob("*/index.html")) == sorted(LESSONS)
+    assert sorted(path.parent.name for path in (site / f"{section(prefix, 'case-studies')}").glob("sample-*/index.html")) == sorted(CASE_STUDIES)
+    names = sorted(within(prefix, f"lessons/{slug}/").split("/")[1] for slug in LESSONS)
+    assert sorted(path.parent.name for path in (site / f"{section(prefix, 'lessons')}").glob("*/index.html")) == names
     for slug in CASE_STUDIES:
-        soup = read_html(site / f"{prefix}case-studies/{slug}/index.html")
+        soup = read_html(site / f"{section(prefix, 'case-studies')}/{slug}/index.html")
         assert soup.html["lang"] == ("cy" if lang == "cy" else "en-GB")
         assert soup.select_one("main article h1")
     for (slug, title_lang), title in TITLES.items():
         if title_lang == lang:
-            assert read_html(site / f"{prefix}case-studies/{slug}/index.html").select_one("article h1").get_text() == title
+            assert read_html(site / f"{section(prefix, 'case-studies')}/{slug}/index.html").select_one("article h1").get_text() == title
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_drafts_and_future_case_studies_are_left_out_and_the_log_says_so(built_site: BuildResult, lang: str) -> None:
     for slug in LEFT_OUT:
-        assert not (built_site.site / f"{PREFIXES[lang]}case-studies/{slug}").exists()
+        assert not (built_site.site / f"{section(PREFIXES[lang], 'case-studies')}/{slug}").exists()
     assert "INFO    -  rhannu: Left out of this build: case_studies/sample-draft.md (draft); case_studies/sample-future.md " \
         "(published 2023-12-01, after the build date 2023-11-14)" in built_site.log
 
@@ -57,19 +70,19 @@ def test_case_studies_link_their_lessons_and_lessons_link_back(site: Path, lang:
     cites = cited_lessons()
     assert sum(map(len, cites.values())) == 4
     for slug in CASE_STUDIES:
-        soup = read_html(site / f"{prefix}case-studies/{slug}/index.html")
+        soup = read_html(site / f"{section(prefix, 'case-studies')}/{slug}/index.html")
         links = {a["href"] for a in soup.select('[aria-labelledby="lessons-heading"] a')}
-        assert links == {f"../../lessons/{lesson}/" for lesson in cites[slug]}, slug
+        assert links == {"../../" + within(prefix, f"lessons/{lesson}/") for lesson in cites[slug]}, slug
     for slug in LESSONS:
-        soup = read_html(site / f"{prefix}lessons/{slug}/index.html")
+        soup = read_html(site / at(prefix, f"lessons/{slug}/") / "index.html")
         links = {a["href"] for a in soup.select('[aria-labelledby="evidence-heading"] .rhannu-card__title a')}
-        assert links == {f"../../case-studies/{study}/" for study in CITED_BY[slug]}, slug
+        assert links == {"../../" + within(prefix, f"case-studies/{study}/") for study in CITED_BY[slug]}, slug
     headings = (
-        read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html").select_one("#lessons-heading").get_text(),
-        read_html(site / f"{prefix}lessons/sample-skills/index.html").select_one("#evidence-heading").get_text(),
+        read_html(site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html").select_one("#lessons-heading").get_text(),
+        read_html(site / f"{section(prefix, 'lessons')}/sample-skills/index.html").select_one("#evidence-heading").get_text(),
     )
     assert headings == (("Related lessons", "Related case studies") if lang == "en" else ("Gwersi cysylltiedig", "Astudiaethau achos cysylltiedig"))
-    uncited = read_html(site / f"{prefix}lessons/sample-uncited/index.html").select_one('[aria-labelledby="evidence-heading"]')
+    uncited = read_html(site / at(prefix, "lessons/sample-uncited/") / "index.html").select_one('[aria-labelledby="evidence-heading"]')
     assert uncited.p.get_text() == ("No case study is related to this lesson yet." if lang == "en" else "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon eto.")
 
 
@@ -78,7 +91,7 @@ def test_case_studies_link_their_lessons_and_lessons_link_back(site: Path, lang:
     ("cy", "BGC Clwstwr enghreifftiol y De Pryd yr hydref 2021 Cyhoeddwyd 20 Hydref 2023 Themâu Asesiadau llesiant Dulliau Hacathon"),
 ])
 def test_case_study_shows_its_facts_with_labels_and_date_in_its_language(site: Path, lang: str, expected: str) -> None:
-    soup = read_html(site / f"{PREFIXES[lang]}case-studies/sample-hackathon/index.html")
+    soup = read_html(site / f"{section(PREFIXES[lang], 'case-studies')}/sample-hackathon/index.html")
     assert soup.select_one(".rhannu-meta").get_text(" ", strip=True) == expected
     when = soup.select_one(".rhannu-meta .rhannu-when")
     assert when is not None and when.name == "span", "a season has no machine-readable HTML date, so it is no <time>"
@@ -90,13 +103,13 @@ def test_case_study_shows_its_facts_with_labels_and_date_in_its_language(site: P
 ])
 def test_a_case_study_and_a_lesson_say_where_they_come_from_and_when(site: Path, lang: str, when: str, source: str) -> None:
     prefix = PREFIXES[lang]
-    study = read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html")
+    study = read_html(site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html")
     rows = {row.dt.get_text(): row.dd for row in study.select(".rhannu-meta > div")}
     assert str(rows["When" if lang == "en" else "Pryd"].time) == when
     assert rows["Source" if lang == "en" else "Ffynhonnell"].get_text() == source
-    lesson = read_html(site / f"{prefix}lessons/sample-permission/index.html").select_one(".rhannu-source")
+    lesson = read_html(site / f"{section(prefix, 'lessons')}/sample-permission/index.html").select_one(".rhannu-source")
     assert lesson.get_text() == ("Source: " if lang == "en" else "Ffynhonnell: ") + source
-    assert read_html(site / f"{prefix}lessons/sample-time/index.html").select_one(".rhannu-source") is None
+    assert read_html(site / f"{section(prefix, 'lessons')}/sample-time/index.html").select_one(".rhannu-source") is None
     jsonld = json.loads(study.select_one('script[type="application/ld+json"]').string)
     assert jsonld["temporalCoverage"] == "2022-03"
     assert jsonld["isBasedOn"] == {
@@ -109,9 +122,9 @@ def test_a_case_study_and_a_lesson_say_where_they_come_from_and_when(site: Path,
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_index_has_a_card_per_case_study_over_two_pages_and_facet_counts(site: Path, lang: str) -> None:
     prefix = PREFIXES[lang]
-    first = read_html(site / f"{prefix}case-studies/index.html")
-    second = read_html(site / f"{prefix}case-studies/page/2/index.html")
-    assert not (site / f"{prefix}case-studies/page/3").exists()
+    first = read_html(site / f"{section(prefix, 'case-studies')}/index.html")
+    second = read_html(site / f"{section(prefix, 'case-studies')}/page/2/index.html")
+    assert not (site / f"{section(prefix, 'case-studies')}/page/3").exists()
     hrefs = [a["href"] for a in first.select("#rhannu-card-list .rhannu-card__title a")]
     assert hrefs == [f"{slug}/" for slug in CASE_STUDIES[:50]]
     hrefs = [a["href"] for a in second.select("#rhannu-card-list .rhannu-card__title a")]
@@ -124,13 +137,13 @@ def test_index_has_a_card_per_case_study_over_two_pages_and_facet_counts(site: P
     assert all(a.get_text(strip=True) for a in first.select(".rhannu-card__title a")), "each card's link text is its title"
     facets = {a["href"]: a.find_parent("li").select_one(".rhannu-count").get_text() for a in first.select(".rhannu-facets a")}
     assert facets == {f"{facet}/{value}/": f"({count})" for facet, values in FACETS.items() for value, count in values.items()}
-    cards = json.loads((site / f"{prefix}case-studies/cards.json").read_text(encoding="utf-8"))
-    assert [card["url"] for card in cards] == [f"/{prefix}case-studies/{slug}/" for slug in CASE_STUDIES]
+    cards = json.loads((site / f"{section(prefix, 'case-studies')}/cards.json").read_text(encoding="utf-8"))
+    assert [card["url"] for card in cards] == [f"/{section(prefix, 'case-studies')}/{slug}/" for slug in CASE_STUDIES]
     hackathon = next(card for card in cards if card["url"].endswith("/sample-hackathon/"))
     served = next(li for li in first.select(".rhannu-card") if li.a["href"] == "sample-hackathon/")
     assert hackathon.pop("html") == str(served), "the filter script shows the card the index page shows"
     assert hackathon == {
-        "title": TITLES[("sample-hackathon", lang)], "url": f"/{prefix}case-studies/sample-hackathon/",
+        "title": TITLES[("sample-hackathon", lang)], "url": f"/{section(prefix, 'case-studies')}/sample-hackathon/",
         "summary": "A sample case study for the tests: a one-day hackathon on a well-being assessment." if lang == "en"
         else "Astudiaeth achos enghreifftiol ar gyfer y profion: hacathon undydd ar asesiad llesiant.",
         "date": "2023-10-20", "when": "2021-09/2021-11", "psb": "sample-south", "theme": ["well-being-assessments"], "approach": ["hackathon"], "year": "2021",
@@ -142,14 +155,14 @@ def test_facet_pages_list_exactly_their_case_studies(site: Path, lang: str) -> N
     prefix = PREFIXES[lang]
     for facet, values in FACETS.items():
         for value, count in values.items():
-            folder = site / f"{prefix}case-studies/{facet}/{value}"
+            folder = site / f"{section(prefix, 'case-studies')}/{facet}/{value}"
             pages = [folder / "index.html", *sorted(folder.glob("page/*/index.html"))]
             assert len(pages) == max(1, -(-count // 50)), (facet, value)
             cards = [a for page in pages for a in read_html(page).select("#rhannu-card-list .rhannu-card__title a")]
             assert len(cards) == count, (facet, value)
-    hackathon = read_html(site / f"{prefix}case-studies/approach/hackathon/index.html")
+    hackathon = read_html(site / f"{section(prefix, 'case-studies')}/approach/hackathon/index.html")
     assert [a["href"] for a in hackathon.select(".rhannu-card__title a")] == ["../../sample-hackathon/"]
-    north = read_html(site / f"{prefix}case-studies/psb/sample-north/page/2/index.html")
+    north = read_html(site / f"{section(prefix, 'case-studies')}/psb/sample-north/page/2/index.html")
     assert [a["href"] for a in north.select(".rhannu-card__title a")] == ["../../../../sample-case-study-01/"]
 
 
@@ -159,10 +172,10 @@ def test_facet_pages_list_exactly_their_case_studies(site: Path, lang: str) -> N
 ])
 def test_psb_pages_open_with_the_taxonomy_intro_and_an_empty_one_says_so(site: Path, lang: str, empty_intro: str, default_intro: str) -> None:
     prefix = PREFIXES[lang]
-    west = read_html(site / f"{prefix}case-studies/psb/sample-west/index.html").select_one("article")
+    west = read_html(site / f"{section(prefix, 'case-studies')}/psb/sample-west/index.html").select_one("article")
     assert west.find("p").get_text() == empty_intro
     assert west.select_one(".rhannu-empty").get_text() == ("There are no case studies here yet." if lang == "en" else "Nid oes astudiaethau achos yma eto.")
-    programme = read_html(site / f"{prefix}case-studies/psb/programme/index.html").select_one("article")
+    programme = read_html(site / f"{section(prefix, 'case-studies')}/psb/programme/index.html").select_one("article")
     assert programme.find("p").get_text() == default_intro
 
 
@@ -179,17 +192,17 @@ def test_aliases_redirect_in_both_languages(site: Path, prefix: str) -> None:
     for old, target in REDIRECTS.items():
         soup = read_html(site / f"{prefix}{old}index.html")
         refresh = soup.select_one('meta[http-equiv="refresh"]')["content"]
-        assert refresh == f"0; url=/{prefix}{target}"
-        assert soup.select_one("main a")["href"] == f"/{prefix}{target}"
+        assert refresh == f"0; url=/{at(prefix, target)}"
+        assert soup.select_one("main a")["href"] == f"/{at(prefix, target)}"
         canonical = soup.select_one('link[rel="canonical"]')["href"]
-        assert canonical == f"{FIXTURE_URL}{prefix}{target}"
+        assert canonical == f"{FIXTURE_URL}{at(prefix, target)}"
         assert soup.html["lang"] == ("cy" if prefix else "en-GB")
         assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
 
 
 @pytest.mark.parametrize(("prefix", "alt"), [("", "Sample image: a dark green square"), ("cy/", "Delwedd enghreifftiol: sgwâr gwyrdd tywyll")])
 def test_images_beside_a_case_study_are_published_with_their_alt_text(site: Path, prefix: str, alt: str) -> None:
-    page = site / f"{prefix}case-studies/sample-sharing-practice/index.html"
+    page = site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html"
     images = read_html(page).select("article img")
     assert [image["alt"] for image in images] == [alt]
     png = (FIXTURE / "case_studies/sample-square.png").read_bytes()
@@ -200,10 +213,10 @@ def test_images_beside_a_case_study_are_published_with_their_alt_text(site: Path
 def test_a_stale_welsh_translation_is_published_with_a_notice_on_the_welsh_page_only(built_site: BuildResult, lang: str) -> None:
     assert f"INFO    -  rhannu: Welsh translations older than their English (see 'rhannu translations'): {STALE_WELSH}" in built_site.log
     for slug in ("sample-online-events", "sample-sharing-practice"):
-        notices = read_html(built_site.site / f"{PREFIXES[lang]}case-studies/{slug}/index.html").select("article .rhannu-notice")
+        notices = read_html(built_site.site / f"{section(PREFIXES[lang], 'case-studies')}/{slug}/index.html").select("article .rhannu-notice")
         assert len(notices) == (1 if (lang, slug) == ("cy", "sample-online-events") else 0), slug
     if lang == "cy":
-        notice = read_html(built_site.site / "cy/case-studies/sample-online-events/index.html").select_one("article .rhannu-notice")
+        notice = read_html(built_site.site / "cy/astudiaethau-achos/sample-online-events/index.html").select_one("article .rhannu-notice")
         assert notice.a["href"] == "../../../case-studies/sample-online-events/"
 
 
@@ -244,4 +257,20 @@ def test_every_source_file_is_on_the_site_unless_left_out(site: Path) -> None:
         address = "case-studies" if source.parent.name == "case_studies" else "lessons"
         slug = source.name.removesuffix(".md").removesuffix(".cy")
         prefix = "cy/" if source.name.endswith(".cy.md") else ""
-        assert (site / f"{prefix}{address}/{slug}/index.html").exists() == (slug not in LEFT_OUT), source
+        assert (site / at(prefix, f"{address}/{slug}/") / "index.html").exists() == (slug not in LEFT_OUT), source
+
+
+def test_welsh_pages_live_at_welsh_addresses_and_the_old_ones_redirect(site: Path) -> None:
+    assert len(MOVED) == 83  # every Welsh page of the three sections: all but home, about, subscribe and an alias
+    assert MOVED["cy/case-studies/"] == "cy/astudiaethau-achos/"
+    assert MOVED["cy/lessons/sample-uncited/"] == "cy/gwersi/gwers-heb-gyfeiriad/"  # its Welsh text names it
+    assert MOVED["cy/newsletters/2022-03-14/"] == "cy/cylchlythyrau/2022-03-14/"
+    for old, new in MOVED.items():
+        soup = read_html(site / old / "index.html")
+        assert soup.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url=/{new}", old
+        assert soup.select_one('link[rel="canonical"]')["href"] == f"{FIXTURE_URL}{new}"
+        assert soup.html["lang"] == "cy" and soup.select_one('meta[name="robots"]')["content"] == "noindex"
+        assert (site / new / "index.html").is_file()
+    assert not (site / "cy/gwersi/sample-uncited").exists(), "a page with its own Welsh name is only there"
+    index = read_html(site / "cy/gwersi/index.html")
+    assert "gwers-heb-gyfeiriad/" in {a["href"] for a in index.select("article a")}

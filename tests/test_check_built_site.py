@@ -61,6 +61,6 @@ def test_the_source_named_is_the_markdown_file_that_exists() -> None:
     assert source_of("/") == "docs/index.md"
     assert source_of("/cy/about/") == "docs/about.cy.md"
     assert source_of("/case-studies/sharing-practice/") == "case_studies/sharing-practice.md"
-    assert source_of("/cy/lessons/small-projects/") == "lessons/small-projects.cy.md"
+    assert source_of("/cy/gwersi/small-projects/") == "lessons/small-projects.cy.md"  # Welsh addresses, Welsh sources
     assert source_of("/case-studies/theme/sharing-practice/") is None
     assert source_of("/newsletters/2022-03-14/") is None

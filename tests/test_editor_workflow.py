@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.sample_site import CASE_STUDIES, LEFT_OUT, LESSONS, NEWS_ITEMS, STALE_WELSH
+from tests.support.sample_site import welsh as welsh_address
 from tests.support.sites import PINNED_EPOCH, build, build_env, copy_fixture, read_html
 
 
@@ -115,7 +116,7 @@ def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_p
     assert built.returncode == 0, built.log  # stale is not broken
     listed = ", ".join(sorted([STALE_WELSH, welsh]))
     assert f"INFO    -  rhannu: Welsh translations older than their English (see 'rhannu translations'): {listed}\n" in built.log
-    notice = read_html(built.site / "cy" / page / "index.html").select_one("article .rhannu-notice")
+    notice = read_html(built.site / welsh_address(page) / "index.html").select_one("article .rhannu-notice")
     assert "Mae'r dudalen Saesneg wedi newid ers cyfieithu'r dudalen hon" in notice.get_text()
     assert notice.a["href"] == "../" * (page.count("/") + 1) + page  # from cy/<page> up to the root
     assert not read_html(built.site / page / "index.html").select(".rhannu-notice")

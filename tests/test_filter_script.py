@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.sample_site import section
+
 pytestmark = pytest.mark.browser
 
 
 
 @pytest.mark.parametrize("prefix", ["", "cy/"])
 def test_a_filtered_card_is_the_card_the_server_rendered(page, prefix: str) -> None:
-    page.goto(f"{prefix}case-studies/")
+    page.goto(f"{section(prefix, 'case-studies')}/")
     page.locator("#rhannu-filters").wait_for(state="visible")
     first = page.locator("#rhannu-card-list .rhannu-card").first
     served = first.evaluate("card => card.outerHTML")

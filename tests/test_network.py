@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.sample_site import section
 from tests.support.server import serve
 from tests.support.sites import build, copy_fixture, read_html
 
@@ -57,12 +58,12 @@ def test_fetch_keeps_text_only_refuses_unsafe_links_and_survives_a_broken_feed(t
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.log
     for prefix, heading in (("", "From the network"), ("cy/", "O'r rhwydwaith")):
-        page = read_html(result.site / f"{prefix}newsletters/2022-03-14/index.html")
-        section = page.select_one("#issue-network").find_parent("section")
-        assert section.h2.get_text() == heading
-        langs = {li.a.get_text(): li["lang"] for li in section.select("li")}
+        page = read_html(result.site / f"{section(prefix, 'newsletters')}/2022-03-14/index.html")
+        network = page.select_one("#issue-network").find_parent("section")
+        assert network.h2.get_text() == heading
+        langs = {li.a.get_text(): li["lang"] for li in network.select("li")}
         assert langs["Digwyddiad rhannu arfer"] == "cy" and langs["Second item"] == "en-GB"
-        assert not section.select("img, script, [onerror], [onclick]")
+        assert not network.select("img, script, [onerror], [onclick]")
     email = (result.site / "newsletters/2022-03-14/email.html").read_text(encoding="utf-8")
     assert "Digwyddiad rhannu arfer" in email and "<script" not in email
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sample_site import CASE_STUDIES, ISSUES, LESSONS, PAGES, REDIRECTS
+from tests.support.sample_site import CASE_STUDIES, ISSUES, LESSONS, MOVED, PAGES, REDIRECTS, at, section, within
 from tests.support.sites import FIXTURE_URL, PROJECT, html_pages, read_html, url_of
 
 SITE_URL = FIXTURE_URL
@@ -29,12 +29,12 @@ def test_nu_html_checker_finds_no_error_on_any_web_page(site: Path) -> None:
     done = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages],
                           capture_output=True, text=True, check=False)
     errors = [line.replace(str(site), "") for line in done.stderr.splitlines() if "error" in line]
-    assert len(pages) == 2 * len(PAGES) + 1  # both languages, and the one 404 page
+    assert len(pages) == 2 * len(PAGES) + len(MOVED) + 1  # both languages, old Welsh addresses, and the one 404 page
     assert errors == [], "\n".join(errors[:20])
 
 
 def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> None:
-    redirects = [f"{prefix}{old}index.html" for prefix in ("", "cy/") for old in REDIRECTS]
+    redirects = [f"{prefix}{old}index.html" for prefix in ("", "cy/") for old in REDIRECTS] + [f"{old}index.html" for old in MOVED]
     pages = [page for page in html_pages(site) if page.relative_to(site).as_posix() not in ("404.html", *redirects)]
     assert len(pages) == 2 * (len(PAGES) - len(REDIRECTS))
     for page in pages:
@@ -51,17 +51,17 @@ def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> Non
 
 @pytest.mark.parametrize(("prefix", "lang", "other"), [("", "en-GB", "cy"), ("cy/", "cy", "en-GB")])
 def test_case_studies_carry_schema_org_article_data(site: Path, prefix: str, lang: str, other: str) -> None:
-    soup = read_html(site / f"{prefix}case-studies/sample-sharing-practice/index.html")
+    soup = read_html(site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html")
     data = json.loads(soup.select_one('head script[type="application/ld+json"]').string)
     assert data["@type"] == "Article" and data["@context"] == "https://schema.org"
     assert data["inLanguage"] == lang and data["datePublished"] == "2022-03-31"
-    assert data["url"] == f"{SITE_URL}{prefix}case-studies/sample-sharing-practice/"
+    assert data["url"] == f"{SITE_URL}{at(prefix, 'case-studies/sample-sharing-practice/')}"
     assert data["headline"] == soup.select_one("article h1").get_text() == (
         "Sample case study: sharing practice" if lang == "en-GB" else "Astudiaeth achos enghreifftiol: rhannu arfer"
     )
     translation = data["workTranslation" if lang == "en-GB" else "translationOfWork"]
     assert translation["inLanguage"] == other
-    assert translation["url"] == f"{SITE_URL}{'cy/' if lang == 'en-GB' else ''}case-studies/sample-sharing-practice/"
+    assert translation["url"] == f"{SITE_URL}{at('' if prefix else 'cy/', 'case-studies/sample-sharing-practice/')}"
     assert soup.select_one('meta[property="og:type"]')["content"] == "article"
 
 
@@ -78,8 +78,9 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
         "lessons/", *(f"lessons/{slug}/" for slug in LESSONS), *(f"newsletters/{day}/" for day in ISSUES),
     }
     assert len(searchable) == 66
-    for index in (english, welsh):  # Welsh locations are relative to cy/, the Welsh pages' search base
-        assert {doc["location"].split("#")[0] for doc in index["docs"]} == searchable
+    assert {doc["location"].split("#")[0] for doc in english["docs"]} == searchable
+    # Welsh locations are relative to cy/, the Welsh pages' search base
+    assert {doc["location"].split("#")[0] for doc in welsh["docs"]} == {within("cy/", url) for url in searchable}
     assert [doc["title"] for doc in english["docs"] if doc["location"] == "about/"] == ["About this sample site"]
     assert [doc["title"] for doc in welsh["docs"] if doc["location"] == "about/"] == ["Ynglŷn â'r safle enghreifftiol hwn"]
     assert welsh["config"]["pipeline"] == [] and english["config"]["pipeline"] == ["stopWordFilter"]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
+from rhannu.content_types import LOCAL_ADDRESSES
 from tests.support.browser import AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS
 from tests.support.server import serve
 from tests.support.sites import PROJECT, html_pages, url_of
@@ -140,6 +141,7 @@ def source_of(address: str) -> str | None:
     if path == "cy" or path.startswith("cy/"):
         path, suffix = path[3:], ".cy.md"
     folder, _, name = path.partition("/")
+    folder = next((english for english, names in LOCAL_ADDRESSES.items() if folder in names.values()), folder)
     candidates = [f"docs/{path or 'index'}{suffix}", f"docs/{path}/index{suffix}"]
     if folder in ("case-studies", "lessons") and name and "/" not in name.rstrip("/"):
         candidates.insert(0, f"{folder.replace('-', '_')}/{name.rstrip('/')}{suffix}")

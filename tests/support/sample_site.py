@@ -44,3 +44,39 @@ PAGES = sorted([
     "news/sample-sharing/",  # the alias of sample-sharing-practice: a page that redirects
 ])
 REDIRECTS = {"news/sample-sharing/": "case-studies/sample-sharing-practice/"}
+
+# Welsh pages live at Welsh addresses: their sections' Welsh names, and a Welsh text's own name.
+WELSH_SECTIONS = {"case-studies": "astudiaethau-achos", "lessons": "gwersi", "newsletters": "cylchlythyrau"}
+WELSH_PAGE_NAMES = {"lessons/sample-uncited/": "cy/gwersi/gwers-heb-gyfeiriad/"}  # slug: in its .cy.md
+
+
+def welsh(english_url: str) -> str:
+    """The Welsh twin's address of an English page's: 'case-studies/x/' -> 'cy/astudiaethau-achos/x/'."""
+    if english_url in WELSH_PAGE_NAMES:
+        return WELSH_PAGE_NAMES[english_url]
+    section, slash, rest = english_url.partition("/")
+    return "cy/" + (f"{WELSH_SECTIONS[section]}/{rest}" if slash and section in WELSH_SECTIONS else english_url)
+
+
+def english(welsh_url: str) -> str:
+    """The inverse of `welsh`."""
+    return next(url for url in [*PAGES, *REDIRECTS, "404.html"] if welsh(url) == welsh_url)
+
+
+# The addresses Welsh pages had under cy/ before they took Welsh names: each now redirects.
+MOVED = {"cy/" + url: welsh(url) for url in PAGES if url not in REDIRECTS and welsh(url) != "cy/" + url}
+
+
+def section(prefix: str, name: str) -> str:
+    """A section's folder under a language's root: ('cy/', 'lessons') -> 'cy/gwersi'."""
+    return prefix + (WELSH_SECTIONS[name] if prefix else name)
+
+
+def at(prefix: str, english_url: str) -> str:
+    """The address of a page in the language whose root is `prefix` ('' or 'cy/')."""
+    return welsh(english_url) if prefix else english_url
+
+
+def within(prefix: str, english_url: str) -> str:
+    """`at`, relative to the language's root: ('cy/', 'lessons/x/') -> 'gwersi/x/'."""
+    return at(prefix, english_url).removeprefix(prefix)

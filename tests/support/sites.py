@@ -99,3 +99,17 @@ def internal_links(site: Path) -> tuple[int, list[str]]:
             if not target.is_file():
                 broken.append(f"{url_of(site, page)}: {reference}")
     return checked, broken
+
+
+def is_redirect(page: Path) -> bool:
+    """A page that only sends the reader on (an old address)."""
+    return read_html(page).select_one('meta[http-equiv="refresh"]') is not None
+
+
+def language_switch_target(site: Path, page: Path) -> str:
+    """The site-relative URL the page's "Cymraeg" / "English" link leads to."""
+    links = read_html(page).select(".rhannu-language-switch a[href]")
+    assert len(links) == 1, f"{url_of(site, page)}: expected one language link, found {len(links)}"
+    target = internal_target(site, page, links[0]["href"])
+    assert target is not None, f"{url_of(site, page)}: the language link leaves the site"
+    return url_of(site, target)
