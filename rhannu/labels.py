@@ -100,6 +100,14 @@ ENGLISH: dict[str, str] = {
     "scaffold_body_news": "TODO: write the news item.",
     "scaffold_body_event": "TODO: write the event.",
     "scaffold_place": "# place: Where it happens, in English (leave out for an online event)",
+    # filters (issue 14)
+    "filtered_by": "Filtered by: {filters}",
+    "clear_filters": "Clear filters",
+    "see_all_case_studies": "See all case studies",
+    "other_psb": "Other PSBs with case studies",
+    "other_theme": "Other themes with case studies",
+    "other_approach": "Other approaches with case studies",
+    "other_year": "Other years with case studies",
 }
 
 WELSH: dict[str, str] = {
@@ -194,6 +202,14 @@ WELSH: dict[str, str] = {
     "scaffold_body_news": "TODO: ysgrifennwch yr eitem newyddion yn Gymraeg.",
     "scaffold_body_event": "TODO: ysgrifennwch am y digwyddiad yn Gymraeg.",
     "scaffold_place": "# place: Ble mae'n digwydd, yn Gymraeg",
+    # filters (issue 14)
+    "filtered_by": "Wedi'u hidlo yn ôl: {filters}",
+    "clear_filters": "Clirio'r hidlwyr",
+    "see_all_case_studies": "Gweld pob astudiaeth achos",
+    "other_psb": "BGCau eraill sydd ag astudiaethau achos",
+    "other_theme": "Themâu eraill sydd ag astudiaethau achos",
+    "other_approach": "Dulliau eraill sydd ag astudiaethau achos",
+    "other_year": "Blynyddoedd eraill sydd ag astudiaethau achos",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

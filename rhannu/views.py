@@ -230,22 +230,42 @@ def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDeta
     return f'<ul class="rhannu-cards">{"".join(card(study, lang, from_path, details, heading) for study in studies)}</ul>'
 
 
+def _value_list(content: Content, facet: str, lang: str, from_path: str, *, leave_out: str = "") -> str:
+    """Links to a facet's values that have case studies, each with its count: never to an empty one."""
+    links = "".join(
+        f'<li><a href="{href(facet_path(facet, value), lang, from_path)}">'
+        f"{escape(term_label(content, facet, value, lang))}</a> "
+        f'<span class="rhannu-count">({number})</span></li>'
+        for value, number in _values_with_studies(content, facet)
+        if value != leave_out
+    )
+    return f'<ul class="rhannu-facet-list">{links}</ul>' if links else ""
+
+
 def _facet_nav(content: Content, lang: str, from_path: str) -> str:
+    """Every facet's values, as links to their pages: collapsed, so that the cards come first on a
+    small screen, and a disclosure that works without JavaScript (where these pages are the filters)."""
     groups = []
     for facet in _facets_in_use(content):
-        values = _all_values(content, facet)
-        links = "".join(
-            f'<li><a href="{href(facet_path(facet, value), lang, from_path)}">'
-            f"{escape(term_label(content, facet, value, lang))}</a> "
-            f'<span class="rhannu-count">({_count_for(content, facet, value)})</span></li>'
-            for value in values
-        )
-        groups.append(f'<h3>{escape(label(lang, facet))}</h3><ul class="rhannu-facet-list">{links}</ul>')
-    heading = escape(label(lang, "browse_by"))
+        values = _value_list(content, facet, lang, from_path)
+        if values:
+            groups.append(f"<h2>{escape(label(lang, facet))}</h2>{values}")
+    if not groups:
+        return ""
     return (
-        f'<nav class="rhannu-facets" aria-labelledby="facets-heading">'
-        f'<h2 id="facets-heading">{heading}</h2>{"".join(groups)}</nav>'
+        f'<nav class="rhannu-facets" aria-labelledby="facets-heading"><details class="rhannu-disclosure">'
+        f'<summary id="facets-heading">{escape(label(lang, "browse_by"))}</summary>{"".join(groups)}</details></nav>'
     )
+
+
+def _way_on(content: Content, facet: str, value: str, lang: str, from_path: str) -> str:
+    """What an empty facet page offers instead of cards: all case studies, and the facet's values that have some."""
+    others = _value_list(content, facet, lang, from_path, leave_out=value)
+    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    block = f'<div class="rhannu-way-on"><p><a href="{index}">{escape(label(lang, "see_all_case_studies"))}</a></p>'
+    if others:
+        block += f'<h2 id="other-values">{escape(label(lang, f"other_{facet}"))}</h2>{others}'
+    return block + "</div>"
 
 
 def _all_values(content: Content, facet: str) -> list[str]:
@@ -258,6 +278,12 @@ def _count_for(content: Content, facet: str, value: str) -> int:
     return sum(value in facet_values(study, facet) for study in content.case_studies)
 
 
+def _values_with_studies(content: Content, facet: str) -> list[tuple[str, int]]:
+    """A facet's values that some case study has, with how many: the ones worth offering."""
+    counted = ((value, _count_for(content, facet, value)) for value in _all_values(content, facet))
+    return [(value, number) for value, number in counted if number]
+
+
 def listing_pages(
     content: Content,
     path: str,
@@ -268,6 +294,7 @@ def listing_pages(
     details: CardDetails,
     *,
     with_facets: bool = False,
+    when_empty: str = "",
 ) -> list[VirtualPage]:
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
@@ -279,6 +306,8 @@ def listing_pages(
             parts.append(_filter_form(content, lang))
             parts.append(_facet_nav(content, lang, page_path))
         parts.append(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>')
+        if not studies:
+            parts.append(when_empty)
         if pages > 1:
             parts.append(_pagination(path, number, pages, lang, page_path))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
@@ -305,12 +334,14 @@ def _facets_in_use(content: Content) -> list[str]:
 
 
 def _filter_form(content: Content, lang: str) -> str:
-    """Combined filtering, shown only when JavaScript runs (the facet pages work without it)."""
+    """Combined filtering, shown only when JavaScript runs (the facet pages work without it): a
+    disclosure whose summary says which filters are chosen, so that the cards start on the first
+    screen. It offers only values that some case study has."""
     selects = []
     for facet in _facets_in_use(content):
         options = f'<option value="">{escape(label(lang, "all"))}</option>' + "".join(
             f'<option value="{escape(value)}">{escape(term_label(content, facet, value, lang))}</option>'
-            for value in _all_values(content, facet)
+            for value, _ in _values_with_studies(content, facet)
         )
         selects.append(
             f'<div class="rhannu-filter"><label for="filter-{facet}">{escape(label(lang, facet))}</label>'
@@ -320,8 +351,13 @@ def _filter_form(content: Content, lang: str) -> str:
         f'<form class="rhannu-filters" id="rhannu-filters" hidden data-cards="cards.json" '
         f'data-count-one="{escape(label(lang, "count_one"))}" data-count-other="{escape(label(lang, "count_other", n="{n}"))}" '
         f'data-none="{escape(label(lang, "filter_none"))}" '
-        f'aria-labelledby="filter-heading"><h2 id="filter-heading">{escape(label(lang, "filter"))}</h2>'
-        f'{"".join(selects)}<p class="rhannu-filter-status" role="status" aria-live="polite"></p></form>'
+        f'data-filtered-by="{escape(label(lang, "filtered_by", filters="{filters}"))}" '
+        f'aria-labelledby="filter-heading"><details class="rhannu-disclosure">'
+        f'<summary><span id="filter-heading">{escape(label(lang, "filter"))}</span>'
+        f'<span class="rhannu-filter-chosen"></span></summary>'
+        f'<div class="rhannu-filter-controls">{"".join(selects)}'
+        f'<button type="button" class="rhannu-filter-clear" hidden>{escape(label(lang, "clear_filters"))}</button></div>'
+        f'</details><p class="rhannu-filter-status" role="status" aria-live="polite"></p></form>'
     )
 
 
@@ -335,7 +371,9 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
             if facet == "psb":
                 intro = content.taxonomy.psbs[value].intro.get(lang, intro)
             title = label(lang, "facet_title", label=name)
-            result += listing_pages(content, facet_path(facet, value), title, intro, studies, lang, details)
+            path = facet_path(facet, value)
+            way_on = "" if studies else _way_on(content, facet, value, lang, path)
+            result += listing_pages(content, path, title, intro, studies, lang, details, when_empty=way_on)
     return result
 
 

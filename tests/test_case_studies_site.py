@@ -136,7 +136,10 @@ def test_index_has_a_card_per_case_study_over_two_pages_and_facet_counts(site: P
     assert first.select_one(".rhannu-total").get_text() == ("54 case studies" if lang == "en" else "54 astudiaeth achos")
     assert all(a.get_text(strip=True) for a in first.select(".rhannu-card__title a")), "each card's link text is its title"
     facets = {a["href"]: a.find_parent("li").select_one(".rhannu-count").get_text() for a in first.select(".rhannu-facets a")}
-    assert facets == {f"{facet}/{value}/": f"({count})" for facet, values in FACETS.items() for value, count in values.items()}
+    # every value that has case studies, and none that has none (an empty page is a dead end)
+    assert facets == {f"{facet}/{value}/": f"({count})" for facet, values in FACETS.items() for value, count in values.items() if count}
+    options = {f"{select['name']}/{option['value']}/" for select in first.select("#rhannu-filters select") for option in select.select("option") if option["value"]}
+    assert options == set(facets), "the filter form offers exactly the values that have case studies"
     cards = json.loads((site / f"{section(prefix, 'case-studies')}/cards.json").read_text(encoding="utf-8"))
     assert [card["url"] for card in cards] == [f"/{section(prefix, 'case-studies')}/{slug}/" for slug in CASE_STUDIES]
     hackathon = next(card for card in cards if card["url"].endswith("/sample-hackathon/"))

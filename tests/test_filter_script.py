@@ -52,3 +52,40 @@ def test_filters_work_when_no_case_study_says_when_it_happened(browser, tmp_path
         assert tab.locator("#rhannu-card-list .rhannu-card").count() == 2
         assert errors == []
         context.close()
+
+
+# The filters in the address (issue 14). The browser-level behaviour (reload, Back, a shared link)
+# is in tests/test_browser_filters.py; these hold the script's own rules.
+INDEX = {"": "case-studies/", "cy/": "cy/astudiaethau-achos/"}  # Welsh addresses may move: one place to change
+
+
+@pytest.mark.parametrize(("prefix", "total"), [("", "54 case studies"), ("cy/", "54 astudiaeth achos")])
+def test_clearing_the_filters_brings_back_page_one_as_built(page, prefix: str, total: str) -> None:
+    page.goto(INDEX[prefix])
+    page.locator("#rhannu-filters").wait_for(state="visible")
+    served = page.locator("#rhannu-card-list").inner_html()
+    pagination = page.locator(".rhannu-pagination")
+    assert pagination.is_visible() and page.locator(".rhannu-filter-status").inner_text() == ""  # nothing announced on arrival
+    page.locator("#filter-psb").select_option("sample-north")
+    assert page.locator("#rhannu-card-list .rhannu-card").count() == 51  # every match, not 50 of them
+    assert pagination.is_hidden()
+    page.locator("#filter-psb").select_option("")
+    assert page.locator("#rhannu-card-list").inner_html() == served
+    assert pagination.is_visible()
+    assert page.locator(".rhannu-filter-status").inner_text() == total
+    assert page.locator(".rhannu-filter-chosen").inner_text() == ""
+
+
+def test_a_change_adds_one_history_entry_and_the_address_names_filters_in_a_fixed_order(page) -> None:
+    page.goto(INDEX[""] + "#top")
+    page.locator("#rhannu-filters").wait_for(state="visible")
+    length = page.evaluate("history.length")
+    page.locator("#filter-year").select_option("2022")
+    page.locator("#filter-psb").select_option("sample-north")
+    assert page.evaluate("location.search + location.hash") == "?psb=sample-north&year=2022#top"
+    assert page.evaluate("history.length") == length + 2
+    page.locator("#filter-psb").dispatch_event("change")  # nothing changed: no new entry
+    assert page.evaluate("history.length") == length + 2
+    page.locator("#filter-psb").select_option("")
+    page.locator("#filter-year").select_option("")
+    assert page.evaluate("location.search + location.hash") == "#top"

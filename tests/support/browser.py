@@ -37,3 +37,9 @@ def require_chromium() -> Path:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message + " - browser tests never skip in CI", pytrace=False)
     pytest.skip(message)
+
+
+def settle(page) -> None:
+    """Wait until no CSS transition or animation runs: axe measures colours as they are drawn, and
+    a fading element (Material's back-to-top button, a folding section) is mid-way for a moment."""
+    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
