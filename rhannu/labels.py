@@ -100,6 +100,10 @@ ENGLISH: dict[str, str] = {
     "scaffold_body_news": "TODO: write the news item.",
     "scaffold_body_event": "TODO: write the event.",
     "scaffold_place": "# place: Where it happens, in English (leave out for an online event)",
+    # light and dark schemes, the bilingual 404, print (issue 14)
+    "palette_to_dark": "Switch to dark mode",
+    "palette_to_light": "Switch to light mode",
+    "print_address": "The address of this page:",
 }
 
 WELSH: dict[str, str] = {
@@ -194,6 +198,10 @@ WELSH: dict[str, str] = {
     "scaffold_body_news": "TODO: ysgrifennwch yr eitem newyddion yn Gymraeg.",
     "scaffold_body_event": "TODO: ysgrifennwch am y digwyddiad yn Gymraeg.",
     "scaffold_place": "# place: Ble mae'n digwydd, yn Gymraeg",
+    # light and dark schemes, the bilingual 404, print (issue 14)
+    "palette_to_dark": "Newid i'r modd tywyll",
+    "palette_to_light": "Newid i'r modd golau",
+    "print_address": "Cyfeiriad y dudalen hon:",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
