@@ -32,6 +32,16 @@ def _scheme(tab) -> str:
     return tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
 
+def _in_dark_colours(tab) -> None:
+    """Wait until Material has chosen the dark scheme (its script follows the system's
+    preference after load) and its colours have finished easing in, so axe sees the final ones."""
+    tab.wait_for_function(
+        "document.body.getAttribute('data-md-color-scheme') === 'slate'"
+        " && document.getAnimations().every(animation => animation.playState !== 'running')",
+        timeout=5000,
+    )
+
+
 @pytest.fixture(scope="module")
 def dark(browser, site_url: str):
     """One tab whose system asks for dark colours, shared by the dark-scheme audits (a context
@@ -51,13 +61,14 @@ def dark(browser, site_url: str):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_accessibility_violations_in_the_dark_scheme(dark, path: str) -> None:
     dark.goto(path)
-    assert _scheme(dark) == "slate", f"{path}: the reader's dark preference was not followed"
+    _in_dark_colours(dark)
     assert _violations(dark) == [], path
 
 
 def test_the_dark_scheme_draws_links_in_its_own_colour(dark) -> None:
     """Material's dark scheme would draw links in the header's colour (2.2:1 on its background)."""
     dark.goto("about/")
+    _in_dark_colours(dark)
     colour = dark.evaluate("getComputedStyle(document.querySelector('.md-content a[href^=mailto]')).color")
     assert colour == "rgb(140, 200, 255)"
 
@@ -177,3 +188,21 @@ def test_a_printed_item_shows_its_address_and_its_links_addresses(page, path: st
     for href, content in shown:
         assert content == f'" ({urljoin(own, href)})"', href
         assert "../" not in content
+
+
+def test_a_page_printed_from_the_dark_scheme_prints_dark_text_on_white(dark) -> None:
+    """On paper every page is light: text, links (as the light scheme draws them) and background."""
+    colours = """() => [
+        getComputedStyle(document.querySelector('article p')).color,
+        getComputedStyle(document.querySelector('article a[data-rhannu-href]')).color,
+        getComputedStyle(document.body).backgroundColor,
+    ].join(' ')"""
+    light = "rgba(0, 0, 0, 0.87) rgb(31, 95, 91) rgb(255, 255, 255)"
+    dark.goto(CY_CASE_STUDY)
+    _in_dark_colours(dark)
+    assert dark.evaluate(colours) != light
+    dark.emulate_media(media="print")
+    try:  # Material eases colours in: wait for them to settle
+        dark.wait_for_function(f"({colours})() === {light!r}", timeout=5000)
+    finally:
+        dark.emulate_media(media="screen")
