@@ -110,6 +110,20 @@ def test_the_toggle_is_named_in_the_pages_language_and_works_from_the_keyboard(p
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
 
 
+def test_without_javascript_the_toggle_is_not_offered(browser, site_url: str) -> None:
+    context = browser.new_context(base_url=site_url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(CY_ABOUT)
+    assert tab.locator("input[name=__palette]").count() == 2
+    focused = []
+    for _ in range(10):
+        tab.keyboard.press("Tab")
+        focused.append(tab.evaluate("document.activeElement.name || document.activeElement.tagName"))
+    assert "__palette" not in focused
+    assert "A" in focused, "Tab did move through the page"
+    context.close()
+
+
 # --- The 404 page ----------------------------------------------------------------------------------
 
 
