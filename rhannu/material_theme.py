@@ -28,8 +28,9 @@ PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
     "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
-    "patterns in rhannu/material_theme.py; and overrides/main.html's site_meta block and "
-    "overrides/partials/languages/ against the new templates"
+    "patterns, the palette toggles' names (partials/palette.html) in rhannu/material_theme.py; "
+    "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
+    "overrides/main.html's site_meta block and overrides/partials/languages/ against the new templates"
 )
 
 
