@@ -49,6 +49,7 @@ def on_config(config):
 def on_pre_build(config):
     global _site
     _unsafe.clear()
+    pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
     if not static_i18n.is_default_pass(config):
         return
     try:
@@ -105,7 +106,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     lang = static_i18n.current_language(config)
-    output = pages.finished_page(_current(), page.file.src_uri, lang, static_i18n.has_own_text(page, lang), output)
+    own_text = static_i18n.has_own_text(page, lang)
+    output = pages.finished_page(_current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")
     return pages.mended(output, lang)
 
 

@@ -108,6 +108,10 @@ ENGLISH: dict[str, str] = {
     "other_theme": "Other themes with case studies",
     "other_approach": "Other approaches with case studies",
     "other_year": "Other years with case studies",
+    # light and dark schemes, the bilingual 404, print (issue 14)
+    "palette_to_dark": "Switch to dark mode",
+    "palette_to_light": "Switch to light mode",
+    "print_address": "The address of this page:",
 }
 
 WELSH: dict[str, str] = {
@@ -210,6 +214,10 @@ WELSH: dict[str, str] = {
     "other_theme": "Themâu eraill sydd ag astudiaethau achos",
     "other_approach": "Dulliau eraill sydd ag astudiaethau achos",
     "other_year": "Blynyddoedd eraill sydd ag astudiaethau achos",
+    # light and dark schemes, the bilingual 404, print (issue 14)
+    "palette_to_dark": "Newid i'r modd tywyll",
+    "palette_to_light": "Newid i'r modd golau",
+    "print_address": "Cyfeiriad y dudalen hon:",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

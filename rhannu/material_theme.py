@@ -9,21 +9,28 @@ that version at start-up (`check_version`), and each change fails loudly when it
 - markup the Nu HTML checker and axe-core report and its templates cannot avoid (see `fix_page`);
 - Welsh pages search the Welsh index at `/cy/search/` (`rhannu.search`): the `base` that its
   `__config` script gives the search worker is moved under `cy/` on Welsh pages;
-- the preview's in-place update replaces a built page's article and title.
+- the preview's in-place update replaces a built page's article and title, and print addresses
+  are added to a page's article (`with_article_changed`);
+- the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
+  radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from html import escape
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
     "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
-    "patterns in rhannu/material_theme.py; and overrides/main.html's site_meta block and "
-    "overrides/partials/languages/ against the new templates"
+    "patterns, the palette toggles' names (partials/palette.html) in rhannu/material_theme.py; "
+    "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
+    "overrides/main.html's site_meta block and overrides/partials/languages/ against the new templates"
 )
 
 
@@ -65,6 +72,23 @@ def patch_bundles(site_dir: Path) -> None:
     for bundle in bundles:
         text = bundle.read_text(encoding="utf-8")
         bundle.write_text(without_alternate_prefetch(text, str(bundle)), encoding="utf-8")
+
+
+# --- The palette toggle ---------------------------------------------------------------------------
+
+
+def name_palette_toggles(theme: Any, to_dark: str, to_light: str) -> None:
+    """Name each scheme's toggle in the language of the pass being built: Material's
+    `partials/palette.html` shows, on the page in one scheme, the toggle that leads to the other,
+    named by that scheme's `toggle.name` (so the light scheme's toggle is 'to dark')."""
+    palette = theme.get("palette")
+    if not isinstance(palette, list):
+        return  # one scheme, no toggle
+    for option in palette:
+        toggle = option.get("toggle") if isinstance(option, dict) else None
+        if not isinstance(toggle, dict):
+            raise ThemeError(f"theme.palette: each scheme needs a 'toggle' with an 'icon' (got {option!r})")
+        toggle["name"] = escape(to_light if option.get("scheme") == "slate" else to_dark)
 
 
 # --- Page markup --------------------------------------------------------------------------------
@@ -119,6 +143,11 @@ _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 def with_article(html: str, article: str) -> str:
     """A built page with its article's content replaced."""
     return _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
+
+
+def with_article_changed(html: str, change: Callable[[str], str]) -> str:
+    """A built page with `change` applied to its article's content (unchanged without one)."""
+    return _ARTICLE.sub(lambda match: match.group(1) + change(match.group(2)) + match.group(3), html, count=1)
 
 
 def with_title(html: str, title: str) -> str:

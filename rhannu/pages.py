@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rhannu import html_safety, material_theme
+from rhannu import html_safety, material_theme, printing
 from rhannu.blocks import replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
@@ -102,11 +102,15 @@ def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:
     return html
 
 
-def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str) -> str:
-    """The written page with what search must not index: related lists, metadata, JSON-LD."""
+def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str, page_url: str = "") -> str:
+    """The written page with what search must not index: related lists, metadata, JSON-LD, and
+    on an item's page (a case study, a lesson) the addresses it shows in print (`page_url` is
+    the page's absolute address)."""
     if (virtual := site.pages.get(src_uri)) is None:
         return html
     html = virtual.with_blocks(html, late=True)
+    if page_url and src_uri in site.sources_by_page:
+        html = printing.with_addresses(html, page_url, label(lang, "print_address"))
     study = site.case_studies_by_page.get(src_uri)
     jsonld = case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)) if study and own_text else None
     if jsonld:
@@ -117,6 +121,11 @@ def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str
 def mended(html: str, lang: str) -> str:
     """Material's markup made valid and accessible, searching the page language's own index."""
     return material_theme.fix_page(html, label(lang, "search_dialog"), "" if lang == DEFAULT.code else root(lang))
+
+
+def name_palette_toggles(theme: Any, lang: str) -> None:
+    """The light/dark toggle, named in the language of the pass being built."""
+    material_theme.name_palette_toggles(theme, label(lang, "palette_to_dark"), label(lang, "palette_to_light"))
 
 
 def not_found_context(lang: str, site_url: str) -> dict[str, object]:

@@ -32,10 +32,12 @@ from rhannu.content import Content, load_content
 from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
 from rhannu.errors import ContentErrors
+from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT
 from rhannu.material_theme import with_article, with_title
 from rhannu.notices import stale_translation
 from rhannu.pairing import parse_source_path
+from rhannu.printing import with_addresses
 from rhannu.site_info import SiteInfo
 from rhannu.translations import FOLDERS, stale_records
 from rhannu.urls import relative, url
@@ -140,6 +142,7 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
             article = renderer.render(page, address, lang, stale_from=stale_from, names=own_names[lang])
             title = item.texts[lang].title
             html = with_article(target.read_text(encoding="utf-8"), article)
+            html = with_addresses(html, names.url + address, label(lang, "print_address"))
             html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")
             target.write_text(html, encoding="utf-8")
             rewritten.append(address)
