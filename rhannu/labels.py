@@ -100,6 +100,19 @@ ENGLISH: dict[str, str] = {
     "scaffold_body_news": "TODO: write the news item.",
     "scaffold_body_event": "TODO: write the event.",
     "scaffold_place": "# place: Where it happens, in English (leave out for an online event)",
+    # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
+    "home": "Home",
+    "breadcrumb": "Breadcrumb",
+    "pager_previous": "Previous",
+    "pager_next": "Next",
+    "pager_case_studies": "More case studies",
+    "pager_lessons": "More lessons learnt",
+    "pager_newsletters": "More newsletters",
+    "all_case_studies": "All case studies",
+    "all_lessons": "All lessons learnt",
+    "in_this_issue": "In this issue:",
+    "email_edition": "Email edition",
+    "text_edition": "Plain-text edition",
 }
 
 WELSH: dict[str, str] = {
@@ -194,6 +207,19 @@ WELSH: dict[str, str] = {
     "scaffold_body_news": "TODO: ysgrifennwch yr eitem newyddion yn Gymraeg.",
     "scaffold_body_event": "TODO: ysgrifennwch am y digwyddiad yn Gymraeg.",
     "scaffold_place": "# place: Ble mae'n digwydd, yn Gymraeg",
+    # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
+    "home": "Hafan",
+    "breadcrumb": "Briwsion bara",
+    "pager_previous": "Blaenorol",
+    "pager_next": "Nesaf",
+    "pager_case_studies": "Rhagor o astudiaethau achos",
+    "pager_lessons": "Rhagor o wersi a ddysgwyd",
+    "pager_newsletters": "Rhagor o gylchlythyrau",
+    "all_case_studies": "Pob astudiaeth achos",
+    "all_lessons": "Pob gwers a ddysgwyd",
+    "in_this_issue": "Yn y rhifyn hwn:",
+    "email_edition": "Fersiwn e-bost",
+    "text_edition": "Fersiwn testun plaen",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
