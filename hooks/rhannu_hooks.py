@@ -87,7 +87,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     pages.escape_title(page)
     _unsafe.extend(pages.unsafe_html(_current(), page.file.src_uri, html))
-    return pages.page_content(_current(), page.file.src_uri, html, page.meta)
+    return pages.page_content(_current(), page.file.src_uri, html, page.meta, page.toc)
 
 
 def on_env(env, config, files):
@@ -101,6 +101,7 @@ def on_page_context(context, page, config, nav):
     lang = static_i18n.current_language(config)
     context["feed_links"] = feed_links(lang)
     context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url)
+    context["is_home"] = pages.is_home(page.url)
     return context
 
 

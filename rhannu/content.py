@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,15 @@ class Content:
     @property
     def news(self) -> tuple[NewsItem, ...]:  # oldest first
         return self.of(NEWS_ITEMS)
+
+    def neighbours(self, kind: ContentType, slug: str) -> tuple[Any | None, Any | None]:
+        """The items before and after `slug` in its type's order (None at either end)."""
+        items, position = self.of(kind), self._positions[kind.key][slug]
+        return (items[position - 1] if position > 0 else None, items[position + 1] if position + 1 < len(items) else None)
+
+    @cached_property
+    def _positions(self) -> dict[str, dict[str, int]]:  # made once: every item page asks
+        return {key: {item.slug: number for number, item in enumerate(items)} for key, items in self.items.items()}
 
 
 def load_content(root: Path, build_date: dt.date) -> Content:

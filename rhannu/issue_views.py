@@ -14,12 +14,14 @@ from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue, Section, Status
-from rhannu.views import VirtualPage, href, page, relative, text_in, url
+from rhannu.views import Late, VirtualPage, href, page, relative, text_in, url
+from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
 
 SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
+ISSUES = Place(f"{NEWSLETTERS}/index", "newsletters", "pager_newsletters", "all_issues")
 
 
 def issue_path(issue: Issue) -> str:
@@ -130,14 +132,54 @@ def issue_html(issue: Issue, lang: str, link: Linker) -> str:
     )
 
 
-def issue_page(issue: Issue, lang: str) -> VirtualPage:
+def edition_paths(issue: Issue, lang: str) -> tuple[str, str]:
+    """Where the build writes the issue's one-language email edition and its text twin
+    (`rhannu.email.Edition`: beside the English page, for both languages)."""
+    return f"{issue_path(issue)}/email.{lang}.html", f"{issue_path(issue)}/email.{lang}.txt"
+
+
+def issue_teaser(issue: Issue, lang: str) -> str:
+    """What an issue holds, in a line: each section's name and how many items it has."""
+    sections = ", ".join(f"{escape(label(lang, section.key))} ({len(section.items)})" for section in issue.sections)
+    return f'<p class="rhannu-issue-teaser">{escape(label(lang, "in_this_issue"))} {sections}</p>'
+
+
+def editions_html(issue: Issue, lang: str, from_url: str) -> str:
+    """Links to the issue's email and plain-text editions, each naming the issue for a screen
+    reader (the archive lists them for every issue)."""
+    date = escape(long_date(issue.published, lang))
+    html_path, text_path = edition_paths(issue, lang)
+    return "".join(
+        f'<li><a href="{relative(target, from_url)}" type="{kind}">{escape(label(lang, key))}'
+        f'<span class="rhannu-visually-hidden">: {date}</span></a></li>'
+        for target, kind, key in ((html_path, "text/html", "email_edition"), (text_path, "text/plain", "text_edition"))
+    )
+
+
+def follow_html(lang: str, from_url: str) -> str:
+    """The newsletter's Subscribe page and its feed."""
+    from rhannu.feeds import feed_path  # feeds render issues with this module: imported when used
+
+    feed = feed_path("newsletters", lang)
+    return (
+        f'<li><a href="{relative(url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
+        f'<li><a href="{relative(feed, from_url)}" type="application/rss+xml">{escape(label(lang, "feed_issues"))}</a></li>'
+    )
+
+
+def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> VirtualPage:
     path = issue_path(issue)
+    here = url(path, lang)
+    previous, following = _issue_neighbours(issue, issues, lang)
+    links = f'<ul class="rhannu-issue-links">{editions_html(issue, lang, here)}{follow_html(lang, here)}</ul>'
     parts = [
         f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>',
+        Late(links),
         issue_html(issue, lang, lambda target: href(target, lang, path)),
-        f'<p><a href="{href(f"{NEWSLETTERS}/index", lang, path)}">{escape(label(lang, "all_issues"))}</a></p>',
+        Late(pager(ISSUES, previous, following, lang, path)),
     ]
-    return page(path, lang, issue_title(issue, lang), issue_summary(issue, lang), parts)
+    title = issue_title(issue, lang)
+    return page(path, lang, title, issue_summary(issue, lang), parts, before_title=breadcrumbs(ISSUES, title, lang, path))
 
 
 def no_issue_html(status: Status, lang: str, from_url: str) -> str:
@@ -152,14 +194,20 @@ def no_issue_html(status: Status, lang: str, from_url: str) -> str:
 
 def archive_page(issues: tuple[Issue, ...], lang: str, status: Status) -> VirtualPage:
     path = f"{NEWSLETTERS}/index"
-    parts = [f"<p>{escape(label(lang, 'newsletters_intro'))}</p>"]
+    here = url(path, lang)
+    parts = [
+        f"<p>{escape(label(lang, 'newsletters_intro'))}</p>",
+        f'<ul class="rhannu-issue-links">{follow_html(lang, here)}</ul>',
+    ]
     if not issues:
-        parts.append(no_issue_html(status, lang, url(path, lang)))
+        parts.append(no_issue_html(status, lang, here))
     years = sorted({issue.published.year for issue in issues}, reverse=True)
     for year in years:
         items = "".join(
             f'<li><a href="{href(issue_path(issue), lang, path)}">{escape(issue_title(issue, lang))}</a> '
-            f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span></li>"
+            f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
+            f"{issue_teaser(issue, lang)}"
+            f'<ul class="rhannu-issue-links">{editions_html(issue, lang, here)}</ul></li>'
             for issue in sorted(issues, key=lambda issue: issue.published, reverse=True)
             if issue.published.year == year
         )
@@ -186,4 +234,19 @@ def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str, statu
 
 
 def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status) -> list[VirtualPage]:
-    return [*(issue_page(issue, lang) for issue in issues), archive_page(issues, lang, status)]
+    return [*(issue_page(issue, lang, issues) for issue in issues), archive_page(issues, lang, status)]
+
+
+def _issue_neighbours(issue: Issue, issues: tuple[Issue, ...], lang: str) -> tuple[Neighbour | None, Neighbour | None]:
+    """The issues before and after this one, in the order they were published."""
+    ordered = sorted(issues, key=lambda other: other.published)
+    position = next((number for number, other in enumerate(ordered) if other.published == issue.published), None)
+    if position is None:
+        return None, None
+    earlier = ordered[position - 1] if position > 0 else None
+    later = ordered[position + 1] if position + 1 < len(ordered) else None
+    return _neighbour(earlier, lang), _neighbour(later, lang)
+
+
+def _neighbour(issue: Issue | None, lang: str) -> Neighbour | None:
+    return Neighbour(issue_path(issue), issue_title(issue, lang)) if issue is not None else None

@@ -112,6 +112,19 @@ ENGLISH: dict[str, str] = {
     "palette_to_dark": "Switch to dark mode",
     "palette_to_light": "Switch to light mode",
     "print_address": "The address of this page:",
+    # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
+    "home": "Home",
+    "breadcrumb": "Breadcrumb",
+    "pager_previous": "Previous",
+    "pager_next": "Next",
+    "pager_case_studies": "More case studies",
+    "pager_lessons": "More lessons learnt",
+    "pager_newsletters": "More newsletters",
+    "all_case_studies": "All case studies",
+    "all_lessons": "All lessons learnt",
+    "in_this_issue": "In this issue:",
+    "email_edition": "Email edition",
+    "text_edition": "Plain-text edition",
 }
 
 WELSH: dict[str, str] = {
@@ -218,6 +231,19 @@ WELSH: dict[str, str] = {
     "palette_to_dark": "Newid i'r modd tywyll",
     "palette_to_light": "Newid i'r modd golau",
     "print_address": "Cyfeiriad y dudalen hon:",
+    # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
+    "home": "Hafan",
+    "breadcrumb": "Briwsion bara",
+    "pager_previous": "Blaenorol",
+    "pager_next": "Nesaf",
+    "pager_case_studies": "Rhagor o astudiaethau achos",
+    "pager_lessons": "Rhagor o wersi a ddysgwyd",
+    "pager_newsletters": "Rhagor o gylchlythyrau",
+    "all_case_studies": "Pob astudiaeth achos",
+    "all_lessons": "Pob gwers a ddysgwyd",
+    "in_this_issue": "Yn y rhifyn hwn:",
+    "email_edition": "Fersiwn e-bost",
+    "text_edition": "Fersiwn testun plaen",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.structure.toc import TableOfContents
 
-from rhannu import html_safety, material_theme, printing
+from rhannu import html_safety, material_theme, page_toc, printing
 from rhannu.blocks import replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
@@ -92,11 +93,14 @@ def _editor_bodies(site: Site) -> list[tuple[str, str]]:
     return items + pages
 
 
-def page_content(site: Site, src_uri: str, html: str, meta: dict) -> str:
+def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfContents) -> str:
     """Rendered Markdown with generated blocks in; the first paragraph as its description where
-    the page gives none."""
+    the page gives none; every section, generated ones too, in its "On this page" list."""
     if (virtual := site.pages.get(src_uri)) is not None:
+        page_toc.complete(toc, virtual.with_blocks(html))
         html = virtual.with_blocks(html, late=False)
+    else:
+        page_toc.complete(toc, html)
     if not meta.get("description"):
         meta["description"] = first_paragraph(html)
     return html
@@ -132,6 +136,12 @@ def not_found_context(lang: str, site_url: str) -> dict[str, object]:
     """What the bilingual 404 page's template needs: links to both home pages, and the text."""
     homes = {code: root(code) for code in TABLES}
     return {"language_links": language_links(language(lang), homes, set(homes), site_url), "interface": TABLES}
+
+
+def is_home(page_url: str) -> bool:
+    """Whether the page is a language's home page ('' or 'cy/'): its title is the site's name,
+    so <title> gives the name once, not "name - name"."""
+    return page_url in {root(code) for code in TABLES} or page_url == "./"
 
 
 def page_language_links(lang: str, urls: dict[str, str], own: set[str], site_url: str) -> list[LanguageLink]:

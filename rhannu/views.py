@@ -15,7 +15,7 @@ from html import escape
 
 from rhannu import partial_dates
 from rhannu.content import Content
-from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path
+from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path, type_of
 from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
@@ -23,8 +23,13 @@ from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
 from rhannu.sources import source_html
 from rhannu.urls import relative, src_uri, url
+from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
 PAGE_SIZE = 50
+PLACES = {  # each type with pages: its index, and the labels of its trail and pager
+    CASE_STUDIES.key: Place(f"{CASE_STUDIES.address}/index", "case_studies", "pager_case_studies", "all_case_studies"),
+    LESSONS.key: Place(f"{LESSONS.address}/index", "lessons", "pager_lessons", "all_lessons"),
+}
 FACETS = ("psb", "theme", "approach", "year")
 
 
@@ -33,19 +38,25 @@ class VirtualPage:
     """A page no file holds. Its generated HTML bypasses Markdown: `markdown` carries a
     placeholder comment per block, and `blocks` the HTML that replaces each after rendering.
     Blocks marked `late` go in only once the page is written, after the search index has read
-    it: metadata and lists of related pages, which are not what a search should find."""
+    it: metadata and lists of related pages, which are not what a search should find.
+    `before_title` (late too: the breadcrumb trail) goes in just above the page's H1."""
 
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
     url: str  # where it is published: "case-studies/x/", "cy/astudiaethau-achos/x/"
     blocks: tuple[str, ...] = ()
     late: frozenset[int] = frozenset()
+    before_title: str = ""
 
     def with_blocks(self, html: str, *, late: bool | None = None) -> str:
         """Fill the placeholders: the early blocks (late=False), the late ones (True), or all."""
         for number, block in enumerate(self.blocks):
             if late is None or (number in self.late) == late:
                 html = html.replace(block_placeholder(number), block, 1)
+        if self.before_title and late is not False:
+            title = html.find("<h1", max(html.find("<article"), 0))
+            if title >= 0:
+                html = html[:title] + self.before_title + html[title:]
         return html
 
 
@@ -89,6 +100,7 @@ def page(
     searchable: bool = True,
     og_type: str = "website",
     twin_of: str | None = None,
+    before_title: str = "",
 ) -> VirtualPage:
     """A generated page at `path` in `lang`: its title as the H1, then `parts`, each HTML or (as
     Markdown) editors' text. An item's page whose Welsh text names it differently gives the English
@@ -109,7 +121,7 @@ def page(
             chunks.append(block_placeholder(len(blocks)))
             blocks.append(str(part))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
-    return VirtualPage(src_uri(twin_of or path, lang), markdown, url(path, lang), tuple(blocks), frozenset(late))
+    return VirtualPage(src_uri(twin_of or path, lang), markdown, url(path, lang), tuple(blocks), frozenset(late), before_title)
 
 
 def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
@@ -189,8 +201,21 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         if lessons
         else ""
     )
-    parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block)]
-    return page(path, lang, text.title, text.summary, parts, og_type="article", twin_of=page_path(study))
+    trail, moving_on = _wayfinding(content, study, lang)
+    parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block), Late(moving_on)]
+    return page(path, lang, text.title, text.summary, parts, og_type="article", before_title=trail, twin_of=page_path(study))
+
+
+def _wayfinding(content: Content, item: CaseStudy | Lesson, lang: str) -> tuple[str, str]:
+    """An item page's breadcrumb trail, and its previous/next links in its type's order."""
+    kind, path = type_of(item), page_path(item, lang)
+    place = PLACES[kind.key]
+    previous, following = (
+        Neighbour(page_path(other, lang), text_in(other, lang).title) if other is not None else None
+        for other in content.neighbours(kind, item.slug)
+    )
+    title = text_in(item, lang).title
+    return breadcrumbs(place, title, lang, path), pager(place, previous, following, lang, path)
 
 
 class CardDetails:
@@ -384,6 +409,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
     details = details or CardDetails(content, lang)
     evidence = cards(citing, lang, path, details, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
+    trail, moving_on = _wayfinding(content, lesson, lang)
     parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
         f'<a href="{href(f"{LESSONS.address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
@@ -393,8 +419,9 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
             f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
             f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
         ),
+        Late(moving_on),
     ]
-    return page(path, lang, text.title, text.summary, parts, twin_of=page_path(lesson))
+    return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson))
 
 
 def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:

@@ -104,8 +104,10 @@ def test_issue_2_lists_its_new_case_studies_and_lessons(site: Path) -> None:
 @pytest.mark.parametrize("issue", list(ISSUES))
 def test_issue_links_lead_to_built_pages(site: Path, issue: str) -> None:
     page = site / f"newsletters/{issue}/index.html"
-    links = [a["href"] for a in read_html(page).select("article a[href]") if not a["href"].startswith(("#", "https://"))]
-    assert len(links) == {"2022-03-14": 3, "2022-04-11": 35, "2023-10-23": 23}[issue]  # items and "All newsletters"
+    body = read_html(page).select("article .rhannu-issue-section a[href], article .rhannu-pager a[href]")
+    links = [a["href"] for a in body if not a["href"].startswith(("#", "https://"))]
+    # items, then the pager: previous and next issue where there is one, and "All newsletters"
+    assert len(links) == {"2022-03-14": 2 + 2, "2022-04-11": 34 + 3, "2023-10-23": 22 + 2}[issue]
     for href in links:
         assert (page.parent / href / "index.html").resolve().exists(), href
 
@@ -114,8 +116,8 @@ def test_issue_links_lead_to_built_pages(site: Path, issue: str) -> None:
 def test_archive_by_year_and_latest_issue_on_home_page(site: Path, prefix: str, title: str) -> None:
     archive = read_html(site / f"{section(prefix, 'newsletters')}/index.html")
     assert [h2.get_text() for h2 in archive.select("article h2")] == ["2023", "2022"]
-    assert [a["href"] for a in archive.select(".rhannu-archive a")] == [f"{day}/" for day in reversed(ISSUES)]
-    assert [span.get_text() for span in archive.select(".rhannu-archive span")] == [
+    assert [a["href"] for a in archive.select(".rhannu-archive > li > a")] == [f"{day}/" for day in reversed(ISSUES)]
+    assert [span.get_text() for span in archive.select(".rhannu-archive > li > span")] == [
         f"({'Rhifyn' if prefix else 'Issue'} {number})" for number in reversed(ISSUES.values())
     ]
     home = read_html(site / f"{prefix}index.html")
