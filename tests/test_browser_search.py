@@ -51,7 +51,8 @@ class SearchBox:
         self.box.fill(query[:-1])
         self.box.press(query[-1])
         self.page.wait_for_function(f"text => document.querySelector('{META}').textContent !== text", arg=self.placeholder)
-        self._show_all()
+        # Material renders ten results at first, and more as the list scrolls: enough here
+        assert self.count() <= 10, f"{query!r} found more pages than the first screen of results shows"
         found: list[str] = []
         for href in self.page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("links => links.map(a => a.href)"):
             path = urlsplit(href).path.lstrip("/")
@@ -59,14 +60,10 @@ class SearchBox:
                 found.append(path)
         return found
 
-    def _show_all(self) -> None:
-        """Material renders the first ten results and the rest as the list scrolls."""
-        count = re.search(r"\d+", self.meta.text_content() or "")
-        if count and int(count.group()) > 10:
-            self.page.locator(".md-search-result__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
-            self.page.wait_for_function(
-                "n => document.querySelectorAll('.md-search-result__item > .md-search-result__link').length >= n", arg=int(count.group())
-            )
+    def count(self) -> int:
+        """The number of pages found, as the results' heading gives it."""
+        number = re.search(r"\d+", self.meta.text_content() or "")
+        return int(number.group()) if number else 0
 
     def _results(self, path: str, script: str) -> list:
         """`script` run on each result for the page at `path`, itself and its sections (their
