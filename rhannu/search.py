@@ -1,34 +1,83 @@
-"""One search index per language.
+"""One search index per language, with the word forms a reader may type.
 
 static-i18n merges both languages' pages into one `/search/search_index.json`, so a search on a
 Welsh page finds English pages too. This splits it: English entries stay at the root, Welsh ones
 move to `/cy/search/search_index.json` with locations relative to `/cy/` (the page template
-points Welsh pages' search at that folder). lunr has no Welsh stemmer or stop words, so the Welsh
-index uses none rather than English ones.
+points Welsh pages' search at that folder).
+
+Word forms. Material's search matches what is typed as the start of an indexed word, and nothing
+rewrites the query (it appends `*`, and lunr skips its query pipeline for wildcard terms), so
+forms are added on the index side:
+- in both languages, the build adds each hyphenated compound joined up (well-being -> wellbeing,
+  cyd-gynhyrchu -> cydgynhyrchu) to an extra field, FORMS, which the index's config declares, so
+  Material's worker indexes it; its results show only a document's title and text;
+- English has no plugin in the worker, so the build also adds accented words without their
+  accents (Ynys Môn -> mon). English gets no mutation forms;
+- the Welsh index names the language "cy": Material's worker then loads the site's own lunr
+  plugin, overrides/assets/javascripts/lunr/min/lunr.cy.min.js, which indexes each Welsh word
+  without accents and in every mutated form (soft, nasal, aspirate, h-prothesis). It replaces
+  lunr's English trimmer, stop words and stemmer, which the Welsh index has never used.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from pathlib import Path
 
 from rhannu.languages import DEFAULT, WELSH, root
 
 WELSH_PREFIX = root(WELSH.code)
+FORMS = "forms"  # the extra field: words as a reader may type them, never shown
+_TAG = re.compile(r"<[^>]*>")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def unaccented(word: str) -> str:
+    """The word without its accents: caniatáu -> caniatau, Môn -> Mon."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+def extra_forms(text: str, *, accents: bool) -> list[str]:
+    """The forms of the words in `text` (HTML) that the index lacks, in lower case, each once, in
+    the order they first appear: hyphenated compounds joined up, and (with `accents`) accented
+    words and compounds without their accents."""
+    plain = _TAG.sub(" ", text)
+    found: dict[str, None] = {}
+    for compound in _COMPOUND.findall(plain):
+        joined = compound.replace("-", "").lower()
+        found[joined] = None
+        if accents:
+            found[unaccented(joined)] = None
+    if accents:
+        for word in _WORD.findall(plain):
+            folded = unaccented(word).lower()
+            if folded != word.lower():
+                found[folded] = None
+    return list(found)
+
+
+def with_forms(doc: dict, *, accents: bool) -> dict:
+    forms = extra_forms(f"{doc.get('title', '')} {doc.get('text', '')}", accents=accents)
+    return {**doc, FORMS: " ".join(forms)} if forms else doc
 
 
 def split_index(index: dict) -> dict[str, dict]:
     """{'en': index, 'cy': index} from the merged index."""
-    english = [doc for doc in index["docs"] if not doc["location"].startswith(WELSH_PREFIX)]
+    english = [with_forms(doc, accents=True) for doc in index["docs"] if not doc["location"].startswith(WELSH_PREFIX)]
     welsh = [
-        {**doc, "location": doc["location"].removeprefix(WELSH_PREFIX)}
+        with_forms({**doc, "location": doc["location"].removeprefix(WELSH_PREFIX)}, accents=False)
         for doc in index["docs"]
         if doc["location"].startswith(WELSH_PREFIX)
     ]
     config = index.get("config", {})
+    fields = {**config.get("fields", {}), FORMS: {"boost": 1.0}}
     return {
-        DEFAULT.code: {"config": config, "docs": english},
-        WELSH.code: {"config": {**config, "pipeline": []}, "docs": welsh},
+        DEFAULT.code: {"config": {**config, "fields": fields}, "docs": english},
+        WELSH.code: {"config": {**config, "lang": [WELSH.code], "pipeline": [], "fields": fields}, "docs": welsh},
     }
 
 

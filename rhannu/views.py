@@ -104,8 +104,8 @@ def page(
 ) -> VirtualPage:
     """A generated page at `path` in `lang`: its title as the H1, then `parts`, each HTML or (as
     Markdown) editors' text. An item's page whose Welsh text names it differently gives the English
-    path as `twin_of`, where static-i18n pairs the two. Pages that only list others leave the
-    search index, which would show them beside their items."""
+    path as `twin_of`, where static-i18n pairs the two. Pages that only repeat another's intro (a
+    listing's later pages) leave the search index."""
     front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
     if not searchable:
         front.append("search:\n  exclude: true")
@@ -326,17 +326,18 @@ def listing_pages(
     for number in range(1, pages + 1):
         page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
         chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-        parts = [f"<p>{escape(intro)}</p>", f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>']
+        # search finds a listing by its title and intro: the list itself is late (see VirtualPage)
+        parts = [f"<p>{escape(intro)}</p>", Late(f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>')]
         if with_facets and number == 1:
-            parts.append(_filter_form(content, lang))
-            parts.append(_facet_nav(content, lang, page_path))
-        parts.append(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>')
+            parts.append(Late(_filter_form(content, lang)))
+            parts.append(Late(_facet_nav(content, lang, page_path)))
+        parts.append(Late(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>'))
         if not studies:
-            parts.append(when_empty)
+            parts.append(Late(when_empty))
         if pages > 1:
-            parts.append(_pagination(path, number, pages, lang, page_path))
+            parts.append(Late(_pagination(path, number, pages, lang, page_path)))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
-        result.append(page(page_path, lang, heading, intro, parts, searchable=with_facets and number == 1))
+        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1))
     return result
 
 
@@ -434,7 +435,8 @@ def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
             f"<p>{escape(text_in(lesson, lang).summary)}</p></li>"
             for lesson in lessons
         )
-        parts.append(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>')
+        # late, like every listing: search finds the index by its title and intro
+        parts.append(Late(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>'))
     return page(path, lang, label(lang, "lessons"), intro, parts)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sample_site import CASE_STUDIES, ISSUES, LESSONS, MOVED, PAGES, REDIRECTS, at, section, within
+from tests.support.sample_site import CASE_STUDIES, FACETS, ISSUES, LESSONS, MOVED, PAGES, REDIRECTS, at, section, within
 from tests.support.sites import FIXTURE_URL, PROJECT, html_pages, read_html, url_of
 
 SITE_URL = FIXTURE_URL
@@ -72,18 +72,20 @@ def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
 def test_each_language_has_its_own_search_index(site: Path) -> None:
     english = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     welsh = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
-    # every page but listings that only repeat their items (facets, later pages, the archive)
+    # every page but a listing's later pages and the archive; listings are found by their intro
     searchable = {
         "", "about/", "subscribe/", "case-studies/", *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
         "lessons/", *(f"lessons/{slug}/" for slug in LESSONS), *(f"newsletters/{day}/" for day in ISSUES),
+        *(f"case-studies/{facet}/{value}/" for facet, values in FACETS.items() for value in values),
     }
-    assert len(searchable) == 66
+    assert len(searchable) == 66 + 15
     assert {doc["location"].split("#")[0] for doc in english["docs"]} == searchable
     # Welsh locations are relative to cy/, the Welsh pages' search base
     assert {doc["location"].split("#")[0] for doc in welsh["docs"]} == {within("cy/", url) for url in searchable}
     assert [doc["title"] for doc in english["docs"] if doc["location"] == "about/"] == ["About this sample site"]
     assert [doc["title"] for doc in welsh["docs"] if doc["location"] == "about/"] == ["Ynglŷn â'r safle enghreifftiol hwn"]
     assert welsh["config"]["pipeline"] == [] and english["config"]["pipeline"] == ["stopWordFilter"]
+    assert welsh["config"]["lang"] == ["cy"] and english["config"]["lang"] == ["en"]
     for page, base in ((site / "cy/about/index.html", "../../cy/"), (site / "about/index.html", "..")):
         config = json.loads(read_html(page).select_one("#__config").string)
         assert config["base"] == base

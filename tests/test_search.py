@@ -1,0 +1,91 @@
+"""The search indexes the build writes (rhannu/search.py): one per language, the forms a reader
+may type that the Welsh plugin cannot make in the browser, and listings found by their intro."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rhannu.search import FORMS, extra_forms, split_index, unaccented
+from tests.support.sample_site import within
+
+
+def test_compounds_are_joined_in_both_languages() -> None:
+    text = "<p>Our well-being and co-production work, with <em>cyd-gynhyrchu</em>.</p>"
+    assert extra_forms(text, accents=False) == ["wellbeing", "coproduction", "cydgynhyrchu"]
+
+
+def test_dates_numbers_and_markup_make_no_compounds() -> None:
+    assert extra_forms('<p>On 2022-03-14, see <a href="/well-being/">this</a> and COVID-19.</p>', accents=True) == []
+
+
+def test_english_gets_accented_words_without_accents() -> None:
+    text = "<h2>Ynys Môn</h2><p>A café in Pen-y-bont, and Môn again; caniatáu-ymlaen.</p>"
+    assert extra_forms(text, accents=True) == ["penybont", "caniatáuymlaen", "caniatauymlaen", "mon", "cafe", "caniatau"]
+    assert extra_forms(text, accents=False) == ["penybont", "caniatáuymlaen"]  # the Welsh plugin folds accents
+    assert unaccented("Ŵyr copïo sigarét") == "Wyr copio sigaret"
+
+
+def test_split_index_declares_the_forms_field_and_names_welsh() -> None:
+    merged = {
+        "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}}},
+        "docs": [
+            {"location": "about/", "title": "About", "text": "<p>Well-being in Ynys Môn</p>"},
+            {"location": "cy/about/", "title": "Ynglŷn", "text": "<p>Llesiant ac ymgysylltu</p>"},
+            {"location": "cy/lessons/", "title": "Gwersi", "text": "<p>cyd-gynhyrchu ar Ynys Môn</p>"},
+        ],
+    }
+    indexes = split_index(merged)
+    english, welsh = indexes["en"], indexes["cy"]
+    assert english["config"]["lang"] == ["en"] and english["config"]["pipeline"] == ["stopWordFilter"]
+    assert welsh["config"]["lang"] == ["cy"] and welsh["config"]["pipeline"] == []
+    for index in (english, welsh):
+        assert index["config"]["fields"][FORMS] == {"boost": 1.0}
+        assert index["config"]["separator"] == "[\\s\\-]+"
+    assert english["docs"] == [{**merged["docs"][0], FORMS: "wellbeing mon"}]
+    assert welsh["docs"] == [
+        {"location": "about/", "title": "Ynglŷn", "text": "<p>Llesiant ac ymgysylltu</p>"},  # no forms, no field
+        {"location": "lessons/", "title": "Gwersi", "text": "<p>cyd-gynhyrchu ar Ynys Môn</p>", FORMS: "cydgynhyrchu"},
+    ]
+
+
+def _index(site: Path, lang: str) -> dict:
+    return json.loads((site / ("cy/" if lang == "cy" else "") / "search/search_index.json").read_text(encoding="utf-8"))
+
+
+def test_built_indexes_carry_the_forms(site: Path) -> None:
+    english, welsh = _index(site, "en"), _index(site, "cy")
+    assert welsh["config"]["lang"] == ["cy"]
+    english_forms = {doc["location"]: doc[FORMS].split() for doc in english["docs"] if FORMS in doc}
+    welsh_forms = {doc["location"]: doc[FORMS].split() for doc in welsh["docs"] if FORMS in doc}
+    assert english_forms["lessons/sample-skills/"] == ["coproduction"]
+    assert "wellbeing" in english_forms["case-studies/sample-hackathon/#what-happened"]
+    assert english_forms["case-studies/sample-case-study-02/"] == ["coproduce", "mon"]
+    assert welsh_forms["astudiaethau-achos/sample-case-study-02/"] == ["gydgynhyrchu"]  # the plugin mutates and folds
+    assert all("phowys" not in forms for forms in english_forms.values())  # English gets no mutations
+
+
+def test_the_site_serves_the_welsh_plugin_where_materials_worker_loads_it(site: Path) -> None:
+    (worker,) = (site / "assets/javascripts/workers").glob("search.*.min.js")
+    plugin = worker.parent / "../lunr/min/lunr.cy.min.js"
+    assert "lunr.cy = plugin" in plugin.read_text(encoding="utf-8")
+    assert (worker.parent / "../lunr/min/lunr.stemmer.support.min.js").exists()  # loaded first
+
+
+def test_listings_are_found_by_their_intro_not_their_cards(site: Path) -> None:
+    for lang, intro in (
+        ("en", "Find case studies by PSB, theme, approach or year."),
+        ("cy", "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn."),
+    ):
+        docs = {doc["location"]: doc for doc in _index(site, lang)["docs"]}
+        root = "cy/" if lang == "cy" else ""  # Welsh locations are relative to cy/
+
+        def at(url: str, root: str = root) -> str:
+            return within(root, url)
+
+        assert docs[at("case-studies/")]["text"] == f"<p>{intro}</p>"
+        lessons = [location for location in docs if location.startswith(at("lessons/") + "#")]
+        assert lessons == [] and docs[at("lessons/")]["text"].count("<p>") == 1
+        facet = docs[at("case-studies/psb/sample-north/")]
+        assert facet["text"].count("<p>") == 1 and "sample-case-study" not in json.dumps(facet)
+        assert at("case-studies/psb/sample-north/page/2/") not in docs  # later pages repeat the intro
