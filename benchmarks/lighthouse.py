@@ -1,10 +1,12 @@
-"""Lighthouse scores for the home page, a case study and a newsletter issue, in both languages.
+"""Lighthouse scores for each page type, in both languages, on the sample site.
 
     npm ci && .venv/bin/python benchmarks/lighthouse.py
 
-It builds the site, serves it on 127.0.0.1 (with /404.html for missing paths, like a static
-host), and runs Lighthouse 12 (from npm) in Debian's Chromium (CHROME_PATH=/usr/bin/chromium),
-with its default mobile settings. Not part of the test suite: scores vary a little run to run.
+It builds the sample site (tests/fixture_site: every page type, a launched newsletter, at the
+tests' pinned date; the live content may have no issue yet), serves it on 127.0.0.1 (with
+/404.html for missing paths, like a static host), and runs Lighthouse 12 (from npm) in Debian's
+Chromium (CHROME_PATH=/usr/bin/chromium), with its default mobile settings. Not part of the test
+suite: scores vary a little run to run.
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
+from tests.support.sample_site import welsh  # noqa: E402
 from tests.support.server import serve  # noqa: E402
+from tests.support.sites import build, copy_fixture  # noqa: E402
 
-PAGES = ["", "case-studies/sharing-practice/", "newsletters/2022-04-11/"]
+PAGES = [  # English addresses; each is audited in Welsh too
+    "",
+    "case-studies/",
+    "case-studies/sample-sharing-practice/",
+    "case-studies/theme/sharing-practice/",
+    "lessons/sample-skills/",
+    "newsletters/",
+    "newsletters/2022-04-11/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 
@@ -48,17 +60,17 @@ def audit(url: str) -> dict[str, int]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rhannu-lighthouse-") as scratch:
-        site = Path(scratch) / "site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=PROJECT, env=env, check=True)
+        built = build(copy_fixture(Path(scratch) / "project"), Path(scratch) / "site")
+        if built.returncode != 0:
+            raise SystemExit(built.log)
+        site = built.site
         print("| page | " + " | ".join(CATEGORIES) + " |\n|" + " --- |" * (len(CATEGORIES) + 1))
         notes = []
         with serve(site, compress=True) as base:  # as static hosts serve text
-            for prefix in ("", "cy/"):
-                for path in PAGES:
-                    result = audit(base + prefix + path)
-                    print(f"| /{prefix}{path} | " + " | ".join(str(result[name]) for name in CATEGORIES) + " |", flush=True)
-                    notes += [f"/{prefix}{path}: {item}" for item in result["failing"]]
+            for path in [*PAGES, *(welsh(path) for path in PAGES)]:
+                result = audit(base + path)
+                print(f"| /{path} | " + " | ".join(str(result[name]) for name in CATEGORIES) + " |", flush=True)
+                notes += [f"/{path}: {item}" for item in result["failing"]]
         if notes:
             print("\nAudits below full marks:")
             print("\n".join(notes))
