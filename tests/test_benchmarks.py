@@ -139,13 +139,13 @@ def test_heap_from_the_worker_reply() -> None:
 
 def test_report_gives_welsh_over_english_and_growth() -> None:
     def result(size: int, ready: float, heap: int) -> search_benchmark.Result:
-        return search_benchmark.Result(search_benchmark.Index(size, size // 4, ("en",), 10), ready, 100.0, ready - 150, heap)
+        return search_benchmark.Result(search_benchmark.Index(size, size // 4, ("en",), 10), ready, 100.0, ready - 150, heap, ready + 100)
 
     before = {"en": result(1000, 400, 10 * 1024 * 1024), "cy": result(1000, 600, 20 * 1024 * 1024)}
     after = {"en": result(1020, 400, 10 * 1024 * 1024), "cy": result(1100, 800, 30 * 1024 * 1024)}
     table = search_benchmark.rows("before", before)
-    assert table[1].startswith("| before | Welsh | 1,000 | 250 | en | 10 | 100 | 600 | 450 | 20.0 |")
-    assert table[2] == "| before | Welsh / English | 1.00 | 1.00 | | | 1.00 | 1.50 | 1.80 | 2.00 |"
+    assert table[1].startswith("| before | Welsh | 1,000 | 250 | en | 10 | 100 | 600 | 450 | 20.0 | 700 |")
+    assert table[2] == "| before | Welsh / English | 1.00 | 1.00 | | | 1.00 | 1.50 | 1.80 | 2.00 | 1.40 |"
     lines = search_benchmark.summary({"before": before, "after": after})
     assert lines[1] == "after: Welsh / English ready 2.00x, worker heap 3.00x (target: at most 2x)"
     assert lines[2].startswith("index after against before: English +2.0% (+2.0% gzipped), Welsh +10.0% (+10.0% gzipped)")
