@@ -134,7 +134,7 @@ def test_a_title_is_text_everywhere_it_is_printed(tmp_path: Path, browser) -> No
         tab = context.new_page()
         dialogs: list[str] = []
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for address in ("case-studies/sample-hackathon/", "case-studies/", "cy/case-studies/sample-hackathon/"):
+        for address in ("case-studies/sample-hackathon/", "case-studies/", "cy/astudiaethau-achos/sample-hackathon/"):
             tab.goto(address)
             tab.wait_for_load_state("load")
         context.close()
