@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import material_theme, outputs, pages, site_info, static_i18n
+from rhannu import material_theme, outputs, page_meta, pages, site_info, static_i18n
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -102,6 +102,10 @@ def on_page_context(context, page, config, nav):
     context["feed_links"] = feed_links(lang)
     context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url)
     context["is_home"] = pages.is_home(page.url)
+    info = _current().info
+    context["preview_image"] = page_meta.preview_image(
+        Path(config.theme.custom_dir), config.site_url, lang, info.name("cy"), info.name("en")
+    )
     return context
 
 

@@ -112,6 +112,8 @@ ENGLISH: dict[str, str] = {
     "palette_to_dark": "Switch to dark mode",
     "palette_to_light": "Switch to light mode",
     "print_address": "The address of this page:",
+    # link previews (issue 15)
+    "preview_image_alt": "The name of this site in Welsh and English: {welsh}; {english}",
     # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
     "home": "Home",
     "breadcrumb": "Breadcrumb",
@@ -231,6 +233,8 @@ WELSH: dict[str, str] = {
     "palette_to_dark": "Newid i'r modd tywyll",
     "palette_to_light": "Newid i'r modd golau",
     "print_address": "Cyfeiriad y dudalen hon:",
+    # link previews (issue 15)
+    "preview_image_alt": "Enw'r safle hwn yn Gymraeg ac yn Saesneg: {welsh}; {english}",
     # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
     "home": "Hafan",
     "breadcrumb": "Briwsion bara",

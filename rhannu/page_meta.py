@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import struct
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from rhannu.labels import label
 from rhannu.languages import ALL, Language
@@ -62,3 +65,34 @@ def language_links(current: Language, urls: dict[str, str], own_pages: set[str],
         for lang in ALL
         if lang.code in urls
     ]
+
+
+# The default link-preview image: a theme asset (drawn by scripts/make-preview-image), served by
+# the site itself at the same address for both languages.
+PREVIEW_IMAGE = "assets/images/preview.png"
+
+
+@dataclass(frozen=True)
+class PreviewImage:
+    url: str  # absolute
+    width: int
+    height: int
+    alt: str  # in the page's language
+
+
+@cache
+def png_size(path: Path) -> tuple[int, int]:
+    """A PNG's width and height, from its header: the size link previews are told is the file's."""
+    header = path.read_bytes()[:24]
+    if header[:8] != b"\x89PNG\r\n\x1a\n" or header[12:16] != b"IHDR":
+        raise ValueError(f"{path}: not a PNG image")
+    width, height = struct.unpack(">II", header[16:24])
+    return width, height
+
+
+def preview_image(theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str) -> PreviewImage:
+    """The preview image for a page in `lang`: its address, size, and alt text in that language
+    (the image shows the site's name in Welsh, then in English)."""
+    width, height = png_size(theme_dir / PREVIEW_IMAGE)
+    alt = label(lang, "preview_image_alt", welsh=welsh_name, english=english_name)
+    return PreviewImage(absolute(site_url, PREVIEW_IMAGE), width, height, alt)

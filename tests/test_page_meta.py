@@ -66,3 +66,25 @@ def test_relative_links_between_site_urls() -> None:
         assert relative(target, start) == expected
         resolved = posixpath.normpath(posixpath.join(start or ".", expected))
         assert resolved == posixpath.normpath(target or "."), (target, start)
+
+
+def test_the_preview_image_gives_its_own_size_and_alt_text_in_the_page_language(tmp_path) -> None:
+    from rhannu.page_meta import preview_image
+
+    theme = tmp_path / "theme"
+    (theme / "assets/images").mkdir(parents=True)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\x0dIHDR" + (640).to_bytes(4, "big") + (320).to_bytes(4, "big")
+    (theme / "assets/images/preview.png").write_bytes(png + b"\x08\x02\x00\x00\x00")
+    image = preview_image(theme, "https://e.org/", "cy", "Enw", "Name")
+    assert (image.url, image.width, image.height) == ("https://e.org/assets/images/preview.png", 640, 320)
+    assert image.alt == "Enw'r safle hwn yn Gymraeg ac yn Saesneg: Enw; Name"
+
+
+def test_a_preview_image_that_is_not_a_png_is_refused(tmp_path) -> None:
+    import pytest
+
+    from rhannu.page_meta import png_size
+
+    (tmp_path / "preview.png").write_bytes(b"GIF89a" + b"\x00" * 30)
+    with pytest.raises(ValueError, match="not a PNG image"):
+        png_size(tmp_path / "preview.png")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rhannu.page_meta import png_size
 from tests.support.sample_site import CASE_STUDIES, FACETS, ISSUES, LESSONS, MOVED, PAGES, REDIRECTS, at, section, within
 from tests.support.sites import FIXTURE_URL, PROJECT, html_pages, read_html, url_of
 
@@ -46,7 +47,15 @@ def test_every_page_has_link_preview_metadata_in_its_language(site: Path) -> Non
         assert meta["og:locale:alternate"] == ("en_GB" if welsh else "cy_GB"), where
         assert meta["og:url"] == SITE_URL + where
         assert meta["og:title"] and meta["og:description"] and meta["og:site_name"], where
-        assert meta["twitter:card"] == "summary" and meta["twitter:title"] == meta["og:title"], where
+        assert meta["twitter:card"] == "summary_large_image" and meta["twitter:title"] == meta["og:title"], where
+        assert meta["og:image"] == meta["twitter:image"] == SITE_URL + "assets/images/preview.png", where
+        assert (meta["og:image:type"], meta["og:image:width"], meta["og:image:height"]) == ("image/png", "1200", "630")
+        assert meta["og:image:alt"] == meta["twitter:image:alt"] == (
+            "Enw'r safle hwn yn Gymraeg ac yn Saesneg: Safle enghreifftiol Rhannu; Rhannu sample site"
+            if welsh
+            else "The name of this site in Welsh and English: Safle enghreifftiol Rhannu; Rhannu sample site"
+        ), where
+    assert png_size(site / "assets/images/preview.png") == (1200, 630), "the size the pages give is the file's"
 
 
 @pytest.mark.parametrize(("prefix", "lang", "other"), [("", "en-GB", "cy"), ("cy/", "cy", "en-GB")])
