@@ -1,8 +1,14 @@
 """The newsletter's email edition: self-contained HTML that survives mail clients, and text.
 
-A 600 px single-column table layout; every style inlined (css-inline), no <style>, <link> or
-script; absolute links; items as title, summary and link, only the editorial in full. The
-default edition is bilingual, Welsh first, with a jump link to the English part.
+A fluid single-column table layout, at most 600 px wide and readable from 320 px (Outlook, which
+knows no max-width, gets a fixed 600 px table in a conditional comment); every style inlined
+(css-inline), and the only <style> a dark-scheme block that clients without it simply skip; no
+<link> or script; absolute links; items as title, summary and link, only the editorial in full.
+The default edition is bilingual, Welsh first, with a jump link to the English part.
+
+Each edition renders two ways from one renderer: for the mailing service (`rhannu newsletter
+email`), with its unsubscribe merge tag and "you subscribed", and as the web copy the build
+publishes beside the issue, which has neither: its unsubscribe line leads to the Subscribe page.
 """
 
 from __future__ import annotations
@@ -35,11 +41,23 @@ GMAIL_CLIP_BYTES = 102 * 1024
 BOTH = "both"  # the bilingual edition, Welsh first
 EDITIONS = (BOTH, *(lang.code for lang in ALL))
 
+# The web copy's text edition starts with a byte order mark: a host that serves .txt with no
+# character set would otherwise show UTF-8 Welsh as Latin-1 ("caniatÃ¡u"); browsers take a BOM
+# over their default, whatever the headers leave out.
+BOM = "\ufeff"
+# The Subscribe page's section on unsubscribing, by the id its heading gets in each language.
+UNSUBSCRIBING = {"en": "unsubscribing", "cy": "dad-danysgrifio"}
+
 STYLE = """
 body { margin: 0; padding: 0; background-color: #eef2f2; }
 .outer { width: 100%; background-color: #eef2f2; }
-.container { width: 600px; max-width: 600px; background-color: #ffffff; }
-td { font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 24px; color: #1d2626; }
+.container { width: 100%; max-width: 600px; background-color: #ffffff; }
+td { font-family: Arial, Helvetica, sans-serif; font-size: 16px; line-height: 24px; color: #1d2626;
+  overflow-wrap: anywhere; word-break: break-word; }
+img { max-width: 100%; height: auto; }
+.preheader { display: none; font-size: 1px; line-height: 1px; max-height: 0; max-width: 0;
+  opacity: 0; overflow: hidden; }
+.top { padding: 8px 24px; font-size: 14px; background-color: #f6f8f8; }
 .masthead { background-color: #1f5f5b; color: #ffffff; padding: 20px 24px;
   font-size: 20px; line-height: 28px; font-weight: bold; }
 .jump { padding: 12px 24px; font-size: 14px; background-color: #f6f8f8; }
@@ -51,6 +69,21 @@ p { margin: 0 0 12px 0; }
 a { color: #1d5c8f; text-decoration: underline; }
 .meta { color: #3d4a49; font-size: 14px; }
 .footer { padding: 16px 24px; font-size: 13px; line-height: 20px; color: #3d4a49; background-color: #f6f8f8; }
+"""
+
+# Kept as a <style> (a media query cannot be inlined); `!important` outranks the inlined light
+# colours. Clients that drop it show the light colours, which are complete on their own.
+DARK = """
+:root { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+body, .outer { background-color: #0f1717 !important; }
+.container, .part { background-color: #1a2323 !important; }
+td, h1, h3 { color: #e8eeee !important; }
+.top, .jump, .footer { background-color: #243030 !important; color: #d3dddc !important; }
+h2 { color: #8fd3cc !important; }
+a { color: #9ccbff !important; }
+.meta { color: #c3cfce !important; }
+}
 """
 
 
@@ -68,6 +101,11 @@ class Edition:
     @property
     def text_path(self) -> str:
         return f"{issue_path(self.issue)}/{email_name(self.edition)}.txt"
+
+    @property
+    def text_file(self) -> str:
+        """The text edition as the build writes it: with a BOM, so any host shows it right."""
+        return BOM + self.text
 
 
 def email_name(edition: str) -> str:
@@ -111,25 +149,68 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
     return "".join(parts)
 
 
+def _web_page(issue: Issue, lang: str, site: SiteInfo) -> str:
+    return absolute(site.url, url(issue_path(issue), lang))
+
+
 def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
     def link(path: str) -> str:
         return absolute(site.url, url(path, lang))
 
-    web = link(issue_path(issue))
+    web = _web_page(issue, lang, site)
     parts = [
         f"<h1>{escape(issue_title(issue, lang))}</h1>",
         f'<p class="meta">{escape(issue_summary(issue, lang))}</p>',
-        f'<p><a href="{escape(web)}">{escape(label(lang, "email_view_web"))}</a></p>',
         *(_section_html(section, lang, web, link) for section in issue.sections),
     ]
     return "".join(parts)
 
 
-def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
+def _top_html(issue: Issue, edition: str, site: SiteInfo) -> str:
+    """The first line a reader sees: the issue on the web in each of the edition's languages and,
+    in a one-language edition, the edition in the other language (named in that language)."""
+
+    def anchor(href: str, lang: str, key: str) -> str:
+        tag = language(lang).tag
+        return f'<a href="{escape(href)}" lang="{tag}" hreflang="{tag}">{escape(label(lang, key))}</a>'
+
+    links = [anchor(_web_page(issue, lang, site), lang, "email_view_web") for lang in _languages(edition)]
+    if edition != BOTH:
+        for other in (lang.code for lang in ALL if lang.code != edition):
+            links.append(
+                anchor(absolute(site.url, f"{issue_path(issue)}/{email_name(other)}.html"), other, "email_other_edition")
+            )
+    return " | ".join(links)
+
+
+def unsubscribing_url(lang: str, site: SiteInfo) -> str:
+    """The Subscribe page's section on unsubscribing, in `lang`: the web copies' unsubscribe line."""
+    return absolute(site.url, url("subscribe", lang)) + "#" + UNSUBSCRIBING[lang]
+
+
+def _footer_html(lang: str, site: SiteInfo, unsubscribe: str | None) -> str:
+    tag = language(lang).tag
+    if unsubscribe is None:  # the web copy
+        return (
+            f'<p lang="{tag}">{escape(label(lang, "email_web_copy", site=site.name(lang)))} '
+            f'<a href="{escape(unsubscribing_url(lang, site))}">{escape(label(lang, "email_unsubscribe_how"))}</a></p>'
+        )
+    return (
+        f'<p lang="{tag}">{escape(label(lang, "email_why", site=site.name(lang)))} '
+        f'<a href="{escape(unsubscribe)}">{escape(label(lang, "email_unsubscribe"))}</a></p>'
+    )
+
+
+def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
+    """The HTML edition: for the mailing service, given its unsubscribe merge tag; with
+    `unsubscribe` None, the web copy (no merge tag, no "you subscribed")."""
     langs = _languages(edition)
     first = langs[0]
     names = "<br>".join(f'<span lang="{language(lang).tag}">{escape(site.name(lang))}</span>' for lang in langs)
-    rows = [f'<tr><td class="masthead">{names}</td></tr>']
+    rows = [
+        f'<tr><td class="top">{_top_html(issue, edition, site)}</td></tr>',
+        f'<tr><td class="masthead">{names}</td></tr>',
+    ]
     if len(langs) > 1:
         rows.append(
             f'<tr><td class="jump" lang="{ENGLISH.tag}">'
@@ -138,23 +219,31 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
     for lang in langs:
         anchor = language(lang).name.lower()  # #english, #cymraeg
         rows.append(f'<tr><td class="part" id="{anchor}" lang="{language(lang).tag}">{_part_html(issue, lang, site)}</td></tr>')
-    footer = "".join(
-        f'<p lang="{language(lang).tag}">{escape(label(lang, "email_why", site=site.name(lang)))} '
-        f'<a href="{escape(unsubscribe)}">{escape(label(lang, "email_unsubscribe"))}</a></p>'
-        for lang in langs
-    )
+    footer = "".join(_footer_html(lang, site, unsubscribe) for lang in langs)
     rows.append(f'<tr><td class="footer">{footer}</td></tr>')
     title = " / ".join(issue_title(issue, lang) for lang in langs)
+    preheader = " / ".join(f'<span lang="{language(lang).tag}">{escape(issue_summary(issue, lang))}</span>' for lang in langs)
     document = (
         f'<!DOCTYPE html>\n<html lang="{language(first).tag}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n<meta name="supported-color-schemes" content="light dark">\n'
+        f"<title>{escape(title)}</title>\n"
         f"<style>{STYLE}</style>\n</head>\n<body>\n"
+        # the whole email is the page's main landmark; the preheader, which Outlook would show,
+        # is left out of it by a conditional comment (mso-hide is no CSS a validator knows)
+        f'<div role="main">\n<!--[if !mso]><!--><div class="preheader">{preheader}</div><!--<![endif]-->\n'
         '<table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0">'
         '<tr><td align="center">'
-        f'<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0">'
-        f"{''.join(rows)}</table></td></tr></table>\n</body>\n</html>\n"
+        '<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0" '
+        'border="0"><tr><td><![endif]-->'
+        f'<table role="presentation" class="container" width="100%" cellpadding="0" cellspacing="0" border="0">'
+        f"{''.join(rows)}</table>"
+        "<!--[if mso]></td></tr></table><![endif]-->"
+        "</td></tr></table>\n</div>\n</body>\n</html>\n"
     )
-    return css_inline.inline(document)
+    inlined = css_inline.inline(document)
+    head_end = inlined.index("</head>")
+    return f"{inlined[:head_end]}<style>{DARK}</style>\n{inlined[head_end:]}"
 
 
 def _wrap(text: str, width: int = 72) -> str:
@@ -239,7 +328,8 @@ def markdown_text(body: str) -> str:
     return parser.text()
 
 
-def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) -> str:
+def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
+    """The plain-text edition; with `unsubscribe` None, the web copy (as `render_html`)."""
     blocks = []
     for lang in _languages(edition):
 
@@ -255,12 +345,20 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str) ->
         ]
         for section in issue.sections:
             lines += _section_text(section, lang, web, link)
-        lines += ["", _wrap(label(lang, "email_why", site=site.name(lang))), f"{label(lang, 'email_unsubscribe')}: {unsubscribe}"]
+        if unsubscribe is None:
+            lines += ["", _wrap(label(lang, "email_web_copy", site=site.name(lang)))]
+            lines.append(f"{label(lang, 'email_unsubscribe_how')}: {unsubscribing_url(lang, site)}")
+        else:
+            lines += ["", _wrap(label(lang, "email_why", site=site.name(lang)))]
+            lines.append(f"{label(lang, 'email_unsubscribe')}: {unsubscribe}")
         blocks.append("\n".join(lines))
     return ("\n\n" + "=" * 72 + "\n\n").join(blocks) + "\n"
 
 
-def editions(issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str, which: tuple[str, ...] = EDITIONS) -> list[Edition]:
+def editions(
+    issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str | None = None, which: tuple[str, ...] = EDITIONS
+) -> list[Edition]:
+    """Each issue's editions; by default the web copies the build publishes."""
     return [
         Edition(issue, edition, render_html(issue, edition, site, unsubscribe), render_text(issue, edition, site, unsubscribe))
         for issue in issues

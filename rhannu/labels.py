@@ -127,6 +127,10 @@ ENGLISH: dict[str, str] = {
     "in_this_issue": "In this issue:",
     "email_edition": "Email edition",
     "text_edition": "Plain-text edition",
+    # email (issue 15): the email edition's web copy and its link to the other language's edition
+    "email_web_copy": "This is the web copy of an email from the newsletter of {site}.",
+    "email_unsubscribe_how": "How to unsubscribe",
+    "email_other_edition": "Read this newsletter in English",
 }
 
 WELSH: dict[str, str] = {
@@ -248,6 +252,10 @@ WELSH: dict[str, str] = {
     "in_this_issue": "Yn y rhifyn hwn:",
     "email_edition": "Fersiwn e-bost",
     "text_edition": "Fersiwn testun plaen",
+    # email (issue 15): the email edition's web copy and its link to the other language's edition
+    "email_web_copy": "Dyma'r copi ar y we o e-bost gan gylchlythyr {site}.",
+    "email_unsubscribe_how": "Sut i ddad-danysgrifio",
+    "email_other_edition": "Darllen y cylchlythyr hwn yn Gymraeg",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

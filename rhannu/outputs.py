@@ -78,7 +78,7 @@ def _add_emails(files: _Files, site: Site, edition: str) -> None:
     for copy in site.editions:
         if copy.edition == edition:
             files.add(copy.html_path, copy.html)
-            files.add(copy.text_path, copy.text)
+            files.add(copy.text_path, copy.text_file)
 
 
 def cards_json(site: Site, lang: str) -> str:

@@ -52,9 +52,10 @@ class Site:
 
     @cached_property
     def editions(self) -> tuple[Edition, ...]:
-        """Every issue's email editions, rendered once for both language passes; any edition
-        over Gmail's clipping size is an error, and all of them are reported together."""
-        rendered = editions(self.issues, self.info, self.settings.unsubscribe)
+        """Every issue's email editions as the site publishes them (web copies, with no merge
+        tag), rendered once for both language passes; any edition over Gmail's clipping size is
+        an error, and all of them are reported together."""
+        rendered = editions(self.issues, self.info)
         if errors := size_errors(rendered):
             raise ContentErrors(errors)
         return tuple(rendered)

@@ -9,11 +9,21 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.sample_site import ISSUES
+from tests.support.sample_site import ISSUES, welsh
 from tests.support.sites import FIXTURE_URL, build, copy_fixture
 
 GOLDEN = Path(__file__).parent / "golden"
 UNSUBSCRIBE = "*|UNSUB|*"
+
+
+def at(english_url: str, lang: str) -> str:
+    return welsh(english_url) if lang == "cy" else english_url
+
+
+UNSUBSCRIBING = {  # the Subscribe page's section on unsubscribing, in each language
+    "en": f"{FIXTURE_URL}subscribe/#unsubscribing",
+    "cy": f"{FIXTURE_URL}{welsh('subscribe/')}#dad-danysgrifio",
+}
 
 
 def editions(site: Path) -> list[Path]:
@@ -37,17 +47,86 @@ def test_editions_follow_the_email_rules(site: Path) -> None:
         soup = BeautifulSoup(raw, "html.parser")
         where = path.relative_to(site)
         assert len(raw.encode()) <= 102 * 1024, where
-        assert not soup.find_all(["style", "link", "script"]), where
+        assert not soup.find_all(["link", "script"]), where
+        # The one <style> is the dark scheme's: a media query, which cannot be inlined; a client
+        # that drops it loses nothing else.
+        (style,) = soup.find_all("style")
+        assert style.parent.name == "head", where
+        rules = re.sub(r"@media \(prefers-color-scheme: dark\) \{[^@]*\}\s*\}", "", style.string)
+        assert rules.strip() == ":root { color-scheme: light dark; }", where
         assert not re.search(r"display\s*:\s*(flex|grid)", raw), where
+        # Fluid: as wide as the screen up to 600 px; Outlook, which ignores max-width, gets a
+        # fixed 600 px table in a conditional comment around it.
         container = soup.select_one("table.container")
-        assert container["width"] == "600" and "width: 600px" in container["style"], where
+        assert container["width"] == "100%" and "width: 100%" in container["style"], where
+        assert "max-width: 600px" in container["style"], where
+        assert raw.count('<!--[if mso]><table role="presentation" width="600"') == 1, where
+        assert raw.count("<!--[if mso]></td></tr></table><![endif]-->") == 1, where
         assert all(td.get("style") for td in soup.find_all("td")), f"{where}: a cell without inlined style"
+        assert all("overflow-wrap: anywhere" in td["style"] for td in soup.find_all("td")), f"{where}: long URLs must wrap"
         for link in soup.find_all("a"):
             href = link["href"]
-            assert href.startswith("https://") or href in ("#english", UNSUBSCRIBE), f"{where}: {href}"
+            assert href.startswith("https://") or href == "#english", f"{where}: {href}"
         assert all(image.get("alt") for image in soup.find_all("img")), where
-        footer = soup.select_one("td.footer")
-        assert footer.find("a", href=UNSUBSCRIBE)
+        assert soup.find("meta", attrs={"name": "color-scheme"})["content"] == "light dark", where
+        assert soup.find("meta", attrs={"name": "supported-color-schemes"})["content"] == "light dark", where
+
+
+def test_the_web_copies_carry_no_merge_tag_and_send_unsubscribers_to_the_subscribe_page(site: Path) -> None:
+    for path in sorted(site.glob("newsletters/*/email*")):
+        raw = path.read_text(encoding="utf-8")
+        where = path.relative_to(site)
+        assert "*|" not in raw and "|*" not in raw, where
+        assert "subscribed" not in raw and "tanysgrifio i" not in raw, where
+    for name, langs in (("email.html", ("cy", "en")), ("email.cy.html", ("cy",)), ("email.en.html", ("en",))):
+        soup = BeautifulSoup((site / "newsletters/2022-03-14" / name).read_text(encoding="utf-8"), "html.parser")
+        unsubscribe = [link["href"] for link in soup.select("td.footer a")]
+        assert unsubscribe == [UNSUBSCRIBING[lang] for lang in langs], name
+        for href, lang in zip(unsubscribe, langs, strict=True):
+            page, anchor = href.removeprefix(FIXTURE_URL).split("#")
+            assert page == at("subscribe/", lang)
+            target = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+            assert target.find(id=anchor).name == "h2", href  # the section's heading exists there
+
+
+def test_the_top_links_to_the_web_and_a_one_language_edition_to_the_other(site: Path) -> None:
+    def top(name: str) -> list[tuple[str, str, str]]:
+        soup = BeautifulSoup((site / "newsletters/2022-03-14" / name).read_text(encoding="utf-8"), "html.parser")
+        first_row = soup.select_one("table.container tr")
+        assert first_row.td["class"] == ["top"]
+        return [(link["href"].removeprefix(FIXTURE_URL), link["lang"], link.get_text()) for link in first_row.find_all("a")]
+
+    web = {lang: at("newsletters/2022-03-14/", lang) for lang in ("cy", "en")}
+    assert top("email.html") == [
+        (web["cy"], "cy", "Darllen y cylchlythyr hwn ar y we"),
+        (web["en"], "en-GB", "Read this newsletter on the web"),
+    ]
+    assert top("email.cy.html") == [
+        (web["cy"], "cy", "Darllen y cylchlythyr hwn ar y we"),
+        ("newsletters/2022-03-14/email.en.html", "en-GB", "Read this newsletter in English"),
+    ]
+    assert top("email.en.html") == [
+        (web["en"], "en-GB", "Read this newsletter on the web"),
+        ("newsletters/2022-03-14/email.cy.html", "cy", "Darllen y cylchlythyr hwn yn Gymraeg"),
+    ]
+    for name in ("email.cy.html", "email.en.html"):  # the other edition is there to follow
+        assert (site / "newsletters/2022-03-14" / name).is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("email.html", "Rhifyn 1. Newyddion hyd at 13 Mawrth 2022. / Issue 1. News up to 13 March 2022."),
+        ("email.cy.html", "Rhifyn 1. Newyddion hyd at 13 Mawrth 2022."),
+        ("email.en.html", "Issue 1. News up to 13 March 2022."),
+    ],
+)
+def test_the_preheader_is_the_issues_summary_hidden_in_the_editions_languages(site: Path, name: str, text: str) -> None:
+    soup = BeautifulSoup((site / "newsletters/2022-03-14" / name).read_text(encoding="utf-8"), "html.parser")
+    preheader = soup.body.find(True).find(True)  # the first element in the email: what an inbox shows after the subject
+    assert preheader["class"] == ["preheader"] and preheader.get_text() == text
+    assert "display: none" in preheader["style"]
+    assert '<!--[if !mso]><!--><div class="preheader"' in str(soup)  # Outlook, which shows it anyway, never gets it
 
 
 def test_the_bilingual_edition_puts_welsh_first_with_a_jump_to_english(site: Path) -> None:
@@ -83,13 +162,18 @@ def test_text_twin_has_no_markup(site: Path) -> None:
     assert len(texts) == 3 * len(ISSUES)
     for path in texts:
         text = path.read_text(encoding="utf-8")
-        assert "<" not in text and UNSUBSCRIBE in text, path
+        assert "<" not in text and UNSUBSCRIBE not in text, path
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), f"{path}: a host may send no character set"
+        assert text.startswith("\ufeff") and text.count("\ufeff") == 1
+        assert text.count(UNSUBSCRIBING["en"]) + text.count(UNSUBSCRIBING["cy"]) == (2 if path.name == "email.txt" else 1)
 
 
 @pytest.mark.parametrize("name", ["email.html", "email.txt"])
-def test_bilingual_edition_matches_its_golden_file(site: Path, name: str) -> None:
+def test_bilingual_web_copy_matches_its_golden_file(site: Path, name: str) -> None:
+    """The web copy as published; the mailing service's copy, which `rhannu newsletter email`
+    prints, has golden files of its own (tests/test_cli.py)."""
     built = (site / "newsletters/2022-03-14" / name).read_text(encoding="utf-8")
-    golden = GOLDEN / f"2022-03-14-{name}"
+    golden = GOLDEN / f"2022-03-14-web-{name}"
     if os.environ.get("RHANNU_UPDATE_GOLDEN") == "1":
         golden.write_text(built, encoding="utf-8")
     assert built == golden.read_text(encoding="utf-8")
