@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from rhannu import site_info
 from rhannu.content import load_content
@@ -59,9 +61,8 @@ def _parse_day(day: str) -> dt.date | None:
         return None
 
 
-def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
-    """Print the email edition of the issue published on `day` (or covering it)."""
-    from rhannu.email import render_html, render_text
+def _site_and_issue(root: Path, day: str) -> tuple[Any, Any] | int:
+    """The prepared site and the issue published on `day` (or covering it); else an exit status."""
     from rhannu.site import prepare
 
     wanted = _parse_day(day)
@@ -79,8 +80,56 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
         published = ", ".join(issue.slug for issue in site.issues) or "none yet"
         print(f"no issue is published on or covers {wanted}; published issues: {published}", file=sys.stderr)
         return 1
+    return site, issue
+
+
+def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
+    """Print the email edition of the issue published on `day` (or covering it)."""
+    from rhannu.email import render_html, render_text
+
+    found = _site_and_issue(root, day)
+    if isinstance(found, int):
+        return found
+    site, issue = found
     render = render_text if as_text else render_html
     sys.stdout.write(render(issue, edition, site.info, site.settings.unsubscribe))
+    return 0
+
+
+MAX_TEST_RECIPIENTS = 10  # test copies for the editors, not a mailing list
+
+
+def newsletter_send(root: Path, args: argparse.Namespace) -> int:
+    """Send test copies of an edition through an SMTP server; 1 when it cannot be sent."""
+    from rhannu.message import edition_message
+    from rhannu.smtp import SendError, Server, send
+
+    if len(args.to) > MAX_TEST_RECIPIENTS:
+        print(
+            f"--to: at most {MAX_TEST_RECIPIENTS} addresses: this sends test copies; your mailing service sends the "
+            "newsletter to its readers",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.server:
+        print("--server: give the SMTP server (or set RHANNU_SMTP_SERVER)", file=sys.stderr)
+        return 2
+    found = _site_and_issue(root, args.date)
+    if isinstance(found, int):
+        return found
+    site, issue = found
+    sender = args.sender or site.info.contact_email
+    if not sender:
+        print("--from: give the sender's address (mkdocs.yml has no extra.contact.email)", file=sys.stderr)
+        return 2
+    message = edition_message(issue, args.lang, site.info, site.settings.list_unsubscribe, test=True)
+    server = Server(args.server, args.port, args.starttls, args.user, os.environ.get("RHANNU_SMTP_PASSWORD"))
+    try:
+        send(message, server, sender, args.to)
+    except SendError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"sent '{message['Subject']}' to {', '.join(args.to)} through {server.name}")
     return 0
 
 
@@ -278,6 +327,32 @@ def parser() -> argparse.ArgumentParser:
         "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
     )
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
+    send = newsletter_commands.add_parser(
+        "send",
+        help="send yourself test copies of an issue's email edition",
+        description="Send test copies ('[TEST]' in the subject) of the email edition of the issue published on "
+        "DATE (or whose fortnight holds DATE) through an SMTP server, to check the edition in real mail "
+        "clients before your mailing service sends it. It is not for sending the newsletter to readers: at "
+        f"most {MAX_TEST_RECIPIENTS} addresses. The server, port, STARTTLS and user come from the options or "
+        "from RHANNU_SMTP_SERVER, RHANNU_SMTP_PORT, RHANNU_SMTP_STARTTLS (yes/no) and RHANNU_SMTP_USER; the "
+        "password only from RHANNU_SMTP_PASSWORD. Exit status: 0 sent, 1 when there is no such issue or the "
+        "server refuses, 2 for bad arguments.",
+    )
+    send.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
+    send.add_argument("--to", nargs="+", required=True, metavar="ADDRESS", help="who gets a test copy")
+    send.add_argument(
+        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+    )
+    send.add_argument("--from", dest="sender", metavar="ADDRESS", help="the sender (default: extra.contact.email)")
+    send.add_argument("--server", default=os.environ.get("RHANNU_SMTP_SERVER"), help="the SMTP server's host name")
+    send.add_argument("--port", type=int, default=os.environ.get("RHANNU_SMTP_PORT", "587"), help="default 587")
+    send.add_argument(
+        "--starttls",
+        action=argparse.BooleanOptionalAction,
+        default=os.environ.get("RHANNU_SMTP_STARTTLS", "yes").lower() not in ("no", "false", "0"),
+        help="encrypt the connection with STARTTLS (default: yes)",
+    )
+    send.add_argument("--user", default=os.environ.get("RHANNU_SMTP_USER"), help="log in as this user")
     network = commands.add_parser("network", help="partner networks' news")
     network_commands = network.add_subparsers(dest="network_command", required=True)
     fetch = network_commands.add_parser(
@@ -320,6 +395,8 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         return translations(root, getattr(args, "page", None))
     if args.command == "newsletter" and args.newsletter_command == "preview":
         return newsletter_preview(root, args.date)
+    if args.command == "newsletter" and args.newsletter_command == "send":
+        return newsletter_send(root, args)
     if args.command == "newsletter":
         return newsletter_email(root, args.date, args.lang, args.text)
     if args.command == "network":

@@ -112,7 +112,7 @@ def email_name(edition: str) -> str:
     return "email" if edition == BOTH else f"email.{edition}"
 
 
-def _languages(edition: str) -> list[str]:
+def edition_languages(edition: str) -> list[str]:
     return [lang.code for lang in ALL] if edition == BOTH else [edition]
 
 
@@ -174,7 +174,7 @@ def _top_html(issue: Issue, edition: str, site: SiteInfo) -> str:
         tag = language(lang).tag
         return f'<a href="{escape(href)}" lang="{tag}" hreflang="{tag}">{escape(label(lang, key))}</a>'
 
-    links = [anchor(_web_page(issue, lang, site), lang, "email_view_web") for lang in _languages(edition)]
+    links = [anchor(_web_page(issue, lang, site), lang, "email_view_web") for lang in edition_languages(edition)]
     if edition != BOTH:
         for other in (lang.code for lang in ALL if lang.code != edition):
             links.append(
@@ -204,7 +204,7 @@ def _footer_html(lang: str, site: SiteInfo, unsubscribe: str | None) -> str:
 def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
     """The HTML edition: for the mailing service, given its unsubscribe merge tag; with
     `unsubscribe` None, the web copy (no merge tag, no "you subscribed")."""
-    langs = _languages(edition)
+    langs = edition_languages(edition)
     first = langs[0]
     names = "<br>".join(f'<span lang="{language(lang).tag}">{escape(site.name(lang))}</span>' for lang in langs)
     rows = [
@@ -331,7 +331,7 @@ def markdown_text(body: str) -> str:
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
     """The plain-text edition; with `unsubscribe` None, the web copy (as `render_html`)."""
     blocks = []
-    for lang in _languages(edition):
+    for lang in edition_languages(edition):
 
         def link(path: str, lang: str = lang) -> str:
             return absolute(site.url, url(path, lang))

@@ -98,6 +98,7 @@ class NewsletterSettings:
     first_issue: dt.date | None  # the day the first issue is published; None: not launched
     signup_url: str | None  # the owner's mailing service's sign-up page
     unsubscribe: str  # the text or merge tag the mailing service replaces with an unsubscribe link
+    list_unsubscribe: str | None = None  # a real unsubscribe address (https: or mailto:) for message files
 
     def status(self, build_date: dt.date) -> Status:
         return Status(self.first_issue is not None, self.next_issue_day(build_date))
@@ -114,6 +115,18 @@ def load_settings(root: Path) -> NewsletterSettings:
     errors = []
     email = data.get("email") or {}
     signup, unsubscribe = email.get("signup_url"), email.get("unsubscribe")
+    list_unsubscribe = email.get("list_unsubscribe")
+    if list_unsubscribe is not None and (
+        not isinstance(list_unsubscribe, str) or not list_unsubscribe.startswith(("https://", "mailto:"))
+    ):
+        errors.append(
+            ContentError(
+                SETTINGS_FILE,
+                "expected an address that unsubscribes a reader, starting https:// or mailto:, or nothing; "
+                f"got {list_unsubscribe!r}",
+                "email.list_unsubscribe",
+            )
+        )
     if signup is not None and (not isinstance(signup, str) or not signup.startswith("https://")):
         errors.append(
             ContentError(
@@ -153,7 +166,7 @@ def load_settings(root: Path) -> NewsletterSettings:
         )
     if errors or cadence is None or not isinstance(unsubscribe, str):
         raise ContentErrors(errors)
-    return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe)
+    return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe, list_unsubscribe or None)
 
 
 def load_cadence(data: dict) -> Cadence:

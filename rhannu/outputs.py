@@ -17,6 +17,7 @@ from rhannu.email import BOTH
 from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import DEFAULT, language, root
+from rhannu.message import message_path
 from rhannu.site import Site
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_values, text_in, url
@@ -75,8 +76,10 @@ class _Files:
 
 
 def _add_emails(files: _Files, site: Site, edition: str) -> None:
+    messages = site.message_files
     for copy in site.editions:
         if copy.edition == edition:
+            files.add(message_path(copy.issue, edition), messages[message_path(copy.issue, edition)])
             files.add(copy.html_path, copy.html)
             files.add(copy.text_path, copy.text_file)
 

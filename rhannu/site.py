@@ -18,6 +18,7 @@ from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import parse_source
 from rhannu.issue_views import newsletter_pages, rendered_markdown
 from rhannu.languages import CODES, DEFAULT, root
+from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
@@ -59,6 +60,11 @@ class Site:
         if errors := size_errors(rendered):
             raise ContentErrors(errors)
         return tuple(rendered)
+
+    @cached_property
+    def message_files(self) -> dict[str, bytes]:
+        """Each edition as a message file (.eml) beside its HTML, rendered once for both passes."""
+        return message_files(self.editions, self.info, self.settings.list_unsubscribe)
 
     @cached_property
     def sources_by_page(self) -> dict[str, str]:

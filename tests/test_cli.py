@@ -77,7 +77,7 @@ def test_newsletter_email_errors(sample_project: Path, args: tuple[str, ...], co
 @pytest.mark.parametrize("command", [
     (), ("check",), ("preview",), ("new",), ("new", "case-study"), ("new", "item"), ("new", "event"),
     ("translations",), ("translations", "mark"), ("newsletter",), ("newsletter", "email"),
-    ("newsletter", "preview"), ("network",), ("network", "fetch"),
+    ("newsletter", "preview"), ("newsletter", "send"), ("network",), ("network", "fetch"),
 ])
 def test_every_subcommand_has_help(sample_project: Path, command: tuple[str, ...]) -> None:
     done = rhannu(sample_project, *command, "--help")

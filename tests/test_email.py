@@ -38,7 +38,7 @@ def test_every_issue_has_three_editions_each_with_a_text_twin(site: Path) -> Non
     assert not list(site.glob("cy/*/*/email*")), "the editions live under the English issue only"
     for issue in issues:
         names = sorted(path.name for path in issue.glob("email*"))
-        assert names == ["email.cy.html", "email.cy.txt", "email.en.html", "email.en.txt", "email.html", "email.txt"]
+        assert names == sorted(f"email{edition}.{kind}" for edition in ("", ".cy", ".en") for kind in ("html", "txt", "eml"))
 
 
 def test_editions_follow_the_email_rules(site: Path) -> None:

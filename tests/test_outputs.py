@@ -25,7 +25,7 @@ def test_the_sample_sites_outputs_by_owner() -> None:
     from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL
 
     site = prepare(FIXTURE, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
-    emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt")}
+    emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt", "eml")}
     shared = outputs(site)
     assert set(shared) == {"robots.txt"} | {path for path in emails if "/email." in path and path.count(".") == 1}
     for lang, root in (("en", ""), ("cy", "cy/")):
