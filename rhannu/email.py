@@ -116,6 +116,21 @@ def edition_languages(edition: str) -> list[str]:
     return [lang.code for lang in ALL] if edition == BOTH else [edition]
 
 
+# Each section of an email edition lists at most this many items, then links to the rest on the
+# issue's web page: a busy fortnight (a bulk import of case studies, say) must not make an edition
+# too big for mail clients. GMAIL_CLIP_BYTES stays as a guard that ordinary content never reaches.
+SECTION_ITEMS = 10
+
+
+def _shown(section: Section) -> tuple[tuple, int]:
+    """The items an email section lists, and how many more the web page has."""
+    return section.items[:SECTION_ITEMS], max(0, len(section.items) - SECTION_ITEMS)
+
+
+def _more_href(web: str, section: Section) -> str:
+    return f"{web}#issue-{section.key}"
+
+
 def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") -> str:
     return f'<h3><a href="{escape(href)}">{escape(title)}</a></h3>{extra}<p>{escape(summary)}</p>'
 
@@ -139,13 +154,16 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
             for item in section.items
         )
     parts = [heading]
-    for item in section.items:
+    items, more = _shown(section)
+    for item in items:
         text = text_in(item, lang)
         if section.style == "linked":
             parts.append(_item_html(text.title, text.summary, link(page_path(item, lang)), lang))
         else:  # news and events: on the issue's web page
             extra = f'<p class="meta">{event_when(item, lang)}</p>' if item.event_start else ""
             parts.append(_item_html(text.title, text.summary, web, lang, extra))
+    if more:
+        parts.append(f'<p><a href="{escape(_more_href(web, section))}">{escape(label(lang, "email_more", n=more))}</a></p>')
     return "".join(parts)
 
 
@@ -266,7 +284,8 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
         return [*lines, text.title, "", markdown_text(text.body)]
-    for item in section.items:
+    items, more = _shown(section)
+    for item in items:
         if section.style == "network":
             lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
             continue
@@ -274,6 +293,8 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
         href = link(page_path(item, lang)) if section.style == "linked" else web
         when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if getattr(item, "event_start", None) else []
         lines += ["", f"* {text.title}", *when, _wrap(text.summary), href]
+    if more:
+        lines += ["", label(lang, "email_more", n=more), _more_href(web, section)]
     return lines
 
 

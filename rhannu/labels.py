@@ -114,6 +114,8 @@ ENGLISH: dict[str, str] = {
     "print_address": "The address of this page:",
     # link previews (issue 15)
     "preview_image_alt": "The name of this site in Welsh and English: {welsh}; {english}",
+    # big issues (issue 15)
+    "email_more": "And {n} more in this issue on the web",
     # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
     "home": "Home",
     "breadcrumb": "Breadcrumb",
@@ -239,6 +241,8 @@ WELSH: dict[str, str] = {
     "print_address": "Cyfeiriad y dudalen hon:",
     # link previews (issue 15)
     "preview_image_alt": "Enw'r safle hwn yn Gymraeg ac yn Saesneg: {welsh}; {english}",
+    # big issues (issue 15)
+    "email_more": "A {n} arall yn y rhifyn hwn ar y we",
     # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
     "home": "Hafan",
     "breadcrumb": "Briwsion bara",

@@ -150,7 +150,7 @@ def test_single_language_editions(site: Path, name: str, lang: str) -> None:
 def test_items_are_title_summary_and_link(site: Path) -> None:
     soup = BeautifulSoup((site / "newsletters/2022-04-11/email.en.html").read_text(encoding="utf-8"), "html.parser")
     items = soup.select("td.part h3")
-    assert len(items) == 31 + 3  # new case studies, then new lessons
+    assert len(items) == 10 + 3  # new case studies (the first 10 of 31: the rest are a link away), then new lessons
     first = items[0]
     assert (first.a["href"], first.a.get_text()) == (f"{FIXTURE_URL}case-studies/sample-case-study-01/", "Sample case study 01")
     assert first.find_next_sibling("p").get_text() == "Sample summary of case study 01."
@@ -208,3 +208,36 @@ def test_the_text_edition_shows_markdown_as_plain_wrapped_paragraphs() -> None:
         "Welcome: this issue has every section, with a report\n(https://example.org/r) to read and a line "
         "break in its source.\n\n* one point\n\n* https://example.org/"
     )
+
+
+def test_a_busy_fortnight_lists_ten_items_a_section_and_links_to_the_rest(tmp_path: Path) -> None:
+    """200 case studies published in one fortnight (a bulk import) made a 205 KB edition, and the
+    build stopped at the 102 KB guard; each section now lists SECTION_ITEMS and links to the rest."""
+    from rhannu.email import GMAIL_CLIP_BYTES, SECTION_ITEMS
+
+    project = copy_fixture(tmp_path / "project")
+    folder = project / "case_studies"
+    english = (folder / "sample-case-study-40.md").read_text(encoding="utf-8")
+    welsh = (folder / "sample-case-study-40.cy.md").read_text(encoding="utf-8")
+    for number in range(200):
+        name = f"bulk-import-{number:03}"
+        (folder / f"{name}.md").write_text(english.replace("published: 2023-10-20", "published: 2023-10-19"), encoding="utf-8")
+        (folder / f"{name}.cy.md").write_text(welsh.replace("translated_from: f356de3c3bac\n", ""), encoding="utf-8")
+    built = build(project, tmp_path / "site", strict=False)  # the bulk's Welsh is unmarked: stale, not broken
+    assert built.returncode == 0, built.log
+    issue = built.site / "newsletters/2023-10-23"
+    for name in ("email.html", "email.cy.html", "email.en.html"):
+        html = (issue / name).read_bytes()
+        assert len(html) < GMAIL_CLIP_BYTES, name
+    soup = BeautifulSoup((issue / "email.en.html").read_text(encoding="utf-8"), "html.parser")
+    heading = next(h2 for h2 in soup.find_all("h2") if h2.get_text() == "New case studies")
+    listed = [h3 for h3 in heading.find_all_next("h3") if h3.find_previous("h2") is heading]
+    assert len(listed) == SECTION_ITEMS == 10
+    more = next(a for a in soup.find_all("a") if a.get_text().startswith("And "))
+    assert more.get_text() == "And 212 more in this issue on the web"  # 200 imported and the sample's 22
+    assert more["href"] == "https://sample.rhannu.example.org/newsletters/2023-10-23/#issue-new_case_studies"
+    text = (issue / "email.cy.txt").read_text(encoding="utf-8")
+    assert "A 212 arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2023-10-23/#issue-new_case_studies" in text
+    web = BeautifulSoup((issue / "index.html").read_text(encoding="utf-8"), "html.parser")
+    section = web.find(id="issue-new_case_studies").find_parent("section")
+    assert len(section.select("li a")) == 222, "the link leads to all of them"
