@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from rhannu import calendar
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
@@ -22,6 +23,7 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
         email = f'<p><a href="{escape(settings.signup_url)}">{escape(label(lang, "subscribe_signup"))}</a></p>'
     else:
         email = f"<p>{escape(label(lang, 'subscribe_not_yet'))}</p>"
+    ics = calendar.feed_path(lang)
     feeds = "".join(
         f'<li><a href="{escape(relative(path, from_url))}">{escape(title)}</a>: '
         f"<code>{escape(absolute(site_url, path))}</code></li>"
@@ -30,7 +32,11 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
     return (
         f'<h2 id="subscribe-email">{escape(label(lang, "subscribe_email"))}</h2>\n{email}\n'
         f'<h2 id="subscribe-rss">{escape(label(lang, "subscribe_rss"))}</h2>\n'
-        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>"
+        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>\n"
+        f'<h2 id="subscribe-calendar">{escape(label(lang, "subscribe_calendar"))}</h2>\n'
+        f"<p>{escape(label(lang, 'subscribe_calendar_intro'))}</p>\n"
+        f'<ul><li><a href="{escape(relative(ics, from_url))}">{escape(label(lang, "calendar_feed"))}</a>: '
+        f"<code>{escape(absolute(site_url, ics))}</code></li></ul>"
     )
 
 

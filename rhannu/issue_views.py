@@ -71,7 +71,9 @@ def event_when(item: NewsItem, lang: str) -> str:
     return f'<time datetime="{machine}">{event_when_text(item, lang)}</time>'
 
 
-def _news_html(item: NewsItem, lang: str) -> str:
+def _news_html(item: NewsItem, lang: str, calendar: Linker | None = None) -> str:
+    """An item in full; an event with its details and, where `calendar` gives its .ics file's
+    href, an "Add to calendar" link (on issue pages)."""
     text = text_in(item, lang)
     lang_attr = "" if lang in item.texts else ' lang="en-GB"'
     details = ""
@@ -87,6 +89,12 @@ def _news_html(item: NewsItem, lang: str) -> str:
                 )
             )
         details = '<dl class="rhannu-meta">' + "".join(f"<div><dt>{escape(k)}</dt><dd>{v}</dd></div>" for k, v in rows) + "</dl>"
+        if calendar is not None:
+            details += (
+                f'<p class="rhannu-add-to-calendar"><a href="{escape(calendar(item.slug))}" type="text/calendar">'
+                f"{escape(label(lang, 'add_to_calendar'))}"
+                f'<span class="rhannu-visually-hidden">: {escape(text.title)}</span></a></p>'
+            )
     return f'<article class="rhannu-news"{lang_attr}><h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>'
 
 
@@ -111,23 +119,23 @@ def _network_items(items: tuple, lang: str) -> str:
     return f'<ul class="rhannu-issue-list">{entries}</ul>'
 
 
-def _section_body(section: Section, lang: str, link: Linker) -> str:
+def _section_body(section: Section, lang: str, link: Linker, calendar: Linker | None = None) -> str:
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
         return f"<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"
     if section.style == "full":
-        return "".join(_news_html(item, lang) for item in section.items)
+        return "".join(_news_html(item, lang, calendar) for item in section.items)
     if section.style == "linked":
         return _linked_items(section.items, lang, link)
     return _network_items(section.items, lang)
 
 
-def issue_html(issue: Issue, lang: str, link: Linker) -> str:
+def issue_html(issue: Issue, lang: str, link: Linker, calendar: Linker | None = None) -> str:
     """The issue's body: its sections in order; editorial, news and events in full, new content
-    as links to its pages."""
+    as links to its pages. `calendar` gives the href of an event's .ics file from its slug."""
     return "\n".join(
         f'<section class="rhannu-issue-section" aria-labelledby="issue-{section.key}"><h2 id="issue-{section.key}">'
-        f"{escape(label(lang, section.key))}</h2>{_section_body(section, lang, link)}</section>"
+        f"{escape(label(lang, section.key))}</h2>{_section_body(section, lang, link, calendar)}</section>"
         for section in issue.sections
     )
 
@@ -157,17 +165,22 @@ def editions_html(issue: Issue, lang: str, from_url: str) -> str:
 
 
 def follow_html(lang: str, from_url: str) -> str:
-    """The newsletter's Subscribe page and its feed."""
-    from rhannu.feeds import feed_path  # feeds render issues with this module: imported when used
+    """The newsletter's Subscribe page, its feed and its events calendar."""
+    from rhannu import calendar  # these render issues with this module: imported when used
+    from rhannu.feeds import feed_path
 
     feed = feed_path("newsletters", lang)
     return (
         f'<li><a href="{relative(url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
         f'<li><a href="{relative(feed, from_url)}" type="application/rss+xml">{escape(label(lang, "feed_issues"))}</a></li>'
+        f'<li><a href="{relative(calendar.feed_path(lang), from_url)}" type="text/calendar">'
+        f"{escape(label(lang, 'calendar_feed'))}</a></li>"
     )
 
 
 def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> VirtualPage:
+    from rhannu import calendar  # it renders issues with this module: imported when used
+
     path = issue_path(issue)
     here = url(path, lang)
     previous, following = _issue_neighbours(issue, issues, lang)
@@ -175,7 +188,12 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> Virtu
     parts = [
         f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>',
         Late(links),
-        issue_html(issue, lang, lambda target: href(target, lang, path)),
+        issue_html(
+            issue,
+            lang,
+            lambda target: href(target, lang, path),
+            lambda slug: relative(calendar.event_path(issue, slug, lang), here),
+        ),
         Late(pager(ISSUES, previous, following, lang, path)),
     ]
     title = issue_title(issue, lang)

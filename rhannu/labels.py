@@ -133,6 +133,16 @@ ENGLISH: dict[str, str] = {
     "email_web_copy": "This is the web copy of an email from the newsletter of {site}.",
     "email_unsubscribe_how": "How to unsubscribe",
     "email_other_edition": "Read this newsletter in English",
+    # calendar (issue 15)
+    "add_to_calendar": "Add to calendar",
+    "calendar_feed": "Events calendar (iCalendar)",
+    "calendar_name": "Events: {site}",
+    "calendar_description": "Events announced in the programme's fortnightly newsletter, in English. Times are UK time.",
+    "subscribe_calendar": "In your calendar",
+    "subscribe_calendar_intro": (
+        "Subscribe to this address in your calendar app (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
+        "and the events the newsletter announces appear in your calendar:"
+    ),
 }
 
 WELSH: dict[str, str] = {
@@ -260,6 +270,16 @@ WELSH: dict[str, str] = {
     "email_web_copy": "Dyma'r copi ar y we o e-bost gan gylchlythyr {site}.",
     "email_unsubscribe_how": "Sut i ddad-danysgrifio",
     "email_other_edition": "Darllen y cylchlythyr hwn yn Gymraeg",
+    # calendar (issue 15)
+    "add_to_calendar": "Ychwanegu at galendr",
+    "calendar_feed": "Calendr digwyddiadau (iCalendar)",
+    "calendar_name": "Digwyddiadau: {site}",
+    "calendar_description": "Digwyddiadau a gyhoeddir yng nghylchlythyr pythefnosol y rhaglen, yn Gymraeg. Mae'r amseroedd yn amser y DU.",
+    "subscribe_calendar": "Yn eich calendr",
+    "subscribe_calendar_intro": (
+        "Tanysgrifiwch i'r cyfeiriad hwn yn eich ap calendr (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
+        "a bydd y digwyddiadau y mae'r cylchlythyr yn eu cyhoeddi yn ymddangos yn eich calendr:"
+    ),
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -1,7 +1,7 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
 `outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
-editions), written once; `outputs(site, lang)` each language's own (its feeds, the case study
+editions), written once; `outputs(site, lang)` each language's own (its feeds and events calendars, the case study
 cards for the filter script, redirects from old addresses, its one-language email editions). A
 path that two outputs would both write is an error naming it, never a silent overwrite.
 """
@@ -12,6 +12,7 @@ import json
 from html import escape
 from pathlib import Path
 
+from rhannu import calendar
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
 from rhannu.email import BOTH
 from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
@@ -43,6 +44,9 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
         feed_path("all", lang),
         render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)),
     )
+    files.add(calendar.feed_path(lang), calendar.feed(site.issues, lang, site.info.name(lang), site.info.url))
+    for path, ics in calendar.event_files(site.issues, lang, site.info.name(lang), site.info.url).items():
+        files.add(path, ics)
     for old, html in redirect_pages(site, lang).items():
         files.add(f"{old}index.html", html)
     _add_emails(files, site, lang)

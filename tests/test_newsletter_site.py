@@ -105,11 +105,15 @@ def test_issue_2_lists_its_new_case_studies_and_lessons(site: Path) -> None:
 def test_issue_links_lead_to_built_pages(site: Path, issue: str) -> None:
     page = site / f"newsletters/{issue}/index.html"
     body = read_html(page).select("article .rhannu-issue-section a[href], article .rhannu-pager a[href]")
-    links = [a["href"] for a in body if not a["href"].startswith(("#", "https://"))]
+    links = [a["href"] for a in body if not a["href"].startswith(("#", "https://")) and not a["href"].endswith(".ics")]
     # items, then the pager: previous and next issue where there is one, and "All newsletters"
     assert len(links) == {"2022-03-14": 2 + 2, "2022-04-11": 34 + 3, "2023-10-23": 22 + 2}[issue]
     for href in links:
         assert (page.parent / href / "index.html").resolve().exists(), href
+    calendars = [a["href"] for a in body if a["href"].endswith(".ics")]  # each event's "Add to calendar"
+    assert calendars == {"2022-03-14": ["sample-event.ics"]}.get(issue, [])
+    for href in calendars:
+        assert (page.parent / href).is_file(), href
 
 
 @pytest.mark.parametrize(("prefix", "title"), [("", "Read the newsletter of 23 October 2023"), ("cy/", "Darllen cylchlythyr 23 Hydref 2023")])

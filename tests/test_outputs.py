@@ -36,6 +36,8 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             *(f"{old}index.html" for old in MOVED if root),
             *((f"{root}cylchlythyrau/feed.xml",) if root else ()),
             *(path for path in emails if f"/email.{lang}." in path),
+            f"{root}events.ics",  # the events calendar, and the sample event's own file beside its issue
+            f"{section(root, 'newsletters')}/2022-03-14/sample-event.ics",
         }
     assert set(all_outputs(site, CODES)) == {"robots.txt", *emails, *(path for lang in CODES for path in outputs(site, lang))}
     assert shared["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {FIXTURE_URL}sitemap.xml\n".encode()

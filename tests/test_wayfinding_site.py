@@ -71,8 +71,8 @@ def test_on_this_page_lists_every_section_the_page_shows(site: Path, page: str) 
     [
         ("en", "home", "", ["Latest newsletter", "Find out more"]),
         ("cy", "home", "", ["Y cylchlythyr diweddaraf", "Rhagor o wybodaeth"]),
-        ("en", "subscribe", "", ["By email", "By RSS", "Unsubscribing"]),
-        ("cy", "subscribe", "", ["Drwy e-bost", "Drwy RSS", "Dad-danysgrifio"]),
+        ("en", "subscribe", "", ["By email", "By RSS", "In your calendar", "Unsubscribing"]),
+        ("cy", "subscribe", "", ["Drwy e-bost", "Drwy RSS", "Yn eich calendr", "Dad-danysgrifio"]),
         ("en", "case-studies", "sample-sharing-practice/", ["Background", "What happened", "What we learnt", "Related lessons"]),
         ("cy", "case-studies", "sample-online-events/", ["Yr hyn a ddigwyddodd", "Yr hyn a ddysgwyd", "Gwersi cysylltiedig"]),
         ("en", "lessons", "sample-skills/", ["Related case studies"]),
@@ -181,7 +181,8 @@ def test_archive_and_issues_link_to_subscribe_the_feed_and_the_editions(site: Pa
     archive_address = address(lang, "newsletters")
     archive = read_html(html_file(site, archive_address))
     follow = [resolve(archive_address, a["href"]) for a in archive.select("article > .rhannu-issue-links a")]
-    assert follow == [address(lang, "subscribe"), f"{archive_address}feed.xml"]
+    calendar = f"{address(lang, 'home')}events.ics"  # the events calendar, at the language's root
+    assert follow == [address(lang, "subscribe"), f"{archive_address}feed.xml", calendar]
     entries = archive.select(".rhannu-archive > li")
     assert len(entries) == len(ISSUES)
     for entry, day in zip(entries, reversed(ISSUES), strict=True):
@@ -199,7 +200,7 @@ def test_archive_and_issues_link_to_subscribe_the_feed_and_the_editions(site: Pa
         )
         page = address(lang, "newsletters", f"{day}/")
         links = [resolve(page, a["href"]) for a in issue.select("article .rhannu-issue-links a")]
-        assert links == [*editions, address(lang, "subscribe"), f"{archive_address}feed.xml"]
+        assert links == [*editions, address(lang, "subscribe"), f"{archive_address}feed.xml", calendar]
         assert (site / f"{archive_address}feed.xml").is_file()
 
 
