@@ -4,22 +4,18 @@ host names no character set. (Their rules as HTML are in tests/test_email.py.)""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import urllib.request
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.browser import AXE_OPTIONS
+from tests.support.nu import nu_errors
 from tests.support.sample_site import ISSUES
-from tests.support.sites import PROJECT
 
 pytestmark = pytest.mark.browser
 
 EDITIONS = [f"newsletters/{day}/{name}" for day in ISSUES for name in ("email.html", "email.cy.html", "email.en.html")]
-VNU = PROJECT / "node_modules/vnu-jar/build/dist/vnu.jar"
 
 # Every element that overflows the viewport or its own box, and the page's own widths.
 MEASURE = """() => {
@@ -118,15 +114,5 @@ def test_the_text_edition_shows_welsh_letters_when_the_host_names_no_character_s
 
 
 def test_the_web_copies_are_valid_html(site) -> None:
-    java = shutil.which("java")
-    if not VNU.exists() or java is None:
-        message = "the Nu HTML checker needs Java and `npm ci` (vnu-jar in node_modules)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message + " - it never skips in CI", pytrace=False)
-        pytest.skip(message)
-    pages = [str(site / path) for path in EDITIONS]
-    done = subprocess.run(
-        [java, "-jar", str(VNU), "--errors-only", "--format", "gnu", *pages], capture_output=True, text=True, check=False
-    )
-    errors = [line.replace(str(site), "") for line in done.stderr.splitlines() if "error" in line]
+    errors = nu_errors([site / path for path in EDITIONS], site)
     assert errors == [], "\n".join(errors[:20])

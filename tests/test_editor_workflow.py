@@ -197,10 +197,11 @@ def test_preview_of_a_day_before_the_first_issue_shows_the_first_issue(sample_pr
     assert done.stdout.startswith("Issue 1, published on 2022-03-14, with everything published before it\n")
 
 
-def test_preview_before_launch_says_so_and_shows_what_an_issue_would_hold(sample_project: Path) -> None:
-    settings = sample_project / "data/newsletter.yml"
+def test_preview_before_launch_says_so_and_shows_what_an_issue_would_hold(project: Path) -> None:
+    # its own copy: the session's sample project is shared and only ever read
+    settings = project / "data/newsletter.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace("first_issue: 2022-03-14", "first_issue:"), encoding="utf-8")
-    done = rhannu(sample_project, "newsletter", "preview", "2022-03-20")
+    done = rhannu(project, "newsletter", "preview", "2022-03-20")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
         "The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;\n"
