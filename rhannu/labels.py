@@ -125,6 +125,11 @@ ENGLISH: dict[str, str] = {
     "in_this_issue": "In this issue:",
     "email_edition": "Email edition",
     "text_edition": "Plain-text edition",
+    # feeds (issue 15)
+    "feed_facet": "{label}: case studies (RSS)",
+    "feed_facet_description": "New case studies for {label}, in English.",
+    "feed_this_psb": "Feed for this PSB (RSS)",
+    "feed_this_theme": "Feed for this theme (RSS)",
 }
 
 WELSH: dict[str, str] = {
@@ -244,6 +249,11 @@ WELSH: dict[str, str] = {
     "in_this_issue": "Yn y rhifyn hwn:",
     "email_edition": "Fersiwn e-bost",
     "text_edition": "Fersiwn testun plaen",
+    # feeds (issue 15)
+    "feed_facet": "{label}: astudiaethau achos (RSS)",
+    "feed_facet_description": "Astudiaethau achos newydd ar gyfer {label}, yn Gymraeg.",
+    "feed_this_psb": "Ffrwd ar gyfer y BGC hwn (RSS)",
+    "feed_this_theme": "Ffrwd ar gyfer y thema hon (RSS)",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
