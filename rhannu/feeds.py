@@ -113,15 +113,21 @@ def email_body(document: str) -> str:
     return found.group(1).strip()
 
 
+def _x(text: str) -> str:
+    """Text as XML character data that reads back the same: a carriage return would otherwise
+    come back as a line feed (XML normalises line ends)."""
+    return escape(text, {"\r": "&#13;"})
+
+
 def render_rss(channel: Channel) -> str:
     tag = language(channel.lang).tag
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<rss version="2.0" xmlns:atom="{ATOM_NS}" xmlns:content="{CONTENT_NS}" xmlns:dc="{DC_NS}">',
         "  <channel>",
-        f"    <title>{escape(channel.title)}</title>",
-        f"    <link>{escape(channel.link)}</link>",
-        f"    <description>{escape(channel.description)}</description>",
+        f"    <title>{_x(channel.title)}</title>",
+        f"    <link>{_x(channel.link)}</link>",
+        f"    <description>{_x(channel.description)}</description>",
         f"    <language>{tag}</language>",
         f'    <atom:link href={quoteattr(channel.self_url)} rel="self" type="application/rss+xml"/>',
     ]
@@ -132,16 +138,16 @@ def render_rss(channel: Channel) -> str:
     for item in channel.items:
         lines += [
             "    <item>",
-            f"      <title>{escape(item.title)}</title>",
-            f"      <link>{escape(item.link)}</link>",
-            f'      <guid isPermaLink="true">{escape(item.link)}</guid>',
+            f"      <title>{_x(item.title)}</title>",
+            f"      <link>{_x(item.link)}</link>",
+            f'      <guid isPermaLink="true">{_x(item.link)}</guid>',
             *([f"      <pubDate>{rfc822(item.published)}</pubDate>"] if item.published else []),
             f"      <dc:language>{tag}</dc:language>",
-            f"      <description>{escape(item.description)}</description>",
-            *(f"      <category domain={quoteattr(c.domain)}>{escape(c.label)}</category>" for c in item.categories),
+            f"      <description>{_x(item.description)}</description>",
+            *(f"      <category domain={quoteattr(c.domain)}>{_x(c.label)}</category>" for c in item.categories),
         ]
         if item.content_html is not None:
-            lines.append(f"      <content:encoded>{escape(item.content_html)}</content:encoded>")
+            lines.append(f"      <content:encoded>{_x(item.content_html)}</content:encoded>")
         lines.append("    </item>")
     lines += ["  </channel>", "</rss>", ""]
     return "\n".join(lines)
