@@ -17,7 +17,7 @@ from rhannu.errors import ContentErrors
 from rhannu.feeds import Category, Channel, FeedItem, email_body, feed_links, newest, render_rss
 from rhannu.site_info import FEED_ITEMS, feed_items
 from tests.support.sample_site import BULK_2022, BULK_2023, FACETS, ISSUES, at, section
-from tests.support.sites import FIXTURE, FIXTURE_URL, build, read_html
+from tests.support.sites import FIXTURE, FIXTURE_URL, build, copy_fixture, read_html
 
 UTC = dt.UTC
 TAXONOMY = yaml.safe_load((FIXTURE / "data/taxonomy.yml").read_text(encoding="utf-8"))
@@ -245,3 +245,30 @@ def test_the_feeds_are_the_same_bytes_in_a_second_build(sample_project: Path, si
     assert feeds == sorted(path.relative_to(again.site) for path in again.site.rglob("feed.xml"))
     for path in feeds:
         assert (again.site / path).read_bytes() == (site / path).read_bytes(), path
+
+
+def with_feed_items(project: Path, value: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("extra:\n", f"extra:\n  feed_items: {value}\n", 1), encoding="utf-8")
+
+
+def test_the_cap_is_read_from_mkdocs_yml(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    with_feed_items(project, "2")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    for path in result.site.rglob("feed.xml"):
+        assert len(ElementTree.parse(path).getroot().findall("channel/item")) <= 2, path
+    issues = ElementTree.parse(result.site / "cy/cylchlythyrau/feed.xml").getroot().findall("channel/item")
+    assert [entry.findtext("link") for entry in issues] == [
+        FIXTURE_URL + f"cy/cylchlythyrau/{day}/" for day in sorted(ISSUES, reverse=True)[:2]
+    ]
+
+
+def test_a_bad_cap_in_mkdocs_yml_stops_the_build_naming_the_setting(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    with_feed_items(project, "0")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "extra.feed_items" in result.log and "whole number" in result.log, result.log[-2000:]
