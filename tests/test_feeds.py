@@ -272,3 +272,27 @@ def test_a_bad_cap_in_mkdocs_yml_stops_the_build_naming_the_setting(tmp_path: Pa
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "extra.feed_items" in result.log and "whole number" in result.log, result.log[-2000:]
+
+
+def test_markup_in_a_theme_name_is_text_in_its_feed_and_its_pages_feed_link(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    taxonomy = project / "data/taxonomy.yml"
+    hostile = 'Digital <b>engagement</b> & "more" </category>'
+    text = taxonomy.read_text(encoding="utf-8")
+    taxonomy.write_text(
+        text.replace("digital-engagement: {en: Digital engagement,", f"digital-engagement: {{en: '{hostile}',", 1),
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.log
+    for path in ("case-studies/theme/digital-engagement/feed.xml", "newsletters/feed.xml"):  # feed.xml: capped before it
+        xml = (result.site / path).read_text(encoding="utf-8")
+        assert "<b>engagement" not in xml, path
+        parsed = feedparser.parse(xml.encode())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        terms = {category.text for category in ElementTree.fromstring(xml).iter("category")}
+        assert hostile in terms, path
+    page = read_html(result.site / "case-studies/theme/digital-engagement/index.html")
+    link = page.select_one('head link[rel="alternate"][type="application/rss+xml"]')
+    assert link is not None and link["title"] == f"{hostile}: case studies (RSS)"
+    assert not page.select("head b, title b")
