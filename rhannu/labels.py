@@ -130,6 +130,7 @@ ENGLISH: dict[str, str] = {
     "feed_facet_description": "New case studies for {label}, in English.",
     "feed_this_psb": "Feed for this PSB (RSS)",
     "feed_this_theme": "Feed for this theme (RSS)",
+    "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
 }
 
 WELSH: dict[str, str] = {
@@ -254,6 +255,7 @@ WELSH: dict[str, str] = {
     "feed_facet_description": "Astudiaethau achos newydd ar gyfer {label}, yn Gymraeg.",
     "feed_this_psb": "Ffrwd ar gyfer y BGC hwn (RSS)",
     "feed_this_theme": "Ffrwd ar gyfer y thema hon (RSS)",
+    "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

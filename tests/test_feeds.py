@@ -298,3 +298,15 @@ def test_markup_in_a_theme_name_is_text_in_its_feed_and_its_pages_feed_link(tmp_
     link = page.select_one('head link[rel="alternate"][type="application/rss+xml"]')
     assert link is not None and link["title"] == f"{hostile}: case studies (RSS)"
     assert not page.select("head b, title b")
+
+
+@pytest.mark.parametrize(("prefix", "lang"), [("", "en"), ("cy/", "cy")])
+def test_the_subscribe_page_says_each_psb_and_theme_has_a_feed(site: Path, prefix: str, lang: str) -> None:
+    page = site / at(prefix, "subscribe/") / "index.html"
+    said = read_html(page).select_one("#subscribe-rss ~ ul + p")
+    expected = {
+        "en": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in Case studies.",
+        "cy": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn Astudiaethau achos.",
+    }[lang]
+    assert " ".join(said.get_text().split()) == expected
+    assert (page.parent / said.a["href"]).resolve() == (site / at(prefix, "case-studies/")).resolve()
