@@ -99,7 +99,7 @@ def on_env(env, config, files):
 @event_priority(-60)  # after static-i18n's own page context (50)
 def on_page_context(context, page, config, nav):
     lang = static_i18n.current_language(config)
-    context["feed_links"] = feed_links(lang)
+    context["feed_links"] = feed_links(lang, page.meta.get("rhannu_feed"))
     context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url)
     context["is_home"] = pages.is_home(page.url)
     info = _current().info

@@ -10,12 +10,13 @@ from __future__ import annotations
 from html import escape
 
 from rhannu import calendar
+from rhannu.content_types import CASE_STUDIES
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
 from rhannu.newsletter import Issue, NewsletterSettings, Status
 from rhannu.urls import absolute
-from rhannu.views import relative
+from rhannu.views import relative, url
 
 
 def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_url: str) -> str:
@@ -29,10 +30,13 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
         f"<code>{escape(absolute(site_url, path))}</code></li>"
         for title, path in feed_links(lang)
     )
+    index_href = relative(url(f"{CASE_STUDIES.address}/index", lang), from_url)
+    index = f'<a href="{escape(index_href)}">{escape(label(lang, "case_studies"))}</a>'
+    facets = escape(label(lang, "subscribe_rss_facets", case_studies="\0")).replace("\0", index)
     return (
         f'<h2 id="subscribe-email">{escape(label(lang, "subscribe_email"))}</h2>\n{email}\n'
         f'<h2 id="subscribe-rss">{escape(label(lang, "subscribe_rss"))}</h2>\n'
-        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>\n"
+        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>\n<p>{facets}</p>\n"
         f'<h2 id="subscribe-calendar">{escape(label(lang, "subscribe_calendar"))}</h2>\n'
         f"<p>{escape(label(lang, 'subscribe_calendar_intro'))}</p>\n"
         f'<ul><li><a href="{escape(relative(ics, from_url))}">{escape(label(lang, "calendar_feed"))}</a>: '

@@ -2,35 +2,44 @@
 
 Dates are RFC 822 in both languages (machine fields never translate). A channel's
 lastBuildDate is its newest item's date, so the same sources give the same bytes.
+
+Every channel lists its newest items first (items never published here last, by address) and
+keeps at most `cap` of them (extra.feed_items). Items carry their themes as <category
+domain="theme">, labelled in the feed's language, then their PSB as <category domain="psb">;
+an issue carries those of the case studies it holds, a lesson none (it has no themes). An
+issue's content:encoded is its email edition in the feed's language (the body of the
+one-language edition: inline styles, absolute links), so a mailing service that builds a
+campaign from the feed sends the whole issue.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
-from rhannu.content_types import TYPES
-from rhannu.issue_views import (
-    NEWSLETTERS,
-    Linker,
-    issue_html,
-    issue_path,
-    issue_summary,
-    issue_title,
-)
+from rhannu.content_types import CASE_STUDIES, TYPES, CaseStudy
+from rhannu.issue_views import NEWSLETTERS, issue_path, issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.urls import absolute
-from rhannu.views import text_in, url
+from rhannu.views import FEED_FACETS, facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # sorts items never published here after the rest
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
+
+
+@dataclass(frozen=True)
+class Category:
+    label: str  # in the feed's language
+    domain: str  # the taxonomy: "theme" or "psb", as in data/taxonomy.yml and the filters' addresses
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class FeedItem:
     published: dt.datetime | None  # aware; None for an item never published on the site (no pubDate)
     description: str
     content_html: str | None = None
+    categories: tuple[Category, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,9 +74,49 @@ def feed_path(kind: str, lang: str) -> str:
     return f"{base}feed.xml"
 
 
-def feed_links(lang: str) -> list[tuple[str, str]]:
-    """(title, site-relative path) of the feeds a page in `lang` advertises in its head."""
-    return [(label(lang, "feed_issues"), feed_path("newsletters", lang)), (label(lang, "feed_all"), feed_path("all", lang))]
+def feed_links(lang: str, own: object = None) -> list[tuple[str, str]]:
+    """(title, site-relative path) of the feeds a page in `lang` advertises in its head: its own
+    feed first, if its front matter names one (`rhannu_feed`, as a facet page's does), then the
+    language's issues and everything-new feeds."""
+    links = [(label(lang, "feed_issues"), feed_path("newsletters", lang)), (label(lang, "feed_all"), feed_path("all", lang))]
+    if isinstance(own, dict) and isinstance(own.get("title"), str) and isinstance(own.get("path"), str):
+        links.insert(0, (own["title"], own["path"]))
+    return links
+
+
+def newest(items: Iterable[FeedItem], cap: int) -> tuple[FeedItem, ...]:
+    """The newest `cap` items, newest first; items never published here come last, by address."""
+    ordered = sorted(items, key=lambda item: (item.published is not None, item.published or _EPOCH, item.link), reverse=True)
+    return tuple(ordered[:cap])
+
+
+def study_categories(content: Content, studies: Iterable[CaseStudy], lang: str) -> tuple[Category, ...]:
+    """The themes, then the PSBs, of some case studies: each once, in the taxonomy's order."""
+    studies = list(studies)
+    return tuple(
+        Category(term_label(content, facet, value, lang), facet)
+        for facet, terms in (("theme", content.taxonomy.themes), ("psb", content.taxonomy.psbs))
+        for value in terms
+        if any(value in facet_values(study, facet) for study in studies)
+    )
+
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+
+
+def email_body(document: str) -> str:
+    """The inside of an email edition's <body>: what a feed's content:encoded carries (every
+    style is inline there; the <head>'s <style> is for clients that read one)."""
+    found = _BODY.search(document)
+    if found is None:
+        raise ValueError("an email edition with no <body>")
+    return found.group(1).strip()
+
+
+def _x(text: str) -> str:
+    """Text as XML character data that reads back the same: a carriage return would otherwise
+    come back as a line feed (XML normalises line ends)."""
+    return escape(text, {"\r": "&#13;"})
 
 
 def render_rss(channel: Channel) -> str:
@@ -75,9 +125,9 @@ def render_rss(channel: Channel) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<rss version="2.0" xmlns:atom="{ATOM_NS}" xmlns:content="{CONTENT_NS}" xmlns:dc="{DC_NS}">',
         "  <channel>",
-        f"    <title>{escape(channel.title)}</title>",
-        f"    <link>{escape(channel.link)}</link>",
-        f"    <description>{escape(channel.description)}</description>",
+        f"    <title>{_x(channel.title)}</title>",
+        f"    <link>{_x(channel.link)}</link>",
+        f"    <description>{_x(channel.description)}</description>",
         f"    <language>{tag}</language>",
         f'    <atom:link href={quoteattr(channel.self_url)} rel="self" type="application/rss+xml"/>',
     ]
@@ -88,25 +138,30 @@ def render_rss(channel: Channel) -> str:
     for item in channel.items:
         lines += [
             "    <item>",
-            f"      <title>{escape(item.title)}</title>",
-            f"      <link>{escape(item.link)}</link>",
-            f'      <guid isPermaLink="true">{escape(item.link)}</guid>',
+            f"      <title>{_x(item.title)}</title>",
+            f"      <link>{_x(item.link)}</link>",
+            f'      <guid isPermaLink="true">{_x(item.link)}</guid>',
             *([f"      <pubDate>{rfc822(item.published)}</pubDate>"] if item.published else []),
             f"      <dc:language>{tag}</dc:language>",
-            f"      <description>{escape(item.description)}</description>",
+            f"      <description>{_x(item.description)}</description>",
+            *(f"      <category domain={quoteattr(c.domain)}>{_x(c.label)}</category>" for c in item.categories),
         ]
         if item.content_html is not None:
-            lines.append(f"      <content:encoded>{escape(item.content_html)}</content:encoded>")
+            lines.append(f"      <content:encoded>{_x(item.content_html)}</content:encoded>")
         lines.append("    </item>")
     lines += ["  </channel>", "</rss>", ""]
     return "\n".join(lines)
 
 
-def _absolute(site_url: str, lang: str) -> Linker:
+def _absolute(site_url: str, lang: str) -> Callable[[str], str]:
     return lambda path: absolute(site_url, url(path, lang))
 
 
-def issue_items(issues: tuple[Issue, ...], lang: str, site_url: str) -> list[FeedItem]:
+def issue_items(
+    issues: tuple[Issue, ...], lang: str, site_url: str, content: Content, emails: Mapping[dt.date, str]
+) -> list[FeedItem]:
+    """Each issue, with its email edition in `lang` (by issue day: the whole HTML document) as
+    its content, and the themes and PSBs of the case studies it holds as its categories."""
     link = _absolute(site_url, lang)
     return [
         FeedItem(
@@ -114,41 +169,97 @@ def issue_items(issues: tuple[Issue, ...], lang: str, site_url: str) -> list[Fee
             link=link(issue_path(issue)),
             published=issue.published_at,
             description=issue_summary(issue, lang),
-            content_html=issue_html(issue, lang, link),
+            content_html=email_body(emails[issue.published]),
+            categories=study_categories(
+                content, (item for section in issue.sections for item in section.items if isinstance(item, CaseStudy)), lang
+            ),
         )
         for issue in issues
     ]
 
 
-def newsletter_channel(issues: tuple[Issue, ...], lang: str, site_name: str, site_url: str) -> Channel:
-    items = sorted(issue_items(issues, lang, site_url), key=lambda item: item.published or _EPOCH, reverse=True)
+def newsletter_channel(
+    issues: tuple[Issue, ...],
+    lang: str,
+    site_name: str,
+    site_url: str,
+    *,
+    content: Content,
+    emails: Mapping[dt.date, str],
+    cap: int,
+) -> Channel:
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
         link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
         description=label(lang, "feed_issues_description"),
         lang=lang,
         self_url=absolute(site_url, feed_path("newsletters", lang)),
-        items=tuple(items),
+        items=newest(issue_items(issues, lang, site_url, content, emails), cap),
     )
 
 
-def everything_channel(content: Content, issues: tuple[Issue, ...], lang: str, site_name: str, site_url: str) -> Channel:
+def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str) -> FeedItem:
+    text = text_in(study, lang)
+    link = absolute(site_url, url(CASE_STUDIES.path(study, lang), lang))
+    return FeedItem(text.title, link, study.published, text.summary, categories=study_categories(content, [study], lang))
+
+
+def everything_channel(
+    content: Content,
+    issues: tuple[Issue, ...],
+    lang: str,
+    site_name: str,
+    site_url: str,
+    *,
+    emails: Mapping[dt.date, str],
+    cap: int,
+) -> Channel:
     """New items of every type listed in feeds (case studies, lessons) and issues, in one language."""
     link = _absolute(site_url, lang)
     items = [
-        FeedItem(text_in(item, lang).title, link(kind.path(item, lang)), item.published, text_in(item, lang).summary)
+        FeedItem(
+            text_in(item, lang).title,
+            link(kind.path(item, lang)),
+            item.published,
+            text_in(item, lang).summary,
+            categories=study_categories(content, [item], lang) if isinstance(item, CaseStudy) else (),
+        )
         for kind in TYPES
         if kind.in_feed
         for item in content.of(kind)
         if lang in item.texts
     ]
-    items += issue_items(issues, lang, site_url)
-    items.sort(key=lambda item: (item.published is not None, item.published or _EPOCH, item.link), reverse=True)
+    items += issue_items(issues, lang, site_url, content, emails)
     return Channel(
         title=site_name,
         link=absolute(site_url, url("index", lang)),
         description=label(lang, "feed_all_description"),
         lang=lang,
         self_url=absolute(site_url, feed_path("all", lang)),
-        items=tuple(items),
+        items=newest(items, cap),
     )
+
+
+def facet_channel(content: Content, facet: str, value: str, lang: str, site_name: str, site_url: str, *, cap: int) -> Channel:
+    """The case studies with one PSB or theme, in one language: beside that value's page, and
+    empty (but valid, at its address) while none has it, as the page is."""
+    name = term_label(content, facet, value, lang)
+    items = [
+        _study_item(content, study, lang, site_url)
+        for study in content.case_studies
+        if lang in study.texts and value in facet_values(study, facet)
+    ]
+    return Channel(
+        title=f"{label(lang, 'facet_title', label=name)} – {site_name}",
+        link=absolute(site_url, url(facet_path(facet, value), lang)),
+        description=label(lang, "feed_facet_description", label=name),
+        lang=lang,
+        self_url=absolute(site_url, facet_feed_path(facet, value, lang)),
+        items=newest(items, cap),
+    )
+
+
+def facet_feeds(content: Content) -> list[tuple[str, str]]:
+    """(facet, value) of every feed per PSB and per theme: one for each value in data/taxonomy.yml."""
+    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes}
+    return [(facet, value) for facet in FEED_FACETS for value in terms[facet]]

@@ -143,6 +143,12 @@ ENGLISH: dict[str, str] = {
         "Subscribe to this address in your calendar app (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
         "and the events the newsletter announces appear in your calendar:"
     ),
+    # feeds (issue 15)
+    "feed_facet": "{label}: case studies (RSS)",
+    "feed_facet_description": "New case studies for {label}, in English.",
+    "feed_this_psb": "Feed for this PSB (RSS)",
+    "feed_this_theme": "Feed for this theme (RSS)",
+    "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
 }
 
 WELSH: dict[str, str] = {
@@ -280,6 +286,12 @@ WELSH: dict[str, str] = {
         "Tanysgrifiwch i'r cyfeiriad hwn yn eich ap calendr (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
         "a bydd y digwyddiadau y mae'r cylchlythyr yn eu cyhoeddi yn ymddangos yn eich calendr:"
     ),
+    # feeds (issue 15)
+    "feed_facet": "{label}: astudiaethau achos (RSS)",
+    "feed_facet_description": "Astudiaethau achos newydd ar gyfer {label}, yn Gymraeg.",
+    "feed_this_psb": "Ffrwd ar gyfer y BGC hwn (RSS)",
+    "feed_this_theme": "Ffrwd ar gyfer y thema hon (RSS)",
+    "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -1,9 +1,10 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
 `outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
-editions), written once; `outputs(site, lang)` each language's own (its feeds and events calendars, the case study
-cards for the filter script, redirects from old addresses, its one-language email editions). A
-path that two outputs would both write is an error naming it, never a silent overwrite.
+editions and their message files), written once; `outputs(site, lang)` each language's own: its
+feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
+redirects from old addresses, and its one-language email editions. A path that two outputs would
+both write is an error naming it, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from pathlib import Path
 from rhannu import calendar
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
 from rhannu.email import BOTH
-from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
+from rhannu.feeds import everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.message import message_path
 from rhannu.site import Site
 from rhannu.urls import absolute
-from rhannu.views import CardDetails, card, facet_values, text_in, url
+from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
 
 
 class OutputClash(RuntimeError):
@@ -36,14 +37,7 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
         _add_emails(files, site, BOTH)
         return files.written
     files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
-    issues_feed = render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url))
-    files.add(feed_path("newsletters", lang), issues_feed)
-    if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
-        files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
-    files.add(
-        feed_path("all", lang),
-        render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)),
-    )
+    _add_feeds(files, site, lang)
     files.add(calendar.feed_path(lang), calendar.feed(site.issues, lang, site.info.name(lang), site.info.url))
     for path, ics in calendar.event_files(site.issues, lang, site.info.name(lang), site.info.url).items():
         files.add(path, ics)
@@ -77,6 +71,23 @@ class _Files:
         if path in self.written:
             raise OutputClash(f"{path}: two outputs of this build would write it")
         self.written[path] = text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _add_feeds(files: _Files, site: Site, lang: str) -> None:
+    """The language's feeds: issues (each with its email edition in this language), everything
+    new, and one per PSB and per theme beside its facet page; each keeps extra.feed_items."""
+    name, site_url, cap = site.info.name(lang), site.info.url, site.info.feed_items
+    emails = {copy.issue.published: copy.html for copy in site.editions if copy.edition == lang}
+    channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails, cap=cap)
+    issues_feed = render_rss(channel)
+    files.add(feed_path("newsletters", lang), issues_feed)
+    if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
+        files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
+    everything = everything_channel(site.content, site.issues, lang, name, site_url, emails=emails, cap=cap)
+    files.add(feed_path("all", lang), render_rss(everything))
+    for facet, value in facet_feeds(site.content):
+        channel = facet_channel(site.content, facet, value, lang, name, site_url, cap=cap)
+        files.add(facet_feed_path(facet, value, lang), render_rss(channel))
 
 
 def _add_emails(files: _Files, site: Site, edition: str) -> None:

@@ -10,6 +10,7 @@ from rhannu.labels import label
 from rhannu.languages import CODES
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
+FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says otherwise
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class SiteInfo:
     names: dict[str, str]  # by language code
     contact_email: str | None = None  # the programme's public address (extra.contact.email)
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
+    feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
 
     def intro(self, key: str, lang: str) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
@@ -35,7 +37,13 @@ def from_config(config) -> SiteInfo:
             names[language.locale] = language.site_name
     url = config.site_url or "/"
     contact = (config.extra.get("contact") or {}).get("email")
-    return SiteInfo(url if url.endswith("/") else url + "/", names, contact, _intros(config.extra.get("intros")))
+    return SiteInfo(
+        url if url.endswith("/") else url + "/",
+        names,
+        contact,
+        _intros(config.extra.get("intros")),
+        feed_items(config.extra.get("feed_items")),
+    )
 
 
 # Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
@@ -76,6 +84,17 @@ def _intros(value: object) -> dict[str, dict[str, str]]:
     if errors:
         raise ContentErrors(errors)
     return {key: {code: " ".join(texts[code].split()) for code in CODES} for key, texts in value.items()}
+
+
+def feed_items(value: object) -> int:
+    """extra.feed_items: how many of its newest items each feed keeps (FEED_ITEMS when unset)."""
+    if value is None:
+        return FEED_ITEMS
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ContentErrors(
+            [ContentError("mkdocs.yml", f"expected a whole number of items, 1 or more, not {value!r}", "extra.feed_items")]
+        )
+    return value
 
 
 def load(root: Path) -> SiteInfo:

@@ -31,6 +31,7 @@ PLACES = {  # each type with pages: its index, and the labels of its trail and p
     LESSONS.key: Place(f"{LESSONS.address}/index", "lessons", "pager_lessons", "all_lessons"),
 }
 FACETS = ("psb", "theme", "approach", "year")
+FEED_FACETS = ("psb", "theme")  # the facets whose every value has its own feed, beside its page
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,12 @@ def facet_path(facet: str, value: str) -> str:
     return f"{CASE_STUDIES.address}/{facet}/{value}"
 
 
+def facet_feed_path(facet: str, value: str, lang: str) -> str:
+    """The site path of a facet value's feed, beside its page: 'case-studies/theme/x/feed.xml',
+    'cy/astudiaethau-achos/theme/x/feed.xml'."""
+    return url(facet_path(facet, value), lang) + "feed.xml"
+
+
 def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
     return {
         "psb": (study.psb,),
@@ -101,16 +108,20 @@ def page(
     og_type: str = "website",
     twin_of: str | None = None,
     before_title: str = "",
+    feed: tuple[str, str] | None = None,
 ) -> VirtualPage:
     """A generated page at `path` in `lang`: its title as the H1, then `parts`, each HTML or (as
     Markdown) editors' text. An item's page whose Welsh text names it differently gives the English
     path as `twin_of`, where static-i18n pairs the two. Pages that only repeat another's intro (a
-    listing's later pages) leave the search index."""
+    listing's later pages) leave the search index. A page with a feed of its own names it, as
+    (title, site path), in its front matter (`rhannu_feed`), for its head to advertise."""
     front = [f"title: {json.dumps(title, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
     if not searchable:
         front.append("search:\n  exclude: true")
     if og_type != "website":
         front.append(f"og_type: {og_type}")
+    if feed is not None:
+        front.append(f"rhannu_feed: {json.dumps({'title': feed[0], 'path': feed[1]}, ensure_ascii=False)}")
     chunks, blocks, late = [f"# {escape(title)}"], list[str](), set[int]()
     for part in parts:
         if isinstance(part, Markdown):
@@ -320,7 +331,10 @@ def listing_pages(
     *,
     with_facets: bool = False,
     when_empty: str = "",
+    feed: tuple[str, str, str] | None = None,
 ) -> list[VirtualPage]:
+    """A listing's pages, PAGE_SIZE cards each. With a feed, as (head title, visible link text,
+    site path), every page links to it: in its head and, above the cards, on the page."""
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
     for number in range(1, pages + 1):
@@ -331,13 +345,22 @@ def listing_pages(
         if with_facets and number == 1:
             parts.append(Late(_filter_form(content, lang)))
             parts.append(Late(_facet_nav(content, lang, page_path)))
+        if feed is not None:
+            feed_href = relative(feed[2], url(page_path, lang))
+            parts.append(
+                Late(
+                    f'<p class="rhannu-feed-link"><a href="{escape(feed_href)}" type="application/rss+xml">'
+                    f"{escape(feed[1])}</a></p>"
+                )
+            )
         parts.append(Late(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>'))
         if not studies:
             parts.append(Late(when_empty))
         if pages > 1:
             parts.append(Late(_pagination(path, number, pages, lang, page_path)))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
-        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1))
+        own_feed = (feed[0], feed[2]) if feed is not None else None
+        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed))
     return result
 
 
@@ -399,7 +422,12 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
             title = label(lang, "facet_title", label=name)
             path = facet_path(facet, value)
             way_on = "" if studies else _way_on(content, facet, value, lang, path)
-            result += listing_pages(content, path, title, intro, studies, lang, details, when_empty=way_on)
+            feed = (
+                (label(lang, "feed_facet", label=name), label(lang, f"feed_this_{facet}"), facet_feed_path(facet, value, lang))
+                if facet in FEED_FACETS
+                else None
+            )
+            result += listing_pages(content, path, title, intro, studies, lang, details, when_empty=way_on, feed=feed)
     return result
 
 

@@ -20,7 +20,8 @@ from tests.support.sites import (
     url_of,
 )
 
-# The Welsh issues' feed also stays at its address from before the Welsh section names.
+# The feeds every site has; the Welsh issues' feed also stays at its address from before the
+# Welsh section names. Feeds per PSB and per theme come and go with data/taxonomy.yml.
 FEEDS = ["feed.xml", "newsletters/feed.xml", "cy/feed.xml", "cy/cylchlythyrau/feed.xml", "cy/newsletters/feed.xml"]
 
 
@@ -54,10 +55,11 @@ def test_no_broken_internal_links(live_site: Path) -> None:
     assert broken == [], "\n".join(broken[:30])
 
 
-@pytest.mark.parametrize("path", FEEDS)
-def test_every_feed_parses_without_problems(live_site: Path, path: str) -> None:
-    assert sorted(p.relative_to(live_site).as_posix() for p in live_site.rglob("feed.xml")) == sorted(FEEDS)
-    parsed = feedparser.parse((live_site / path).read_bytes())
-    assert not parsed.bozo, parsed.get("bozo_exception")
-    assert parsed.version == "rss20"
-    assert parsed.feed.language == ("cy" if path.startswith("cy/") else "en-GB")
+def test_every_feed_parses_without_problems(live_site: Path) -> None:
+    found = sorted(p.relative_to(live_site).as_posix() for p in live_site.rglob("feed.xml"))
+    assert set(FEEDS) <= set(found), "the site's own feeds"
+    for path in found:
+        parsed = feedparser.parse((live_site / path).read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "rss20", path
+        assert parsed.feed.language == ("cy" if path.startswith("cy/") else "en-GB"), path
