@@ -102,6 +102,7 @@ def on_page_context(context, page, config, nav):
     context["feed_links"] = feed_links(lang)
     context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url)
     context["is_home"] = pages.is_home(page.url)
+    context["reuse"] = pages.reuse_footer(_current().info, lang)
     return context
 
 

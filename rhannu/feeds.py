@@ -50,6 +50,7 @@ class Channel:
     lang: str  # en, cy
     self_url: str
     items: tuple[FeedItem, ...]  # newest first
+    copyright: str | None = None  # the terms of reuse (the site's licence), where the owner has set them
 
 
 def rfc822(moment: dt.datetime) -> str:
@@ -79,6 +80,7 @@ def render_rss(channel: Channel) -> str:
         f"    <link>{escape(channel.link)}</link>",
         f"    <description>{escape(channel.description)}</description>",
         f"    <language>{tag}</language>",
+        *([f"    <copyright>{escape(channel.copyright)}</copyright>"] if channel.copyright else []),
         f'    <atom:link href={quoteattr(channel.self_url)} rel="self" type="application/rss+xml"/>',
     ]
     dates = [item.published for item in channel.items if item.published is not None]

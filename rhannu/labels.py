@@ -125,6 +125,18 @@ ENGLISH: dict[str, str] = {
     "in_this_issue": "In this issue:",
     "email_edition": "Email edition",
     "text_edition": "Plain-text edition",
+    # catalogue, licence, cite (issue 15)
+    "cite_heading": "Cite this page",
+    "cite_published": "Published {date}",
+    "cite_address": "Available at",
+    "cite_contact": "Contact",
+    "reusing": "Reusing our content",
+    "licence_terms": "You may reuse this content under this licence: {licence}.",
+    "licence_unset": "No licence for reusing this content has been chosen yet. To reuse it, ask us first: {contact}.",
+    "licence_unset_no_contact": "No licence for reusing this content has been chosen yet. To reuse it, ask the programme first.",
+    "catalogue_english": "in English",
+    "catalogue_welsh": "in Welsh",
+    "catalogue_schema": "its JSON Schema",
 }
 
 WELSH: dict[str, str] = {
@@ -244,6 +256,18 @@ WELSH: dict[str, str] = {
     "in_this_issue": "Yn y rhifyn hwn:",
     "email_edition": "Fersiwn e-bost",
     "text_edition": "Fersiwn testun plaen",
+    # catalogue, licence, cite (issue 15)
+    "cite_heading": "Dyfynnu'r dudalen hon",
+    "cite_published": "Cyhoeddwyd {date}",
+    "cite_address": "Ar gael yn",
+    "cite_contact": "Cyswllt",
+    "reusing": "Ailddefnyddio ein cynnwys",
+    "licence_terms": "Gallwch ailddefnyddio'r cynnwys hwn o dan delerau'r drwydded hon: {licence}.",
+    "licence_unset": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i ni yn gyntaf: {contact}.",
+    "licence_unset_no_contact": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i'r rhaglen yn gyntaf.",
+    "catalogue_english": "yn Saesneg",
+    "catalogue_welsh": "yn Gymraeg",
+    "catalogue_schema": "ei Sgema JSON",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

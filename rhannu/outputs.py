@@ -9,12 +9,14 @@ path that two outputs would both write is an error naming it, never a silent ove
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
+from rhannu import catalogue
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
 from rhannu.email import BOTH
-from rhannu.feeds import everything_channel, feed_path, newsletter_channel, render_rss
+from rhannu.feeds import Channel, everything_channel, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.site import Site
@@ -34,18 +36,30 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
         _add_emails(files, site, BOTH)
         return files.written
     files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
-    issues_feed = render_rss(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url))
+    issues_feed = render_rss(_licensed(newsletter_channel(site.issues, lang, site.info.name(lang), site.info.url), site, lang))
     files.add(feed_path("newsletters", lang), issues_feed)
     if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
         files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
     files.add(
         feed_path("all", lang),
-        render_rss(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url)),
+        render_rss(
+            _licensed(everything_channel(site.content, site.issues, lang, site.info.name(lang), site.info.url), site, lang)
+        ),
     )
+    for path, text in catalogue.files(site.info, site.content, site.issues, lang).items():
+        files.add(path, text)
     for old, html in redirect_pages(site, lang).items():
         files.add(f"{old}index.html", html)
     _add_emails(files, site, lang)
     return files.written
+
+
+def _licensed(channel: Channel, site: Site, lang: str) -> Channel:
+    """A feed with the site's licence as its copyright line, once the owner has set one."""
+    licence = site.info.licence
+    if licence is None:
+        return channel
+    return replace(channel, copyright=label(lang, "licence_terms", licence=f"{licence.name(lang)} ({licence.url(lang)})"))
 
 
 def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
@@ -83,7 +97,8 @@ def _add_emails(files: _Files, site: Site, edition: str) -> None:
 
 def cards_json(site: Site, lang: str) -> str:
     """The card data for combined filtering on the index, in one language: each card's facet
-    values, and its markup as the index shows it (links relative to the index)."""
+    values, and its markup as the index shows it (links relative to the index). Internal: the
+    filter script's, free to change with it; other sites use the catalogue (rhannu.catalogue)."""
     index = f"{CASE_STUDIES.address}/index"
     details = CardDetails(site.content, lang)
     cards = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,11 +14,27 @@ INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owne
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The terms the site's content may be reused on (extra.licence): its name and the address of
+    its text, in each language (the Open Government Licence has a Welsh text at its own address)."""
+
+    names: dict[str, str]  # by language code
+    urls: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.names[lang]
+
+    def url(self, lang: str) -> str:
+        return self.urls[lang]
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     url: str  # ends with "/"
     names: dict[str, str]  # by language code
     contact_email: str | None = None  # the programme's public address (extra.contact.email)
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
+    licence: Licence | None = None  # extra.licence; None until the owner chooses one
 
     def intro(self, key: str, lang: str) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
@@ -35,7 +52,13 @@ def from_config(config) -> SiteInfo:
             names[language.locale] = language.site_name
     url = config.site_url or "/"
     contact = (config.extra.get("contact") or {}).get("email")
-    return SiteInfo(url if url.endswith("/") else url + "/", names, contact, _intros(config.extra.get("intros")))
+    return SiteInfo(
+        url if url.endswith("/") else url + "/",
+        names,
+        contact,
+        _intros(config.extra.get("intros")),
+        licence(config.extra.get("licence")),
+    )
 
 
 # Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
@@ -76,6 +99,39 @@ def _intros(value: object) -> dict[str, dict[str, str]]:
     if errors:
         raise ContentErrors(errors)
     return {key: {code: " ".join(texts[code].split()) for code in CODES} for key, texts in value.items()}
+
+
+LICENCE_SHAPE = "name: {en: ..., cy: ...} and url: {en: https://..., cy: https://...}"
+
+
+def licence(value: object) -> Licence | None:
+    """extra.licence: the licence's name and the address of its text, each in every language; or
+    nothing, while the owner has not chosen one. Raises ContentErrors naming each bad field."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ContentErrors([ContentError("mkdocs.yml", f"expected {LICENCE_SHAPE}; got {value!r}", "extra.licence")])
+    errors = [
+        ContentError("mkdocs.yml", f"unknown field; expected {LICENCE_SHAPE}", f"extra.licence.{key}")
+        for key in sorted(set(map(str, value)) - {"name", "url"})
+    ]
+    names, urls = value.get("name"), value.get("url")
+    for code in CODES:
+        name = names.get(code) if isinstance(names, dict) else None
+        if not isinstance(name, str) or not name.strip() or "\n" in name.strip() or "\r" in name:
+            message = f"expected the licence's name in this language, on one line; got {name!r}"
+            errors.append(ContentError("mkdocs.yml", message, f"extra.licence.name.{code}"))
+        address = urls.get(code) if isinstance(urls, dict) else None
+        if not isinstance(address, str) or not _WEB_ADDRESS.fullmatch(address):
+            message = f"expected the address of the licence's text in this language, starting https://; got {address!r}"
+            errors.append(ContentError("mkdocs.yml", message, f"extra.licence.url.{code}"))
+    if errors:
+        raise ContentErrors(errors)
+    assert isinstance(names, dict) and isinstance(urls, dict)
+    return Licence({code: " ".join(names[code].split()) for code in CODES}, {code: urls[code] for code in CODES})
+
+
+_WEB_ADDRESS = re.compile(r"https://[^\s<>\"'`]+")
 
 
 def load(root: Path) -> SiteInfo:
