@@ -302,3 +302,20 @@ def test_a_bad_licence_in_mkdocs_yml_stops_the_build_naming_the_field(tmp_path: 
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "mkdocs.yml: field 'extra.licence.url.cy': expected the address of the licence's text in this language, starting https://; got 'javascript:alert(1)'" in result.log
+
+
+def test_a_licence_name_with_markup_is_shown_as_text_on_pages_and_in_feeds() -> None:
+    from rhannu.blocks import reuse_terms_html
+    from rhannu.feeds import Channel, render_rss
+
+    odd = licence({"name": {"en": "<b>Ours</b> & co", "cy": "<i>Ein un ni</i>"}, "url": OGL["url"]})
+    assert reuse_terms_html(odd, None, "en") == (
+        f'<p class="rhannu-reuse-terms">You may reuse this content under this licence: '
+        f'<a href="{OGL["url"]["en"]}">&lt;b&gt;Ours&lt;/b&gt; &amp; co</a>.</p>'
+    )
+    assert unescape(reuse_terms_html(None, None, "cy")) == (
+        "<p class=\"rhannu-reuse-terms\">Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. "
+        "I'w ailddefnyddio, gofynnwch i'r rhaglen yn gyntaf.</p>"
+    )
+    feed = render_rss(Channel("T", "https://e.org/", "D", "en", "https://e.org/feed.xml", (), copyright="<b>Ours</b> & co"))
+    assert "<copyright>&lt;b&gt;Ours&lt;/b&gt; &amp; co</copyright>" in feed
