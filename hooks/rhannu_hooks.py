@@ -106,6 +106,7 @@ def on_page_context(context, page, config, nav):
     context["preview_image"] = page_meta.preview_image(
         Path(config.theme.custom_dir), config.site_url, lang, info.name("cy"), info.name("en")
     )
+    context["reuse"] = pages.reuse_footer(_current().info, lang)
     return context
 
 

@@ -1,8 +1,10 @@
 """Generated blocks that editors place in their own pages with a marker comment.
 
 `<!-- rhannu:latest-issue -->` on the home page, `<!-- rhannu:subscribe -->` on the Subscribe
-page and `<!-- rhannu:contact -->` (the contact address in mkdocs.yml) are replaced, in each
-language, by what the configuration and content say.
+page, `<!-- rhannu:contact -->` (the contact address in mkdocs.yml), and on the Reusing page
+`<!-- rhannu:reuse-terms -->` (the licence, or whom to ask while there is none) and
+`<!-- rhannu:catalogue -->` (the catalogue's addresses) are replaced, in each language, by what
+the configuration and content say.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from __future__ import annotations
 from html import escape
 
 from rhannu import calendar
+from rhannu.catalogue import catalogue_path, schema_path
 from rhannu.content_types import CASE_STUDIES
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
+from rhannu.languages import CODES
 from rhannu.newsletter import Issue, NewsletterSettings, Status
+from rhannu.site_info import Licence
 from rhannu.urls import absolute
 from rhannu.views import relative, url
 
@@ -48,6 +53,33 @@ def contact_html(email: str | None) -> str:
     return f'<a href="mailto:{escape(email)}">{escape(email)}</a>' if email else ""
 
 
+def reuse_terms_html(licence: Licence | None, email: str | None, lang: str) -> str:
+    """The terms of reuse: the licence once the owner has chosen one; until then, ask first."""
+    if licence is not None:
+        link = f'<a href="{escape(licence.url(lang))}">{escape(licence.name(lang))}</a>'
+        return (
+            f'<p class="rhannu-reuse-terms">{escape(label(lang, "licence_terms", licence="{licence}")).format(licence=link)}</p>'
+        )
+    if email:
+        text = escape(label(lang, "licence_unset", contact="{contact}")).format(contact=contact_html(email))
+    else:
+        text = escape(label(lang, "licence_unset_no_contact"))
+    return f'<p class="rhannu-reuse-terms">{text}</p>'
+
+
+def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
+    """The catalogue in each language, and its schema, as links with their full addresses."""
+    names = {"en": "catalogue_english", "cy": "catalogue_welsh"}
+    rows = [(label(lang, names[code]), catalogue_path(code)) for code in sorted(CODES, key=lambda code: code != lang)]
+    rows.append((label(lang, "catalogue_schema"), schema_path(lang)))
+    items = "".join(
+        f'<li><a href="{escape(relative(path, from_url))}">{escape(name)}</a>: '
+        f"<code>{escape(absolute(site_url, path))}</code></li>"
+        for name, path in rows
+    )
+    return f"<ul>{items}</ul>"
+
+
 def replace_markers(
     markdown: str,
     lang: str,
@@ -57,9 +89,12 @@ def replace_markers(
     status: Status,
     site_url: str,
     contact_email: str | None = None,
+    licence: Licence | None = None,
 ) -> str:
     blocks = {
         "<!-- rhannu:contact -->": lambda: contact_html(contact_email),
+        "<!-- rhannu:reuse-terms -->": lambda: reuse_terms_html(licence, contact_email, lang),
+        "<!-- rhannu:catalogue -->": lambda: catalogue_html(lang, site_url, page_url),
         "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url, status),
         "<!-- rhannu:subscribe -->": lambda: subscribe_html(settings, lang, site_url, page_url),
     }

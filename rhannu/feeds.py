@@ -60,6 +60,7 @@ class Channel:
     lang: str  # en, cy
     self_url: str
     items: tuple[FeedItem, ...]  # newest first
+    copyright: str | None = None  # the terms of reuse (the site's licence), where the owner has set them
 
 
 def rfc822(moment: dt.datetime) -> str:
@@ -129,6 +130,7 @@ def render_rss(channel: Channel) -> str:
         f"    <link>{_x(channel.link)}</link>",
         f"    <description>{_x(channel.description)}</description>",
         f"    <language>{tag}</language>",
+        *([f"    <copyright>{escape(channel.copyright)}</copyright>"] if channel.copyright else []),
         f'    <atom:link href={quoteattr(channel.self_url)} rel="self" type="application/rss+xml"/>',
     ]
     dates = [item.published for item in channel.items if item.published is not None]

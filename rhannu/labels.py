@@ -149,6 +149,18 @@ ENGLISH: dict[str, str] = {
     "feed_this_psb": "Feed for this PSB (RSS)",
     "feed_this_theme": "Feed for this theme (RSS)",
     "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
+    # catalogue, licence, cite (issue 15)
+    "cite_heading": "Cite this page",
+    "cite_published": "Published {date}",
+    "cite_address": "Available at",
+    "cite_contact": "Contact",
+    "reusing": "Reusing our content",
+    "licence_terms": "You may reuse this content under this licence: {licence}.",
+    "licence_unset": "No licence for reusing this content has been chosen yet. To reuse it, ask us first: {contact}.",
+    "licence_unset_no_contact": "No licence for reusing this content has been chosen yet. To reuse it, ask the programme first.",
+    "catalogue_english": "in English",
+    "catalogue_welsh": "in Welsh",
+    "catalogue_schema": "its JSON Schema",
 }
 
 WELSH: dict[str, str] = {
@@ -292,6 +304,18 @@ WELSH: dict[str, str] = {
     "feed_this_psb": "Ffrwd ar gyfer y BGC hwn (RSS)",
     "feed_this_theme": "Ffrwd ar gyfer y thema hon (RSS)",
     "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
+    # catalogue, licence, cite (issue 15)
+    "cite_heading": "Dyfynnu'r dudalen hon",
+    "cite_published": "Cyhoeddwyd {date}",
+    "cite_address": "Ar gael yn",
+    "cite_contact": "Cyswllt",
+    "reusing": "Ailddefnyddio ein cynnwys",
+    "licence_terms": "Gallwch ailddefnyddio'r cynnwys hwn o dan delerau'r drwydded hon: {licence}.",
+    "licence_unset": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i ni yn gyntaf: {contact}.",
+    "licence_unset_no_contact": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i'r rhaglen yn gyntaf.",
+    "catalogue_english": "yn Saesneg",
+    "catalogue_welsh": "yn Gymraeg",
+    "catalogue_schema": "ei Sgema JSON",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -10,13 +10,14 @@ both write is an error naming it, never a silent overwrite.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
-from rhannu import calendar
+from rhannu import calendar, catalogue
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
 from rhannu.email import BOTH
-from rhannu.feeds import everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
+from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.message import message_path
@@ -41,10 +42,20 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
     files.add(calendar.feed_path(lang), calendar.feed(site.issues, lang, site.info.name(lang), site.info.url))
     for path, ics in calendar.event_files(site.issues, lang, site.info.name(lang), site.info.url).items():
         files.add(path, ics)
+    for path, text in catalogue.files(site.info, site.content, site.issues, lang).items():
+        files.add(path, text)
     for old, html in redirect_pages(site, lang).items():
         files.add(f"{old}index.html", html)
     _add_emails(files, site, lang)
     return files.written
+
+
+def _licensed(channel: Channel, site: Site, lang: str) -> Channel:
+    """A feed with the site's licence as its copyright line, once the owner has set one."""
+    licence = site.info.licence
+    if licence is None:
+        return channel
+    return replace(channel, copyright=label(lang, "licence_terms", licence=f"{licence.name(lang)} ({licence.url(lang)})"))
 
 
 def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
@@ -79,15 +90,15 @@ def _add_feeds(files: _Files, site: Site, lang: str) -> None:
     name, site_url, cap = site.info.name(lang), site.info.url, site.info.feed_items
     emails = {copy.issue.published: copy.html for copy in site.editions if copy.edition == lang}
     channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails, cap=cap)
-    issues_feed = render_rss(channel)
+    issues_feed = render_rss(_licensed(channel, site, lang))
     files.add(feed_path("newsletters", lang), issues_feed)
     if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
         files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
     everything = everything_channel(site.content, site.issues, lang, name, site_url, emails=emails, cap=cap)
-    files.add(feed_path("all", lang), render_rss(everything))
+    files.add(feed_path("all", lang), render_rss(_licensed(everything, site, lang)))
     for facet, value in facet_feeds(site.content):
         channel = facet_channel(site.content, facet, value, lang, name, site_url, cap=cap)
-        files.add(facet_feed_path(facet, value, lang), render_rss(channel))
+        files.add(facet_feed_path(facet, value, lang), render_rss(_licensed(channel, site, lang)))
 
 
 def _add_emails(files: _Files, site: Site, edition: str) -> None:
@@ -101,7 +112,8 @@ def _add_emails(files: _Files, site: Site, edition: str) -> None:
 
 def cards_json(site: Site, lang: str) -> str:
     """The card data for combined filtering on the index, in one language: each card's facet
-    values, and its markup as the index shows it (links relative to the index)."""
+    values, and its markup as the index shows it (links relative to the index). Internal: the
+    filter script's, free to change with it; other sites use the catalogue (rhannu.catalogue)."""
     index = f"{CASE_STUDIES.address}/index"
     details = CardDetails(site.content, lang)
     cards = [

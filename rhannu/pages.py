@@ -18,14 +18,24 @@ from rhannu.languages import DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
 from rhannu.page_meta import LanguageLink, first_paragraph, language_links
 from rhannu.site import Site
+from rhannu.site_info import SiteInfo
 from rhannu.structured_data import case_study_jsonld
+from rhannu.urls import url
 
 
 def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: str, source_url: str | None) -> str:
     """A page with its own text in `lang`: editors' block markers replaced, and the notice on a
     translation whose source has changed since."""
     markdown = replace_markers(
-        markdown, lang, page_url, site.issues, site.settings, site.newsletter_status, site.info.url, site.info.contact_email
+        markdown,
+        lang,
+        page_url,
+        site.issues,
+        site.settings,
+        site.newsletter_status,
+        site.info.url,
+        site.info.contact_email,
+        site.info.licence,
     )
     if src_uri in site.stale_pages and source_url is not None:
         markdown = stale_translation(markdown, lang, source_url, DEFAULT.code)
@@ -116,7 +126,11 @@ def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str
     if page_url and src_uri in site.sources_by_page:
         html = printing.with_addresses(html, page_url, label(lang, "print_address"))
     study = site.case_studies_by_page.get(src_uri)
-    jsonld = case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang)) if study and own_text else None
+    jsonld = (
+        case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang), site.info.licence)
+        if study and own_text
+        else None
+    )
     if jsonld:
         html = html.replace("</head>", f"{jsonld}\n</head>", 1)
     return html
@@ -146,3 +160,18 @@ def is_home(page_url: str) -> bool:
 
 def page_language_links(lang: str, urls: dict[str, str], own: set[str], site_url: str) -> list[LanguageLink]:
     return language_links(language(lang), urls, own, site_url)
+
+
+REUSING = "reusing"  # the page (docs/reusing.md) that says how the content may be reused
+
+
+def reuse_footer(info: SiteInfo, lang: str) -> dict[str, object]:
+    """What every page's footer says about reuse: the licence where the owner has set one, and a
+    link to the Reusing page (overrides/partials/copyright.html)."""
+    licence = info.licence
+    return {
+        "page": url(REUSING, lang),
+        "reusing": label(lang, "reusing"),
+        "licence_terms": label(lang, "licence_terms", licence="{licence}"),
+        "licence": {"name": licence.name(lang), "url": licence.url(lang)} if licence else None,
+    }

@@ -132,7 +132,7 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
         if item is None:
             continue  # new, draft or future-dated: the full rebuild decides
         for lang in item.texts:
-            page = ITEM_PAGES[kind.key](content, item, lang)
+            page = ITEM_PAGES[kind.key](content, item, lang, None, names)
             address = url(kind.path(item, lang), lang)
             target = site / address / "index.html"
             if not target.exists():

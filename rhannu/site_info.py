@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,12 +15,28 @@ FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says o
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The terms the site's content may be reused on (extra.licence): its name and the address of
+    its text, in each language (the Open Government Licence has a Welsh text at its own address)."""
+
+    names: dict[str, str]  # by language code
+    urls: dict[str, str]
+
+    def name(self, lang: str) -> str:
+        return self.names[lang]
+
+    def url(self, lang: str) -> str:
+        return self.urls[lang]
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     url: str  # ends with "/"
     names: dict[str, str]  # by language code
     contact_email: str | None = None  # the programme's public address (extra.contact.email)
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
+    licence: Licence | None = None  # extra.licence; None until the owner chooses one
 
     def intro(self, key: str, lang: str) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
@@ -43,6 +60,7 @@ def from_config(config) -> SiteInfo:
         contact,
         _intros(config.extra.get("intros")),
         feed_items(config.extra.get("feed_items")),
+        licence(config.extra.get("licence")),
     )
 
 
@@ -95,6 +113,39 @@ def feed_items(value: object) -> int:
             [ContentError("mkdocs.yml", f"expected a whole number of items, 1 or more, not {value!r}", "extra.feed_items")]
         )
     return value
+
+
+LICENCE_SHAPE = "name: {en: ..., cy: ...} and url: {en: https://..., cy: https://...}"
+
+
+def licence(value: object) -> Licence | None:
+    """extra.licence: the licence's name and the address of its text, each in every language; or
+    nothing, while the owner has not chosen one. Raises ContentErrors naming each bad field."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ContentErrors([ContentError("mkdocs.yml", f"expected {LICENCE_SHAPE}; got {value!r}", "extra.licence")])
+    errors = [
+        ContentError("mkdocs.yml", f"unknown field; expected {LICENCE_SHAPE}", f"extra.licence.{key}")
+        for key in sorted(set(map(str, value)) - {"name", "url"})
+    ]
+    names, urls = value.get("name"), value.get("url")
+    for code in CODES:
+        name = names.get(code) if isinstance(names, dict) else None
+        if not isinstance(name, str) or not name.strip() or "\n" in name.strip() or "\r" in name:
+            message = f"expected the licence's name in this language, on one line; got {name!r}"
+            errors.append(ContentError("mkdocs.yml", message, f"extra.licence.name.{code}"))
+        address = urls.get(code) if isinstance(urls, dict) else None
+        if not isinstance(address, str) or not _WEB_ADDRESS.fullmatch(address):
+            message = f"expected the address of the licence's text in this language, starting https://; got {address!r}"
+            errors.append(ContentError("mkdocs.yml", message, f"extra.licence.url.{code}"))
+    if errors:
+        raise ContentErrors(errors)
+    assert isinstance(names, dict) and isinstance(urls, dict)
+    return Licence({code: " ".join(names[code].split()) for code in CODES}, {code: urls[code] for code in CODES})
+
+
+_WEB_ADDRESS = re.compile(r"https://[^\s<>\"'`]+")
 
 
 def load(root: Path) -> SiteInfo:

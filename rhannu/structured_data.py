@@ -7,11 +7,14 @@ import json
 from rhannu.content import Content
 from rhannu.content_types import CaseStudy, page_path
 from rhannu.languages import language
+from rhannu.site_info import Licence
 from rhannu.urls import absolute, url
 from rhannu.views import term_label
 
 
-def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: str, site_name: str) -> str | None:
+def case_study_jsonld(
+    content: Content, study: CaseStudy, lang: str, site_url: str, site_name: str, licence: Licence | None = None
+) -> str | None:
     if lang not in study.texts:
         return None
     text = study.texts[lang]
@@ -28,6 +31,8 @@ def case_study_jsonld(content: Content, study: CaseStudy, lang: str, site_url: s
     }
     if study.published is not None:  # left out where it was never published here, as schema.org allows
         data["datePublished"] = study.published.date().isoformat()
+    if licence is not None:  # the terms of reuse, once the owner has chosen them
+        data["license"] = licence.url(lang)
     if study.when is not None:
         data["temporalCoverage"] = study.when.iso()
     if study.source is not None:

@@ -22,7 +22,7 @@ from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
 from rhannu.sources import source_html
-from rhannu.urls import relative, src_uri, url
+from rhannu.urls import absolute, relative, src_uri, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
 PAGE_SIZE = 50
@@ -139,7 +139,7 @@ def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
     """Every generated page in `lang`: each item's own page, then each type's listings."""
     details = CardDetails(content, lang)
     pages = [
-        ITEM_PAGES[kind.key](content, item, lang, details)
+        ITEM_PAGES[kind.key](content, item, lang, details, info)
         for kind in WITH_PAGES
         for item in content.of(kind)
         if lang in item.texts
@@ -197,7 +197,30 @@ def when_html(when: PartialDate, lang: str) -> str:
     return f'<time datetime="{machine}">{shown}</time>' if machine else f'<span class="rhannu-when">{shown}</span>'
 
 
-def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None = None) -> VirtualPage:
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def cite_html(content: Content, item: CaseStudy | Lesson, lang: str, info: SiteInfo) -> str:
+    """'Cite this page': the item's title, the programme, its publication date (else its source
+    and the period it covers), its stable address, and whom to contact, in the page's language."""
+    address = absolute(info.url, url(page_path(item, lang), lang))
+    parts = [escape(_sentence(text_in(item, lang).title)), escape(_sentence(info.name(lang)))]
+    if item.published is not None:
+        parts.append(escape(label(lang, "cite_published", date=long_date(item.published.date(), lang))) + ".")
+    elif item.source is not None:
+        parts.append(f"{escape(label(lang, 'source'))}: {content.taxonomy.sources[item.source].line_html(lang)}.")
+    parts.append(f'{escape(label(lang, "cite_address"))}: <a href="{escape(address)}">{escape(address)}</a>')
+    email = escape(info.contact_email or "")
+    contact = f'<p>{escape(label(lang, "cite_contact"))}: <a href="mailto:{email}">{email}</a></p>\n' if email else ""
+    return (
+        '<section class="rhannu-cite" aria-labelledby="cite-heading">\n'
+        f'<h2 id="cite-heading">{escape(label(lang, "cite_heading"))}</h2>\n'
+        f'<p class="rhannu-cite__text">{" ".join(parts)}</p>\n{contact}</section>'
+    )
+
+
+def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None, info: SiteInfo) -> VirtualPage:
     path = page_path(study, lang)
     text = study.texts[lang]
     lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
@@ -213,7 +236,13 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         else ""
     )
     trail, moving_on = _wayfinding(content, study, lang)
-    parts = [Late(_meta_list(content, study, lang, path)), Markdown(text.body), Late(lessons_block), Late(moving_on)]
+    parts = [
+        Late(_meta_list(content, study, lang, path)),
+        Markdown(text.body),
+        Late(lessons_block),
+        Late(cite_html(content, study, lang, info)),
+        Late(moving_on),
+    ]
     return page(path, lang, text.title, text.summary, parts, og_type="article", before_title=trail, twin_of=page_path(study))
 
 
@@ -431,7 +460,7 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
     return result
 
 
-def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None = None) -> VirtualPage:
+def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None, info: SiteInfo) -> VirtualPage:
     path = page_path(lesson, lang)
     text = lesson.texts[lang]
     group = content.taxonomy.lesson_groups[lesson.group].label(lang)
@@ -448,6 +477,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
             f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
             f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
         ),
+        Late(cite_html(content, lesson, lang, info)),
         Late(moving_on),
     ]
     return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson))

@@ -54,10 +54,10 @@ def language_switch(soup: BeautifulSoup):
 
 
 def test_site_has_exactly_the_sample_pages_in_both_languages(site: Path) -> None:
-    assert len(PAGES) == 87  # with the facet page of 2021, the year the hackathon happened
+    assert len(PAGES) == 88  # with the facet page of 2021, the year the hackathon happened, and the Reusing page
     built = sorted(url_of(site, page) for page in html_pages(site))
     assert built == sorted(["404.html", *PAGES, *(welsh(url) for url in PAGES), *MOVED])
-    assert len(english_pages(site)) == len(welsh_pages(site)) == 86  # all but the redirect
+    assert len(english_pages(site)) == len(welsh_pages(site)) == 87  # all but the redirect
 
 
 def test_every_page_has_its_twin_in_the_other_language(site: Path) -> None:
@@ -126,10 +126,12 @@ def test_site_name_and_footer_in_the_page_language(site: Path) -> None:
     for page in welsh_pages(site):
         soup = read_html(page)
         assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == welsh_name
-        assert soup.select_one(".md-copyright").get_text(strip=True) == welsh_name
+        assert soup.select_one(".md-copyright__highlight").get_text(strip=True) == welsh_name
+        assert soup.select(".md-copyright .rhannu-reuse a")[-1].get_text() == "Ailddefnyddio ein cynnwys"
     for page in english_pages(site):
         soup = read_html(page)
-        assert soup.select_one(".md-copyright").get_text(strip=True) == english_name
+        assert soup.select_one(".md-copyright__highlight").get_text(strip=True) == english_name
+        assert soup.select(".md-copyright .rhannu-reuse a")[-1].get_text() == "Reusing our content"
 
 
 def interface_text(soup: BeautifulSoup) -> str:

@@ -30,6 +30,7 @@ PAGE_TYPES = [  # on the sample site (tests/fixture_site)
     "newsletters/2022-03-14/",  # issue with every section: editorial, news, event, new items, network
     "newsletters/2022-04-11/",  # issue with many new case studies and lessons
     "subscribe/",  # subscribe page, with the sign-up link and the feeds
+    "reusing/",  # the terms of reuse (the licence), citing and the catalogue
 ]
 PAGES = [*PAGE_TYPES, *(welsh(path) for path in PAGE_TYPES), "404.html"]
 

@@ -32,6 +32,7 @@ def test_the_sample_sites_outputs_by_owner() -> None:
         own = outputs(site, lang)
         assert set(own) == {
             f"{root}feed.xml", f"{root}newsletters/feed.xml", f"{section(root, 'case-studies')}/cards.json",
+            f"{root}api/v1/catalogue.json", f"{root}api/v1/schema.json",
             *(f"{root}{old}index.html" for old in REDIRECTS),
             *(f"{old}index.html" for old in MOVED if root),
             *((f"{root}cylchlythyrau/feed.xml",) if root else ()),

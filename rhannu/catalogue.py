@@ -1,0 +1,305 @@
+"""The catalogue: every case study, lesson, newsletter issue and event on the site, as JSON that
+other networks' tools can build on, at a stable address per language with its JSON Schema beside
+it (`api/v1/catalogue.json` and `cy/api/v1/catalogue.json`).
+
+One file per language: each entry's title, summary and labels are in the file's language, and its
+addresses are given in both. The address carries the major version: a change that only adds
+(a field, a type of entry) keeps v1; one that renames, removes or changes what a field means is
+published as v2 beside v1. Plain functions: a site in, a dict out; the bytes are reproducible
+(sorted keys, no build time).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rhannu.content import Content
+from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
+from rhannu.issue_views import issue_path, issue_summary, issue_title
+from rhannu.languages import CODES, DEFAULT, language, root
+from rhannu.newsletter import Issue
+from rhannu.site_info import Licence, SiteInfo
+from rhannu.urls import absolute, url
+from rhannu.views import term_label, text_in
+
+VERSION = 1
+API = f"api/v{VERSION}"
+# Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
+# issue's day), the same in both languages and for as long as the item keeps its file.
+TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
+ISSUE, EVENT = "issue", "event"
+EVENTS_ANCHOR = "issue-events"  # an issue page's events section
+
+
+def catalogue_path(lang: str) -> str:
+    return f"{root(lang)}{API}/catalogue.json"
+
+
+def schema_path(lang: str) -> str:
+    return f"{root(lang)}{API}/schema.json"
+
+
+def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang: str) -> dict[str, Any]:
+    """The catalogue in `lang`: the site, its licence (None until the owner sets one) and an entry
+    for every case study, lesson, issue and event the site publishes."""
+    licence = licence_json(info.licence, lang)
+    entries = [
+        *(item_entry(info, content, study, lang, licence) for study in content.case_studies),
+        *(item_entry(info, content, lesson, lang, licence) for lesson in content.lessons),
+        *(issue_entry(info, issue, lang, licence) for issue in reversed(issues)),
+        *(event_entry(info, issue, event, lang, licence) for issue, event in issue_events(issues)),
+    ]
+    return {
+        "version": VERSION,
+        "schema": absolute(info.url, schema_path(lang)),
+        "language": language(lang).tag,
+        "site": {"name": info.name(lang), "url": absolute(info.url, url("index", lang)), "contact": info.contact_email},
+        "licence": licence,
+        "entries": entries,
+    }
+
+
+def licence_json(licence: Licence | None, lang: str) -> dict[str, str] | None:
+    return {"name": licence.name(lang), "url": licence.url(lang)} if licence else None
+
+
+def _term(content: Content, facet: str, value: str, lang: str) -> dict[str, str]:
+    return {"id": value, "label": term_label(content, facet, value, lang)}
+
+
+def _source(content: Content, key: str | None, lang: str) -> dict[str, Any] | None:
+    if key is None:
+        return None
+    source = content.taxonomy.sources[key]
+    return {
+        "id": key,
+        "title": source.titles[lang],
+        "publisher": source.publishers[lang],
+        "period": {"start": source.period[0].iso_start(), "end": source.period[1].iso_end()},
+        "published": source.date.isoformat() if source.date else None,
+        "url": source.url,
+    }
+
+
+def _text_language(item: Item, lang: str) -> str:
+    """The language an entry's title and summary are in: the catalogue's, unless the item has no
+    text in it yet (then English, as its page shows)."""
+    return language(lang if lang in item.texts else DEFAULT.code).tag
+
+
+def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang: str, licence: Any) -> dict[str, Any]:
+    name = TYPE_NAMES[type_of(item).key]
+    text = text_in(item, lang)
+    study = item if isinstance(item, CaseStudy) else None
+    return {
+        "id": f"{name}/{item.slug}",
+        "type": name,
+        "title": text.title,
+        "summary": text.summary,
+        "text_language": _text_language(item, lang),
+        "url": {code: absolute(info.url, url(page_path(item, code), code)) for code in CODES if code in item.texts},
+        "published": item.published.date().isoformat() if item.published else None,
+        "when": item.when.iso() if item.when else None,
+        "source": _source(content, item.source, lang),
+        "psb": _term(content, "psb", study.psb, lang) if study else None,
+        "themes": [_term(content, "theme", theme, lang) for theme in study.themes] if study else [],
+        "approaches": [_term(content, "approach", approach, lang) for approach in study.approaches] if study else [],
+        "licence": licence,
+    }
+
+
+def _issue_urls(info: SiteInfo, issue: Issue, anchor: str = "") -> dict[str, str]:
+    return {code: absolute(info.url, url(issue_path(issue), code)) + anchor for code in CODES}
+
+
+def issue_entry(info: SiteInfo, issue: Issue, lang: str, licence: Any) -> dict[str, Any]:
+    return {
+        "id": f"{ISSUE}/{issue.slug}",
+        "type": ISSUE,
+        "title": issue_title(issue, lang),
+        "summary": issue_summary(issue, lang),
+        "text_language": language(lang).tag,
+        "url": _issue_urls(info, issue),
+        "published": issue.published.isoformat(),
+        "when": None,
+        "source": None,
+        "psb": None,
+        "themes": [],
+        "approaches": [],
+        "licence": licence,
+    }
+
+
+def issue_events(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
+    """Each event the newsletter has announced, with the issue that holds it: an event is on the
+    site only in its issue, so one in no issue yet is in no catalogue either."""
+    return [
+        (issue, item)
+        for issue in reversed(issues)
+        for section in issue.sections
+        for item in section.items
+        if isinstance(item, NewsItem) and item.kind == "event"
+    ]
+
+
+def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
+    text = text_in(event, lang)
+    assert event.event_start is not None  # an event without a date is refused when loading
+    start = event.event_start
+    return {
+        "id": f"{EVENT}/{event.slug}",
+        "type": EVENT,
+        "title": text.title,
+        "summary": text.summary,
+        "text_language": _text_language(event, lang),
+        "url": _issue_urls(info, issue, f"#{EVENTS_ANCHOR}"),
+        "published": event.published.date().isoformat() if event.published else None,
+        "when": event.when.iso() if event.when else None,
+        "source": None,
+        "psb": None,
+        "themes": [],
+        "approaches": [],
+        "licence": licence,
+        "event": {
+            "start": start.isoformat() if event.event_has_time else start.date().isoformat(),
+            "all_day": not event.event_has_time,
+            "place": text.place,
+            "online_link": event.online_link,
+            "issue": f"{ISSUE}/{issue.slug}",
+        },
+    }
+
+
+def catalogue_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+# --- The schema -------------------------------------------------------------------------------
+
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_DAY = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_PARTIAL_DATE = {  # a day, a month, a year, or a season as an interval of months
+    "type": "string",
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$|^\d{4}-\d{2}/\d{4}-\d{2}$",
+}
+_ADDRESS = {"type": "string", "format": "uri", "pattern": "^https?://"}
+_TERM = {
+    "type": "object",
+    "required": ["id", "label"],
+    "properties": {"id": {"type": "string", "minLength": 1}, "label": {"type": "string", "minLength": 1}},
+}
+_LICENCE = {
+    "type": ["object", "null"],
+    "required": ["name", "url"],
+    "properties": {"name": {"type": "string", "minLength": 1}, "url": _ADDRESS},
+}
+
+
+def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the catalogue in `lang`, published beside it."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": absolute(info.url, schema_path(lang)),
+        "title": f"Rhannu catalogue, version {VERSION}",
+        "description": (
+            "Every case study, lesson, newsletter issue and event on the site, in one language. Additive "
+            "changes keep this version; a breaking change is published as a new version beside it."
+        ),
+        "type": "object",
+        "required": ["version", "schema", "language", "site", "licence", "entries"],
+        "properties": {
+            "version": {"const": VERSION},
+            "schema": _ADDRESS,
+            "language": {"enum": [language(code).tag for code in CODES]},
+            "site": {
+                "type": "object",
+                "required": ["name", "url", "contact"],
+                "properties": {"name": {"type": "string"}, "url": _ADDRESS, "contact": _NULLABLE_STRING},
+            },
+            "licence": _LICENCE,
+            "entries": {"type": "array", "items": {"$ref": "#/$defs/entry"}},
+        },
+        "$defs": {
+            "entry": {
+                "type": "object",
+                "required": [
+                    "id",
+                    "type",
+                    "title",
+                    "summary",
+                    "text_language",
+                    "url",
+                    "published",
+                    "when",
+                    "source",
+                    "psb",
+                    "themes",
+                    "approaches",
+                    "licence",
+                ],
+                "properties": {
+                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event)/[a-z0-9-]+$"},
+                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT]},
+                    "title": {"type": "string", "minLength": 1},
+                    "summary": {"type": "string"},
+                    "text_language": {"enum": [language(code).tag for code in CODES]},
+                    "url": {
+                        "type": "object",
+                        "minProperties": 1,
+                        "propertyNames": {"enum": list(CODES)},
+                        "additionalProperties": _ADDRESS,
+                    },
+                    "published": {"anyOf": [_DAY, {"type": "null"}]},
+                    "when": {"anyOf": [_PARTIAL_DATE, {"type": "null"}]},
+                    "source": {"anyOf": [{"$ref": "#/$defs/source"}, {"type": "null"}]},
+                    "psb": {"anyOf": [_TERM, {"type": "null"}]},
+                    "themes": {"type": "array", "items": _TERM},
+                    "approaches": {"type": "array", "items": _TERM},
+                    "licence": _LICENCE,
+                    "event": {"$ref": "#/$defs/event"},
+                },
+                "if": {"properties": {"type": {"const": EVENT}}},
+                "then": {"required": ["event"]},
+            },
+            "source": {
+                "type": "object",
+                "required": ["id", "title", "publisher", "period", "published", "url"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "title": {"type": "string"},
+                    "publisher": {"type": "string"},
+                    "period": {
+                        "type": "object",
+                        "required": ["start", "end"],
+                        "properties": {"start": _PARTIAL_DATE, "end": _PARTIAL_DATE},
+                    },
+                    "published": {"anyOf": [_DAY, {"type": "null"}]},
+                    "url": {"anyOf": [_ADDRESS, {"type": "null"}]},
+                },
+            },
+            "event": {
+                "type": "object",
+                "required": ["start", "all_day", "place", "online_link", "issue"],
+                "properties": {
+                    "start": {
+                        "type": "string",
+                        "description": "a day (YYYY-MM-DD) for an all-day event, else a date-time with its UTC offset",
+                        "pattern": r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$",
+                    },
+                    "all_day": {"type": "boolean"},
+                    "place": _NULLABLE_STRING,
+                    "online_link": {"anyOf": [_ADDRESS, {"type": "null"}]},
+                    "issue": {"type": "string", "pattern": "^issue/"},
+                },
+            },
+        },
+    }
+
+
+def files(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang: str) -> dict[str, str]:
+    """The catalogue in `lang` and its schema, by site path."""
+    return {
+        catalogue_path(lang): catalogue_json(catalogue(info, content, issues, lang)),
+        schema_path(lang): json.dumps(schema(info, lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n",
+    }
