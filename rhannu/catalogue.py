@@ -134,13 +134,7 @@ def issue_entry(info: SiteInfo, issue: Issue, lang: str, licence: Any) -> dict[s
 def issue_events(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
     """Each event the newsletter has announced, with the issue that holds it: an event is on the
     site only in its issue, so one in no issue yet is in no catalogue either."""
-    return [
-        (issue, item)
-        for issue in reversed(issues)
-        for section in issue.sections
-        for item in section.items
-        if isinstance(item, NewsItem) and item.kind == "event"
-    ]
+    return [(issue, item) for issue in reversed(issues) for item in issue.items("events")]
 
 
 def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:

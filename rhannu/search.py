@@ -14,9 +14,9 @@ forms are added on the index side:
 - English has no plugin in the worker, so the build also adds accented words without their
   accents (Ynys Môn -> mon). English gets no mutation forms;
 - the Welsh index names the language "cy": Material's worker then loads the site's own lunr
-  plugin, overrides/assets/javascripts/lunr/min/lunr.cy.min.js, which indexes each Welsh word
-  without accents and in every mutated form (soft, nasal, aspirate, h-prothesis). It replaces
-  lunr's English trimmer, stop words and stemmer, which the Welsh index has never used.
+  plugin, overrides/assets/javascripts/lunr/min/lunr.cy.min.js, which gives each Welsh word keys
+  for its forms without accents and in every mutated form (soft, nasal, aspirate, h-prothesis).
+  It replaces lunr's English trimmer, stop words and stemmer, which the Welsh index has never used.
 """
 
 from __future__ import annotations
