@@ -52,7 +52,7 @@ def test_in_place_update_matches_a_full_build(tmp_path: Path) -> None:
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     content = load_content(project, BUILD_DATE_PINNED)
     edits = [FastEdit("case_studies", "sample-sharing-practice")]
-    rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config))
+    rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config), project)
     assert sorted(rewritten) == ["case-studies/sample-sharing-practice/", "cy/astudiaethau-achos/sample-sharing-practice/"]
     full = build(project, tmp_path / "after", strict=False)
     for address in ("case-studies/sample-sharing-practice/", "cy/astudiaethau-achos/sample-sharing-practice/"):
@@ -80,7 +80,7 @@ def test_in_place_update_keeps_images_beside_the_case_study(tmp_path: Path) -> N
         return [IMAGE.findall(ARTICLE.search(page.read_text(encoding="utf-8")).group(1)) for page in pages]
 
     built = images()
-    rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config))
+    rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config), project)
     assert images() == built
     assert [image[0].split(" src=")[1].split('"')[1] for image in built] == [
         "../sample-square.png",
