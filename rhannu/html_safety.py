@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import unescape
 from itertools import zip_longest
 from typing import Any
 
@@ -161,12 +162,19 @@ class _SafeSlugify:
 
 
 def line_of(needle: str, source: str, first_line: int = 1) -> int | None:
-    """The line of `source` (numbered from `first_line`) where `needle` first appears, if any."""
+    """The line of `source` (numbered from `first_line`) where `needle` first appears, if any,
+    as written or once its character references are decoded and blanks dropped
+    (`&#x6A;ava&#x09;script:` is where 'javascript:' is)."""
     lowered = needle.lower()
     for number, line in enumerate(source.splitlines(), start=first_line):
-        if lowered in line.lower():
+        if lowered in line.lower() or lowered in _INVISIBLE.sub("", unescape(line)).lower():
             return number
     return None
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A value as an error message quotes it: cut short, control characters made visible."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match[0])[1:-1], value[:limit])
 
 
 def _keep_attribute(element: str, name: str, value: str) -> str | None:
@@ -236,7 +244,7 @@ def first_difference(written: str, cleaned: str) -> Problem | None:
 def _problem(node: _Node, other: _Node | None) -> Problem:
     if not node.tag:
         text = node.text.strip()[:40]
-        return Problem(f"the text '{text}' is inside markup that is not allowed: remove the markup", text)
+        return Problem(f"the text '{shown(text)}' is inside markup that is not allowed: remove the markup", text)
     if other is not None and (other.depth, other.tag) == (node.depth, node.tag):
         return _attribute_problem(node, dict(other.attributes))
     return _element_problem(node.tag)
@@ -255,13 +263,13 @@ def _attribute_problem(node: _Node, kept: dict[str, str | None]) -> Problem:
         return _reserved_id_problem(node, value)
     if name in ADDRESS_ATTRIBUTES and (scheme := _unsafe_address(value)):
         return Problem(
-            f"the address '{value[:60]}' in {name} on <{node.tag}> uses '{scheme}:', which is not allowed; "
+            f"the address '{shown(value)}' in {name} on <{node.tag}> uses '{scheme}:', which is not allowed; "
             "link with https:, mailto: or an address on this site",
             f"{scheme}:",
         )
     if name in ADDRESS_ATTRIBUTES:
         return Problem(
-            f"the address '{value[:60]}' in {name} on <{node.tag}> is not a valid address: "
+            f"the address '{shown(value)}' in {name} on <{node.tag}> is not a valid address: "
             "link with https:, mailto: or an address on this site",
             value[:20] or name,
         )
@@ -273,12 +281,12 @@ def _reserved_id_problem(node: _Node, value: str) -> Problem:
     reserved = " or ".join(f"'{prefix}'" for prefix in RESERVED_ID_PREFIXES)
     if node.heading:
         return Problem(
-            f"the heading '{node.heading[:60]}' has the id '{value}', and ids starting {reserved} are reserved for "
+            f"the heading '{shown(node.heading)}' has the id '{shown(value)}', and ids starting {reserved} are reserved for "
             "the site's theme and script: give the heading another id by adding {#another-id} at the end of its line",
             node.heading[:30],
         )
     return Problem(
-        f"the id '{value}' on <{node.tag}> is reserved for the site's theme and script (ids starting {reserved}): "
+        f"the id '{shown(value)}' on <{node.tag}> is reserved for the site's theme and script (ids starting {reserved}): "
         "choose another id",
         value,
     )
