@@ -10,7 +10,7 @@ from markupsafe import Markup
 from mkdocs.structure.toc import TableOfContents
 
 from rhannu import html_safety, material_theme, page_toc, printing
-from rhannu.blocks import replace_markers
+from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
 from rhannu.frontmatter import Source, parse_source
@@ -25,8 +25,9 @@ from rhannu.urls import url
 
 
 def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, source_url: str | None) -> str:
-    """A page with its own text in `lang`: the notice on a translation whose source has changed
-    since. Editors' block markers stay as they are until the page's HTML has been judged."""
+    """A page with its own text in `lang`: editors' block markers as slots to fill once the page's
+    HTML has been judged, and the notice on a translation whose source has changed since."""
+    markdown = marked(markdown)
     if src_uri in site.stale_pages and source_url is not None:
         markdown = stale_translation(markdown, lang, source_url, DEFAULT.code)
     return markdown
