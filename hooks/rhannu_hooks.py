@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import material_theme, outputs, page_meta, pages, site_info, static_i18n
+from rhannu import html_safety, material_theme, outputs, page_meta, pages, site_info, static_i18n
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -21,7 +21,7 @@ from rhannu.site import Site, prepare
 
 log = get_plugin_logger("rhannu")
 _site: Site | None = None  # prepared in the English pass, shared by the language passes
-_unsafe: list[ContentError] = []  # editors' HTML beyond the allowlist, found in this pass's pages
+_unsafe: list[ContentError] = []  # pages whose HTML cleaning would change, found in this pass
 
 
 def _current() -> Site:
@@ -40,6 +40,7 @@ def _abort(problems: ContentErrors) -> Abort:
 
 
 def on_config(config):
+    config.mdx_configs = html_safety.safe_heading_ids(config.mdx_configs)
     try:
         material_theme.check_version()
     except material_theme.ThemeError as error:
@@ -78,7 +79,7 @@ on_files = CombinedEvent(_add_generated, _fill_generated)
 def on_page_markdown(markdown, page, config, files):
     lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
     if static_i18n.has_own_text(page, lang) or source is None:
-        return pages.page_markdown(_current(), markdown, page.file.src_uri, lang, page.url, source.url if source else None)
+        return pages.page_markdown(_current(), markdown, page.file.src_uri, lang, source.url if source else None)
     notice = pages.missing_page(lang, markdown, page.meta, source.name, source.url)
     page.meta = notice.meta
     return notice.markdown
@@ -86,8 +87,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.escape_title(page)
-    _unsafe.extend(pages.unsafe_html(_current(), page.file.src_uri, html))
-    return pages.page_content(_current(), page.file.src_uri, html, page.meta, page.toc)
+    html, unsafe = pages.judged_html(_current(), page.file.src_uri, html)
+    _unsafe.extend(unsafe)
+    lang = static_i18n.current_language(config)
+    return pages.page_content(_current(), page.file.src_uri, html, page.meta, page.toc, lang, page.url)
 
 
 def on_env(env, config, files):

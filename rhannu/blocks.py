@@ -80,8 +80,24 @@ def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
     return f"<ul>{items}</ul>"
 
 
+MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe")
+
+
+def _slot(name: str) -> str:
+    return f'<span class="rhannu-marker-{name}"></span>'
+
+
+def marked(markdown: str) -> str:
+    """Editors' markers as empty spans, which Markdown keeps inline where the marker stands in a
+    sentence (it would start an HTML block at a comment that begins a line), and which the HTML
+    judge passes as they are; `replace_markers` fills them once the page has been judged."""
+    for name in MARKERS:
+        markdown = markdown.replace(f"<!-- rhannu:{name} -->", _slot(name))
+    return markdown
+
+
 def replace_markers(
-    markdown: str,
+    html: str,
     lang: str,
     page_url: str,
     issues: tuple[Issue, ...],
@@ -91,14 +107,17 @@ def replace_markers(
     contact_email: str | None = None,
     licence: Licence | None = None,
 ) -> str:
+    """The judged HTML with each marker replaced by its block: a marker alone in its paragraph
+    replaces the paragraph, one in a sentence stays in it."""
     blocks = {
-        "<!-- rhannu:contact -->": lambda: contact_html(contact_email),
-        "<!-- rhannu:reuse-terms -->": lambda: reuse_terms_html(licence, contact_email, lang),
-        "<!-- rhannu:catalogue -->": lambda: catalogue_html(lang, site_url, page_url),
-        "<!-- rhannu:latest-issue -->": lambda: latest_issue_html(issues, lang, page_url, status),
-        "<!-- rhannu:subscribe -->": lambda: subscribe_html(settings, lang, site_url, page_url),
+        "contact": lambda: contact_html(contact_email),
+        "reuse-terms": lambda: reuse_terms_html(licence, contact_email, lang),
+        "catalogue": lambda: catalogue_html(lang, site_url, page_url),
+        "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),
+        "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
     }
-    for marker, render in blocks.items():
-        if marker in markdown:
-            markdown = markdown.replace(marker, render())
-    return markdown
+    for name, render in blocks.items():
+        if (slot := _slot(name)) in html:
+            block = render()
+            html = html.replace(f"<p>{slot}</p>", block).replace(slot, block)
+    return html

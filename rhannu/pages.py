@@ -3,13 +3,14 @@ blocks filled in, notices added, and metadata placed after search indexing."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from mkdocs.structure.toc import TableOfContents
 
 from rhannu import html_safety, material_theme, page_toc, printing
-from rhannu.blocks import replace_markers
+from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
 from rhannu.frontmatter import Source, parse_source
@@ -23,20 +24,10 @@ from rhannu.structured_data import case_study_jsonld
 from rhannu.urls import url
 
 
-def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, page_url: str, source_url: str | None) -> str:
-    """A page with its own text in `lang`: editors' block markers replaced, and the notice on a
-    translation whose source has changed since."""
-    markdown = replace_markers(
-        markdown,
-        lang,
-        page_url,
-        site.issues,
-        site.settings,
-        site.newsletter_status,
-        site.info.url,
-        site.info.contact_email,
-        site.info.licence,
-    )
+def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, source_url: str | None) -> str:
+    """A page with its own text in `lang`: editors' block markers as slots to fill once the page's
+    HTML has been judged, and the notice on a translation whose source has changed since."""
+    markdown = marked(markdown)
     if src_uri in site.stale_pages and source_url is not None:
         markdown = stale_translation(markdown, lang, source_url, DEFAULT.code)
     return markdown
@@ -62,34 +53,42 @@ def escape_title(page: Any) -> None:
         page.meta["title"] = Markup.escape(page.meta["title"])
 
 
-def unsafe_html(site: Site, src_uri: str, html: str) -> list[ContentError]:
-    """What an editor-written page's HTML holds beyond the allowlist, each named with its source
-    file and line. Generated pages (listings, issues) are Rhannu's own and are not checked; an
-    item's page is checked before Rhannu's blocks go in."""
-    if src_uri in site.pages and src_uri not in site.sources_by_page:
-        return []
-    source = site.sources_by_page.get(src_uri) or f"{site.docs_folder}/{src_uri}"
-    found = html_safety.problems(html)
-    if not found:
-        return []
-    text = (site.root / source).read_text(encoding="utf-8")
-    return [ContentError(source, problem.message, line=html_safety.line_of(problem.needle, text)) for problem in found]
+def judged_html(site: Site, src_uri: str, html: str) -> tuple[str, list[ContentError]]:
+    """A page's rendered Markdown as it is published: cleaned by the allowlist before any of
+    Rhannu's blocks go in; and, where cleaning removed anything, the error naming the editor's
+    source file and line (the page is then refused, never published cleaned)."""
+    judged = html_safety.judge(html)
+    if judged.problem is None:
+        return judged.html, []
+    return judged.html, [_located(site.root, _source_of(site, src_uri), judged.problem)]
+
+
+def _source_of(site: Site, src_uri: str) -> str:
+    """The file an editor wrote a page's text in; a generated page names its own source."""
+    if src_uri in site.sources_by_page:
+        return site.sources_by_page[src_uri]
+    if src_uri in site.pages:
+        return f"the generated page {src_uri}"
+    return f"{site.docs_folder}/{src_uri}"
+
+
+def _located(root: Path, source: str, problem: html_safety.Problem) -> ContentError:
+    path = root / source
+    text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    return ContentError(source, problem.message, line=html_safety.line_of(problem.needle, text))
 
 
 def unsafe_sources(site: Site, extensions: list, configs: dict) -> list[ContentError]:
-    """The same check without a build (for `rhannu check`): every editor-written body rendered
-    with the site's Markdown extensions."""
+    """The same judgement without a build (for `rhannu check`): every editor-written body
+    rendered with the site's Markdown extensions."""
     import markdown
 
-    renderer = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    bodies = dict(_editor_bodies(site))
+    renderer = markdown.Markdown(extensions=extensions, extension_configs=html_safety.safe_heading_ids(configs))
     errors = []
-    for path, body in bodies.items():
+    for path, body in _editor_bodies(site):
         renderer.reset()
-        found = html_safety.problems(renderer.convert(body))
-        if found:
-            text = (site.root / path).read_text(encoding="utf-8")
-            errors += [ContentError(path, problem.message, line=html_safety.line_of(problem.needle, text)) for problem in found]
+        if (problem := html_safety.judge(renderer.convert(body)).problem) is not None:
+            errors.append(_located(site.root, path, problem))
     return errors
 
 
@@ -103,9 +102,21 @@ def _editor_bodies(site: Site) -> list[tuple[str, str]]:
     return items + pages
 
 
-def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfContents) -> str:
-    """Rendered Markdown with generated blocks in; the first paragraph as its description where
-    the page gives none; every section, generated ones too, in its "On this page" list."""
+def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfContents, lang: str, page_url: str) -> str:
+    """Judged HTML with generated blocks in: the editors' block markers replaced, a generated
+    page's placeholders filled; the first paragraph as its description where the page gives none;
+    every section, generated ones too, in its "On this page" list."""
+    html = replace_markers(
+        html,
+        lang,
+        page_url,
+        site.issues,
+        site.settings,
+        site.newsletter_status,
+        site.info.url,
+        site.info.contact_email,
+        site.info.licence,
+    )
     if (virtual := site.pages.get(src_uri)) is not None:
         page_toc.complete(toc, virtual.with_blocks(html))
         html = virtual.with_blocks(html, late=False)

@@ -21,17 +21,18 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 import markdown as markdown_lib
 
+from rhannu import html_safety
 from rhannu.content import Content, load_content
 from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
-from rhannu.errors import ContentErrors
+from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT
 from rhannu.material_theme import with_article, with_title
@@ -86,11 +87,20 @@ def fast_edits(paths: set[str]) -> list[FastEdit] | None:
     return edits
 
 
+class Refused(ValueError):
+    """A page the build would refuse: the fast path does not show it either."""
+
+    def __init__(self, problem: html_safety.Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 class PageRenderer:
     """Markdown to HTML as the site renders it, for the pages the fast path rewrites."""
 
     def __init__(self, extensions: list, extension_configs: dict) -> None:
-        self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=extension_configs)
+        configs = html_safety.safe_heading_ids(extension_configs)
+        self._markdown = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
 
     def render(
         self, page: VirtualPage, page_url: str, lang: str, *, stale_from: str | None = None, names: Mapping[str, str] = {}
@@ -102,7 +112,10 @@ class PageRenderer:
         body = page.markdown.split("\n---\n", 1)[1].lstrip("\n")
         if stale_from is not None:
             body = stale_translation(body, lang, relative(stale_from, page_url), DEFAULT.code)
-        html = page.with_blocks(self._markdown.convert(body))
+        judged = html_safety.judge(self._markdown.convert(body))  # as the build judges every page
+        if judged.problem is not None:
+            raise Refused(judged.problem)
+        html = page.with_blocks(judged.html)
         folder = page.src_uri.rsplit("/", 1)[0]
         html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url, lang, names), html)
         return _RELATIVE_SRC.sub(lambda match: self._asset(match, folder, page_url), html)
@@ -119,9 +132,22 @@ class PageRenderer:
         return f'href="{relative(url(names.get(target, target), lang), page_url)}{match.group(2) or ""}"'
 
 
-def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo) -> list[str]:
-    """Re-render the edited items' pages inside the built site; the paths rewritten."""
-    rewritten = []
+def rewrite_in_place(
+    site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo, root: Path
+) -> list[str]:
+    """Re-render the edited items' pages inside the built site; the paths rewritten. A page the
+    build would refuse stops the update before anything is written (ContentErrors)."""
+    pages = rendered_pages(site, content, edits, renderer, names, root)
+    for target, html in pages.values():
+        target.write_text(html, encoding="utf-8")
+    return list(pages)
+
+
+def rendered_pages(
+    site: Path, content: Content, edits: list[FastEdit], renderer: PageRenderer, names: SiteInfo, root: Path
+) -> dict[str, tuple[Path, str]]:
+    """The edited items' pages as the build would write them, by address, with their files."""
+    pages, errors = {}, []
     stale = set(stale_records([item for kind in WITH_PAGES for item in content.of(kind)]))
     own_names = {
         lang: {kind.path(item): kind.path(item, lang) for kind in WITH_PAGES for item in content.of(kind)} for lang in CODES
@@ -139,14 +165,23 @@ def rewrite_in_place(site: Path, content: Content, edits: list[FastEdit], render
                 continue
             english_url = url(kind.path(item), DEFAULT.code)
             stale_from = english_url if item.texts[lang].path in stale else None
-            article = renderer.render(page, address, lang, stale_from=stale_from, names=own_names[lang])
+            try:
+                article = renderer.render(page, address, lang, stale_from=stale_from, names=own_names[lang])
+            except Refused as refused:
+                source = item.texts[lang].path
+                text = (root / source).read_text(encoding="utf-8", errors="replace")
+                errors.append(
+                    ContentError(source, refused.problem.message, line=html_safety.line_of(refused.problem.needle, text))
+                )
+                continue
             title = item.texts[lang].title
             html = with_article(target.read_text(encoding="utf-8"), article)
             html = with_addresses(html, names.url + address, label(lang, "print_address"))
             html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")
-            target.write_text(html, encoding="utf-8")
-            rewritten.append(address)
-    return rewritten
+            pages[address] = (target, html)
+    if errors:
+        raise ContentErrors(errors)
+    return pages
 
 
 def full_build(root: Path, site: Path) -> subprocess.CompletedProcess:
@@ -175,6 +210,7 @@ class Preview:
         self._lock = threading.Lock()
         self._finished: tuple[Path, dict[str, int]] | None = None
         self._building = False
+        self._before_fast: dict[Path, str] = {}  # files the fast path rewrote, as the last full build wrote them
         self.on_full_build_done = lambda: None  # set by the server: asks for a reload
 
     def first_build(self) -> bool:
@@ -208,16 +244,29 @@ class Preview:
         if edits is not None:
             try:
                 content = load_content(self.root, build_date())
+                pages = rendered_pages(self.served.resolve(), content, edits, self.renderer, self.names, self.root)
             except ContentErrors as problems:
                 for error in problems.errors:
                     log.error(str(error))
                 log.error("The preview was not updated: %s", problems.summary())
                 return
-            rewritten = rewrite_in_place(self.served.resolve(), content, edits, self.renderer, self.names)
-            log.info(
-                "Updated %s in %.2f s; a full rebuild follows", ", ".join(rewritten) or "nothing", time.perf_counter() - started
-            )
+            self._write_fast(pages.values())
+            log.info("Updated %s in %.2f s; a full rebuild follows", ", ".join(pages) or "nothing", time.perf_counter() - started)
         self._start_full_build()
+
+    def _write_fast(self, pages: Iterable[tuple[Path, str]]) -> None:
+        """Write the fast path's pages, keeping each file's text from the last full build, so that
+        a full rebuild that fails can put the last good site back."""
+        with self._lock:  # not while a failed rebuild puts the last good pages back
+            for target, html in pages:
+                self._before_fast.setdefault(target, target.read_text(encoding="utf-8"))
+                target.write_text(html, encoding="utf-8")
+
+    def _undo_fast(self) -> None:
+        for target, html in self._before_fast.items():
+            if target.exists():
+                target.write_text(html, encoding="utf-8")
+        self._before_fast.clear()
 
     def _start_full_build(self) -> None:
         with self._lock:
@@ -237,7 +286,8 @@ class Preview:
                 self._finished = (folder, sources)
             else:
                 shutil.rmtree(folder, ignore_errors=True)
-                log.error("The full rebuild failed; the preview keeps the last good site")
+                self._undo_fast()  # what the fast path showed may be what the build refused
+                log.error("The full rebuild failed; the preview shows the last good site")
         if done.returncode == 0:
             self.on_full_build_done()
 
@@ -252,6 +302,7 @@ class Preview:
             link.unlink()
         link.symlink_to(folder)
         os.replace(link, self.served)
+        self._before_fast.clear()  # the new build holds every edit
         if previous is not None and previous != folder:
             shutil.rmtree(previous, ignore_errors=True)
 

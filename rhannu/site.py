@@ -210,14 +210,13 @@ def _unplaced(content: Content, settings: NewsletterSettings) -> list[str]:
 
 
 def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]:
-    """Newsletter items have no page for the build to check: their bodies are checked here."""
+    """Newsletter items have no page for the build to judge: their bodies are judged here, as
+    email and feeds publish them (comments removed)."""
     errors = []
     for text in (text for item in _without_pages(content) for text in item.texts.values()):
-        if found := html_safety.problems(rendered_markdown(text.body)):
+        if (problem := html_safety.judge(rendered_markdown(text.body), keep_comments=False).problem) is not None:
             source = read_text(root, text.path)
-            errors += [
-                ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source)) for problem in found
-            ]
+            errors.append(ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source)))
     return errors
 
 

@@ -52,7 +52,7 @@ def test_in_place_update_matches_a_full_build(tmp_path: Path) -> None:
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     content = load_content(project, BUILD_DATE_PINNED)
     edits = [FastEdit("case_studies", "sample-sharing-practice")]
-    rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config))
+    rewritten = rewrite_in_place(first.site, content, edits, renderer, from_config(config), project)
     assert sorted(rewritten) == ["case-studies/sample-sharing-practice/", "cy/astudiaethau-achos/sample-sharing-practice/"]
     full = build(project, tmp_path / "after", strict=False)
     for address in ("case-studies/sample-sharing-practice/", "cy/astudiaethau-achos/sample-sharing-practice/"):
@@ -80,7 +80,7 @@ def test_in_place_update_keeps_images_beside_the_case_study(tmp_path: Path) -> N
         return [IMAGE.findall(ARTICLE.search(page.read_text(encoding="utf-8")).group(1)) for page in pages]
 
     built = images()
-    rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config))
+    rewrite_in_place(first.site, content, [FastEdit("case_studies", "sample-sharing-practice")], renderer, from_config(config), project)
     assert images() == built
     assert [image[0].split(" src=")[1].split('"')[1] for image in built] == [
         "../sample-square.png",
@@ -153,3 +153,55 @@ def test_the_preview_server_shows_an_edit_then_the_full_rebuild(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _preview(tmp_path: Path):
+    """A preview of a copy of the sample site after its first full build, served from a folder."""
+    from rhannu.preview import Preview
+
+    project = copy_fixture(tmp_path / "project")
+    config = load_config(str(project / "mkdocs.yml"))
+    preview = Preview(project, tmp_path / "workspace", PageRenderer(config.markdown_extensions, config.mdx_configs), from_config(config))
+    (tmp_path / "workspace").mkdir()
+    assert preview.first_build()
+    return project, preview
+
+
+def _after_the_full_rebuild(preview, limit: float = 120) -> None:
+    import time
+
+    deadline = time.monotonic() + limit
+    while preview._building and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not preview._building, "the full rebuild did not finish"
+
+
+def test_the_fast_path_shows_nothing_the_build_would_refuse(tmp_path: Path, caplog) -> None:
+    project, preview = _preview(tmp_path)
+    served = preview.served / "case-studies/sample-sharing-practice/index.html"
+    before = served.read_text(encoding="utf-8")
+    source = project / "case_studies/sample-sharing-practice.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n<!--><img src=x alt=x onerror=document.title=1>\n", encoding="utf-8")
+    preview()
+    assert "case_studies/sample-sharing-practice.md: line" in caplog.text and "the attribute 'onerror' on <img>" in caplog.text
+    assert "The preview was not updated" in caplog.text
+    assert served.read_text(encoding="utf-8") == before
+    _after_the_full_rebuild(preview)
+    assert "onerror" not in (preview.served / "case-studies/sample-sharing-practice/index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_rebuild_puts_back_what_the_fast_path_showed(tmp_path: Path, caplog) -> None:
+    """An alias onto a page's address passes the fast path (which renders the page alone) and stops
+    the full build: the page goes back to what the last good build wrote."""
+    project, preview = _preview(tmp_path)
+    served = preview.served / "case-studies/sample-sharing-practice/index.html"
+    before = served.read_text(encoding="utf-8")
+    source = project / "case_studies/sample-sharing-practice.md"
+    text = re.sub(r"^aliases: .*$", "aliases: [lessons/]", source.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text = re.sub(r"^title: .*$", "title: Edited in preview", text, count=1, flags=re.M)
+    source.write_text(text, encoding="utf-8")
+    preview()
+    assert "Edited in preview" in served.read_text(encoding="utf-8")  # shown at once
+    _after_the_full_rebuild(preview)
+    assert "The full rebuild failed; the preview shows the last good site" in caplog.text
+    assert (preview.served / "case-studies/sample-sharing-practice/index.html").read_text(encoding="utf-8") == before
