@@ -99,7 +99,8 @@ def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project,
         ("cy/", "'cy/' is an address this site already uses (by docs/index.cy.md); an alias must be an old address no page has"),
         ("case-studies/", "'case-studies/' is an address this site already uses (by the generated page case-studies/index.md); "
          "an alias must be an old address no page has"),
-        ("./", "expected a site-relative address such as 'old/name/'; got './'"),
+        ("./", "expected a site-relative address such as 'old/name/': folders of letters, digits and '-', '_', '.' or '~', "
+         "each at most 200 characters; got './'"),
     ],
     ids=["page", "language-root", "listing", "home"],
 )
