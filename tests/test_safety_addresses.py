@@ -1,8 +1,10 @@
 """Names and addresses (issue 19). Every key, slug, lesson id and file name that becomes part of an
-address is a slug (rhannu.names), and editors' text holds no control character.
+address is a slug (rhannu.names); editors' text holds no control character; and every file a
+build writes has one owner in one table (rhannu.addresses), so that a page, a feed, a redirect or
+a file in docs/ can never silently replace another.
 
 Each class is tested with members the issue did not name: a bad value in a copy of the sample
-site must make `rhannu check` exit 1 with no traceback, naming the file and the
+site must make `rhannu check` (and the build) exit 1 with no traceback, naming the file and the
 field and what would be valid, and write nothing."""
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from rhannu.addresses import Owner, Table, unclaimed
 from rhannu.cli import main
 from rhannu.names import CONTROL, MAX_SLUG, is_slug, printable
-from tests.support.sites import FIXTURE, PINNED_EPOCH, copy_fixture
+from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, PINNED_EPOCH, build, copy_fixture
 
 CASE = "case_studies/sample-hackathon.md"
 CASE_CY = "case_studies/sample-hackathon.cy.md"
@@ -174,6 +177,140 @@ def test_an_editors_value_never_reaches_the_terminal_raw(pristine, tmp_path, cap
     """An unknown field's name is echoed in its error: its escape sequence is shown, not run."""
     project = edited(pristine, tmp_path, {CASE: (WHEN, '"colour\\e[2J": green')})
     assert_named(check_errors(project, capsys, monkeypatch), CASE, "colour\\x1b[2J", "unknown field")
+
+
+# --- One table of every address ---------------------------------------------------------------
+
+LESSON_TEXT = (FIXTURE / LESSON).read_text(encoding="utf-8")
+CASE_TEXT = (FIXTURE / CASE).read_text(encoding="utf-8")
+PAGE = "# A page\n\nIts text.\n"
+ALIAS = "the alias '{alias}' in " + CASE
+CLASHES = [
+    # a page at a listing's address
+    ({CASE_CY: (WELSH_NAME, f"slug: index\n{WELSH_NAME}")}, CASE_CY, "slug", "the generated page 'cy/astudiaethau-achos/'"),
+    ({LESSON_CY: (WELSH_NAME, f"slug: index\n{WELSH_NAME}")}, LESSON_CY, "slug", "the generated page 'cy/gwersi/'"),
+    ({"lessons/index.md": LESSON_TEXT}, "lessons/index.md", None, "the generated page 'lessons/'"),
+    ({"case_studies/index.md": CASE_TEXT}, "case_studies/index.md", None, "the generated page 'case-studies/'"),
+    # a page in docs/ at a generated page's address, or a file in docs/ where the build writes one
+    ({"docs/case-studies/index.md": PAGE}, "docs/case-studies/index.md", None, "the generated page 'case-studies/'"),
+    ({"docs/lessons/sample-time.md": PAGE}, "docs/lessons/sample-time.md", None, "the page of lessons/sample-time.md"),
+    ({"docs/newsletters/index.cy.md": PAGE}, "docs/newsletters/index.cy.md", None, "the generated page 'cy/cylchlythyrau/'"),
+    ({"docs/feed.xml": "<rss/>"}, "docs/feed.xml", None, "the feed of everything new"),
+    ({"docs/events.cy.ics": "BEGIN:VCALENDAR"}, "docs/events.cy.ics", None, "'cy/events.ics'", "the events calendar"),
+    ({"docs/robots.txt": "User-agent: *"}, "docs/robots.txt", None, "robots.txt"),
+    ({"docs/sitemap.xml": "<urlset/>"}, "docs/sitemap.xml", None, "MkDocs and Material's sitemap"),
+    ({"docs/case-studies/cards.json": "[]"}, "docs/case-studies/cards.json", None, "the case study cards"),
+    ({"docs/assets/site.css": "p {}"}, "docs/assets/site.css", None, "MkDocs and Material's assets folder"),
+    # an alias onto a generated file, a page, a redirect or the theme's own files, in either language
+    *(
+        ({CASE: (WHEN, f"aliases: [{alias}]")}, CASE, "aliases", ALIAS.format(alias=alias.rstrip("/") + "/"), owner)
+        for alias, owner in [
+            ("events.ics", "the events calendar"),
+            ("cy/events.ics", "the events calendar"),
+            ("api/v1/schema.json", "the catalogue's JSON Schema"),
+            ("cy/api/v1/catalogue.json", "the JSON catalogue"),
+            ("case-studies/psb/sample-north/feed.xml", "the feed of the psb 'sample-north'"),
+            ("cy/astudiaethau-achos/theme/sharing-practice/feed.xml", "the feed of the theme 'sharing-practice'"),
+            ("newsletters/2022-03-14/email.html", "the email edition 2022-03-14"),
+            ("newsletters/2022-03-14/sample-event.ics", "the calendar file of the event newsletters/sample-event.md"),
+            ("robots.txt", "robots.txt"),
+            ("sitemap.xml.gz", "MkDocs and Material's compressed sitemap"),
+            ("404.html", "MkDocs and Material's page for an address"),
+            ("search/", "MkDocs and Material's search folder"),
+            ("assets/images/", "MkDocs and Material's assets folder"),
+            ("about/", "docs/about.md"),
+            ("About/", "docs/about.md"),  # one file on a case-insensitive disk
+            ("cy/", "docs/index.cy.md"),
+            ("lessons/sample-time/", "the page of lessons/sample-time.md"),
+            ("gwersi/sample-time/", "the page of lessons/sample-time.cy.md"),
+            ("cy/case-studies/sample-hackathon/", "the redirect from cy/case-studies/sample-hackathon/"),
+            ("case-studies/sample-square.png", "the file case_studies/sample-square.png"),
+        ]
+    ),
+]
+
+
+@pytest.mark.parametrize("clash", CLASHES, ids=[f"clash-{n}" for n in range(len(CLASHES))])
+def test_every_clash_is_found_in_one_table_naming_both_owners(pristine, tmp_path, capsys, monkeypatch, clash) -> None:
+    edits, path, field, *owners = clash
+    errors = check_errors(edited(pristine, tmp_path, edits), capsys, monkeypatch)
+    assert_named(errors, path, field, *owners)
+
+
+def test_the_table_holds_exactly_the_files_a_build_writes(pristine, tmp_path) -> None:
+    """Pages in each language (and copies built from English), files beside content and in docs/
+    (a Welsh one under cy/), feeds, calendars, redirects and the theme's own files: the table the
+    build checks against is the site it writes, file for file."""
+    from rhannu.site import prepare
+    from rhannu.site_info import SiteInfo
+
+    project = edited(
+        pristine,
+        tmp_path,
+        {
+            "docs/english-only.md": PAGE,
+            "docs/welsh-only.cy.md": PAGE,
+            "docs/images/photo.png": "png",
+            "docs/images/photo.cy.png": "png",
+            "docs/.hidden/notes.txt": "left out",
+            CASE: (WHEN, "aliases: [old/hackathon/, Old-Site/Hackathon.html]"),
+        },
+    )
+    result = build(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.log
+    built = {path.relative_to(result.site).as_posix() for path in result.site.rglob("*") if path.is_file()}
+    site = prepare(project, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
+    assert {path.casefold() for path in built if not path.startswith("assets/")} == set(site.addresses)  # keyed case-folded
+    assert {"images/photo.png", "cy/images/photo.png", "cy/english-only/index.html", "old-site/hackathon.html/index.html"} <= set(
+        site.addresses
+    )
+    assert not unclaimed(sorted(built), site.addresses)
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        ({CASE: (WHEN, "aliases: [events.ics]")}, f"{CASE}: field 'aliases': the alias 'events.ics/'"),
+        ({CASE_CY: (WELSH_NAME, f"slug: {LONG}\n{WELSH_NAME}")}, f"{CASE_CY}: field 'slug': expected at most {MAX_SLUG}"),
+        ({LESSON_CY: (WELSH_NAME, f"slug: index\n{WELSH_NAME}")}, f"{LESSON_CY}: field 'slug': 'cy/gwersi/index.html'"),
+        ({"docs/feed.xml": "<rss/>"}, "docs/feed.xml: 'feed.xml' would be written twice"),
+    ],
+    ids=["alias-onto-a-file", "long-slug", "welsh-slug-index", "docs-file"],
+)
+def test_the_build_stops_before_writing_anything(pristine, tmp_path, edits, expected) -> None:
+    result = build(edited(pristine, tmp_path, edits), tmp_path / "site")
+    assert result.returncode == 1, result.log
+    assert "Traceback" not in result.log and "OSError" not in result.log
+    assert f"ERROR   -  rhannu: {expected}" in result.log, result.log
+    assert not result.site.exists()
+
+
+def test_the_table_finds_each_kind_of_clash() -> None:
+    """A file twice (whatever its case), a file inside a file, a file where a folder is needed, a
+    file in a folder that belongs to one owner whole; blamed on the editor's file where there is one."""
+    table = Table()
+    table.reserve_folder("assets", Owner("the theme"))
+    table.claim("feed.xml", Owner("the feed"))
+    table.claim("about/index.html", Owner("docs/about.md", "docs/about.md"))
+    table.claim("FEED.xml", Owner("the alias 'FEED.xml'", "x.md", "aliases"))
+    table.claim("feed.xml/index.html", Owner("the alias 'feed.xml/'", "y.md", "aliases"))
+    table.claim("about", Owner("the generated file about"))
+    table.claim("assets/x/index.html", Owner("the alias 'assets/x/'", "z.md", "aliases"))
+    table.claim("sitemap.xml", Owner("the sitemap"))
+    table.claim("sitemap.xml", Owner("the generated sitemap"))
+    assert [(error.path, error.field) for error in table.errors] == [
+        ("x.md", "aliases"),
+        ("y.md", "aliases"),
+        ("docs/about.md", None),
+        ("z.md", "aliases"),
+        ("rhannu", None),
+    ]
+    assert "the feed" in table.errors[0].message and "'FEED.xml' would be written twice" in table.errors[0].message
+    assert "a fault in Rhannu" in table.errors[-1].message
+    assert unclaimed(["feed.xml", "assets/x.js", "feed.xml", "other.html"], {"feed.xml": Owner("the feed")}) == [
+        "feed.xml",
+        "other.html",
+    ]
 
 
 def test_a_new_items_file_name_is_a_slug_whatever_its_title(tmp_path, capsys) -> None:
