@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import html_safety, material_theme, outputs, page_meta, pages, site_info, static_i18n
+from rhannu import addresses, html_safety, material_theme, outputs, page_meta, pages, site_info, static_i18n
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -70,7 +70,11 @@ def _add_generated(files, config):
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has rebuilt every File
 def _fill_generated(files, config):
     files = static_i18n.fill_generated(files, _current().pages, _current().assets)
-    return static_i18n.relocate(files, config, _current().address)
+    files = static_i18n.relocate(files, config, _current().address)
+    written = (file.dest_uri for file in files if not file.inclusion.is_excluded())
+    if unknown := addresses.unclaimed(written, _current().addresses):
+        raise PluginError(f"{', '.join(unknown)}: not in Rhannu's table of addresses, so perhaps written twice (a Rhannu fault)")
+    return files
 
 
 on_files = CombinedEvent(_add_generated, _fill_generated)
@@ -139,8 +143,8 @@ def _write_outputs(config):
     material_theme.patch_bundles(site_dir)
     try:
         if static_i18n.is_default_pass(config):
-            outputs.write(site_dir, outputs.outputs(_current()))
-        outputs.write(site_dir, outputs.outputs(_current(), lang))
+            outputs.write(site_dir, outputs.outputs(_current()), _current().addresses)
+        outputs.write(site_dir, outputs.outputs(_current(), lang), _current().addresses)
     except ContentErrors as problems:
         raise _abort(problems) from None
     except outputs.OutputClash as clash:

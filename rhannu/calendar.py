@@ -181,9 +181,6 @@ def feed(issues: Iterable[Issue], lang: str, site_name: str, site_url: str) -> b
     return render(events, lang, calendar_name(lang, site_name), label(lang, "calendar_description"))
 
 
-def event_files(issues: Iterable[Issue], lang: str, site_name: str, site_url: str) -> dict[str, bytes]:
-    """Site path -> a one-event calendar, for each event's "Add to calendar" link."""
-    return {
-        event_path(issue, item.slug, lang): render([event], lang, event.summary, label(lang, "calendar_description"))
-        for issue, item, event in announced_events(issues, lang, site_url)
-    }
+def event_file(event: CalendarEvent, lang: str) -> bytes:
+    """A calendar of one event, for its "Add to calendar" link (at `event_path`)."""
+    return render([event], lang, event.summary, label(lang, "calendar_description"))

@@ -151,9 +151,12 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
-    from rhannu.scaffold import new_case_study, new_item
+    from rhannu.scaffold import new_case_study, new_item, slugify
     from rhannu.taxonomy import load_taxonomy
 
+    if not slugify(title):
+        print(f"the title {title!r} gives no file name: start it with a letter or a digit", file=sys.stderr)
+        return 1
     today = build_date()
     try:
         if kind == "case-study":

@@ -32,8 +32,9 @@ from rhannu.content_types import (
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT
+from rhannu.names import control_problem, slug_problem
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
-from rhannu.schema import PLACEHOLDER, SLUG, Field, FieldProblem, unknown_field_message
+from rhannu.schema import PLACEHOLDER, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
@@ -133,14 +134,8 @@ def _load_collection(
     for path in paths:
         source_path = parse_source_path(path)
         slug = source_path.key.rsplit("/", 1)[-1].removesuffix(".md")
-        if not SLUG.match(slug):
-            errors.append(
-                ContentError(
-                    path,
-                    "file name: expected lower case letters, digits and hyphens, such as 'my-case-study.md'; "
-                    f"got '{Path(source_path.key).name}'",
-                )
-            )
+        if problem := slug_problem(slug, "lower case letters, digits and hyphens, such as 'my-case-study.md'"):
+            errors.append(ContentError(path, f"file name: {problem.replace(repr(slug), repr(Path(source_path.key).name))}"))
             continue
         try:
             source = parse_source(path, read_text(root, path))
@@ -249,7 +244,12 @@ def _parse_fields(
 def _check_body(source: Source) -> list[ContentError]:
     if not source.body.strip():
         return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
-    errors = (
+    errors = [
+        ContentError(source.path, f"the body {problem}", line=source.body_line + offset)
+        for offset, line in enumerate(source.body.split("\n"))  # splitlines() would split at some of them
+        if (problem := control_problem(line))
+    ]
+    errors += (
         [
             ContentError(
                 source.path,

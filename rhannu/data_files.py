@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from rhannu.errors import ContentError, ContentErrors, read_text
-from rhannu.frontmatter import DuplicateKey, load_yaml
+from rhannu.frontmatter import BadCharacter, DuplicateKey, load_yaml
 
 
 def read_data(root: Path, name: str) -> dict:
@@ -16,6 +16,8 @@ def read_data(root: Path, name: str) -> dict:
         data = load_yaml(read_text(root, name))
     except DuplicateKey as error:
         raise ContentErrors([ContentError(name, error.message(offset=1), line=error.second + 1)]) from None
+    except BadCharacter as error:
+        raise ContentErrors([ContentError(name, error.message(), line=error.line + 1)]) from None
     except OSError as error:
         raise ContentErrors([ContentError(name, f"cannot be read: {error.strerror}")]) from None
     except yaml.MarkedYAMLError as error:

@@ -96,16 +96,21 @@ class Edition:
 
     @property
     def html_path(self) -> str:
-        return f"{issue_path(self.issue)}/{email_name(self.edition)}.html"
+        return edition_file(self.issue, self.edition, "html")
 
     @property
     def text_path(self) -> str:
-        return f"{issue_path(self.issue)}/{email_name(self.edition)}.txt"
+        return edition_file(self.issue, self.edition, "txt")
 
     @property
     def text_file(self) -> str:
         """The text edition as the build writes it: with a BOM, so any host shows it right."""
         return BOM + self.text
+
+
+def edition_file(issue: Issue, edition: str, suffix: str) -> str:
+    """Where the build writes an edition's file ('html', 'txt'; 'eml' for its message file)."""
+    return f"{issue_path(issue)}/{email_name(edition)}.{suffix}"
 
 
 def email_name(edition: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rhannu.names import printable
+
 
 @dataclass(frozen=True)
 class ContentError:
@@ -17,8 +19,8 @@ class ContentError:
         if self.line is not None:
             where += f": line {self.line}"
         if self.field is not None:
-            where += f": field '{self.field}'"
-        return f"{where}: {self.message}"
+            where += f": field '{printable(self.field, one_line=True)}'"  # a key may hold a line break
+        return printable(f"{where}: {self.message}")  # an editor's value may hold an escape sequence
 
 
 class ContentErrors(Exception):

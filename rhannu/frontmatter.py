@@ -35,9 +35,24 @@ class DuplicateKey(ValueError):
         return f"'{self.key}' is given twice, on lines {self.first + offset} and {self.second + offset}: keep one"
 
 
+class BadCharacter(ValueError):
+    """A character YAML refuses to read, such as a control character typed into the file."""
+
+    def __init__(self, line: int, character: int) -> None:
+        super().__init__(f"U+{character:04X}")
+        self.line, self.character = line, character  # the line counted from 0 within the YAML
+
+    def message(self) -> str:
+        return f"has the invisible control character U+{self.character:04X}, which YAML cannot read: delete it"
+
+
 def load_yaml(text: str) -> object:
     """YAML as the project reads it: safe, with duplicate keys refused."""
-    return yaml.load(text, Loader=SafeLoader)
+    try:
+        return yaml.load(text, Loader=SafeLoader)
+    except yaml.reader.ReaderError as error:
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        raise BadCharacter(text.count("\n", 0, error.position), character) from None
 
 
 FENCE = "---"
@@ -68,6 +83,8 @@ def parse_source(path: str, text: str) -> Source | ContentError:
         return ContentError(path, f"YAML syntax error: {problem}", line=line)
     except DuplicateKey as error:
         return ContentError(path, error.message(offset=2), line=error.second + 2)
+    except BadCharacter as error:
+        return ContentError(path, error.message(), line=error.line + 2)
     except ValueError as error:  # YAML reads 2021-02-30 as a date, and the calendar refuses it
         return ContentError(path, f"a date that does not exist ({error}): write a real day as YYYY-MM-DD")
     if not isinstance(meta, dict):

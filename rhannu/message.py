@@ -19,8 +19,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from io import BytesIO
 
-from rhannu.email import Edition, edition_languages, email_name, render_html, render_text
-from rhannu.issue_views import issue_path, issue_title
+from rhannu.email import Edition, edition_file, edition_languages, render_html, render_text
+from rhannu.issue_views import issue_title
 from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.site_info import SiteInfo
@@ -30,7 +30,7 @@ TEST_PREFIX = "[TEST] "
 
 
 def message_path(issue: Issue, edition: str) -> str:
-    return f"{issue_path(issue)}/{email_name(edition)}.eml"
+    return edition_file(issue, edition, "eml")
 
 
 def subject(issue: Issue, edition: str) -> str:

@@ -3,51 +3,88 @@
 `outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
 editions and their message files), written once; `outputs(site, lang)` each language's own: its
 feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
-redirects from old addresses, and its one-language email editions. A path that two outputs would
-both write is an error naming it, never a silent overwrite.
+redirects from old addresses, and its one-language email editions.
+
+`plan` lists the same files, each with its owner, before any is rendered: the table of every
+address (`rhannu.addresses`) claims them while the site is prepared, so that a path two outputs,
+or an output and a page, would both write is an error naming both before anything is written.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rhannu import calendar, catalogue
-from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path
-from rhannu.email import BOTH
+from rhannu.addresses import Owner, unclaimed
+from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
+from rhannu.email import BOTH, Edition, edition_file
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.message import message_path
-from rhannu.site import Site
+from rhannu.newsletter import Issue
+from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
+
+if TYPE_CHECKING:
+    from rhannu.site import Site
 
 
 class OutputClash(RuntimeError):
     """Two outputs of one build would write the same path."""
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A file the build will write: where, what writes it, and how to make its bytes."""
+
+    path: str
+    owner: Owner
+    render: Callable[[], str | bytes]
+
+
 def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
     """The files for `lang`, or (with no language) those written once for the whole site."""
     files = _Files()
-    if lang is None:
-        files.add("robots.txt", robots_txt(site.info.url))
-        _add_emails(files, site, BOTH)
-        return files.written
-    files.add(url(f"{CASE_STUDIES.address}/index", lang) + "cards.json", cards_json(site, lang))
-    _add_feeds(files, site, lang)
-    files.add(calendar.feed_path(lang), calendar.feed(site.issues, lang, site.info.name(lang), site.info.url))
-    for path, ics in calendar.event_files(site.issues, lang, site.info.name(lang), site.info.url).items():
-        files.add(path, ics)
-    for path, text in catalogue.files(site.info, site.content, site.issues, lang).items():
-        files.add(path, text)
-    for old, html in redirect_pages(site, lang).items():
-        files.add(f"{old}index.html", html)
-    _add_emails(files, site, lang)
+    for planned in plan(site, lang):
+        files.add(planned.path, planned.render())
     return files.written
+
+
+def plan(site: Site, lang: str | None = None) -> list[Planned]:
+    """The files of `outputs(site, lang)`, each with its owner, none rendered yet."""
+    if lang is None:
+        return [Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)), *_emails(site, BOTH)]
+    name, site_url = site.info.name(lang), site.info.url
+    files = [
+        Planned(
+            url(f"{CASE_STUDIES.address}/index", lang) + "cards.json",
+            Owner("the case study cards for the filter script"),
+            lambda: cards_json(site, lang),
+        ),
+        *_feeds(site, lang),
+        Planned(calendar.feed_path(lang), Owner("the events calendar"), lambda: calendar.feed(site.issues, lang, name, site_url)),
+    ]
+    for issue, item, event in calendar.announced_events(site.issues, lang, site_url):
+        owner = Owner(f"the calendar file of the event {primary_path(item.texts)}", primary_path(item.texts))
+        files.append(Planned(calendar.event_path(issue, item.slug, lang), owner, _bound(calendar.event_file, event, lang)))
+    whole = cache(lambda: catalogue.files(site.info, site.content, site.issues, lang))
+    files += [
+        Planned(catalogue.catalogue_path(lang), Owner("the JSON catalogue"), lambda: whole()[catalogue.catalogue_path(lang)]),
+        Planned(catalogue.schema_path(lang), Owner("the catalogue's JSON Schema"), lambda: whole()[catalogue.schema_path(lang)]),
+    ]
+    return files + _redirects(site, lang) + _emails(site, lang)
+
+
+def _bound(render: Callable[..., str | bytes], *args: object) -> Callable[[], str | bytes]:
+    return lambda: render(*args)
 
 
 def _licensed(channel: Channel, site: Site, lang: str) -> Channel:
@@ -67,7 +104,18 @@ def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
     return files.written
 
 
-def write(site_dir: Path, files: dict[str, bytes]) -> None:
+def plan_all(site: Site, langs: tuple[str, ...]) -> list[Planned]:
+    """Every file of every output of a build, as `plan` gives them: English first, so that a clash
+    in both languages is reported with the address the editor wrote."""
+    english_first = sorted(langs, key=lambda code: code != DEFAULT.code)
+    return [*plan(site), *(planned for lang in english_first for planned in plan(site, lang))]
+
+
+def write(site_dir: Path, files: dict[str, bytes], addresses: Mapping[str, Owner]) -> None:
+    """Write `files`, each of which must be in the table of addresses (rhannu.addresses): a writer
+    that bypassed the table could overwrite a page unseen."""
+    if unknown := unclaimed(files, addresses):
+        raise OutputClash(f"{', '.join(unknown)}: not in the table of addresses, so perhaps written twice (a fault in Rhannu)")
     for path, data in files.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,30 +132,55 @@ class _Files:
         self.written[path] = text.encode("utf-8") if isinstance(text, str) else text
 
 
-def _add_feeds(files: _Files, site: Site, lang: str) -> None:
+def _feeds(site: Site, lang: str) -> list[Planned]:
     """The language's feeds: issues (each with its email edition in this language), everything
     new, and one per PSB and per theme beside its facet page; each keeps extra.feed_items."""
     name, site_url, cap = site.info.name(lang), site.info.url, site.info.feed_items
-    emails = {copy.issue.published: copy.html for copy in site.editions if copy.edition == lang}
-    channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails, cap=cap)
-    issues_feed = render_rss(_licensed(channel, site, lang))
-    files.add(feed_path("newsletters", lang), issues_feed)
+
+    def emails() -> dict:
+        return {copy.issue.published: copy.html for copy in site.editions if copy.edition == lang}
+
+    @cache
+    def issues_feed() -> str:
+        channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails(), cap=cap)
+        return render_rss(_licensed(channel, site, lang))
+
+    def everything() -> str:
+        channel = everything_channel(site.content, site.issues, lang, name, site_url, emails=emails(), cap=cap)
+        return render_rss(_licensed(channel, site, lang))
+
+    def facet_feed(facet: str, value: str) -> str:
+        return render_rss(_licensed(facet_channel(site.content, facet, value, lang, name, site_url, cap=cap), site, lang))
+
+    files = [Planned(feed_path("newsletters", lang), Owner("the newsletter's feed"), issues_feed)]
     if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
-        files.add(old_feed, issues_feed)  # feed readers follow no HTML redirect: the feed stays where it was too
-    everything = everything_channel(site.content, site.issues, lang, name, site_url, emails=emails, cap=cap)
-    files.add(feed_path("all", lang), render_rss(_licensed(everything, site, lang)))
+        # feed readers follow no HTML redirect: the feed stays where it was too
+        files.append(Planned(old_feed, Owner("the newsletter's feed at its old address"), issues_feed))
+    files.append(Planned(feed_path("all", lang), Owner("the feed of everything new"), everything))
     for facet, value in facet_feeds(site.content):
-        channel = facet_channel(site.content, facet, value, lang, name, site_url, cap=cap)
-        files.add(facet_feed_path(facet, value, lang), render_rss(_licensed(channel, site, lang)))
+        owner = Owner(f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{facet}s.{value}")
+        files.append(Planned(facet_feed_path(facet, value, lang), owner, _bound(facet_feed, facet, value)))
+    return files
 
 
-def _add_emails(files: _Files, site: Site, edition: str) -> None:
-    messages = site.message_files
-    for copy in site.editions:
-        if copy.edition == edition:
-            files.add(message_path(copy.issue, edition), messages[message_path(copy.issue, edition)])
-            files.add(copy.html_path, copy.html)
-            files.add(copy.text_path, copy.text_file)
+def _emails(site: Site, edition: str) -> list[Planned]:
+    """Each issue's edition (`both`, or one language) as HTML, as text and as a message file."""
+
+    @cache
+    def rendered() -> dict[tuple[str, str], Edition]:
+        return {(copy.issue.slug, copy.edition): copy for copy in site.editions}
+
+    def part(issue: Issue, suffix: str) -> str | bytes:
+        if suffix == "eml":
+            return site.message_files[message_path(issue, edition)]
+        copy = rendered()[issue.slug, edition]
+        return copy.html if suffix == "html" else copy.text_file
+
+    return [
+        Planned(edition_file(issue, edition, suffix), Owner(f"the email edition {issue.slug}"), _bound(part, issue, suffix))
+        for issue in site.issues
+        for suffix in ("html", "txt", "eml")
+    ]
 
 
 def cards_json(site: Site, lang: str) -> str:
@@ -138,16 +211,28 @@ def robots_txt(site_url: str) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {absolute(site_url, 'sitemap.xml')}\n"
 
 
-def redirect_pages(site: Site, lang: str) -> dict[str, str]:
-    """Old address -> an HTML page sending the reader on to the page's address: items' aliases,
-    and the addresses pages had before they took their language's own names."""
-    pages = {old: _redirect_html("/" + new, lang, site.info.url) for old, new in site.moved_pages(lang).items()}
+ALIAS_FIX = "an alias must be an old address that no page or file of this site has"
+
+
+def _redirects(site: Site, lang: str) -> list[Planned]:
+    """HTML pages sending the reader on from an old address: the addresses pages had before they
+    took their language's own names, and items' aliases."""
+    files = [
+        Planned(
+            f"{old}index.html",
+            Owner(f"the redirect from {old}, where the page {new} was before it took its Welsh name"),
+            _bound(_redirect_html, "/" + new, lang, site.info.url),
+        )
+        for old, new in site.moved_pages(lang).items()
+    ]
     for kind in WITH_PAGES:
         for item in site.content.of(kind):
-            target = "/" + url(kind.path(item, lang), lang)
+            path, target = primary_path(item.texts), "/" + url(kind.path(item, lang), lang)
+            redirect = _bound(_redirect_html, target, lang, site.info.url)
             for alias in getattr(item, "aliases", ()):
-                pages[root(lang) + alias] = _redirect_html(target, lang, site.info.url)
-    return pages
+                owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
+                files.append(Planned(f"{root(lang)}{alias}index.html", owner, redirect))
+    return files
 
 
 def _redirect_html(target: str, lang: str, site_url: str) -> str:

@@ -12,13 +12,19 @@ from pathlib import Path
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
+from rhannu.names import MAX_SLUG
 from rhannu.schema import PLACEHOLDER
 from rhannu.taxonomy import Taxonomy
 
 
 def slugify(title: str) -> str:
+    """The file name a title gives, in whole words up to MAX_SLUG characters ('' for none)."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) <= MAX_SLUG:
+        return slug
+    words = slug[: MAX_SLUG + 1].rsplit("-", 1)[0]
+    return words if len(words) <= MAX_SLUG else slug[:MAX_SLUG]
 
 
 def _quoted(text: str) -> str:

@@ -14,11 +14,10 @@ from dataclasses import dataclass
 
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
+from rhannu.names import CONTROL, control_problem, slug_problem
 from rhannu.partial_dates import PartialDate, PartialDateProblem
 from rhannu.partial_dates import parse as parse_partial_date
 from rhannu.taxonomy import Taxonomy
-
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class FieldProblem(ValueError):
@@ -45,6 +44,8 @@ def text(value: object, _: Taxonomy) -> str:
         raise FieldProblem(f"expected text; got {value!r}")
     if value.startswith(PLACEHOLDER):
         raise FieldProblem(f"still the placeholder {value!r}: write the real text")
+    if problem := control_problem(value):
+        raise FieldProblem(problem)
     return " ".join(value.split())
 
 
@@ -80,7 +81,7 @@ def event_date(value: object, _: Taxonomy) -> EventDate:
 
 
 def web_address(value: object, _: Taxonomy) -> str:
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or " " in value:
+    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or _SPACE_OR_CONTROL.search(value):
         raise FieldProblem(f"expected a web address starting https://; got {value!r}")
     return value
 
@@ -136,16 +137,26 @@ def list_of(item: Parser, *, allow_empty: bool) -> Parser:
 
 
 def slug(value: object, _: Taxonomy) -> str:
-    if not isinstance(value, str) or not SLUG.match(value):
-        raise FieldProblem(f"expected an id in lower case with hyphens, such as 'planning-time'; got {value!r}")
+    if problem := slug_problem(value, "an id in lower case with hyphens, such as 'planning-time'"):
+        raise FieldProblem(problem)
+    assert isinstance(value, str)
     return value
+
+
+# A folder of an old address: the characters a URL path needs no escape for, short enough for a
+# file name (the build writes a redirect at old/name/index.html).
+_OLD_PART = re.compile(r"[A-Za-z0-9._~-]{1,200}")
+_SPACE_OR_CONTROL = re.compile(rf"\s|{CONTROL.pattern}")
 
 
 def address(value: object, _: Taxonomy) -> str:
     """An old site-relative address, such as 'old/case-study/'; normalised to 'old/case-study/'."""
     parts = value.strip("/").split("/") if isinstance(value, str) else []
-    if not parts or any(part in ("", ".", "..") for part in parts) or "://" in str(value):
-        raise FieldProblem(f"expected a site-relative address such as 'old/name/'; got {value!r}")
+    if not parts or any(part in (".", "..") or not _OLD_PART.fullmatch(part) for part in parts):
+        raise FieldProblem(
+            "expected a site-relative address such as 'old/name/': folders of letters, digits and "
+            f"'-', '_', '.' or '~', each at most 200 characters; got {value!r}"
+        )
     return "/".join(parts) + "/"
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from rhannu import html_safety
+from rhannu.addresses import Owner, address_table, unique_pages
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
@@ -21,6 +22,7 @@ from rhannu.languages import CODES, DEFAULT, root
 from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
+from rhannu.outputs import plan_all
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.site_info import SiteInfo
 from rhannu.sitemap import SitemapEntry, pages_by_language, sitemap_entries
@@ -45,6 +47,7 @@ class Site:
     root: Path  # the project folder
     docs_folder: str  # docs_dir, relative to the project folder
     unplaced: tuple[str, ...] = ()  # newsletter items no issue holds, each with the reason
+    addresses: Mapping[str, Owner] = field(default_factory=dict)  # every file the build writes (rhannu.addresses)
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -129,11 +132,10 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     load_feeds(root)  # a bad partner list is reported with everything else
     issues = assemble(content, settings, build_date, load_cache(root))
     status = settings.status(build_date)
-    pages = {
-        page.src_uri: page
-        for lang in CODES
-        for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]
-    }
+    pages = unique_pages(
+        (page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]),
+        content,
+    )
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     if errors := _page_errors(root, docs) + _unsafe_newsletter_items(root, content):
@@ -150,42 +152,13 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     docs_pages = [path.split("/", 1)[1] for path in docs]
     by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()})
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
-    owners = {
-        url(parse_source_path(uri).key.removesuffix(".md"), parse_source_path(uri).lang.code): f"{docs_folder}/{uri}"
-        for uri in docs_pages
-    } | {page.url: f"the generated page {uri}" for uri, page in pages.items()}
-    if errors := _alias_errors(content, owners):
-        raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))
     unplaced = tuple(_unplaced(content, settings))
-    return Site(
+    site = Site(
         info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced
     )
-
-
-ENGLISH_FIRST = (DEFAULT.code, *(code for code in CODES if code != DEFAULT.code))  # name the English source first
-# Addresses the site itself uses for files that are not pages: an alias there would hide them.
-RESERVED = ("assets/", "search/", "feed.xml", "sitemap.xml", "robots.txt", "404.html")
-
-
-def _alias_errors(content: Content, owners: dict[str, str]) -> list[ContentError]:
-    """An old address (alias) may not be one the site uses, in either language: it would replace
-    that page, in both languages, with a redirect. `owners` names the source of each page address."""
-    roots = {root(code) for code in CODES} - {""}
-    errors = []
-    for kind in WITH_PAGES:
-        for item in content.of(kind):
-            for alias in getattr(item, "aliases", ()):
-                owner = next((owners[root(code) + alias] for code in ENGLISH_FIRST if root(code) + alias in owners), None)
-                if owner is None and (alias.startswith(RESERVED) or alias in roots):
-                    owner = "the site itself"
-                if owner is not None:
-                    message = (
-                        f"'{alias}' is an address this site already uses (by {owner}); "
-                        "an alias must be an old address no page has"
-                    )
-                    errors.append(ContentError(primary_path(item.texts), message, "aliases"))
-    return errors
+    # every file the build will write, claimed once: a clash is an error before anything is written
+    return replace(site, addresses=address_table(site, ((file.path, file.owner) for file in plan_all(site, CODES))))
 
 
 def _without_pages(content: Content) -> list[Any]:

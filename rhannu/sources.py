@@ -12,6 +12,7 @@ from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
+from rhannu.names import control_problem, slug_problem
 from rhannu.partial_dates import PartialDate, PartialDateProblem, parse, show_period
 
 SOURCES_FILE = "data/sources.yml"
@@ -75,11 +76,19 @@ def _source(key: str, entry: object, errors: list[ContentError]) -> Source | Non
     def problem(field: str, message: str) -> None:
         errors.append(ContentError(SOURCES_FILE, message, f"{key}.{field}"))
 
+    if wrong := slug_problem(key, "a key of lower case letters and digits joined by hyphens, such as 'year-one-report'"):
+        errors.append(ContentError(SOURCES_FILE, wrong, key))
+        return None
     if not isinstance(entry, dict):
         errors.append(ContentError(SOURCES_FILE, f"expected the fields {', '.join(FIELDS[:3])}", key))
         return None
     for unknown in sorted(set(entry) - set(FIELDS)):
         problem(unknown, f"unknown field; expected one of {', '.join(FIELDS)}")
+    for name in ("title", "publisher"):
+        value = entry.get(name)
+        for code, text in value.items() if isinstance(value, dict) else ():
+            if isinstance(text, str) and (found := control_problem(text)):
+                problem(f"{name}.{code}", found)
     titles, publishers = _bilingual(entry.get("title")), _bilingual(entry.get("publisher"))
     if titles is None:
         problem("title", "expected the title in each language: en: ..., cy: ...")
@@ -90,11 +99,15 @@ def _source(key: str, entry: object, errors: list[ContentError]) -> Source | Non
     if published is not None and (not isinstance(published, dt.date) or isinstance(published, dt.datetime)):
         problem("date", f"expected the day it was published, as YYYY-MM-DD, or nothing; got {published!r}")
     url = entry.get("url")
-    if url is not None and (not isinstance(url, str) or not url.startswith(("https://", "http://"))):
+    if url is not None and (not isinstance(url, str) or not url.startswith(("https://", "http://")) or _unsafe_address(url)):
         problem("url", f"expected a web address starting https://, or nothing; got {url!r}")
     if len(errors) > before or titles is None or publishers is None or period is None:
         return None
     return Source(key, titles, publishers, period, published, url)
+
+
+def _unsafe_address(url: str) -> bool:
+    return any(char.isspace() for char in url) or control_problem(url) is not None
 
 
 def _bilingual(value: object) -> dict[str, str] | None:

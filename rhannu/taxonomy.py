@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.names import control_problem, slug_problem
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
@@ -53,6 +54,10 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
     terms = {}
     for key, entry in entries.items():
         where = f"{name}.{key}"
+        # a key is a page's address, a feed's folder and an attribute's value
+        if problem := slug_problem(key, "a key of lower case letters and digits joined by hyphens, such as 'north-wales'"):
+            errors.append(ContentError(TAXONOMY_FILE, problem, where))
+            continue
         if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in LANGS):
             errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
             continue
@@ -62,5 +67,9 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
                 ContentError(TAXONOMY_FILE, "expected an introduction in each language: en: ..., cy: ...", f"{where}.intro")
             )
             continue
-        terms[str(key)] = Term(str(key), {lang: entry[lang] for lang in LANGS}, dict(intro))
+        texts = {f"{where}.{lang}": entry[lang] for lang in LANGS} | {f"{where}.intro.{lang}": t for lang, t in intro.items()}
+        if found := [ContentError(TAXONOMY_FILE, wrong, at) for at, t in texts.items() if (wrong := control_problem(t))]:
+            errors += found
+            continue
+        terms[key] = Term(key, {lang: entry[lang] for lang in LANGS}, dict(intro))
     return terms

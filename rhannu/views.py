@@ -48,6 +48,7 @@ class VirtualPage:
     blocks: tuple[str, ...] = ()
     late: frozenset[int] = frozenset()
     before_title: str = ""
+    source: str | None = None  # an item's page: the editors' file of its text (a listing has none)
 
     def with_blocks(self, html: str, *, late: bool | None = None) -> str:
         """Fill the placeholders: the early blocks (late=False), the late ones (True), or all."""
@@ -109,6 +110,7 @@ def page(
     twin_of: str | None = None,
     before_title: str = "",
     feed: tuple[str, str] | None = None,
+    source: str | None = None,
 ) -> VirtualPage:
     """A generated page at `path` in `lang`: its title as the H1, then `parts`, each HTML or (as
     Markdown) editors' text. An item's page whose Welsh text names it differently gives the English
@@ -132,7 +134,8 @@ def page(
             chunks.append(block_placeholder(len(blocks)))
             blocks.append(str(part))
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
-    return VirtualPage(src_uri(twin_of or path, lang), markdown, url(path, lang), tuple(blocks), frozenset(late), before_title)
+    uri = src_uri(twin_of or path, lang)
+    return VirtualPage(uri, markdown, url(path, lang), tuple(blocks), frozenset(late), before_title, source)
 
 
 def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
@@ -243,7 +246,17 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         Late(cite_html(content, study, lang, info)),
         Late(moving_on),
     ]
-    return page(path, lang, text.title, text.summary, parts, og_type="article", before_title=trail, twin_of=page_path(study))
+    return page(
+        path,
+        lang,
+        text.title,
+        text.summary,
+        parts,
+        og_type="article",
+        before_title=trail,
+        twin_of=page_path(study),
+        source=text.path,
+    )
 
 
 def _wayfinding(content: Content, item: CaseStudy | Lesson, lang: str) -> tuple[str, str]:
@@ -480,7 +493,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
         Late(cite_html(content, lesson, lang, info)),
         Late(moving_on),
     ]
-    return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson))
+    return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson), source=text.path)
 
 
 def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:

@@ -92,14 +92,20 @@ def test_malformed_front_matter_in_a_page_stops_the_check_and_the_build(project,
     assert not (tmp_path / "site/about/index.html").exists()
 
 
+NO_PAGE_HAS = "an alias must be an old address that no page or file of this site has"
+
+
 @pytest.mark.parametrize(
     ("alias", "expected"),
     [
-        ("about/", "'about/' is an address this site already uses (by docs/about.md); an alias must be an old address no page has"),
-        ("cy/", "'cy/' is an address this site already uses (by docs/index.cy.md); an alias must be an old address no page has"),
-        ("case-studies/", "'case-studies/' is an address this site already uses (by the generated page case-studies/index.md); "
-         "an alias must be an old address no page has"),
-        ("./", "expected a site-relative address such as 'old/name/'; got './'"),
+        ("about/", "'about/index.html' would be written twice: by the alias 'about/' in case_studies/sample-sharing-practice.md "
+         f"and by docs/about.md: {NO_PAGE_HAS}"),
+        ("cy/", "'cy/index.html' would be written twice: by the alias 'cy/' in case_studies/sample-sharing-practice.md "
+         f"and by docs/index.cy.md: {NO_PAGE_HAS}"),
+        ("case-studies/", "'case-studies/index.html' would be written twice: by the alias 'case-studies/' in "
+         f"case_studies/sample-sharing-practice.md and by the generated page 'case-studies/': {NO_PAGE_HAS}"),
+        ("./", "expected a site-relative address such as 'old/name/': folders of letters, digits and '-', '_', '.' or '~', "
+         "each at most 200 characters; got './'"),
     ],
     ids=["page", "language-root", "listing", "home"],
 )
