@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import material_theme, outputs, page_meta, pages, site_info, static_i18n
+from rhannu import docs_meta, material_theme, outputs, page_meta, pages, site_info, static_i18n
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -86,6 +86,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.escape_title(page)
+    docs_meta.escape_text(page.meta)
     _unsafe.extend(pages.unsafe_html(_current(), page.file.src_uri, html))
     return pages.page_content(_current(), page.file.src_uri, html, page.meta, page.toc)
 

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rhannu import html_safety
+from rhannu import docs_meta, html_safety
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
@@ -136,7 +136,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
-    if errors := _page_errors(root, docs) + _unsafe_newsletter_items(root, content):
+    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content):
         raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
@@ -221,9 +221,10 @@ def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]
     return errors
 
 
-def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
+def _page_errors(root: Path, docs: list[str], theme_dirs: tuple[Path, ...]) -> list[ContentError]:
     """Pages in docs/ are read by MkDocs, which publishes front matter it cannot read as the page's
-    first paragraph: here it is an error, as it is for every other source."""
+    first paragraph: here it is an error, as it is for every other source, and so is a field that
+    Rhannu does not know or a value it cannot print (rhannu.docs_meta)."""
     errors = []
     for path in docs:
         try:
@@ -233,8 +234,7 @@ def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
             continue
         if text.startswith("---"):
             source = parse_source(path, text)
-            if isinstance(source, ContentError):
-                errors.append(source)
+            errors += [source] if isinstance(source, ContentError) else docs_meta.meta_errors(source, theme_dirs)
     return errors
 
 

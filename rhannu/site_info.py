@@ -37,6 +37,7 @@ class SiteInfo:
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
+    theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
 
     def intro(self, key: str, lang: str) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
@@ -61,6 +62,7 @@ def from_config(config) -> SiteInfo:
         _intros(config.extra.get("intros")),
         feed_items(config.extra.get("feed_items")),
         licence(config.extra.get("licence")),
+        tuple(Path(folder) for folder in config.theme.dirs),
     )
 
 

@@ -5,12 +5,14 @@ or a file beside a case study could carry something active."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from rhannu import docs_meta
 from rhannu.cli import main
 from rhannu.views import heading_text
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture, read_html
@@ -128,5 +130,91 @@ def test_taxonomy_labels_and_titles_are_text_on_every_page(tmp_path: Path, brows
         site,
         ["case-studies/psb/sample-west/", "cy/astudiaethau-achos/psb/sample-west/", "case-studies/sample-hackathon/", "case-studies/"],
     )
+
+
+# --- Front matter of docs pages ------------------------------------------------------------------
+
+VALID_KEYS = "title, description, translated_from, robots, og_type, subtitle, template, icon, hide"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("author", "Someone", f"unknown field; expected one of {VALID_KEYS}"),
+        ("Title", "Capitalised", f"unknown field; expected one of {VALID_KEYS}"),
+        ("extra_css", "'[x.css]'", f"unknown field; expected one of {VALID_KEYS}"),
+        ("robots", "'noindex\"><script>window.__pwned=1</script>'", "expected one or more of index, noindex, follow, nofollow, none, "
+         "noarchive, nosnippet, noimageindex, notranslate, separated by commas; got 'noindex\"><script>window.__pwned=1</script>'"),
+        ("robots", "[noindex]", "expected one or more of index, noindex, follow, nofollow, none, noarchive, nosnippet, noimageindex, "
+         "notranslate, separated by commas; got ['noindex']"),
+        ("og_type", "'article\" onload=\"x'", "expected one of website, article; got 'article\" onload=\"x'"),
+        ("og_type", "video.movie", "expected one of website, article; got 'video.movie'"),
+        ("subtitle", '"two\\nlines"', "expected text on one line, without control characters; got 'two\\nlines'"),
+        ("subtitle", '"bell\\a"', "expected text on one line, without control characters; got 'bell\\x07'"),
+        ("subtitle", "{a: 1}", "expected text on one line, without control characters; got {'a': 1}"),
+        ("title", '"tab\\there"', "expected text on one line, without control characters; got 'tab\\there'"),
+        ("description", '"escape\\e[31m"', "expected text, without control characters; got 'escape\\x1b[31m'"),
+        ("translated_from", "abc", "expected the 12 characters written by 'rhannu translations mark'; got 'abc'"),
+        ("hide", "toc", "expected a list of one or more of navigation, toc, footer, path, tags, feedback; got 'toc'"),
+        ("hide", "[toc, sidebar]", "expected a list of one or more of navigation, toc, footer, path, tags, feedback; got ['toc', 'sidebar']"),
+        ("icon", "material/no-such-icon-here", "expected an icon the theme has, as set/name (for example material/home, "
+         "fontawesome/solid/book); got 'material/no-such-icon-here'"),
+        ("icon", "../../../etc/passwd", "expected an icon the theme has, as set/name (for example material/home, "
+         "fontawesome/solid/book); got '../../../etc/passwd'"),
+        ("icon", "home", "expected an icon the theme has, as set/name (for example material/home, fontawesome/solid/book); got 'home'"),
+    ],
+    ids=lambda value: str(value)[:24],
+)
+def test_a_docs_page_field_is_one_rhannu_knows_with_a_value_it_can_print(
+    project, capsys, monkeypatch, field: str, value: str, expected: str
+) -> None:
+    about = project / "docs/about.md"
+    about.write_text(re.sub(rf"(?m)^{field}: .*\n", "", about.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    edit(about, "\n---\n", f"\n{field}: {value}\n---\n")
+    assert check(project, capsys, monkeypatch) == [f"docs/about.md: field '{field}': {expected}"]
+
+
+@pytest.mark.parametrize("template", ["no-such.html", "../main.html", "partials/header.html", "404.html", "redirect.html", "main"])
+def test_a_template_that_cannot_render_a_page_is_named_at_check_and_build_time(project, capsys, monkeypatch, tmp_path, template) -> None:
+    edit(project / "docs/about.cy.md", "\n---\n", f"\ntemplate: {template!r}\n---\n")
+    (error,) = check(project, capsys, monkeypatch)
+    assert error.startswith("docs/about.cy.md: field 'template': expected the name of one of the theme's page templates (")
+    assert "main.html" in error and error.endswith(f"; got {template!r}")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1 and f"ERROR   -  rhannu: {error}" in built.log
+    assert "Traceback" not in built.log and "TemplateNotFound" not in built.log
+    assert not (tmp_path / "site/cy/about/index.html").exists()
+
+
+@pytest.mark.browser
+def test_every_field_rhannu_knows_builds_and_prints_as_text(tmp_path: Path, capsys, monkeypatch, browser) -> None:
+    project = copy_fixture(tmp_path / "project")
+    fields = (
+        "robots: noindex, nofollow\nog_type: article\nsubtitle: 'Sub <img src=x onerror=window.__pwned=1> & \"co\"'\n"
+        "template: main.html\nicon: material/home\nhide: [feedback]\n"
+    )
+    edit(project / "docs/about.md", "\n---\n", f"\n{fields}---\n")
+    check_passes(project, capsys, monkeypatch)
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    soup = read_html(tmp_path / "site/about/index.html")
+    assert soup.select_one('meta[name="robots"]')["content"] == "noindex, nofollow"
+    assert soup.select_one('meta[property="og:type"]')["content"] == "article"
+    assert soup.select("img[onerror]") == []
+    home = read_html(tmp_path / "site/index.html")  # Material shows a page's subtitle under its name in the navigation
+    assert [small.get_text() for small in home.select(".md-nav small")] == ['Sub <img src=x onerror=window.__pwned=1> & "co"']
+    assert home.select("img[onerror]") == []
+    nothing_ran(browser, tmp_path / "site", ["about/", ""])
+
+
+def test_the_one_list_of_fields_is_what_the_live_docs_and_the_sample_use() -> None:
+    """Every field the project's own docs pages and the sample site's use is in the list."""
+    from rhannu.frontmatter import parse_source
+    from tests.support.sites import FIXTURE, PROJECT
+
+    for folder in (PROJECT / "docs", FIXTURE / "docs"):
+        for path in folder.glob("*.md"):
+            source = parse_source(path.name, path.read_text(encoding="utf-8"))
+            assert not isinstance(source, Exception) and set(source.meta) <= set(docs_meta.FIELDS), path
 
 
