@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import docs_meta, material_theme, outputs, page_meta, pages, site_info, static_i18n
+from rhannu import docs_meta, material_theme, outputs, page_meta, pages, site_info, static_i18n, template_values
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -108,7 +108,7 @@ def on_page_context(context, page, config, nav):
         Path(config.theme.custom_dir), config.site_url, lang, info.name("cy"), info.name("en")
     )
     context["reuse"] = pages.reuse_footer(_current().info, lang)
-    return context
+    return template_values.with_text_escaped(context)
 
 
 def on_post_page(output, page, config):
@@ -129,7 +129,7 @@ def on_template_context(context, template_name, config):
         context.update(pages.not_found_context(static_i18n.current_language(config), config.site_url))
     elif template_name == "sitemap.xml":
         context["sitemap_entries"] = _current().sitemap
-    return context
+    return template_values.with_text_escaped(context)
 
 
 def _write_outputs(config):

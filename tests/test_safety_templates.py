@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import markdown
 import pytest
@@ -216,5 +217,83 @@ def test_the_one_list_of_fields_is_what_the_live_docs_and_the_sample_use() -> No
         for path in folder.glob("*.md"):
             source = parse_source(path.name, path.read_text(encoding="utf-8"))
             assert not isinstance(source, Exception) and set(source.meta) <= set(docs_meta.FIELDS), path
+
+
+# --- Settings in mkdocs.yml -------------------------------------------------------------------------
+
+BAD_URLS = [
+    "javascript://example.org/%0Awindow.__pwned=1",
+    "https://sample.example.org/\"><script>window.__pwned=1</script>",
+    "ftp://sample.example.org/",
+    "https:///no-host/",
+    "https://exa mple.org/",
+    "https://sample.example.org/?q=1",
+    "//sample.example.org/",
+    "data:text/html,<script>window.__pwned=1</script>//x.org",
+]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_site_url_is_a_web_address_with_a_host(project, capsys, monkeypatch, url: str) -> None:
+    """Each is refused by name: by Rhannu, or (with no scheme or host at all) by MkDocs' own check,
+    which `rhannu check` reports the same way, without a traceback."""
+    edit(project / "mkdocs.yml", "site_url: https://sample.rhannu.example.org/", f"site_url: {url!r}")
+    (error,) = check(project, capsys, monkeypatch)
+    ours = "mkdocs.yml: field 'site_url': expected the address the site is published at, as https://host/ (or http://); got "
+    assert error.startswith(ours + repr(url)[:-1]) or error == "mkdocs.yml: field 'site_url': The URL isn't valid, it should include the http:// (scheme)"
+
+
+def test_mkdocs_own_refusal_of_a_site_url_is_not_a_traceback_and_ours_covers_what_it_lets_through(project, capsys, monkeypatch) -> None:
+    edit(project / "mkdocs.yml", "site_url: https://sample.rhannu.example.org/", "site_url: 'javascript://x.org/%0Awindow.__pwned=1'")
+    assert check(project, capsys, monkeypatch) == [
+        "mkdocs.yml: field 'site_url': expected the address the site is published at, as https://host/ (or http://); "
+        "got 'javascript://x.org/%0Awindow.__pwned=1/'"
+    ]
+
+
+@pytest.mark.parametrize("url", BAD_URLS[:3])
+def test_a_languages_own_site_url_is_checked_too(project, capsys, monkeypatch, url: str) -> None:
+    edit(project / "mkdocs.yml", "          site_name: Safle enghreifftiol Rhannu\n", f"          site_name: Safle enghreifftiol Rhannu\n          site_url: {url!r}\n")
+    assert check(project, capsys, monkeypatch) == [
+        f"mkdocs.yml: field 'plugins.i18n.languages.cy.site_url': expected the address the site is published at, as https://host/ (or http://); got {url!r}"
+    ]
+
+
+@pytest.mark.parametrize(("name", "shown"), [('"Two\\nlines"', "'Two\\nlines'"), ('"Bell\\a"', "'Bell\\x07'"), ('"Null\\0"', "'Null\\x00'"), ('"Del\\x7f"', "'Del\\x7f'")])
+def test_site_names_are_text_without_control_characters(project, capsys, monkeypatch, name: str, shown: str) -> None:
+    edit(project / "mkdocs.yml", "site_name: Rhannu sample site", f"site_name: {name}")
+    edit(project / "mkdocs.yml", "          site_name: Safle enghreifftiol Rhannu", f"          site_name: {name}")
+    message = f"expected the site's name as text on one line, without control characters; got {shown}"
+    assert check(project, capsys, monkeypatch) == [
+        f"mkdocs.yml: field 'plugins.i18n.languages.cy.site_name': {message}",
+        f"mkdocs.yml: field 'site_name': {message}",
+    ]
+
+
+NAME = "Rhannu <img src=x onerror=window.__pwned=1> & \"co\" </title><script>window.__pwned=2</script>"
+
+
+@pytest.mark.browser
+def test_site_names_and_copyright_with_markup_are_text_in_every_template(tmp_path: Path, browser) -> None:
+    """Material prints config.site_name bare in the header, the navigation and <title>, and
+    copyright in the footer: a name with markup reaches all of them as text, in both languages."""
+    project = copy_fixture(tmp_path / "project")
+    mkdocs_yml = project / "mkdocs.yml"
+    edit(mkdocs_yml, "site_name: Rhannu sample site", f"site_name: {NAME!r}")
+    edit(mkdocs_yml, "copyright: Rhannu sample site", f"copyright: {NAME!r}")
+    edit(mkdocs_yml, "          site_name: Safle enghreifftiol Rhannu", f"          site_name: {('Cy ' + NAME)!r}")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    site = tmp_path / "site"
+    for page, name in (("index.html", NAME), ("about/index.html", NAME), ("cy/index.html", "Cy " + NAME), ("404.html", "Cy " + NAME)):
+        soup = read_html(site / page)
+        assert soup.select("img[onerror]") == [] and not [s for s in soup.select("script") if "__pwned" in (s.string or "")], page
+        assert name in soup.title.get_text() or page == "404.html", page
+        assert soup.select_one('meta[property="og:site_name"]')["content"] == name, page
+        assert name in soup.select_one(".md-header__topic").get_text(), page
+    assert read_html(site / "about/index.html").select_one(".md-copyright__highlight").get_text(strip=True) == NAME
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    assert feed.findtext("channel/title") == NAME  # feeds, read from the settings, still get the name as plain text
+    nothing_ran(browser, site, ["", "about/", "cy/", "case-studies/sample-hackathon/"])
 
 
