@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rhannu import docs_meta, html_safety
+from rhannu import assets, docs_meta, html_safety
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
@@ -136,7 +136,8 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     }
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
-    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content):
+    files, file_errors = assets.published_files(root, docs_dir or root / "docs")
+    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content) + file_errors:
         raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
@@ -158,9 +159,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         raise ContentErrors(errors)
     sitemap = tuple(sitemap_entries(by_language, info.url))
     unplaced = tuple(_unplaced(content, settings))
-    return Site(
-        info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced
-    )
+    return Site(info, content, pages, nav, files, twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced)
 
 
 ENGLISH_FIRST = (DEFAULT.code, *(code for code in CODES if code != DEFAULT.code))  # name the English source first
@@ -236,17 +235,3 @@ def _page_errors(root: Path, docs: list[str], theme_dirs: tuple[Path, ...]) -> l
             source = parse_source(path, text)
             errors += [source] if isinstance(source, ContentError) else docs_meta.meta_errors(source, theme_dirs)
     return errors
-
-
-def _assets(root: Path) -> dict[str, Path]:
-    """Files beside the sources of types with pages (images), published beside their pages."""
-    found: dict[str, Path] = {}
-    for kind in WITH_PAGES:
-        folder = root / kind.folder
-        if folder.is_dir():
-            found |= {
-                f"{kind.address}/{path.name}": path
-                for path in sorted(folder.iterdir())
-                if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
-            }
-    return found

@@ -5,7 +5,11 @@ or a file beside a case study could carry something active."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import struct
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -13,7 +17,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from rhannu import docs_meta
+from rhannu import assets, docs_meta
 from rhannu.cli import main
 from rhannu.views import heading_text
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture, read_html
@@ -297,3 +301,187 @@ def test_site_names_and_copyright_with_markup_are_text_in_every_template(tmp_pat
     nothing_ran(browser, site, ["", "about/", "cy/", "case-studies/sample-hackathon/"])
 
 
+# --- Files beside content, and in docs/ ------------------------------------------------------------
+
+
+def png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = zlib.compress(b"\x00\xff\x00\x00")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+CLEAN_SVG = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'viewBox="0 0 10 10"><title>A square</title><defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient>'
+    '<rect id="r" width="4" height="4"/></defs><style>rect { fill: url(#g); }</style>'
+    '<use xlink:href="#r"/><rect width="10" height="10" fill="url(#g)"/><text x="1" y="9">Hi</text></svg>'
+)
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+HOSTILE_SVGS = {
+    "script": SVG_OPEN + "<script>window.__pwned=1</script></svg>",
+    "script-cdata": SVG_OPEN + "<script type='text/ecmascript'><![CDATA[window.__pwned=1]]></script></svg>",
+    "onload": '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"/>',
+    "onmouseover-on-child": SVG_OPEN + '<rect width="9" height="9" ONMOUSEOVER="window.__pwned=1"/></svg>',
+    "foreignObject": SVG_OPEN + '<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><p>x</p></body></foreignObject></svg>',
+    "xhtml-script": SVG_OPEN + '<html:script xmlns:html="http://www.w3.org/1999/xhtml">window.__pwned=1</html:script></svg>',
+    "anchor-javascript": SVG_OPEN + '<a href="javascript:window.__pwned=1"><rect width="9" height="9"/></a></svg>',
+    "use-javascript": SVG_OPEN + '<use xlink:href=" javascript:window.__pwned=1"/></svg>',
+    "animate-href": SVG_OPEN + '<a><animate attributeName="href" to="javascript:window.__pwned=1"/><text>x</text></a></svg>',
+    "set": SVG_OPEN + '<set attributeName="onmouseover" to="window.__pwned=1"/></svg>',
+    "external-image": SVG_OPEN + '<image href="https://evil.example/x.png"/></svg>',
+    "external-use": SVG_OPEN + '<use href="https://evil.example/sprite.svg#x"/></svg>',
+    "data-use": SVG_OPEN + '<use href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;"/></svg>',
+    "style-import": SVG_OPEN + '<style>@import "https://evil.example/x.css";</style></svg>',
+    "style-url": SVG_OPEN + "<style>rect { fill: url(https://evil.example/x); }</style></svg>",
+    "attribute-url": SVG_OPEN + '<rect style="fill: url(&quot;https://evil.example/x&quot;)"/></svg>',
+    "entity": '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+    "doctype": '<!doctype svg><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "xml-stylesheet": '<?xml-stylesheet type="text/xsl" href="x.xsl"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+    "no-namespace": "<svg><script>window.__pwned=1</script></svg>",
+    "html-root": '<html xmlns="http://www.w3.org/1999/xhtml"><script>window.__pwned=1</script></html>',
+    "not-xml": "<svg onload=window.__pwned=1>",
+    "latin-1": '<svg xmlns="http://www.w3.org/2000/svg"><text>caf\xe9</text></svg>',
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_SVGS))
+def test_an_svg_that_could_do_more_than_draw_is_refused(name: str) -> None:
+    data = HOSTILE_SVGS[name].encode("latin-1" if name == "latin-1" else "utf-8")
+    problem = assets.svg_problem(data)
+    assert problem is not None and problem.endswith("save it as plain SVG without it, or as a PNG"), problem
+
+
+def test_a_clean_svg_is_accepted() -> None:
+    assert assets.svg_problem(CLEAN_SVG.encode()) is None
+    assert assets.svg_problem(b"\xef\xbb\xbf" + CLEAN_SVG.encode()) is None  # with a byte order mark
+
+
+ALLOWED = "only images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published beside the case studies"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        ("page.html", b"<script>window.__pwned=1</script>", f"is a type of file that runs script on the site's own address: {ALLOWED}; remove it"),
+        ("Page.HTM", b"<p>x</p>", f"is a type of file that runs script on the site's own address: {ALLOWED}; remove it"),
+        ("app.js", b"window.__pwned=1", f"is a type of file that runs script on the site's own address: {ALLOWED}; remove it"),
+        ("feed.xml", b"<x/>", f"is a type of file that runs script on the site's own address: {ALLOWED}; remove it"),
+        ("page.xhtml", b"<x/>", f"is a type of file that runs script on the site's own address: {ALLOWED}; remove it"),
+        ("notes.docx", b"PK\x03\x04", f"is not published: {ALLOWED}; remove it, or keep it outside the project"),
+        ("report.pdf", b"%PDF-1.7", f"is not published: {ALLOWED}; remove it, or keep it outside the project"),
+        ("no-suffix", b"x", f"is not published: {ALLOWED}; remove it, or keep it outside the project"),
+        ("photo.png", b"<html><script>window.__pwned=1</script></html>", "is not a PNG image, whatever its name says: save it as one, or remove it"),
+        ("photo.jpg", png(), "is not a JPG image, whatever its name says: save it as one, or remove it"),
+        ("photo.GIF", b"GIF8", "is not a GIF image, whatever its name says: save it as one, or remove it"),
+        ("photo.webp", b"RIFF\x00\x00\x00\x00WAVE", "is not a WEBP image, whatever its name says: save it as one, or remove it"),
+        ("photo.avif", b"\x00\x00\x00\x18ftypmp42", "is not a AVIF image, whatever its name says: save it as one, or remove it"),
+        ("drawing.svg", HOSTILE_SVGS["onload"].encode(), "has an event attribute (onload=), which could run script: save it as plain SVG without it, or as a PNG"),
+    ],
+    ids=lambda value: value if isinstance(value, str) and len(value) < 20 else None,
+)
+def test_only_images_are_published_beside_a_case_study(project, capsys, monkeypatch, tmp_path, name: str, data: bytes, expected: str) -> None:
+    (project / "case_studies" / name).write_bytes(data)
+    assert check(project, capsys, monkeypatch) == [f"case_studies/{name}: {expected}"]
+
+
+def test_a_bad_file_stops_the_build_and_nothing_is_written(project, tmp_path: Path) -> None:
+    (project / "lessons/drawing.svg").write_text(HOSTILE_SVGS["script"], encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 1
+    assert "ERROR   -  rhannu: lessons/drawing.svg: has a <script> element, which an SVG here may not have (only drawing)" in built.log
+    assert "Traceback" not in built.log
+    assert not (tmp_path / "site/lessons/drawing.svg").exists() and not (tmp_path / "site/index.html").exists()
+
+
+def test_links_that_lead_outside_the_project_are_refused(project, capsys, monkeypatch, tmp_path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.png").write_bytes(png())
+    os.symlink("/etc/passwd", project / "case_studies/passwd.png")
+    os.symlink(outside / "secret.png", project / "lessons/secret.png")
+    os.symlink(outside, project / "docs/linked")
+    os.symlink(outside, project / "case_studies/linked")
+    os.symlink("/etc/hostname", project / "docs/about.md.bak")
+    os.symlink(project / "case_studies/sample-square.png", project / "lessons/square.png")  # inside: fine
+    os.symlink(project / "docs", project / "docs/loop")  # inside, and a loop: walked once
+    link = "is a link to a file outside the project, which would be published: copy the file in or remove the link"
+    folder = "is a link to a folder outside the project, whose files would be published: make it a real folder"
+    assert check(project, capsys, monkeypatch) == [
+        f"case_studies/linked: {folder}",
+        f"case_studies/passwd.png: {link}",
+        f"docs/about.md.bak: {link}",
+        f"docs/linked: {folder}",
+        f"lessons/secret.png: {link}",
+    ]
+
+
+def test_a_linked_content_folder_outside_the_project_is_refused(project, capsys, monkeypatch, tmp_path) -> None:
+    outside = tmp_path / "elsewhere"
+    shutil.move(project / "lessons", outside)
+    os.symlink(outside, project / "lessons")
+    errors = check(project, capsys, monkeypatch)
+    assert "lessons: is a link to a folder outside the project, whose files would be published: make it a real folder" in errors
+
+
+def test_files_in_docs_follow_the_same_rule(project, capsys, monkeypatch) -> None:
+    (project / "docs/images").mkdir()
+    (project / "docs/images/ok.png").write_bytes(png())
+    (project / "docs/images/fine.svg").write_text(CLEAN_SVG, encoding="utf-8")
+    (project / "docs/.DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (project / "docs/page.html").write_text("<script>window.__pwned=1</script>", encoding="utf-8")
+    (project / "docs/images/notes.txt").write_text("notes", encoding="utf-8")
+    allowed = "only images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published beside the pages"
+    assert check(project, capsys, monkeypatch) == [
+        f"docs/images/notes.txt: is not published: {allowed}; remove it, or keep it outside the project",
+        f"docs/page.html: is a type of file that runs script on the site's own address: {allowed}; remove it",
+    ]
+
+
+def test_a_folder_beside_case_studies_is_named_not_dropped(project, capsys, monkeypatch) -> None:
+    (project / "case_studies/images").mkdir()
+    (project / "case_studies/images/photo.png").write_bytes(png())
+    (project / "case_studies/.hidden").mkdir()
+    assert check(project, capsys, monkeypatch) == [
+        "case_studies/images: is a folder, which is not published: put images directly beside the case studies"
+    ]
+
+
+@pytest.mark.browser
+def test_clean_images_are_served_and_run_nothing(tmp_path: Path, browser) -> None:
+    project = copy_fixture(tmp_path / "project")
+    (project / "case_studies/diagram.svg").write_text(CLEAN_SVG, encoding="utf-8")
+    (project / "case_studies/photo.png").write_bytes(png())
+    (project / "docs/images").mkdir()
+    (project / "docs/images/map.svg").write_text(CLEAN_SVG, encoding="utf-8")
+    edit(project / "case_studies/sample-hackathon.md", "## What happened\n\n", "## What happened\n\n![A diagram](diagram.svg)\n\n")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    site = tmp_path / "site"
+    assert (site / "case-studies/diagram.svg").read_text(encoding="utf-8") == CLEAN_SVG
+    assert (site / "case-studies/photo.png").read_bytes() == png()
+    assert (site / "images/map.svg").is_file()
+    nothing_ran(browser, site, ["case-studies/sample-hackathon/", "case-studies/diagram.svg", "images/map.svg"], hover="svg, rect, text, img")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["script", "onload", "anchor-javascript", "xhtml-script"])
+def test_the_refused_svgs_would_run_on_the_sites_address(tmp_path: Path, browser, name: str) -> None:
+    """The payloads are real: served on their own, Chromium runs each one that the rule refuses
+    for script (so refusing them is what keeps them off the site's address)."""
+    from tests.support.server import serve
+
+    (tmp_path / "drawing.svg").write_text(HOSTILE_SVGS[name], encoding="utf-8")
+    with serve(tmp_path) as url:
+        context = browser.new_context(base_url=url)
+        tab = context.new_page()
+        tab.goto("drawing.svg")
+        tab.wait_for_load_state("load")
+        if name == "anchor-javascript":
+            tab.click("rect")
+        tab.wait_for_function("window.__pwned === 1", timeout=5000)
+        ran = tab.evaluate("window.__pwned")
+        context.close()
+    assert ran == 1
+    assert assets.svg_problem(HOSTILE_SVGS[name].encode()) is not None
