@@ -75,6 +75,12 @@ def _fill_generated(files, config):
 on_files = CombinedEvent(_add_generated, _fill_generated)
 
 
+@event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has translated the titles
+def on_nav(nav, config, files):
+    template_values.escape_nav_titles(nav.items)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
     if static_i18n.has_own_text(page, lang) or source is None:

@@ -2,7 +2,8 @@
 
 MkDocs renders templates with autoescape off, and Material prints `config.site_name` (in the
 header, the navigation, a page's title), `config.site_description` and `config.copyright` as
-they are: a name with `<` or `&` in it would be markup. Each template gets a view of the config
+they are, and the titles of the navigation's sections (`nav` in mkdocs.yml, and each language's
+nav_translations): a name with `<` or `&` in it would be markup. Each template gets a view of the config
 in which those are escaped markup (`Markup`, which the `e` filter leaves alone, so a template
 that escapes them does not escape twice); every other setting is the config's own. The config
 itself is not changed: the feeds, JSON-LD and email read the names as plain text.
@@ -44,3 +45,12 @@ def with_text_escaped(context: dict) -> dict:
     if "config" in context and not isinstance(context["config"], TemplateConfig):
         context["config"] = TemplateConfig(context["config"])
     return context
+
+
+def escape_nav_titles(items: list) -> None:
+    """The titles the navigation takes from mkdocs.yml (sections and links; pages' own titles are
+    escaped with the page, see rhannu.pages.escape_title) as escaped markup, at every depth."""
+    for item in items:
+        if isinstance(getattr(item, "title", None), str) and not item.is_page and not isinstance(item.title, Markup):
+            item.title = Markup.escape(item.title)
+        escape_nav_titles(getattr(item, "children", None) or [])

@@ -274,18 +274,22 @@ def test_site_names_are_text_without_control_characters(project, capsys, monkeyp
     ]
 
 
+SECTION = "News <img src=x onerror=window.__pwned=5> & co"
 NAME = "Rhannu <img src=x onerror=window.__pwned=1> & \"co\" </title><script>window.__pwned=2</script>"
 
 
 @pytest.mark.browser
 def test_site_names_and_copyright_with_markup_are_text_in_every_template(tmp_path: Path, browser) -> None:
-    """Material prints config.site_name bare in the header, the navigation and <title>, and
-    copyright in the footer: a name with markup reaches all of them as text, in both languages."""
+    """Material prints config.site_name bare in the header, the navigation and <title>, copyright in
+    the footer, and the nav's section titles from mkdocs.yml: text with markup reaches all of them
+    as text, in both languages."""
     project = copy_fixture(tmp_path / "project")
     mkdocs_yml = project / "mkdocs.yml"
     edit(mkdocs_yml, "site_name: Rhannu sample site", f"site_name: {NAME!r}")
     edit(mkdocs_yml, "copyright: Rhannu sample site", f"copyright: {NAME!r}")
     edit(mkdocs_yml, "          site_name: Safle enghreifftiol Rhannu", f"          site_name: {('Cy ' + NAME)!r}")
+    edit(mkdocs_yml, "  - Newsletters:\n", f"  - {SECTION!r}:\n")
+    edit(mkdocs_yml, "            Newsletters: Cylchlythyrau", f"            {SECTION!r}: {('Cy ' + SECTION)!r}")
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     site = tmp_path / "site"
@@ -296,6 +300,8 @@ def test_site_names_and_copyright_with_markup_are_text_in_every_template(tmp_pat
         assert soup.select_one('meta[property="og:site_name"]')["content"] == name, page
         assert name in soup.select_one(".md-header__topic").get_text(), page
     assert read_html(site / "about/index.html").select_one(".md-copyright__highlight").get_text(strip=True) == NAME
+    for page, section in (("about/index.html", SECTION), ("cy/about/index.html", "Cy " + SECTION)):  # the nav's own titles
+        assert section in [label.get_text(" ", strip=True) for label in read_html(site / page).select(".md-nav__link, .md-nav__title")], page
     feed = ElementTree.parse(site / "feed.xml").getroot()
     assert feed.findtext("channel/title") == NAME  # feeds, read from the settings, still get the name as plain text
     nothing_ran(browser, site, ["", "about/", "cy/", "case-studies/sample-hackathon/"])
