@@ -78,7 +78,7 @@ def from_config(config) -> SiteInfo:
 
 # A site's address: http(s), a host, then a path (no query or fragment: pages' addresses are
 # joined to it), with nothing that could end an HTML attribute or a line.
-_SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[^\s<>\"'`?#\\]*)?")
+_SITE_URL = re.compile(r"https?://(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:/[^\s<>\"'`?#\\]*)?")
 
 
 def _url_errors(value: object, where: str) -> list[ContentError]:

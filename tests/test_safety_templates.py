@@ -255,6 +255,12 @@ def test_mkdocs_own_refusal_of_a_site_url_is_not_a_traceback_and_ours_covers_wha
     ]
 
 
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://[::1]:8000/", "https://rhannu.cymru/sub/path/", "https://a-b.example.org"])
+def test_the_addresses_a_site_is_served_at_are_accepted(project, capsys, monkeypatch, url: str) -> None:
+    edit(project / "mkdocs.yml", "site_url: https://sample.rhannu.example.org/", f"site_url: {url!r}")
+    check_passes(project, capsys, monkeypatch)
+
+
 @pytest.mark.parametrize("url", BAD_URLS[:3])
 def test_a_languages_own_site_url_is_checked_too(project, capsys, monkeypatch, url: str) -> None:
     edit(project / "mkdocs.yml", "          site_name: Safle enghreifftiol Rhannu\n", f"          site_name: Safle enghreifftiol Rhannu\n          site_url: {url!r}\n")
