@@ -370,6 +370,18 @@ def test_a_clean_svg_is_accepted() -> None:
     assert assets.svg_problem(b"\xef\xbb\xbf" + CLEAN_SVG.encode()) is None  # with a byte order mark
 
 
+def test_ordinary_drawings_are_accepted() -> None:
+    """The rule takes real drawings: the site's own logo and favicon, and Material's icons."""
+    import material
+
+    from tests.support.sites import PROJECT
+
+    icons = sorted((Path(material.__file__).parent / "templates/.icons").rglob("*.svg"))[::400]
+    drawings = [*(PROJECT / "overrides/assets/images").glob("*.svg"), *icons]
+    assert len(drawings) > 10
+    assert {path.name: assets.svg_problem(path.read_bytes()) for path in drawings} == {path.name: None for path in drawings}
+
+
 ALLOWED = "only images (.png, .jpg, .jpeg, .gif, .webp, .avif, .svg) are published beside the case studies"
 
 
