@@ -9,13 +9,12 @@ a feature that gives docs pages a new field adds it there, with its check.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from markupsafe import Markup
 
-from rhannu.errors import ContentError, one_of
+from rhannu.errors import ContentError, has_control, one_of
 from rhannu.frontmatter import Source
 from rhannu.schema import FieldProblem
 from rhannu.schema import fingerprint as _fingerprint
@@ -30,11 +29,6 @@ NOT_PAGE_TEMPLATES = ("404.html", "redirect.html", "blog.html", "blog-post.html"
 _ICON = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)+")
 
 Check = Callable[[object, Sequence[Path]], None]  # raises FieldProblem; the theme's template folders
-
-
-def has_control(text: str, allowed: str = "") -> bool:
-    """Whether `text` holds a control character (a line break too, unless `allowed`)."""
-    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)
 
 
 def _line(value: object, _: Sequence[Path]) -> None:

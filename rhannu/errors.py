@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -47,3 +48,8 @@ def read_text(root, path: str) -> str:
 
 def one_of(valid: list[str] | tuple[str, ...]) -> str:
     return "expected one of " + ", ".join(valid)
+
+
+def has_control(text: str, allowed: str = "") -> bool:
+    """Whether `text` holds a control character (a line break or tab too, unless `allowed`)."""
+    return any(unicodedata.category(char) == "Cc" and char not in allowed for char in text)

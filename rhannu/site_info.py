@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rhannu.errors import ContentError, ContentErrors
+from rhannu.errors import ContentError, ContentErrors, has_control
 from rhannu.labels import label
 from rhannu.languages import CODES
 
@@ -91,7 +90,7 @@ def _url_errors(value: object, where: str) -> list[ContentError]:
 
 
 def _name_errors(value: object, where: str) -> list[ContentError]:
-    if isinstance(value, str) and value.strip() and not any(unicodedata.category(char) == "Cc" for char in value):
+    if isinstance(value, str) and value.strip() and not has_control(value):
         return []
     message = f"expected the site's name as text on one line, without control characters; got {value!r}"
     return [ContentError("mkdocs.yml", message, where)]

@@ -109,6 +109,14 @@ def test_any_text_is_the_plain_text_of_its_heading(text: str) -> None:
     assert heading.get_text() == " ".join(text.split())
 
 
+@pytest.mark.parametrize(("label", "shown"), [('"Two\\nlines"', "'Two\\nlines'"), ('"Tab\\there"', "'Tab\\there'"), ('"  "', "'  '"), ('"Bell\\a"', "'Bell\\x07'")])
+def test_a_taxonomy_label_is_text_on_one_line(project, capsys, monkeypatch, label: str, shown: str) -> None:
+    edit(project / "data/taxonomy.yml", "cy: BGC enghreifftiol y Gorllewin", f"cy: {label}")
+    assert check(project, capsys, monkeypatch) == [
+        f"data/taxonomy.yml: field 'psbs.sample-west.cy': expected text on one line, without control characters; got {shown}"
+    ]
+
+
 LABEL = "Sample West [x](javascript:window.__pwned=1) <img src=x onerror=window.__pwned=2> {: onmouseover=window.__pwned=3 }"
 TITLE_END = "Hackathon {: onmouseover=window.__pwned=4 tabindex=0 }"
 
