@@ -101,6 +101,8 @@ def file_problem(path: Path, root: Path, beside: str) -> str | None:
         if path.is_dir():
             return OUTSIDE_FOLDER
         return "is a link to a file outside the project, which would be published: copy the file in or remove the link"
+    if not path.exists():
+        return "is a link to a file that does not exist: remove the link"
     if path.is_dir():
         return f"is a folder, which is not published: put images directly beside the {beside}"
     suffix = path.suffix.lower()

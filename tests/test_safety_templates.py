@@ -438,6 +438,7 @@ def test_links_that_lead_outside_the_project_are_refused(project, capsys, monkey
     os.symlink("/etc/hostname", project / "docs/about.md.bak")
     os.symlink(project / "case_studies/sample-square.png", project / "lessons/square.png")  # inside: fine
     os.symlink(project / "docs", project / "docs/loop")  # inside, and a loop: walked once
+    os.symlink(project / "case_studies/gone.png", project / "lessons/dangling.png")
     link = "is a link to a file outside the project, which would be published: copy the file in or remove the link"
     folder = "is a link to a folder outside the project, whose files would be published: make it a real folder"
     assert check(project, capsys, monkeypatch) == [
@@ -445,6 +446,7 @@ def test_links_that_lead_outside_the_project_are_refused(project, capsys, monkey
         f"case_studies/passwd.png: {link}",
         f"docs/about.md.bak: {link}",
         f"docs/linked: {folder}",
+        "lessons/dangling.png: is a link to a file that does not exist: remove the link",
         f"lessons/secret.png: {link}",
     ]
 
