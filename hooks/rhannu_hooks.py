@@ -12,7 +12,18 @@ from pathlib import Path
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
-from rhannu import addresses, html_safety, material_theme, outputs, page_meta, pages, site_info, static_i18n
+from rhannu import (
+    addresses,
+    docs_meta,
+    html_safety,
+    material_theme,
+    outputs,
+    page_meta,
+    pages,
+    site_info,
+    static_i18n,
+    template_values,
+)
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
@@ -80,6 +91,12 @@ def _fill_generated(files, config):
 on_files = CombinedEvent(_add_generated, _fill_generated)
 
 
+@event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has translated the titles
+def on_nav(nav, config, files):
+    template_values.escape_nav_titles(nav.items)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, files):
     lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
     if static_i18n.has_own_text(page, lang) or source is None:
@@ -91,6 +108,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     pages.escape_title(page)
+    docs_meta.escape_text(page.meta)
     html, unsafe = pages.judged_html(_current(), page.file.src_uri, html)
     _unsafe.extend(unsafe)
     lang = static_i18n.current_language(config)
@@ -114,7 +132,7 @@ def on_page_context(context, page, config, nav):
         Path(config.theme.custom_dir), config.site_url, lang, info.name("cy"), info.name("en")
     )
     context["reuse"] = pages.reuse_footer(_current().info, lang)
-    return context
+    return template_values.with_text_escaped(context)
 
 
 def on_post_page(output, page, config):
@@ -135,7 +153,7 @@ def on_template_context(context, template_name, config):
         context.update(pages.not_found_context(static_i18n.current_language(config), config.site_url))
     elif template_name == "sitemap.xml":
         context["sitemap_entries"] = _current().sitemap
-    return context
+    return template_values.with_text_escaped(context)
 
 
 def _write_outputs(config):

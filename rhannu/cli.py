@@ -21,8 +21,6 @@ from rhannu.errors import ContentErrors
 def check(root: Path, publish: bool = False) -> int:
     """Validate all content with the build's own messages; 1 if anything would stop a strict build
     (or, with `publish`, if the site still has a placeholder an owner must set before publishing)."""
-    from mkdocs.config import load_config
-
     from rhannu.content_types import TYPES
     from rhannu.languages import CODES
     from rhannu.outputs import all_outputs
@@ -30,7 +28,7 @@ def check(root: Path, publish: bool = False) -> int:
     from rhannu.site import prepare
 
     try:
-        config = load_config(str(root / "mkdocs.yml"))
+        config = site_info.load_config(root)
         site = prepare(root, build_date(), site_info.from_config(config), Path(config.docs_dir))
         all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
         if unsafe := unsafe_sources(site, config.markdown_extensions, config.mdx_configs):

@@ -47,6 +47,11 @@ def control_problem(value: str) -> str | None:
     )
 
 
+def has_control(text: str, allowed: str = "") -> bool:
+    """Whether `text` holds a control character, counting a tab or line break too unless `allowed`."""
+    return CONTROL.search(text) is not None or any(char in "\t\n\r" and char not in allowed for char in text)
+
+
 _CONTROL_OR_BREAK = re.compile(f"[\t\n\r]|{CONTROL.pattern}")
 
 

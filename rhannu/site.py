@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from rhannu import html_safety
+from rhannu import assets, docs_meta, html_safety
 from rhannu.addresses import Owner, address_table, unique_pages
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
@@ -138,7 +138,8 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     )
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
     docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
-    if errors := _page_errors(root, docs) + _unsafe_newsletter_items(root, content):
+    files, file_errors = assets.published_files(root, docs_dir or root / "docs")
+    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content) + file_errors:
         raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
@@ -154,9 +155,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     sitemap = tuple(sitemap_entries(by_language, info.url))
     unplaced = tuple(_unplaced(content, settings))
-    site = Site(
-        info, content, pages, nav, _assets(root), twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced
-    )
+    site = Site(info, content, pages, nav, files, twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced)
     # every file the build will write, claimed once: a clash is an error before anything is written
     return replace(site, addresses=address_table(site, ((file.path, file.owner) for file in plan_all(site, CODES))))
 
@@ -193,9 +192,10 @@ def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]
     return errors
 
 
-def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
+def _page_errors(root: Path, docs: list[str], theme_dirs: tuple[Path, ...]) -> list[ContentError]:
     """Pages in docs/ are read by MkDocs, which publishes front matter it cannot read as the page's
-    first paragraph: here it is an error, as it is for every other source."""
+    first paragraph: here it is an error, as it is for every other source, and so is a field that
+    Rhannu does not know or a value it cannot print (rhannu.docs_meta)."""
     errors = []
     for path in docs:
         try:
@@ -205,20 +205,5 @@ def _page_errors(root: Path, docs: list[str]) -> list[ContentError]:
             continue
         if text.startswith("---"):
             source = parse_source(path, text)
-            if isinstance(source, ContentError):
-                errors.append(source)
+            errors += [source] if isinstance(source, ContentError) else docs_meta.meta_errors(source, theme_dirs)
     return errors
-
-
-def _assets(root: Path) -> dict[str, Path]:
-    """Files beside the sources of types with pages (images), published beside their pages."""
-    found: dict[str, Path] = {}
-    for kind in WITH_PAGES:
-        folder = root / kind.folder
-        if folder.is_dir():
-            found |= {
-                f"{kind.address}/{path.name}": path
-                for path in sorted(folder.iterdir())
-                if path.is_file() and path.suffix != ".md" and not path.name.startswith(".")
-            }
-    return found

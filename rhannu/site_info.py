@@ -9,6 +9,7 @@ from pathlib import Path
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
+from rhannu.names import has_control
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
 FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says otherwise
@@ -37,6 +38,7 @@ class SiteInfo:
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
+    theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
 
     def intro(self, key: str, lang: str) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
@@ -47,11 +49,20 @@ class SiteInfo:
 
 
 def from_config(config) -> SiteInfo:
-    """From a loaded MkDocs config: site_name, and each static-i18n language's own site_name."""
+    """From a loaded MkDocs config: site_name, and each static-i18n language's own site_name.
+    Raises ContentErrors naming each setting that templates and links could not print as it is."""
     names = {"en": config.site_name}
-    for language in config.plugins["i18n"].config.languages:
+    languages = config.plugins["i18n"].config.languages
+    for language in languages:
         if language.site_name:
             names[language.locale] = language.site_name
+    errors = [*_name_errors(config.site_name, "site_name"), *_url_errors(config.site_url, "site_url")]
+    for language in languages:
+        where = f"plugins.i18n.languages.{language.locale}"
+        errors += _name_errors(language.site_name, f"{where}.site_name") if language.site_name is not None else []
+        errors += _url_errors(language.site_url, f"{where}.site_url") if language.site_url is not None else []
+    if errors:
+        raise ContentErrors(errors)
     url = config.site_url or "/"
     contact = (config.extra.get("contact") or {}).get("email")
     return SiteInfo(
@@ -61,7 +72,29 @@ def from_config(config) -> SiteInfo:
         _intros(config.extra.get("intros")),
         feed_items(config.extra.get("feed_items")),
         licence(config.extra.get("licence")),
+        tuple(Path(folder) for folder in config.theme.dirs),
     )
+
+
+# A site's address: http(s), a host, then a path (no query or fragment: pages' addresses are
+# joined to it), with nothing that could end an HTML attribute or a line.
+_SITE_URL = re.compile(r"https?://(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:/[^\s<>\"'`?#\\]*)?")
+
+
+def _url_errors(value: object, where: str) -> list[ContentError]:
+    """site_url: http(s):// and a host. It may not be left out: citations, feeds and calendar
+    entries give every page's full address."""
+    if isinstance(value, str) and _SITE_URL.fullmatch(value):
+        return []
+    message = f"expected the address the site is published at, as https://host/ (or http://); got {value!r}"
+    return [ContentError("mkdocs.yml", message, where)]
+
+
+def _name_errors(value: object, where: str) -> list[ContentError]:
+    if isinstance(value, str) and value.strip() and not has_control(value):
+        return []
+    message = f"expected the site's name as text on one line, without control characters; got {value!r}"
+    return [ContentError("mkdocs.yml", message, where)]
 
 
 # Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
@@ -150,7 +183,19 @@ _WEB_ADDRESS = re.compile(r"https://[^\s<>\"'`]+")
 
 def load(root: Path) -> SiteInfo:
     """From the project's mkdocs.yml, for commands that run without a build."""
-    from mkdocs.config import load_config
+    return from_config(load_config(root))
 
-    config = load_config(str(root / "mkdocs.yml"))
-    return from_config(config)
+
+def load_config(root: Path):
+    """The project's mkdocs.yml as MkDocs validates it; a setting MkDocs refuses (a site_url
+    without a scheme) is a ContentErrors naming it, where MkDocs' own loader would abort."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    path = root / "mkdocs.yml"
+    config = MkDocsConfig(config_file_path=str(path))
+    with path.open("rb") as source:
+        config.load_file(source)
+    errors, _ = config.validate()
+    if errors:
+        raise ContentErrors([ContentError("mkdocs.yml", str(error), name) for name, error in errors])
+    return config

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
-from rhannu.names import control_problem, slug_problem
+from rhannu.names import control_problem, has_control, slug_problem
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
@@ -60,6 +60,10 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
             continue
         if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in LANGS):
             errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
+            continue
+        if bad := [lang for lang in LANGS if not entry[lang].strip() or has_control(entry[lang])]:
+            problem = "expected text on one line, without control characters; got {!r}"
+            errors += [ContentError(TAXONOMY_FILE, problem.format(entry[lang]), f"{where}.{lang}") for lang in bad]
             continue
         intro = entry.get("intro", {})
         if not isinstance(intro, dict) or set(intro) - set(LANGS) or any(not isinstance(text, str) for text in intro.values()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
@@ -124,7 +125,7 @@ def page(
         front.append(f"og_type: {og_type}")
     if feed is not None:
         front.append(f"rhannu_feed: {json.dumps({'title': feed[0], 'path': feed[1]}, ensure_ascii=False)}")
-    chunks, blocks, late = [f"# {escape(title)}"], list[str](), set[int]()
+    chunks, blocks, late = [f"# {heading_text(title)}"], list[str](), set[int]()
     for part in parts:
         if isinstance(part, Markdown):
             chunks.append(part.strip())
@@ -136,6 +137,20 @@ def page(
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
     uri = src_uri(twin_of or path, lang)
     return VirtualPage(uri, markdown, url(path, lang), tuple(blocks), frozenset(late), before_title, source)
+
+
+# Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS) but `>`, which HTML escaping makes
+# inert: every character that can start its inline syntax or attr_list's `{: ...}`, and no other
+# (an escape it lacks would show as a backslash).
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def heading_text(text: str) -> str:
+    """Text (a title, a taxonomy label) as the Markdown of a one-line heading that shows exactly
+    that text: Markdown's syntax (links, emphasis, attr_list's `{: ...}`) escaped with
+    backslashes, then markup escaped as HTML, and line breaks made spaces, so nothing in it
+    becomes an element or an attribute."""
+    return escape(_MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(text.split())))
 
 
 def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
