@@ -30,6 +30,8 @@ import nh3
 from markdown.extensions.toc import slugify as markdown_slugify
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from rhannu.names import printable
+
 ALLOWED_ELEMENTS = frozenset(
     {
         "a",
@@ -174,7 +176,7 @@ def line_of(needle: str, source: str, first_line: int = 1) -> int | None:
 
 def shown(value: str, limit: int = 60) -> str:
     """A value as an error message quotes it: cut short, control characters made visible."""
-    return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match[0])[1:-1], value[:limit])
+    return printable(value[:limit], one_line=True)
 
 
 def _keep_attribute(element: str, name: str, value: str) -> str | None:

@@ -61,9 +61,8 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
         if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in LANGS):
             errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
             continue
-        if bad := [lang for lang in LANGS if not entry[lang].strip() or has_control(entry[lang])]:
-            problem = "expected text on one line, without control characters; got {!r}"
-            errors += [ContentError(TAXONOMY_FILE, problem.format(entry[lang]), f"{where}.{lang}") for lang in bad]
+        if bad_labels := [(lang, problem) for lang in LANGS if (problem := _label_problem(entry[lang]))]:
+            errors += [ContentError(TAXONOMY_FILE, problem, f"{where}.{lang}") for lang, problem in bad_labels]
             continue
         intro = entry.get("intro", {})
         if not isinstance(intro, dict) or set(intro) - set(LANGS) or any(not isinstance(text, str) for text in intro.values()):
@@ -77,3 +76,12 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
             continue
         terms[key] = Term(key, {lang: entry[lang] for lang in LANGS}, dict(intro))
     return terms
+
+
+def _label_problem(label: str) -> str | None:
+    """A label is shown as a heading and a link: text on one line."""
+    if problem := control_problem(label):
+        return problem
+    if not label.strip() or has_control(label):
+        return f"expected text on one line; got {label!r}"
+    return None
