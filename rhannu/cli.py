@@ -135,10 +135,10 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
 
 def network_fetch(root: Path, allow_loopback: bool = False) -> int:
     """Fetch the partner feeds into the cache; 1 if any could not be fetched."""
-    from rhannu.network import fetch_all
+    from rhannu.network import FetchOptions, fetch_all
 
     try:
-        report = fetch_all(root, allow_loopback=allow_loopback)
+        report = fetch_all(root, FetchOptions(allow_loopback=allow_loopback))
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1

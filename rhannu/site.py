@@ -127,7 +127,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     if errors := editorial_errors(content, settings):
         raise ContentErrors(errors)
     load_feeds(root)  # a bad partner list is reported with everything else
-    issues = assemble(content, settings, build_date, load_cache(root))
+    issues = assemble(content, settings, build_date, load_cache(root, build_date))
     status = settings.status(build_date)
     pages = {
         page.src_uri: page
