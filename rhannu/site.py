@@ -57,7 +57,7 @@ class Site:
         tag), rendered once for both language passes; any edition over Gmail's clipping size is
         an error, and all of them are reported together."""
         rendered = editions(self.issues, self.info)
-        if errors := size_errors(rendered):
+        if errors := size_errors(rendered, self.info):
             raise ContentErrors(errors)
         return tuple(rendered)
 

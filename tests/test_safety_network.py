@@ -281,13 +281,13 @@ def test_each_redirect_is_checked_and_connected_to_as_checked(tmp_path: Path) ->
             NAME: [["127.0.0.1"]], moved: [["127.0.0.1"], ["127.0.0.2"]], "metadata.rhannu.test": [["100.64.0.1"]],
             "100.100.100.200": [["100.100.100.200"]], "::ffff:169.254.169.254": [["::ffff:169.254.169.254"]],
             "64:ff9b::a9fe:a9fe": [["64:ff9b::a9fe:a9fe"]],
-        }  # fmt: skip
+        }
         calls: list[str] = []
         options = FetchOptions(allow_loopback=True, resolve=resolver(answers, calls), deadline=5)
         assert b"Moved here" in fetch_feed(f"http://{NAME}:{port}/old.xml", options)
         assert hits[-1] == ("/feed.xml", f"{moved}:{port}")
         for path, address in (("/to-metadata", "100.64.0.1"), ("/to-shared", "100.100.100.200"),
-                              ("/to-mapped", "::ffff:169.254.169.254"), ("/to-nat64", "64:ff9b::a9fe:a9fe")):  # fmt: skip
+                              ("/to-mapped", "::ffff:169.254.169.254"), ("/to-nat64", "64:ff9b::a9fe:a9fe")):
             with pytest.raises(Refused, match=f"is at {re.escape(address)}, not a public address"):
                 fetch_feed(f"http://{NAME}:{port}{path}", options)
         with pytest.raises(Refused, match="is not a web address"):
@@ -325,7 +325,7 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=feeds.rhannu.test",
          "-addext", "subjectAltName=DNS:feeds.rhannu.test", "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem")],
         check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
+    )
     return folder / "cert.pem", folder / "key.pem"
 
 
@@ -497,7 +497,7 @@ def test_long_titles_are_cut_at_a_word_and_summaries_at_their_limit() -> None:
         ("1990-01-01T00:00:00Z", True), ("2026-12-05T09:00:00Z", True), ("2027-12-06T00:00:00Z", True),
         ("2027-12-07T00:00:01Z", False), ("2100-01-01T00:00:00Z", False), ("9999-12-31T23:59:59Z", False),
     ],
-)  # fmt: skip
+)
 def test_dates_are_kept_only_from_1990_to_a_year_after_the_fetch(when: str, kept: bool) -> None:
     atom = (
         '<feed xmlns="http://www.w3.org/2005/Atom"><title>P</title><entry><title>Dated</title>'
@@ -525,7 +525,7 @@ def network_london() -> dt.tzinfo:
     "link",
     ["javascript:alert(1)", "ftp://x/", f"https://{NAME}/a b", f"https://{NAME}/a\x07", f"https://{NAME}/\u202e",
      f"https://{NAME}/" + "a" * 1000, ""],
-)  # fmt: skip
+)
 def test_links_must_be_short_plain_web_addresses(link: str) -> None:
     assert network._link_problem(link) is not None
     item = network.NetworkItem("P", "T", "S", link, "2026-01-01T00:00:00+00:00", "en")
@@ -535,7 +535,7 @@ def test_links_must_be_short_plain_web_addresses(link: str) -> None:
 
 def cache_with(tmp_path: Path, **changes: str) -> Path:
     item = {"feed": "Partner", "title": "Title", "summary": "Summary", "link": f"https://{NAME}/a",
-            "published": "2026-03-01T09:00:00+00:00", "lang": "en", **changes}  # fmt: skip
+            "published": "2026-03-01T09:00:00+00:00", "lang": "en", **changes}
     (tmp_path / "data").mkdir(exist_ok=True)
     (tmp_path / "data/network-cache.json").write_text(json.dumps({"items": [item]}), encoding="utf-8")
     return tmp_path
@@ -559,7 +559,7 @@ def cache_with(tmp_path: Path, **changes: str) -> Path:
         ({"link": f"https://{NAME}/a\x1b[2J"}, "link", "expected a web address without spaces or control characters; got U+001B"),
         ({"lang": "fr"}, "lang", "expected en or cy; got 'fr'"),
     ],
-)  # fmt: skip
+)
 def test_a_hand_edited_cache_is_refused_with_the_item_and_field(tmp_path: Path, changes: dict, field: str, message: str) -> None:
     with pytest.raises(ContentErrors) as raised:
         network.load_cache(cache_with(tmp_path, **changes), TODAY)
@@ -574,7 +574,7 @@ def test_a_cache_dated_far_ahead_stops_the_check_with_a_message_not_a_traceback(
     root = copy_fixture(tmp_path / "project")
     cache_with(root, published="9999-12-31T23:59:59-05:00")
     done = subprocess.run([sys.executable, "-m", "rhannu.cli", "--root", str(root), "check"],
-                          capture_output=True, text=True, check=False, timeout=170)  # fmt: skip
+                          capture_output=True, text=True, check=False, timeout=170)
     assert done.returncode == 1
     assert "ERROR: data/network-cache.json: field 'published': item 1: expected a date from 1990-01-01" in done.stderr
     assert "Traceback" not in done.stderr
@@ -619,3 +619,91 @@ def test_a_cache_that_cannot_be_written_whole_leaves_the_old_one(tmp_path: Path)
         network.write_cache(root, [unwritable])
     assert (root / "data/network-cache.json").read_text(encoding="utf-8") == before
     assert sorted(path.name for path in (root / "data").iterdir()) == ["network-cache.json"]
+
+
+# Partner news in the email ----------------------------------------------------------------------
+
+
+def partner_items(count: int, feeds: int = 1) -> list[dict]:
+    """`count` items from each of `feeds` partners, in the fortnight of the issue of 2022-03-14,
+    every field as long as the fetch lets it be."""
+    return [
+        {
+            "feed": f"Partner {feed} " + "n" * 80, "lang": "cy" if number % 2 else "en",
+            "title": f"Item {feed}-{number} " + "word " * 50, "summary": "s" * 399 + ".",
+            "link": f"https://partner{feed}.rhannu.test/{number}/" + "p" * 960,
+            "published": f"2022-03-{number % 6 + 7:02d}T09:00:00+00:00",
+        }
+        for feed in range(feeds)
+        for number in range(count)
+    ]
+
+
+def sample_with(tmp_path: Path, items: list[dict]):
+    from rhannu.site import prepare
+    from rhannu.site_info import SiteInfo
+    from tests.support.sites import BUILD_DATE_PINNED, FIXTURE_URL, copy_fixture
+
+    root = copy_fixture(tmp_path / "project")
+    for item in items:
+        item["title"], item["feed"] = network.shorten(item["title"], 200), item["feed"][:100]
+    (root / "data/network-cache.json").write_text(json.dumps({"items": items}), encoding="utf-8")
+    info = SiteInfo(FIXTURE_URL, {"en": "Rhannu sample site", "cy": "Safle enghreifftiol Rhannu"}, "sample@example.org")
+    site = prepare(root, BUILD_DATE_PINNED, info)
+    return site, next(issue for issue in site.issues if issue.slug == "2022-03-14")
+
+
+def test_the_email_lists_ten_partner_items_and_links_to_the_rest(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from rhannu.email import SECTION_ITEMS, render_html, render_text
+
+    site, issue = sample_with(tmp_path, partner_items(25))
+    assert len(issue.items("network")) == 25
+    html = BeautifulSoup(render_html(issue, "en", site.info, None), "html.parser")
+    heading = next(h2 for h2 in html.find_all("h2") if h2.get_text() == "From the network")
+    listed = [h3 for h3 in heading.find_all_next("h3") if h3.find_previous("h2") is heading]
+    assert len(listed) == SECTION_ITEMS == 10
+    more = next(a for a in heading.find_all_next("a") if a.get_text().startswith("And "))
+    assert more.get_text() == "And 15 more in this issue on the web"
+    assert more["href"] == "https://sample.rhannu.example.org/newsletters/2022-03-14/#issue-network"
+    text = render_text(issue, "cy", site.info, None)
+    assert text.count("https://partner0.rhannu.test/") == 10
+    assert "A 15 arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2022-03-14/#issue-network" in text
+
+
+def test_three_full_partner_feeds_in_one_fortnight_do_not_stop_the_build(tmp_path: Path) -> None:
+    """Three feeds of 50 items, every field at its longest, in one fortnight: each edition stays
+    under Gmail's clipping size (they made a build stop, blaming the editorial)."""
+    from rhannu.email import GMAIL_CLIP_BYTES, editions, size_errors
+
+    site, issue = sample_with(tmp_path, partner_items(50, feeds=3))
+    assert len(issue.items("network")) == 150
+    rendered = editions((issue,), site.info)
+    assert size_errors(rendered, site.info) == []
+    sizes = {edition.edition: len(edition.html.encode()) for edition in rendered}
+    assert max(sizes.values()) < GMAIL_CLIP_BYTES * 0.6, sizes
+
+
+def test_the_size_guard_names_partner_news_when_it_takes_an_edition_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from rhannu import email
+
+    site, issue = sample_with(tmp_path, partner_items(10))
+    without = replace(issue, sections=tuple(section for section in issue.sections if section.key != "network"))
+    own = len(email.render_html(without, "both", site.info, None).encode())
+    whole = len(email.render_html(issue, "both", site.info, None).encode())
+    assert own < whole
+    [edition] = email.editions((issue,), site.info, which=("both",))
+    monkeypatch.setattr(email, "GMAIL_CLIP_BYTES", (own + whole) // 2)  # fits without its partner news
+    [error] = email.size_errors([edition], site.info)
+    assert error.path == "newsletters/2022-03-14/email.html"
+    assert error.message.endswith(
+        "its 10 partner news items (from data/network-cache.json) take it over the limit; "
+        "remove some of them from the cache, or shorten the issue's own items"
+    )
+    assert "editorial" not in error.message
+    monkeypatch.setattr(email, "GMAIL_CLIP_BYTES", own - 1)  # too big even without it
+    [error] = email.size_errors([edition], site.info)
+    assert error.message.endswith("shorten its editorial or move items to the next issue")
