@@ -402,16 +402,31 @@ def test_a_server_that_does_not_speak_http_is_reported_and_the_other_feeds_are_k
     assert [item["title"] for item in cached(root)] == ["Good news"]
 
 
-@pytest.mark.parametrize("respond", [SLOW_HEADERS, SLOW_BODY], ids=["headers", "body"])
-def test_bytes_sent_slowly_cannot_stretch_the_deadline(tmp_path: Path, respond: Callable[[socket.socket], None]) -> None:
+@pytest.mark.parametrize(("what", "respond"), [("headers", SLOW_HEADERS), ("body", SLOW_BODY)])
+def test_bytes_sent_slowly_cannot_stretch_the_deadline(what: str, respond: Callable[[socket.socket], None]) -> None:
     deadline = 1.5
     with raw_server(respond) as slow:
         started = time.monotonic()
         with pytest.raises(Refused, match=re.escape("took longer than 1.5 s")):
             fetch_feed(slow, FetchOptions(allow_loopback=True, deadline=deadline, timeout=1))
         took = time.monotonic() - started
-    print(f"trickled {respond.__name__}: refused after {took:.2f} s against a deadline of {deadline} s")
+    print(f"{what} sent a byte every 50 ms: refused after {took:.2f} s against a deadline of {deadline} s")
     assert deadline <= took < deadline + 0.5
+
+
+def test_a_tls_handshake_that_never_ends_is_bounded_by_the_deadline() -> None:
+    def silent(conn: socket.socket) -> None:
+        time.sleep(4)  # reads the ClientHello and answers nothing
+
+    with raw_server(silent) as url:
+        port = url.split(":")[2].split("/")[0]
+        options = FetchOptions(allow_loopback=True, resolve=resolver({NAME: [["127.0.0.1"]]}, []), deadline=1.5, timeout=1)
+        started = time.monotonic()
+        with pytest.raises(TimeoutError, match="handshake operation timed out"):
+            fetch_feed(f"https://{NAME}:{port}/feed.xml", options)
+        took = time.monotonic() - started
+    print(f"a silent TLS server: refused after {took:.2f} s against a deadline of 1.5 s")
+    assert took < 1.5 + 0.5
 
 
 def test_any_failure_of_one_feed_is_reported_and_the_others_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
