@@ -125,19 +125,30 @@ def _name_problem(name: str) -> str | None:
 def load_cache(root: Path, today: dt.date | None = None) -> tuple[NetworkItem, ...]:
     """The cached items, each checked as a fetch checks what it keeps; `today` (by default the
     build date) bounds how far ahead a date may be."""
+    cached, errors = _read_cache(root, build_date() if today is None else today)
+    if errors:
+        raise ContentErrors(errors)
+    return cached
+
+
+def _read_cache(root: Path, today: dt.date) -> tuple[tuple[NetworkItem, ...], list[ContentError]]:
+    """The cached items that pass the checks, and what is wrong with the others."""
     path = root / CACHE_FILE
     if not path.exists():
-        return ()
+        return (), []
     try:
         items = json.loads(path.read_text(encoding="utf-8"))["items"]
         cached = tuple(NetworkItem(**item) for item in items)
     except (ValueError, KeyError, TypeError) as error:
         problem = f"is not a cache written by 'rhannu network fetch' ({error}); run it again"
-        raise ContentErrors([ContentError(CACHE_FILE, problem)]) from None
-    today = build_date() if today is None else today
-    if errors := [error for number, item in enumerate(cached, start=1) for error in _cache_item_errors(number, item, today)]:
-        raise ContentErrors(errors)
-    return cached
+        return (), [ContentError(CACHE_FILE, problem)]
+    kept, errors = [], []
+    for number, item in enumerate(cached, start=1):
+        problems = _cache_item_errors(number, item, today)
+        errors += problems
+        if not problems:
+            kept.append(item)
+    return tuple(kept), errors
 
 
 TEXT_LIMITS = {"feed": NAME_LIMIT, "title": TITLE_LIMIT, "summary": SUMMARY_LIMIT}
@@ -529,9 +540,10 @@ def fetch_all(root: Path, options: FetchOptions | None = None) -> list[str]:
     """Fetch every partner feed into the cache; a feed that fails keeps its cached items.
     Returns one line of report per feed and per refused item."""
     options = options or FetchOptions()
-    cached = load_cache(root)
     today = dt.datetime.now(dt.UTC).date()
-    report, items = [], []
+    cached, problems = _read_cache(root, today)  # a bad cache must not stop the fetch that replaces it
+    report: list[str] = [f"left out of the new cache: {problem}" for problem in problems]
+    items = []
     for feed in load_feeds(root):
         previous = [item for item in cached if item.feed == feed.name]
         try:

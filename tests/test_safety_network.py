@@ -722,3 +722,29 @@ def test_the_size_guard_names_partner_news_when_it_takes_an_edition_over(tmp_pat
     monkeypatch.setattr(email, "GMAIL_CLIP_BYTES", own - 1)  # too big even without it
     [error] = email.size_errors([edition], site.info)
     assert error.message.endswith("shorten its editorial or move items to the next issue")
+
+
+def test_a_fetch_replaces_a_cache_the_build_would_refuse_and_says_what_it_left_out(tmp_path: Path) -> None:
+    """Load_cache stops the build on a bad cache and says to fetch again: the fetch must not stop
+    on it too. Good cached items are kept for a feed that fails; bad ones are named, not kept."""
+    root = cache_with(tmp_path, feed="Down", title="x" * 201)
+    cache = json.loads((root / "data/network-cache.json").read_text(encoding="utf-8"))
+    good = {**cache["items"][0], "title": "Kept", "link": f"https://{NAME}/kept"}
+    (root / "data/network-cache.json").write_text(json.dumps({"items": [*cache["items"], good]}), encoding="utf-8")
+    with raw_server(garbage) as down:
+        project(root, {"Down": down})
+        report = fetch_all(root, FetchOptions(allow_loopback=True, deadline=5))
+    assert report[0] == (
+        "left out of the new cache: data/network-cache.json: field 'title': item 1: expected at most 200 characters; got 201"
+    )
+    assert report[1].startswith("Down: could not be fetched or read") and report[1].endswith("kept its 1 cached items")
+    assert [item["title"] for item in cached(root)] == ["Kept"]
+    network.load_cache(root, TODAY)  # the build reads it again
+
+    (root / "data/network-cache.json").write_text("{not json", encoding="utf-8")
+    with http_server({"/feed.xml": (200, {}, rss("Fresh"))}) as (port, _):
+        project(root, {"Up": f"http://127.0.0.1:{port}/feed.xml"})
+        report = fetch_all(root, FetchOptions(allow_loopback=True, deadline=5))
+    assert report[0].startswith("left out of the new cache: data/network-cache.json: is not a cache written by 'rhannu network fetch'")
+    assert report[1:] == ["Up: 1 items"]
+    assert [item["title"] for item in cached(root)] == ["Fresh"]
