@@ -360,7 +360,9 @@ def is_public(ip: IPAddress) -> bool:
 
 
 def _allowed(ip: IPAddress, allow_loopback: bool) -> bool:
-    return is_public(ip) or (allow_loopback and (ip.is_loopback or unwrapped(ip).is_loopback))
+    # ::ffff:127.0.0.1 reaches this machine; 64:ff9b::7f00:1 or 2002:7f00:1:: would reach a gateway
+    mapped = ip.ipv4_mapped if isinstance(ip, ipaddress.IPv6Address) else None
+    return is_public(ip) or (allow_loopback and (ip.is_loopback or bool(mapped and mapped.is_loopback)))
 
 
 def check_address(url: str, *, allow_loopback: bool = False, resolve: Resolver = socket.getaddrinfo) -> tuple[str, ...]:

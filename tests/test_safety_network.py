@@ -203,7 +203,7 @@ def test_a_name_with_one_address_that_is_not_public_is_refused() -> None:
 def test_loopback_is_allowed_only_when_asked_and_only_loopback() -> None:
     for address in ("127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1"):
         assert check_address(f"http://{NAME}/", allow_loopback=True, resolve=resolver({NAME: [[address]]}, [])) == (address,)
-    for address in ("10.0.0.1", "100.64.0.1", "169.254.169.254", "64:ff9b::a9fe:a9fe"):
+    for address in ("10.0.0.1", "100.64.0.1", "169.254.169.254", "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "2002:7f00:1::1", "::7f00:1"):
         with pytest.raises(Refused):
             check_address(f"http://{NAME}/", allow_loopback=True, resolve=resolver({NAME: [[address]]}, []))
 
@@ -748,3 +748,12 @@ def test_a_fetch_replaces_a_cache_the_build_would_refuse_and_says_what_it_left_o
     assert report[0].startswith("left out of the new cache: data/network-cache.json: is not a cache written by 'rhannu network fetch'")
     assert report[1:] == ["Up: 1 items"]
     assert [item["title"] for item in cached(root)] == ["Fresh"]
+
+
+def test_the_fetch_tries_each_checked_address_in_turn() -> None:
+    with http_server({"/feed.xml": (200, {}, rss("Second address"))}) as (port, hits):
+        calls: list[str] = []
+        nobody = "127.0.0.3"  # loopback, with nothing listening: the connection is refused at once
+        options = FetchOptions(allow_loopback=True, resolve=resolver({NAME: [[nobody, "127.0.0.1"]]}, calls), deadline=5)
+        assert b"Second address" in fetch_feed(f"http://{NAME}:{port}/feed.xml", options)
+    assert (calls, hits) == ([NAME], [("/feed.xml", f"{NAME}:{port}")])
