@@ -133,10 +133,10 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
 
 def network_fetch(root: Path, allow_loopback: bool = False) -> int:
     """Fetch the partner feeds into the cache; 1 if any could not be fetched."""
-    from rhannu.network import fetch_all
+    from rhannu.network import FetchOptions, fetch_all
 
     try:
-        report = fetch_all(root, allow_loopback=allow_loopback)
+        report = fetch_all(root, FetchOptions(allow_loopback=allow_loopback))
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
@@ -360,9 +360,10 @@ def parser() -> argparse.ArgumentParser:
         "fetch",
         help="fetch the partner feeds into data/network-cache.json",
         description="Fetch every feed listed in data/networks.yml into data/network-cache.json, which "
-        "builds read. A feed that cannot be fetched keeps its cached items. Feeds on private or local "
-        "networks are refused, and each feed is limited in size, time and items kept. Exit status: 0, "
-        "or 1 when any feed could not be fetched.",
+        "builds read. A feed that cannot be fetched keeps its cached items. Only public addresses are "
+        "fetched (never private, local or shared networks, directly or by redirect), proxy settings are "
+        "ignored, and each feed is limited in size, time (60 s in all) and items kept; partner text is "
+        "kept as plain text. Exit status: 0, or 1 when any feed could not be fetched.",
     )
     fetch.add_argument("--allow-loopback", action="store_true", help="also fetch from this machine (for tests)")
     return main

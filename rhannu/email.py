@@ -13,7 +13,7 @@ publishes beside the issue, which has neither: its unsubscribe line leads to the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from html.parser import HTMLParser
 
@@ -145,22 +145,15 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
         return f"{heading}<h3>{escape(text.title)}</h3>{markdown_html(text.body)}"
-    if section.style == "network":
-        return heading + "".join(
-            f'<div lang="{language(item.lang).tag}">'
-            + _item_html(
-                item.title,
-                item.summary,
-                item.link,
-                item.lang,
-                f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>',
-            )
-            + "</div>"
-            for item in section.items
-        )
     parts = [heading]
     items, more = _shown(section)
     for item in items:
+        if section.style == "network":
+            meta = f'<p class="meta">{escape(label(lang, "in_" + item.lang))}, {escape(item.feed)}</p>'
+            parts.append(
+                f'<div lang="{language(item.lang).tag}">{_item_html(item.title, item.summary, item.link, item.lang, meta)}</div>'
+            )
+            continue
         text = text_in(item, lang)
         if section.style == "linked":
             parts.append(_item_html(text.title, text.summary, link(page_path(item, lang)), lang))
@@ -392,14 +385,27 @@ def editions(
     ]
 
 
-def size_errors(rendered: list[Edition]) -> list[ContentError]:
+def size_errors(rendered: list[Edition], site: SiteInfo) -> list[ContentError]:
     return [
         ContentError(
             edition.html_path,
             f"the email edition of the issue published {edition.issue.published} is "
             f"{len(edition.html.encode()) / 1024:.0f} KB, over the 102 KB at which Gmail clips an email: "
-            "shorten its editorial or move items to the next issue",
+            + _what_to_shorten(edition, site),
         )
         for edition in rendered
         if len(edition.html.encode()) > GMAIL_CLIP_BYTES
     ]
+
+
+def _what_to_shorten(edition: Edition, site: SiteInfo) -> str:
+    """Partner news comes from data/network-cache.json, not from the editors: where the edition
+    would fit without it, the message says so instead of blaming the editorial."""
+    partner = edition.issue.items("network")
+    own = replace(edition.issue, sections=tuple(section for section in edition.issue.sections if section.style != "network"))
+    if partner and len(render_html(own, edition.edition, site, None).encode()) <= GMAIL_CLIP_BYTES:
+        return (
+            f"its {len(partner)} partner news items (from data/network-cache.json) take it over the limit; "
+            "remove some of them from the cache, or shorten the issue's own items"
+        )
+    return "shorten its editorial or move items to the next issue"

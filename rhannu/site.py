@@ -60,7 +60,7 @@ class Site:
         tag), rendered once for both language passes; any edition over Gmail's clipping size is
         an error, and all of them are reported together."""
         rendered = editions(self.issues, self.info)
-        if errors := size_errors(rendered):
+        if errors := size_errors(rendered, self.info):
             raise ContentErrors(errors)
         return tuple(rendered)
 
@@ -130,7 +130,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     if errors := editorial_errors(content, settings):
         raise ContentErrors(errors)
     load_feeds(root)  # a bad partner list is reported with everything else
-    issues = assemble(content, settings, build_date, load_cache(root))
+    issues = assemble(content, settings, build_date, load_cache(root, build_date))
     status = settings.status(build_date)
     pages = unique_pages(
         (page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]),
