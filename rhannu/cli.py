@@ -367,15 +367,21 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (Ctrl-C)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return _run(args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # every command writes whole files or none, and builds swap in whole sites
+        print("rhannu: interrupted; nothing was left half-written", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:

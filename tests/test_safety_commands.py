@@ -1,0 +1,236 @@
+"""Safe by construction (issue 19): commands that would destroy, hide or half-write things refuse
+or recover, and bad values that reach headers, links, file names or the YAML loader are clear
+errors. Each class is tested with members of its own, not only the examples in the issue: every
+refusal exits 1 with no traceback, names the file and field, and writes nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rhannu.cli import main
+from tests.support.sites import build_env, copy_fixture
+
+
+def tree(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every path under `folder` with its size and modification time: what 'nothing written' compares."""
+    return {
+        path.relative_to(folder).as_posix(): (path.lstat().st_size, path.lstat().st_mtime_ns) for path in folder.rglob("*")
+    }
+
+
+def refused(capsys: pytest.CaptureFixture[str], code: int) -> list[str]:
+    """The ERROR lines of a command that must have refused: exit 1, no traceback."""
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "Traceback" not in err
+    errors = [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
+    assert errors, err
+    return errors
+
+
+def rhannu(project: Path, *args: str, **popen: object) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), *args],
+        env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, **popen,
+    )
+
+
+# --- the site folder -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_fixture(tmp_path_factory.mktemp("safety") / "pristine")
+    (project / ".git").mkdir()
+    (project / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    return project
+
+
+@pytest.fixture
+def project(pristine: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(pristine, tmp_path / "project", symlinks=True))
+
+
+@pytest.mark.parametrize(
+    ("site_dir", "why"),
+    [
+        (".", "holds the project"),
+        ("..", "holds the project"),
+        ("../..", "holds the project"),
+        ("docs", "source folder"),
+        ("docs/assets", "source folder"),
+        ("case_studies", "source folder"),
+        ("lessons/built", "source folder"),
+        ("newsletters", "source folder"),
+        ("data", "source folder"),
+        ("hooks", "source folder"),
+        ("overrides/partials", "source folder"),
+        (".git", "hidden folder of the project"),
+        (".venv/site", "hidden folder of the project"),
+        ("mkdocs.yml", "is a file, not a folder"),
+        ("docs/../case_studies/../data", "source folder"),
+    ],
+)
+def test_a_site_folder_that_would_replace_the_project_or_its_sources_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, site_dir: str, why: str
+) -> None:
+    monkeypatch.chdir(project)
+    before = tree(project.parent)
+    errors = refused(capsys, main(["--root", str(project), "build", "--site-dir", site_dir]))
+    assert errors[0].startswith(f"{Path.cwd() / site_dir}: ") and why in errors[0], errors
+    assert "the site folder is replaced whole" in errors[0] or why == "is a file, not a folder"
+    assert tree(project.parent) == before
+
+
+def test_a_moved_docs_dir_is_protected_where_it_is(project: Path, capsys, monkeypatch) -> None:
+    (project / "docs").rename(project / "pages")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("docs_dir: docs", "docs_dir: pages"), encoding="utf-8")
+    assert "docs_dir: pages" in config.read_text(encoding="utf-8")
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "build", "--site-dir", str(project / "pages")]))
+    assert "source folder" in errors[0] and str(project / "pages") in errors[0]
+    assert tree(project) == before
+
+
+def test_a_site_folder_through_a_link_is_judged_by_where_it_leads(project: Path, capsys, monkeypatch) -> None:
+    (project.parent / "www").symlink_to(project / "docs")
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "build", "--site-dir", str(project.parent / "www")]))
+    assert "source folder" in errors[0]
+    assert tree(project) == before
+
+
+def test_an_owners_folder_that_is_not_a_built_site_is_refused(project: Path, tmp_path: Path, capsys) -> None:
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "minutes.odt").write_text("the board's minutes", encoding="utf-8")
+    errors = refused(capsys, main(["--root", str(project), "build", "--site-dir", str(documents)]))
+    assert errors == [f"{documents}: holds files but no index.html, so it is not a site a build wrote: choose a new or empty folder"]
+    assert (documents / "minutes.odt").read_text(encoding="utf-8") == "the board's minutes"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["Documents", "project"]  # no lock, no temporary folder
+
+
+def test_the_default_site_folder_builds_readable_and_leaves_the_owners_folders(project: Path) -> None:
+    """site/ inside the project is the normal case; the built site gets the permissions any new
+    folder gets (not mkdtemp's 0700, which a web server running as another user cannot read);
+    only the temporary folders a build marked are deleted as stale."""
+    backup, lookalike, stale = project / ".site.backup-2024", project / ".site.new-mine", project / ".site.new-killed"
+    for folder in (backup, lookalike, stale):
+        folder.mkdir()
+        (folder / "index.html").write_text("kept?", encoding="utf-8")
+    (stale / ".rhannu-temporary").write_text("", encoding="utf-8")
+    umask = os.umask(0o022)
+    os.umask(umask)
+    done = rhannu(project, "build", cwd=project)
+    _out, err = done.communicate(timeout=180)
+    assert done.returncode == 0, err
+    site = project / "site"
+    assert (site / "index.html").is_file()
+    for folder in (site, site / "cy", site / "assets"):
+        assert folder.stat().st_mode & 0o777 == 0o777 & ~umask, oct(folder.stat().st_mode)
+    assert not stale.exists()
+    assert (backup / "index.html").read_text(encoding="utf-8") == "kept?"
+    assert (lookalike / "index.html").read_text(encoding="utf-8") == "kept?"
+    assert sorted(path.name for path in project.glob(".site*")) == [".site.backup-2024", ".site.lock", ".site.new-mine"]
+
+
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return False
+    probe = subprocess.run(["unshare", "-m", "sh", "-c", "mount -t tmpfs none /mnt"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+MOUNTED_BUILD = """
+set -e
+mount -t tmpfs rhannu-test "$SITE"
+printf 'old' > "$SITE/index.html"; printf 'gone' > "$SITE/only-in-the-old-site.html"; mkdir "$SITE/old-folder"
+"$PYTHON" -m rhannu.cli --root "$PROJECT" build --site-dir "$SITE"
+echo "mount point: $(mountpoint -q "$SITE" && echo yes)"
+ls -A "$SITE"
+"""
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="needs root and unshare -m to mount a tmpfs in a private namespace")
+def test_a_site_folder_that_is_a_mount_point_has_its_contents_replaced(project: Path, tmp_path: Path) -> None:
+    """A container volume cannot be renamed (EBUSY): a real tmpfs is mounted on the site folder,
+    in a mount namespace of the test's own, and the build replaces what it holds instead."""
+    site = tmp_path / "volume"
+    site.mkdir()
+    env = dict(build_env(), SITE=str(site), PYTHON=sys.executable, PROJECT=str(project))
+    done = subprocess.run(["unshare", "-m", "sh", "-c", MOUNTED_BUILD], env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    listing = done.stdout.splitlines()
+    assert listing[0] == "mount point: yes"
+    names = set(listing[1:])
+    assert {"index.html", "cy", "assets", "sitemap.xml", "404.html"} <= names
+    assert not names & {"only-in-the-old-site.html", "old-folder"}
+    assert not [name for name in names if name.startswith(".")]  # no staging folder left inside
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".volume.lock", "project", "volume"]
+
+
+def test_replacing_contents_in_place_leaves_whole_files_and_no_staging(tmp_path: Path) -> None:
+    """The fallback on its own: every new entry in place, every old one gone, hidden folders of
+    its own removed (a site folder's own hidden files, such as .well-known, are the new site's)."""
+    from rhannu.publish import replace_contents
+
+    fresh, site = tmp_path / "fresh", tmp_path / "site"
+    for folder, files in ((fresh, {"index.html": "new", "cy/index.html": "newydd"}), (site, {"index.html": "old", "old.css": "x"})):
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+    replace_contents(fresh, site)
+    assert {path: (site / path).read_text(encoding="utf-8") for path in ("index.html", "cy/index.html")} == {
+        "index.html": "new", "cy/index.html": "newydd"
+    }
+    assert sorted(os.listdir(site)) == ["cy", "index.html"]
+
+
+# --- Ctrl-C ----------------------------------------------------------------------------------
+
+
+def _interrupt(process: subprocess.Popen, ready) -> tuple[str, str]:
+    deadline = time.monotonic() + 90
+    while not ready():
+        assert process.poll() is None and time.monotonic() < deadline, "the command ended before it was interrupted"
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C does: to the terminal's whole process group
+    return process.communicate(timeout=60)
+
+
+def test_ctrl_c_during_a_build_leaves_the_old_site_and_says_so_in_one_line(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "www/site"
+    first = rhannu(project, "build", "--site-dir", str(site))
+    assert first.wait(timeout=180) == 0
+    before = tree(site)
+    running = rhannu(project, "build", "--site-dir", str(site))
+    _out, err = _interrupt(running, lambda: any(site.parent.glob(".site.new-*/site/*/index.html")))
+    assert running.returncode == 130, err
+    assert "Traceback" not in err and err.endswith("\nrhannu: interrupted; nothing was left half-written\n")  # after the build's log
+    assert tree(site) == before
+    assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock", "site"]
+
+
+def test_ctrl_c_while_sending_says_so_in_one_line(project: Path) -> None:
+    with socket.socket() as silent:  # accepts the connection and never greets: the send waits
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = str(silent.getsockname()[1])
+        running = rhannu(
+            project, "newsletter", "send", "2022-03-14", "--to", "editor@example.org", "--server", "127.0.0.1",
+            "--port", port, "--no-starttls",
+        )
+        started = time.monotonic()
+        out, err = _interrupt(running, lambda: time.monotonic() - started > 4)
+    assert (running.returncode, out, err) == (130, "", "rhannu: interrupted; nothing was left half-written\n")
