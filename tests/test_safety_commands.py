@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from rhannu.cli import main
-from tests.support.sites import build_env, copy_fixture
+from tests.support.sites import PINNED_EPOCH, build_env, copy_fixture
 
 
 def tree(folder: Path) -> dict[str, tuple[int, int]]:
@@ -234,3 +234,69 @@ def test_ctrl_c_while_sending_says_so_in_one_line(project: Path) -> None:
         started = time.monotonic()
         out, err = _interrupt(running, lambda: time.monotonic() - started > 4)
     assert (running.returncode, out, err) == (130, "", "rhannu: interrupted; nothing was left half-written\n")
+
+
+# --- YAML that parses but must not be read: aliases (billion laughs) and complex keys ----------
+
+
+def check_after(project: Path, path: str, old: str, new: str, capsys, monkeypatch) -> list[str]:
+    """`rhannu check` after one edit: the errors it printed, having refused and written nothing."""
+    source = project / path
+    text = source.read_text(encoding="utf-8")
+    assert old in text, f"the sample site changed: {old!r} is not in {path}"
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "check"]))
+    assert tree(project) == before
+    return errors
+
+
+LAUGHS = "".join(f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]\n" for n in range(1, 10))
+BOMB = 'l0: &l0 "lol"\n' + LAUGHS  # 9**9 strings when expanded
+YAML_FILES = [  # each kind of file read with the project's YAML loader, and a line to add after
+    ("case_studies/sample-hackathon.md", "psb: sample-south\n"),
+    ("lessons/sample-time.md", "group: time\n"),
+    ("newsletters/sample-event.md", "kind: event\n"),
+    ("docs/about.md", "---\n"),
+    ("data/newsletter.yml", "days: 14\n"),
+    ("data/taxonomy.yml", "(its facet page opens with the default sentence).\n"),
+]
+
+
+def line_after(project: Path, path: str, anchor: str) -> int:
+    text = (project / path).read_text(encoding="utf-8")
+    return text[: text.index(anchor) + len(anchor)].count("\n") + 1
+
+
+@pytest.mark.parametrize(("path", "anchor"), YAML_FILES)
+@pytest.mark.parametrize(
+    ("yaml_text", "offset"),
+    [
+        (BOMB, 0),  # the billion laughs
+        ("summary_a: &s 'A summary'\nsummary_b: *s\n", 0),
+        ("base: &base {psb: sample-north}\nmerged:\n  <<: *base\n", 0),
+        ("colours: [&c red, *c]\n", 0),
+        ("? *undefined_but_an_alias\n: x\n", 0),
+    ],
+    ids=["billion-laughs", "alias", "merge-key", "flow-anchor", "alias-as-key"],
+)
+def test_yaml_anchors_and_aliases_are_refused_naming_the_line(
+    project: Path, capsys, monkeypatch, path: str, anchor: str, yaml_text: str, offset: int
+) -> None:
+    line = line_after(project, path, anchor) + offset
+    errors = check_after(project, path, anchor, anchor + yaml_text, capsys, monkeypatch)
+    assert len("\n".join(errors)) < 2000  # not the 8 MB of an expanded list
+    assert (
+        f"{path}: line {line}: YAML anchors and aliases (&name, *name) are not accepted: write each "
+        "value out in full (text that begins with & or * goes in quotes)"
+    ) in errors, errors
+
+
+@pytest.mark.parametrize(("path", "anchor"), YAML_FILES)
+@pytest.mark.parametrize("key", ["? [a, b]\n: c\n", "? {psb: x}\n: c\n", "[a, b]: c\n", "? - a\n  - b\n: c\n"])
+def test_a_key_that_is_a_list_or_mapping_is_a_clear_error(project: Path, capsys, monkeypatch, path, anchor, key) -> None:
+    line = line_after(project, path, anchor)
+    errors = check_after(project, path, anchor, anchor + key, capsys, monkeypatch)
+    message = "a key that is a list or a mapping ('? [a, b]'): write 'field: value' with a plain name"
+    assert f"{path}: line {line}: {message}" in errors, errors
