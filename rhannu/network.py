@@ -25,6 +25,7 @@ import nh3
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.files import write_whole
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
@@ -119,7 +120,7 @@ def _cache_item_errors(number: int, item: NetworkItem) -> list[ContentError]:
 def write_cache(root: Path, items: list[NetworkItem]) -> None:
     ordered = sorted(items, key=lambda item: (item.published, item.feed, item.link))
     text = json.dumps({"items": [asdict(item) for item in ordered]}, ensure_ascii=False, indent=1, sort_keys=True)
-    (root / CACHE_FILE).write_text(text + "\n", encoding="utf-8")
+    write_whole(root / CACHE_FILE, text + "\n")
 
 
 def text_only(markup: str) -> str:

@@ -300,3 +300,63 @@ def test_a_key_that_is_a_list_or_mapping_is_a_clear_error(project: Path, capsys,
     errors = check_after(project, path, anchor, anchor + key, capsys, monkeypatch)
     message = "a key that is a list or a mapping ('? [a, b]'): write 'field: value' with a plain name"
     assert f"{path}: line {line}: {message}" in errors, errors
+
+
+# --- rhannu translations mark: only into front matter that opens and closes ---------------------
+
+MARK_WELSH = "case_studies/sample-hackathon.cy.md"
+
+
+@pytest.mark.parametrize(
+    ("broken", "expected"),
+    [
+        (lambda text: text.replace("\n---\n", "\n", 1), f"{MARK_WELSH}: line 1: front matter is not closed"),
+        (lambda text: "Intro.\n\n" + text, f"{MARK_WELSH}: line 1: expected front matter"),  # a '---' rule below
+        (lambda text: text.split("---\n", 2)[2] + "\n---\n\nA closing rule.\n", f"{MARK_WELSH}: line 1: expected front matter"),
+        (lambda text: "---\n", f"{MARK_WELSH}: line 1: front matter is not closed"),
+        (lambda text: "", f"{MARK_WELSH}: line 1: expected front matter"),
+        (lambda text: text.replace("---\ntitle:", "---\ntitle: [unclosed\nx:", 1), f"{MARK_WELSH}: line "),
+    ],
+    ids=["unclosed", "text-before", "rule-only-in-body", "fence-only", "empty", "bad-yaml"],
+)
+def test_mark_refuses_a_welsh_file_without_readable_front_matter(project: Path, capsys, broken, expected) -> None:
+    welsh = project / MARK_WELSH
+    welsh.write_text(broken(welsh.read_text(encoding="utf-8")), encoding="utf-8")
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "translations", "mark", MARK_WELSH]))
+    assert errors[0].startswith(expected), errors
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize("which", [MARK_WELSH, "case_studies/sample-hackathon.md"])
+@pytest.mark.parametrize("encoding", ["latin-1", "utf-16", "cp1252"])
+def test_mark_names_a_file_that_is_not_utf8(project: Path, capsys, which: str, encoding: str) -> None:
+    path = project / which
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Sample", "Sampl\u00e9", 1).encode(encoding))
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "translations", "mark", MARK_WELSH]))
+    assert errors[0].startswith(f"{which}: line ") and "is not UTF-8 text" in errors[0], errors
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize("page", ["../outside.md", "/etc/passwd.md", "case_studies/../../outside.md", "README.md", "data/x.md"])
+def test_mark_only_writes_sources_in_the_project(project: Path, capsys, page: str) -> None:
+    (project.parent / "outside.md").write_text("---\ntitle: x\n---\n\nx\n", encoding="utf-8")
+    (project.parent / "outside.cy.md").write_text("---\ntitle: x\n---\n\nx\n", encoding="utf-8")
+    before = tree(project.parent)
+    code = main(["--root", str(project), "translations", "mark", page])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert err.startswith(f"{page}: expected a Markdown source in docs/, newsletters/, case_studies/"), err
+    assert tree(project.parent) == before
+
+
+def test_mark_keeps_crlf_line_endings(project: Path, capsys) -> None:
+    welsh = project / MARK_WELSH
+    lines = welsh.read_text(encoding="utf-8").splitlines()
+    welsh.write_bytes("\r\n".join(line for line in lines if not line.startswith("translated_from:")).encode() + b"\r\n")
+    assert main(["--root", str(project), "translations", "mark", MARK_WELSH]) == 0
+    data = welsh.read_bytes()
+    assert b"translated_from: " in data and data.count(b"\n") == data.count(b"\r\n")
+    head, _, body = data.partition(b"\r\n---\r\n")
+    assert b"translated_from" in head and b"translated_from" not in body
