@@ -360,3 +360,49 @@ def test_mark_keeps_crlf_line_endings(project: Path, capsys) -> None:
     assert b"translated_from: " in data and data.count(b"\n") == data.count(b"\r\n")
     head, _, body = data.partition(b"\r\n---\r\n")
     assert b"translated_from" in head and b"translated_from" not in body
+
+
+# --- SOURCE_DATE_EPOCH ------------------------------------------------------------------------
+
+JUNK_EPOCHS = ["-1", "", "abc", "1e9", "1700000000.5", " 1700000000", "1_700_000_000", "4294967296", "9" * 5000, "\u0661\u0667"]
+DATED_COMMANDS = [
+    ("check",),
+    ("new", "case-study", "A dated thing"),
+    ("new", "event", "A dated event"),
+    ("newsletter", "email", "2022-03-14"),
+    ("newsletter", "preview", "2022-03-01"),
+]
+
+
+@pytest.mark.parametrize("command", DATED_COMMANDS, ids=lambda command: " ".join(command[:2]))
+@pytest.mark.parametrize("epoch", JUNK_EPOCHS, ids=lambda epoch: repr(epoch[:12]))
+def test_a_junk_source_date_epoch_is_a_clear_error_from_every_dated_command(
+    project: Path, capsys, monkeypatch, command: tuple[str, ...], epoch: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    before = tree(project)
+    code = main(["--root", str(project), *command])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, digits only, from 0 to 4294967295" in err, err
+    assert len(err) < 1000
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize("epoch", ["-1", ""])
+def test_a_junk_source_date_epoch_stops_a_build_before_it_writes(project: Path, tmp_path: Path, epoch: str) -> None:
+    site = tmp_path / "www/site"
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "build", "--site-dir", str(site)],
+        env=dict(build_env(), SOURCE_DATE_EPOCH=epoch), capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "SOURCE_DATE_EPOCH: expected whole seconds" in done.stderr
+    assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
+
+
+@pytest.mark.parametrize(("epoch", "day"), [("0", "1970-01-01"), ("4294967295", "2106-02-07"), ("1700000000", "2023-11-14")])
+def test_the_ends_of_source_date_epoch_are_accepted(epoch: str, day: str) -> None:
+    from rhannu.dates import build_date
+
+    assert build_date({"SOURCE_DATE_EPOCH": epoch}).isoformat() == day
