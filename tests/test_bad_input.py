@@ -79,7 +79,8 @@ def test_a_hand_edited_cache_cannot_publish_a_bad_value(project, capsys, monkeyp
 
 def test_a_bad_build_date_setting_is_named(project, capsys, monkeypatch) -> None:
     assert check(project, capsys, monkeypatch, epoch="yesterday") == [
-        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, such as 1700000000; got 'yesterday'"
+        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, digits only, from 0 to 4294967295 (in 2106), "
+        "such as 1700000000, or leave it unset for today; got 'yesterday'"
     ]
 
 
