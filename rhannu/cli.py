@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rhannu import site_info
+from rhannu.addresses import is_email, is_name, shown
 from rhannu.content import load_content
 from rhannu.dates import build_date
 from rhannu.email import EDITIONS
@@ -114,6 +115,9 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
     if not args.server:
         print("--server: give the SMTP server (or set RHANNU_SMTP_SERVER)", file=sys.stderr)
         return 2
+    if bad := _bad_send_arguments(args):
+        print(bad, file=sys.stderr)
+        return 2
     found = _site_and_issue(root, args.date)
     if isinstance(found, int):
         return found
@@ -131,6 +135,17 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
         return 1
     print(f"sent '{message['Subject']}' to {', '.join(args.to)} through {server.name}")
     return 0
+
+
+def _bad_send_arguments(args: argparse.Namespace) -> str | None:
+    """The first address or name that could add a header or a recipient (a line break, a comma)."""
+    for option, value in [*(("--to", address) for address in args.to), ("--from", args.sender)]:
+        if value is not None and not is_email(value):
+            return f"{option}: expected one email address, such as editor@example.org, on one line; got {shown(value)}"
+    for option, value in (("--server", args.server), ("--user", args.user)):
+        if value is not None and not is_name(value):
+            return f"{option} (or its RHANNU_SMTP_ setting): expected a name on one line with no spaces; got {shown(value)}"
+    return None
 
 
 def network_fetch(root: Path, allow_loopback: bool = False) -> int:

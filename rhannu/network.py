@@ -23,6 +23,7 @@ from typing import Any
 import feedparser
 import nh3
 
+from rhannu.addresses import is_link, shown
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
@@ -65,8 +66,9 @@ def load_feeds(root: Path) -> list[PartnerFeed]:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             errors.append(ContentError(FEEDS_FILE, "expected name, url and lang", where))
             continue
-        if not str(entry.get("url", "")).startswith(("https://", "http://")):
-            errors.append(ContentError(FEEDS_FILE, f"expected a web address; got {entry.get('url')!r}", f"{where}.url"))
+        if not is_link(entry.get("url"), ("https://", "http://")):
+            message = f"expected a web address, on one line with no spaces; got {shown(entry.get('url'))}"
+            errors.append(ContentError(FEEDS_FILE, message, f"{where}.url"))
             continue
         if entry.get("lang", "en") not in ("en", "cy"):
             errors.append(ContentError(FEEDS_FILE, f"expected one of en, cy; got {entry.get('lang')!r}", f"{where}.lang"))
@@ -108,10 +110,9 @@ def _cache_item_errors(number: int, item: NetworkItem) -> list[ContentError]:
             f"item {number}: expected a date and time with its offset, such as 2022-03-01T09:00:00+00:00; got {item.published!r}"
         )
         errors.append(ContentError(CACHE_FILE, message, "published"))
-    if not item.link.startswith(("https://", "http://")):
-        errors.append(
-            ContentError(CACHE_FILE, f"item {number}: expected a web address starting https://; got {item.link!r}", "link")
-        )
+    if not is_link(item.link, ("https://", "http://")):
+        message = f"item {number}: expected a web address starting https://, with no spaces; got {shown(item.link)}"
+        errors.append(ContentError(CACHE_FILE, message, "link"))
     if item.lang not in ("en", "cy"):
         errors.append(ContentError(CACHE_FILE, f"item {number}: expected en or cy; got {item.lang!r}", "lang"))
     return errors

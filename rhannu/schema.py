@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rhannu.addresses import is_link, shown
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
 from rhannu.partial_dates import PartialDate, PartialDateProblem
@@ -80,8 +81,9 @@ def event_date(value: object, _: Taxonomy) -> EventDate:
 
 
 def web_address(value: object, _: Taxonomy) -> str:
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or " " in value:
-        raise FieldProblem(f"expected a web address starting https://; got {value!r}")
+    if not is_link(value, ("https://", "http://")):
+        raise FieldProblem(f"expected a web address starting https://, on one line with no spaces; got {shown(value)}")
+    assert isinstance(value, str)
     return value
 
 

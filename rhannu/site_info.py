@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rhannu.addresses import is_email, is_link, shown
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
@@ -53,7 +53,7 @@ def from_config(config) -> SiteInfo:
         if language.site_name:
             names[language.locale] = language.site_name
     url = config.site_url or "/"
-    contact = (config.extra.get("contact") or {}).get("email")
+    contact = contact_email(config.extra.get("contact"))
     return SiteInfo(
         url if url.endswith("/") else url + "/",
         names,
@@ -62,6 +62,15 @@ def from_config(config) -> SiteInfo:
         feed_items(config.extra.get("feed_items")),
         licence(config.extra.get("licence")),
     )
+
+
+def contact_email(value: object) -> str | None:
+    """extra.contact.email: the programme's public address, shown as a link and sent from."""
+    email = value.get("email") if isinstance(value, dict) else None
+    if email is not None and not is_email(email):
+        message = f"expected one email address, such as hello@example.org, on one line; got {shown(email)}"
+        raise ContentErrors([ContentError("mkdocs.yml", message, "extra.contact.email")])
+    return email
 
 
 # Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
@@ -136,16 +145,13 @@ def licence(value: object) -> Licence | None:
             message = f"expected the licence's name in this language, on one line; got {name!r}"
             errors.append(ContentError("mkdocs.yml", message, f"extra.licence.name.{code}"))
         address = urls.get(code) if isinstance(urls, dict) else None
-        if not isinstance(address, str) or not _WEB_ADDRESS.fullmatch(address):
+        if not is_link(address):
             message = f"expected the address of the licence's text in this language, starting https://; got {address!r}"
             errors.append(ContentError("mkdocs.yml", message, f"extra.licence.url.{code}"))
     if errors:
         raise ContentErrors(errors)
     assert isinstance(names, dict) and isinstance(urls, dict)
     return Licence({code: " ".join(names[code].split()) for code in CODES}, {code: urls[code] for code in CODES})
-
-
-_WEB_ADDRESS = re.compile(r"https://[^\s<>\"'`]+")
 
 
 def load(root: Path) -> SiteInfo:

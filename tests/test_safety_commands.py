@@ -406,3 +406,85 @@ def test_the_ends_of_source_date_epoch_are_accepted(epoch: str, day: str) -> Non
     from rhannu.dates import build_date
 
     assert build_date({"SOURCE_DATE_EPOCH": epoch}).isoformat() == day
+
+
+# --- values that become an email header or a link: one line, no spaces, nothing that ends them ---
+
+HOSTILE_LINK_TAILS = [
+    "\r\nBcc: everyone@example.net",
+    "\nX-Injected: 1",
+    "\r",
+    '"><script>alert(1)</script>',
+    "\u2028next-line",
+    "\u0085next-line",
+    "\x00",
+    "\x1b[31m",
+    "\u200b",
+    "\t",
+    " with spaces",
+]
+LINK_FIELDS = [  # (file, text to replace, the field, how it is written with a hostile tail)
+    ("data/newsletter.yml", "  list_unsubscribe:\n", "email.list_unsubscribe", "  list_unsubscribe: {}\n", "https://lists.example.org/u"),
+    ("data/newsletter.yml", "  list_unsubscribe:\n", "email.list_unsubscribe", "  list_unsubscribe: {}\n", "mailto:leave@lists.example.org"),
+    ("data/newsletter.yml", "  signup_url: https://lists.example.org/sample/subscribe\n", "email.signup_url", "  signup_url: {}\n", "https://lists.example.org/s"),
+    ("mkdocs.yml", "    email: sample@example.org\n", "extra.contact.email", "    email: {}\n", "sample@example.org"),
+    ("mkdocs.yml", "      en: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n", "extra.licence.url.en", "      en: {}\n", "https://www.nationalarchives.gov.uk/x"),
+    ("newsletters/sample-event.md", "online_link: https://events.example.org/sample-learning-event\n", "online_link", "online_link: {}\n", "https://events.example.org/x"),
+    ("data/networks.yml", "    url: https://network.example.org/feed.xml\n", "feeds[0].url", "    url: {}\n", "https://network.example.org/feed.xml"),
+]
+
+
+@pytest.mark.parametrize("tail", HOSTILE_LINK_TAILS, ids=lambda tail: repr(tail[:8]))
+@pytest.mark.parametrize(("path", "old", "field", "written", "good"), LINK_FIELDS, ids=lambda value: str(value)[:24])
+def test_a_link_or_header_value_with_a_line_break_or_markup_is_refused_where_it_is_read(
+    project: Path, capsys, monkeypatch, path, old, field, written, good, tail
+) -> None:
+    import json
+
+    errors = check_after(project, path, old, written.format(json.dumps(good + tail)), capsys, monkeypatch)
+    named = [error for error in errors if error.startswith(f"{path}: field '{field}': expected")]
+    assert named, errors
+    assert "\r" not in named[0] and "\n" not in named[0]  # the value is shown escaped, on the one line
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["sample@example.org, everyone@example.net", "Sample <sample@example.org>", "sample@example.org;x@example.net", "no-at-sign",
+     "@example.org", "sample@", "sample@localhost", "sample@@example.org", "sam ple@example.org", "sample@example.org."],
+)
+def test_a_contact_address_that_is_not_one_plain_address_is_refused(project: Path, capsys, monkeypatch, email: str) -> None:
+    import json
+
+    errors = check_after(project, "mkdocs.yml", "    email: sample@example.org\n", f"    email: {json.dumps(email)}\n", capsys, monkeypatch)
+    assert errors == [f"mkdocs.yml: field 'extra.contact.email': expected one email address, such as hello@example.org, on one line; got {email!r}"]
+
+
+def test_a_network_cache_link_with_a_line_break_is_refused(project: Path, capsys, monkeypatch) -> None:
+    old = '"link": "https://network.example.org/news/sample-partner-news"'
+    errors = check_after(project, "data/network-cache.json", old, '"link": "https://network.example.org/n\\r\\nX: 1"', capsys, monkeypatch)
+    assert any(error.startswith("data/network-cache.json: field 'link': item 1: expected a web address") for error in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--to", "editor@example.org\r\nBcc: everyone@example.net"),
+        ("--to", "editor@example.org, everyone@example.net"),
+        ("--to", "Editor <editor@example.org>"),
+        ("--from", "sender@example.org\nX-Injected: 1"),
+        ("--from", "sender@example.org\x00"),
+        ("--server", "smtp.example.org\r\nHELO x"),
+        ("--user", "editor\r\nAUTH x"),
+    ],
+)
+def test_send_refuses_addresses_and_names_that_could_add_a_header(project: Path, capsys, monkeypatch, option, value) -> None:
+    """Refused before anything is read or any connection is made: no server is listening."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    args = {"--to": "editor@example.org", "--server": "127.0.0.1", "--from": "sender@example.org", option: value}
+    command = ["newsletter", "send", "2022-03-14", "--port", "9", *(part for pair in args.items() for part in pair)]
+    before = tree(project)
+    code = main(["--root", str(project), *command])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "") and "Traceback" not in err  # 2: a bad argument, as for send's other options
+    assert err.startswith(f"{option}") and "on one line" in err and "\r" not in err and "\n" not in err.rstrip("\n"), err
+    assert tree(project) == before
