@@ -166,7 +166,7 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
-    from rhannu.scaffold import new_case_study, new_item
+    from rhannu.scaffold import TitleProblem, new_case_study, new_item
     from rhannu.taxonomy import load_taxonomy
 
     today = build_date()
@@ -177,6 +177,9 @@ def new(root: Path, kind: str, title: str) -> int:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
     except FileExistsError as exists:
         print(f"already exists: {exists}; choose another title", file=sys.stderr)
+        return 1
+    except TitleProblem as problem:
+        print(problem, file=sys.stderr)
         return 1
     for path in paths:
         print(path.relative_to(root))
@@ -304,7 +307,7 @@ def parser() -> argparse.ArgumentParser:
             help=f"write {what}",
             description=f"Write {what} as an English/Welsh pair with every field, dated today, and TODO "
             "placeholders that the build refuses until they are replaced; print the two paths. "
-            "Exit status: 0, or 1 when a file of that name exists.",
+            "Exit status: 0, or 1 when a file of that name exists or the title has no Latin letters.",
         )
         sub.add_argument("title", help="the English title; the file name is made from it")
     translations_parser = commands.add_parser(

@@ -20,10 +20,12 @@ from rhannu.cli import main
 from tests.support.sites import PINNED_EPOCH, build_env, copy_fixture
 
 
-def tree(folder: Path) -> dict[str, tuple[int, int]]:
-    """Every path under `folder` with its size and modification time: what 'nothing written' compares."""
+def tree(folder: Path) -> dict[str, tuple[int, int] | None]:
+    """Every path under `folder`, with each file's size and modification time: what 'nothing
+    written' compares (a folder's own time changes when a file is added and removed again)."""
     return {
-        path.relative_to(folder).as_posix(): (path.lstat().st_size, path.lstat().st_mtime_ns) for path in folder.rglob("*")
+        path.relative_to(folder).as_posix(): None if path.is_dir() else (path.lstat().st_size, path.lstat().st_mtime_ns)
+        for path in folder.rglob("*")
     }
 
 
@@ -487,4 +489,62 @@ def test_send_refuses_addresses_and_names_that_could_add_a_header(project: Path,
     out, err = capsys.readouterr()
     assert (code, out) == (2, "") and "Traceback" not in err  # 2: a bad argument, as for send's other options
     assert err.startswith(f"{option}") and "on one line" in err and "\r" not in err and "\n" not in err.rstrip("\n"), err
+    assert tree(project) == before
+
+
+# --- rhannu new: a file name from any title ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["", "   ", "!!! ???", "2024", "Ελληνικά νέα", "日本語のタイトル", "\U0001f642\U0001f389", "\u200b\u200b", "\u2013 \u2014", "../../.."],
+)
+@pytest.mark.parametrize("kind", ["case-study", "item", "event"])
+def test_new_refuses_a_title_with_no_latin_letters_and_writes_nothing(project: Path, capsys, monkeypatch, kind, title) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    before = tree(project)
+    code = main(["--root", str(project), "new", kind, title])
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "") and "Traceback" not in err
+    assert err.startswith(f"title: {title!r} has no Latin letters to make a file name from: give the English title"), err
+    assert tree(project) == before
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("A" * 320, "a" * 60),
+        (" ".join(["Partnership"] * 30), "-".join(["partnership"] * 5)),  # cut at a word's end
+        ("Cyd-gynhyrchu ŵyl Caerffili: Æbleskiver, Øl & Straße", "cyd-gynhyrchu-wyl-caerffili-aebleskiver-ol-strasse"),
+        ("2024: a year in Ystradgynlais" + "!" * 300, "2024-a-year-in-ystradgynlais"),
+        ("Ελληνικά and English", "and-english"),
+    ],
+)
+def test_new_makes_a_short_latin_file_name_from_any_title(project: Path, capsys, monkeypatch, title: str, slug: str) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    assert main(["--root", str(project), "new", "case-study", title]) == 0
+    out = capsys.readouterr().out
+    assert out == f"case_studies/{slug}.md\ncase_studies/{slug}.cy.md\n"
+    assert len(slug) <= 60
+    text = (project / f"case_studies/{slug}.md").read_text(encoding="utf-8")
+    assert title.strip() in text or title in text  # the title itself is kept whole in the file
+
+
+def test_new_writes_both_files_or_neither(project: Path, capsys, monkeypatch) -> None:
+    """Ctrl-C between the two files (forced through a seam: no real signal can be timed to land
+    there) leaves neither: the English file is removed again."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    from rhannu import files
+
+    real = files.write_whole
+
+    def fail_on_welsh(path: Path, text: str) -> None:
+        if path.name.endswith(".cy.md"):
+            raise KeyboardInterrupt  # as if Ctrl-C came between the two files
+        real(path, text)
+
+    monkeypatch.setattr(files, "write_whole", fail_on_welsh)
+    before = tree(project)
+    code = main(["--root", str(project), "new", "item", "Half a pair"])
+    assert code == 130 and capsys.readouterr().err == "rhannu: interrupted; nothing was left half-written\n"
     assert tree(project) == before
