@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rhannu.addresses import is_email, is_link, shown
 from rhannu.errors import ContentError, ContentErrors
@@ -73,21 +74,32 @@ def contact_email(value: object) -> str | None:
     return email
 
 
-# Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
-PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
+# Names reserved for examples and tests (RFC 2606, RFC 6761): an address on one is a placeholder,
+# never the real one.
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "test", "invalid", "localhost")
+
+
+def is_placeholder_host(host: str | None) -> bool:
+    """Whether a host name is missing or one of PLACEHOLDER_DOMAINS or under one, in any case,
+    with or without the final dot of a fully qualified name."""
+    name = (host or "").lower().rstrip(".")
+    return not name or any(name == domain or name.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS)
 
 
 def placeholders(info: SiteInfo) -> list[ContentError]:
     """Settings still holding the placeholders the project ships with: not to be published."""
     errors = []
-    host = info.url.split("://", 1)[-1].split("/", 1)[0]
-    if not host or host.endswith(PLACEHOLDER_DOMAINS):
+    try:
+        host = urlsplit(info.url).hostname  # lower case, without user, port or path
+    except ValueError:  # a port that is not a number, an unclosed [IPv6 address]
+        host = None
+    if is_placeholder_host(host):
         errors.append(
             ContentError(
                 "mkdocs.yml", f"still the placeholder {info.url!r}: set the address the site is published at", "site_url"
             )
         )
-    if info.contact_email and info.contact_email.endswith(PLACEHOLDER_DOMAINS):
+    if info.contact_email and is_placeholder_host(info.contact_email.rpartition("@")[2]):
         message = f"still the placeholder {info.contact_email!r}: set the programme's public contact address"
         errors.append(ContentError("mkdocs.yml", message, "extra.contact.email"))
     return errors

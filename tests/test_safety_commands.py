@@ -548,3 +548,50 @@ def test_new_writes_both_files_or_neither(project: Path, capsys, monkeypatch) ->
     code = main(["--root", str(project), "new", "item", "Half a pair"])
     assert code == 130 and capsys.readouterr().err == "rhannu: interrupted; nothing was left half-written\n"
     assert tree(project) == before
+
+
+# --- check --publish: placeholders however they are written --------------------------------------
+
+
+def publish_check(project: Path, site_url: str, email: str, capsys, monkeypatch) -> list[str]:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("https://sample.rhannu.example.org/", site_url, 1).replace("sample@example.org", email, 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    before = tree(project)
+    code = main(["--root", str(project), "check", "--publish"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and tree(project) == before
+    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")] if code else []
+
+
+@pytest.mark.parametrize(
+    "site_url",
+    [
+        "https://EXAMPLE.ORG/", "https://rhannu.example.org:443/", "https://Rhannu.Example.Com:8443/x/", "https://example.net./",
+        "https://user@www.example.org/", "http://localhost:8000/", "https://rhannu.test/", "https://site.invalid/",
+        "https://rhannu.example.org:abc/", "https://Sample.Rhannu.EXAMPLE.org:443/",
+    ],
+)
+def test_check_publish_finds_a_placeholder_site_url_however_written(project: Path, capsys, monkeypatch, site_url: str) -> None:
+    errors = publish_check(project, site_url, "cyswllt@rhannu.cymru", capsys, monkeypatch)
+    assert errors == [f"mkdocs.yml: field 'site_url': still the placeholder {site_url!r}: set the address the site is published at"]
+
+
+@pytest.mark.parametrize("email", ["hello@EXAMPLE.ORG", "hello@Rhannu.Example.Com", "hello@sub.example.net", "hello@x.test"])
+def test_check_publish_finds_a_placeholder_contact_however_written(project: Path, capsys, monkeypatch, email: str) -> None:
+    errors = publish_check(project, "https://rhannu.cymru/", email, capsys, monkeypatch)
+    assert errors == [
+        f"mkdocs.yml: field 'extra.contact.email': still the placeholder {email!r}: set the programme's public contact address"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "email"),
+    [("https://rhannu.cymru:443/", "cyswllt@rhannu.cymru"), ("https://notexample.org/", "hello@myexample.com"),
+     ("https://example.org.uk/", "hello@example.org.uk")],
+)
+def test_check_publish_passes_real_addresses_that_merely_look_alike(project: Path, capsys, monkeypatch, site_url, email) -> None:
+    assert publish_check(project, site_url, email, capsys, monkeypatch) == []
