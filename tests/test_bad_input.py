@@ -147,7 +147,7 @@ def test_a_title_is_text_everywhere_it_is_printed(tmp_path: Path, browser) -> No
     [
         ("<script>alert(1)</script>", "line 14: the element <script> is not allowed in a page's text (it could run script or "
          "load other content): remove it"),
-        ('<img src="x.png" alt="A picture" onerror="alert(1)">', "line 14: the attribute 'onerror' on <img> is not allowed "
+        ('<img src="sample-square.png" alt="A picture" onerror="alert(1)">', "line 14: the attribute 'onerror' on <img> is not allowed "
          "(it runs script): remove it"),
         ("[Read more](javascript:alert(1))", "line 14: the address 'javascript:alert(1)' in href on <a> uses 'javascript:', "
          "which is not allowed; link with https:, mailto: or an address on this site"),

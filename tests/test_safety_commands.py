@@ -595,3 +595,81 @@ def test_check_publish_finds_a_placeholder_contact_however_written(project: Path
 )
 def test_check_publish_passes_real_addresses_that_merely_look_alike(project: Path, capsys, monkeypatch, site_url, email) -> None:
     assert publish_check(project, site_url, email, capsys, monkeypatch) == []
+
+
+# --- images the build would not find -------------------------------------------------------------
+
+IMAGE_PAGES = [  # (source, a line in its body to put an image after)
+    ("case_studies/sample-hackathon.md", "## What happened\n"),
+    ("case_studies/sample-hackathon.cy.md", "\n---\n"),
+    ("lessons/sample-time.md", "\n---\n"),
+    ("docs/about.md", "\n---\n"),
+    ("docs/index.cy.md", "\n---\n"),
+]
+MISSING_IMAGES = [  # (how it is written, the path named)
+    ("![A photo](photos/missing.png)", "{folder}/photos/missing.png"),
+    ("![A photo](missing.png){ width=\"64\" }", "{folder}/missing.png"),
+    ("![A photo](<missing image.png>)", "{folder}/missing image.png"),
+    ("![A photo](missing%20image.png)", "{folder}/missing image.png"),
+    ("![A photo](./missing.png#part)", "{folder}/missing.png"),
+    ("<img src=\"missing.svg\" alt=\"A drawing\">", "{folder}/missing.svg"),
+    ("<IMG alt='A drawing' SRC='missing.webp'>", "{folder}/missing.webp"),
+    ("![A photo](../elsewhere/missing.jpg)", "elsewhere/missing.jpg"),
+]
+
+
+@pytest.mark.parametrize(("written", "named"), MISSING_IMAGES, ids=[case[0][:30] for case in MISSING_IMAGES])
+@pytest.mark.parametrize(("path", "after"), IMAGE_PAGES)
+def test_check_names_a_missing_image_with_its_source_line_and_the_file_looked_for(
+    project: Path, capsys, monkeypatch, path: str, after: str, written: str, named: str
+) -> None:
+    line = line_after(project, path, after) + 1
+    errors = check_after(project, path, after, f"{after}\n{written}\n", capsys, monkeypatch)
+    looked_for = named.format(folder=path.split("/", 1)[0])
+    target = written.split("](", 1)[1].split(")", 1)[0].strip("<>") if "](" in written else looked_for.rsplit("/", 1)[1]
+    expected = f"{path}: line {line}: image {target}: there is no file {looked_for}: put the image there or correct the address"
+    assert expected in errors, errors
+
+
+def test_an_image_in_a_folder_within_a_content_folder_is_named_as_unpublished(project: Path, capsys, monkeypatch) -> None:
+    (project / "case_studies/photos").mkdir()
+    shutil.copy(project / "case_studies/sample-square.png", project / "case_studies/photos/square.png")
+    errors = check_after(project, HACKATHON, "## What happened\n", "## What happened\n\n![Square](photos/square.png)\n", capsys, monkeypatch)
+    assert errors == [
+        f"{HACKATHON}: line 14: image photos/square.png: case_studies/photos/square.png is not published: images go in "
+        "case_studies/ itself, beside the text"
+    ]
+
+
+HACKATHON = "case_studies/sample-hackathon.md"
+
+
+def test_images_the_build_finds_and_addresses_off_the_site_are_not_reported(project: Path, capsys, monkeypatch) -> None:
+    (project / "docs/pictures").mkdir()
+    shutil.copy(project / "case_studies/sample-square.png", project / "docs/pictures/square.png")
+    fine = (
+        "![Square](sample-square.png)\n<img src=\"sample-square.png\" alt=\"Square\">\n"
+        "![Remote](https://images.example.org/x.png)\n```\n![In code](not-an-image.png)\n```\n"
+    )
+    for path, after, body in [
+        (HACKATHON, "## What happened\n", fine),
+        ("docs/about.md", "\n---\n", "\n![Square](pictures/square.png)\n~~~\n![x](nope.png)\n~~~\n"),
+    ]:
+        text = (project / path).read_text(encoding="utf-8")
+        (project / path).write_text(text.replace(after, after + "\n" + body, 1), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    assert main(["--root", str(project), "check"]) == 0, capsys.readouterr().err
+
+
+def test_the_build_stops_on_a_missing_image_with_the_same_message(project: Path, tmp_path: Path) -> None:
+    path = project / HACKATHON
+    path.write_text(path.read_text(encoding="utf-8").replace("## What happened\n", "## What happened\n\n![A photo](gone.png)\n", 1), encoding="utf-8")
+    site = tmp_path / "www/site"
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "build", "--site-dir", str(site)],
+        env=build_env(), capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{HACKATHON}: line 14: image gone.png: there is no file case_studies/gone.png" in done.stderr
+    assert "case-studies/gone.png" not in done.stderr  # MkDocs' name for it, which is not where the editor looks
+    assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
