@@ -43,7 +43,11 @@ SITE = "site"  # the built site's name inside a temporary folder
 def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
     """Build the site at `root` into `site_dir`; the exit status of the build."""
     site_dir = site_dir.absolute()
-    if problem := unsafe_site_dir(root, site_dir):
+    try:
+        problem = unsafe_site_dir(root, site_dir)
+    except OSError as error:
+        problem = f"cannot be read ({error.strerror}): choose a folder you may write to"
+    if problem:
         raise ContentErrors([ContentError(str(site_dir), problem)])
     parent = site_dir.parent
     try:
@@ -89,8 +93,12 @@ def unsafe_site_dir(root: Path, site_dir: Path) -> str | None:
     if project.is_relative_to(site):
         return f"holds the project {project}: {rule}"
     for source in (_docs_dir(project), *(project / folder for folder in SOURCE_FOLDERS)):
-        if site.is_relative_to(source) or source.is_relative_to(site):
-            return f"is or holds or lies in the source folder {source}: {rule}"
+        if site == source:
+            return f"is the source folder {source}: {rule}"
+        if site.is_relative_to(source):
+            return f"lies in the source folder {source}: {rule}"
+        if source.is_relative_to(site):
+            return f"holds the source folder {source}: {rule}"
     if site.is_relative_to(project) and any(part.startswith(".") for part in site.relative_to(project).parts):
         return f"is a hidden folder of the project: {rule}"
     if site.exists() and not site.is_dir():
