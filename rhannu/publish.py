@@ -70,8 +70,12 @@ def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
             done = subprocess.run(command, cwd=root, env=env, check=False, preexec_fn=_ignore_interrupts)
             if done.returncode != 0:
                 return done.returncode
-            with signals_deferred():
-                swap(fresh, site_dir)
+            try:
+                with signals_deferred():
+                    swap(fresh, site_dir)
+            except OSError as error:  # a read-only volume, a folder of another user's
+                message = f"cannot be replaced ({error.strerror}): choose a folder you may write to"
+                raise ContentErrors([ContentError(str(site_dir), message)]) from None
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 0
@@ -183,6 +187,11 @@ def replace_contents(fresh: Path, site_dir: Path) -> None:
         for name in sorted(os.listdir(site_dir)):
             if name not in new_names and name not in (staging.name, aside.name):
                 os.rename(site_dir / name, aside / name)
+    except BaseException:  # put back every old entry not yet replaced: nothing of the old site is lost
+        for name in os.listdir(aside):
+            if name != MARKER and not os.path.lexists(site_dir / name):
+                os.rename(aside / name, site_dir / name)
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(aside, ignore_errors=True)

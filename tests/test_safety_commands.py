@@ -182,9 +182,30 @@ def test_a_site_folder_that_is_a_mount_point_has_its_contents_replaced(project: 
     assert sorted(path.name for path in tmp_path.iterdir()) == [".volume.lock", "project", "volume"]
 
 
+READ_ONLY_BUILD = """
+mount -t tmpfs rhannu-test "$SITE" && printf 'old' > "$SITE/index.html" && mount -o remount,ro "$SITE" || exit 9
+"$PYTHON" -m rhannu.cli --root "$PROJECT" build --site-dir "$SITE"
+echo "exit $?"
+ls -A "$SITE"
+cat "$SITE/index.html"
+"""
+
+
+@pytest.mark.skipif(not _unshare_works(), reason="needs root and unshare -m to mount a tmpfs in a private namespace")
+def test_a_read_only_volume_is_a_clear_error_and_keeps_its_site(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "volume"
+    site.mkdir()
+    env = dict(build_env(), SITE=str(site), PYTHON=sys.executable, PROJECT=str(project))
+    done = subprocess.run(["unshare", "-m", "sh", "-c", READ_ONLY_BUILD], env=env, capture_output=True, text=True, check=False)
+    assert "Traceback" not in done.stderr
+    assert f"ERROR: {site}: cannot be replaced (Read-only file system): choose a folder you may write to" in done.stderr
+    assert done.stdout.splitlines() == ["exit 1", "index.html", "old"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".volume.lock", "project", "volume"]
+
+
 def test_replacing_contents_in_place_leaves_whole_files_and_no_staging(tmp_path: Path) -> None:
-    """The fallback on its own: every new entry in place, every old one gone, hidden folders of
-    its own removed (a site folder's own hidden files, such as .well-known, are the new site's)."""
+    """The fallback on its own: every new entry in place, every old one gone, and the hidden
+    folders it stages in removed."""
     from rhannu.publish import replace_contents
 
     fresh, site = tmp_path / "fresh", tmp_path / "site"
