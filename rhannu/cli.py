@@ -282,8 +282,10 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="build the site into a folder, swapping it in only when the build has succeeded",
         description="Build the site (strict) into a fresh folder beside SITE_DIR and swap it in under a lock "
-        "when the build succeeds, so an interrupted build never leaves a half-built site. "
-        "Exit status: the build's (0 when it succeeded).",
+        "when the build succeeds, so an interrupted build never leaves a half-built site. SITE_DIR is replaced "
+        "whole, so it must be a folder of its own: not the project or a folder holding it, not a source folder "
+        "(docs, case_studies, data...) or a folder in one, and not a folder of other files. "
+        "Exit status: the build's (0 when it succeeded), 1 for a refused SITE_DIR, 130 when stopped with Ctrl-C.",
     )
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the built site goes (default: site)")
     preview = commands.add_parser(
