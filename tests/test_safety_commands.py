@@ -122,6 +122,17 @@ def test_an_owners_folder_that_is_not_a_built_site_is_refused(project: Path, tmp
     assert sorted(path.name for path in tmp_path.iterdir()) == ["Documents", "project"]  # no lock, no temporary folder
 
 
+@pytest.mark.parametrize("folder", ["rhannu", "scripts", "node_modules/pkg", "site-backup"])
+def test_a_folder_of_the_project_that_is_not_a_built_site_is_refused(project: Path, capsys, folder: str) -> None:
+    """Folders the rule does not name (the package, scripts) are kept by the same test: files, no index.html."""
+    (project / folder).mkdir(parents=True)
+    (project / folder / "__init__.py").write_text("# code, not a site\n", encoding="utf-8")
+    before = tree(project)
+    errors = refused(capsys, main(["--root", str(project), "build", "--site-dir", str(project / folder)]))
+    assert errors == [f"{project / folder}: holds files but no index.html, so it is not a site a build wrote: choose a new or empty folder"]
+    assert tree(project) == before
+
+
 def test_the_default_site_folder_builds_readable_and_leaves_the_owners_folders(project: Path) -> None:
     """site/ inside the project is the normal case; the built site gets the permissions any new
     folder gets (not mkdtemp's 0700, which a web server running as another user cannot read);
