@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from rhannu import site_info
-from rhannu.addresses import is_email, is_name, shown
 from rhannu.content import load_content
 from rhannu.dates import build_date
 from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
+from rhannu.links import is_email, is_name, shown
 
 
 def check(root: Path, publish: bool = False) -> int:

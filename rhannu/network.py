@@ -23,10 +23,10 @@ from typing import Any
 import feedparser
 import nh3
 
-from rhannu.addresses import is_link, shown
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
+from rhannu.links import is_link, shown
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rhannu.addresses import is_link, shown
 from rhannu.content import Content
 from rhannu.content_types import TYPES, IssueSection, Item, primary_path, type_of
 from rhannu.data_files import read_data
 from rhannu.dates import LONDON
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.links import is_link, shown
 from rhannu.network import NetworkItem
 
 SETTINGS_FILE = "data/newsletter.yml"

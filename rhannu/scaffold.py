@@ -9,11 +9,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rhannu.addresses import shown
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
 from rhannu.files import write_all_or_none
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
+from rhannu.links import shown
 from rhannu.schema import PLACEHOLDER
 from rhannu.taxonomy import Taxonomy
 

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rhannu.addresses import is_link, shown
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
+from rhannu.links import is_link, shown
 from rhannu.partial_dates import PartialDate, PartialDateProblem
 from rhannu.partial_dates import parse as parse_partial_date
 from rhannu.taxonomy import Taxonomy

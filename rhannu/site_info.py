@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from rhannu.addresses import is_email, is_link, shown
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
+from rhannu.links import is_email, is_link, shown
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
 FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says otherwise
