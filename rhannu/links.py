@@ -1,5 +1,5 @@
-"""Links and email addresses an owner or editor gives that become links in pages or headers in email: checked
-where they are read, so a line break (which would start a new email header) or a character that
+"""Links and email addresses an owner or editor gives, which become links in pages or headers in
+email: checked where they are read, so a line break (which would start a new email header) or a character that
 ends an attribute never reaches a page, a feed or a message."""
 
 from __future__ import annotations
