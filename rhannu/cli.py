@@ -16,6 +16,7 @@ from rhannu.content import load_content
 from rhannu.dates import build_date
 from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
+from rhannu.links import is_email, is_name, shown
 
 
 def check(root: Path, publish: bool = False) -> int:
@@ -112,6 +113,9 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
     if not args.server:
         print("--server: give the SMTP server (or set RHANNU_SMTP_SERVER)", file=sys.stderr)
         return 2
+    if bad := _bad_send_arguments(args):
+        print(bad, file=sys.stderr)
+        return 2
     found = _site_and_issue(root, args.date)
     if isinstance(found, int):
         return found
@@ -129,6 +133,17 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
         return 1
     print(f"sent '{message['Subject']}' to {', '.join(args.to)} through {server.name}")
     return 0
+
+
+def _bad_send_arguments(args: argparse.Namespace) -> str | None:
+    """The first address or name that could add a header or a recipient (a line break, a comma)."""
+    for option, value in [*(("--to", address) for address in args.to), ("--from", args.sender)]:
+        if value is not None and not is_email(value):
+            return f"{option}: expected one email address, such as editor@example.org, on one line; got {shown(value)}"
+    for option, value in (("--server", args.server), ("--user", args.user)):
+        if value is not None and not is_name(value):
+            return f"{option} (or its RHANNU_SMTP_ setting): expected a name on one line with no spaces; got {shown(value)}"
+    return None
 
 
 def network_fetch(root: Path, allow_loopback: bool = False) -> int:
@@ -149,12 +164,9 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
-    from rhannu.scaffold import new_case_study, new_item, slugify
+    from rhannu.scaffold import TitleProblem, new_case_study, new_item
     from rhannu.taxonomy import load_taxonomy
 
-    if not slugify(title):
-        print(f"the title {title!r} gives no file name: start it with a letter or a digit", file=sys.stderr)
-        return 1
     today = build_date()
     try:
         if kind == "case-study":
@@ -163,6 +175,9 @@ def new(root: Path, kind: str, title: str) -> int:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
     except FileExistsError as exists:
         print(f"already exists: {exists}; choose another title", file=sys.stderr)
+        return 1
+    except TitleProblem as problem:
+        print(problem, file=sys.stderr)
         return 1
     for path in paths:
         print(path.relative_to(root))
@@ -265,8 +280,10 @@ def parser() -> argparse.ArgumentParser:
         "build",
         help="build the site into a folder, swapping it in only when the build has succeeded",
         description="Build the site (strict) into a fresh folder beside SITE_DIR and swap it in under a lock "
-        "when the build succeeds, so an interrupted build never leaves a half-built site. "
-        "Exit status: the build's (0 when it succeeded).",
+        "when the build succeeds, so an interrupted build never leaves a half-built site. SITE_DIR is replaced "
+        "whole, so it must be a folder of its own: not the project or a folder holding it, not a source folder "
+        "(docs, case_studies, data...) or a folder in one, and not a folder of other files. "
+        "Exit status: the build's (0 when it succeeded), 1 for a refused SITE_DIR, 130 when stopped with Ctrl-C.",
     )
     build_parser.add_argument("--site-dir", type=Path, default=Path("site"), help="where the built site goes (default: site)")
     preview = commands.add_parser(
@@ -290,7 +307,7 @@ def parser() -> argparse.ArgumentParser:
             help=f"write {what}",
             description=f"Write {what} as an English/Welsh pair with every field, dated today, and TODO "
             "placeholders that the build refuses until they are replaced; print the two paths. "
-            "Exit status: 0, or 1 when a file of that name exists.",
+            "Exit status: 0, or 1 when a file of that name exists or the title has no Latin letters.",
         )
         sub.add_argument("title", help="the English title; the file name is made from it")
     translations_parser = commands.add_parser(
@@ -369,15 +386,21 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (Ctrl-C)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
+        args = parser().parse_args(argv)
         return _run(args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)
         print(problems.summary(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # every command writes whole files or none, and builds swap in whole sites
+        print("rhannu: interrupted; nothing was left half-written", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _run(args: argparse.Namespace, root: Path) -> int:

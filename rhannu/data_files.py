@@ -7,17 +7,15 @@ from pathlib import Path
 import yaml
 
 from rhannu.errors import ContentError, ContentErrors, read_text
-from rhannu.frontmatter import BadCharacter, DuplicateKey, load_yaml
+from rhannu.frontmatter import YamlProblem, load_yaml
 
 
 def read_data(root: Path, name: str) -> dict:
     """The mapping in `root/name`; an unreadable file or bad YAML is a ContentErrors naming it."""
     try:
         data = load_yaml(read_text(root, name))
-    except DuplicateKey as error:
-        raise ContentErrors([ContentError(name, error.message(offset=1), line=error.second + 1)]) from None
-    except BadCharacter as error:
-        raise ContentErrors([ContentError(name, error.message(), line=error.line + 1)]) from None
+    except YamlProblem as error:
+        raise ContentErrors([ContentError(name, error.message(offset=1), line=error.line + 1)]) from None
     except OSError as error:
         raise ContentErrors([ContentError(name, f"cannot be read: {error.strerror}")]) from None
     except yaml.MarkedYAMLError as error:

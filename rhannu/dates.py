@@ -15,18 +15,22 @@ from rhannu.errors import ContentError, ContentErrors
 LONDON = ZoneInfo("Europe/London")
 
 
+# MkDocs writes the build time into sitemap.xml.gz, whose header holds it in 32 unsigned bits.
+LATEST_EPOCH = 2**32 - 1  # 2106-02-07
+
+
 def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
     """Today in Europe/London, or the day SOURCE_DATE_EPOCH falls on there when it is set."""
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            moment = dt.datetime.fromtimestamp(int(epoch), tz=LONDON)
-        except (ValueError, OverflowError, OSError):
-            message = f"expected whole seconds since 1970-01-01 UTC, such as 1700000000; got {epoch!r}"
-            raise ContentErrors([ContentError("SOURCE_DATE_EPOCH", message)]) from None
-    else:
-        moment = dt.datetime.now(tz=LONDON)
-    return moment.date()
+    if epoch is None:
+        return dt.datetime.now(tz=LONDON).date()
+    if not epoch.isascii() or not epoch.isdigit() or len(epoch) > 10 or int(epoch) > LATEST_EPOCH:
+        message = (
+            f"expected whole seconds since 1970-01-01 UTC, digits only, from 0 to {LATEST_EPOCH} (in 2106), "
+            f"such as 1700000000, or leave it unset for today; got {epoch[:40]!r}"
+        )
+        raise ContentErrors([ContentError("SOURCE_DATE_EPOCH", message)])
+    return dt.datetime.fromtimestamp(int(epoch), tz=LONDON).date()
 
 
 def start_of_day(day: dt.date) -> dt.datetime:

@@ -33,6 +33,7 @@ import nh3
 from rhannu.data_files import read_data
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.files import write_whole
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
@@ -223,13 +224,7 @@ def write_cache(root: Path, items: list[NetworkItem]) -> None:
     """Written whole or not at all: a failure part-way leaves the previous cache as it was."""
     ordered = sorted(items, key=lambda item: (item.published, item.feed, item.link))
     text = json.dumps({"items": [asdict(item) for item in ordered]}, ensure_ascii=False, indent=1, sort_keys=True)
-    path = root / CACHE_FILE
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text + "\n", encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_whole(root / CACHE_FILE, text + "\n")
 
 
 def plain(text: str) -> str:

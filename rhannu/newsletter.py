@@ -21,6 +21,7 @@ from rhannu.content_types import TYPES, IssueSection, Item, primary_path, type_o
 from rhannu.data_files import read_data
 from rhannu.dates import LONDON
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.links import is_link, shown
 from rhannu.network import NetworkItem
 
 SETTINGS_FILE = "data/newsletter.yml"
@@ -116,23 +117,18 @@ def load_settings(root: Path) -> NewsletterSettings:
     email = data.get("email") or {}
     signup, unsubscribe = email.get("signup_url"), email.get("unsubscribe")
     list_unsubscribe = email.get("list_unsubscribe")
-    if list_unsubscribe is not None and (
-        not isinstance(list_unsubscribe, str) or not list_unsubscribe.startswith(("https://", "mailto:"))
-    ):
+    if list_unsubscribe is not None and not is_link(list_unsubscribe, ("https://", "mailto:")):
         errors.append(
             ContentError(
                 SETTINGS_FILE,
-                "expected an address that unsubscribes a reader, starting https:// or mailto:, or nothing; "
-                f"got {list_unsubscribe!r}",
+                "expected an address that unsubscribes a reader, starting https:// or mailto:, on one line with no "
+                f"spaces, or nothing; got {shown(list_unsubscribe)}",
                 "email.list_unsubscribe",
             )
         )
-    if signup is not None and (not isinstance(signup, str) or not signup.startswith("https://")):
-        errors.append(
-            ContentError(
-                SETTINGS_FILE, f"expected a web address starting https://, or nothing; got {signup!r}", "email.signup_url"
-            )
-        )
+    if signup is not None and not is_link(signup):
+        message = f"expected a web address starting https://, on one line with no spaces, or nothing; got {shown(signup)}"
+        errors.append(ContentError(SETTINGS_FILE, message, "email.signup_url"))
     if not isinstance(unsubscribe, str) or not unsubscribe.strip():
         errors.append(
             ContentError(

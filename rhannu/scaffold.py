@@ -10,21 +10,36 @@ import unicodedata
 from pathlib import Path
 
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
+from rhannu.files import write_all_or_none
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
-from rhannu.names import MAX_SLUG
+from rhannu.links import shown
 from rhannu.schema import PLACEHOLDER
 from rhannu.taxonomy import Taxonomy
 
+MAX_TITLE_SLUG = 60  # characters: a readable address, below names.MAX_SLUG and far below a file system's limit
+# Letters that Unicode does not decompose into a Latin letter and an accent (\u0131: dotless i).
+_SPELLED_OUT = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "\u0131": "i"})
+
+
+class TitleProblem(ValueError):
+    """A title no file name can be made from."""
+
 
 def slugify(title: str) -> str:
-    """The file name a title gives, in whole words up to MAX_SLUG characters ('' for none)."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-    if len(slug) <= MAX_SLUG:
-        return slug
-    words = slug[: MAX_SLUG + 1].rsplit("-", 1)[0]
-    return words if len(words) <= MAX_SLUG else slug[:MAX_SLUG]
+    """The file name (and English address) for a title: Latin letters with accents taken off,
+    digits, and hyphens, at most MAX_TITLE_SLUG characters, cut at a word's end."""
+    latin = unicodedata.normalize("NFKD", title.lower().translate(_SPELLED_OUT)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    if len(slug) > MAX_TITLE_SLUG:
+        cut = slug[: MAX_TITLE_SLUG + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:MAX_TITLE_SLUG]
+    if not re.search(r"[a-z]", slug):
+        raise TitleProblem(
+            f"title: {shown(title)} has no Latin letters to make a file name from: give the English title, with "
+            "letters a to z (accents are fine); the title can be changed in the file afterwards"
+        )
+    return slug
 
 
 def _quoted(text: str) -> str:
@@ -90,8 +105,7 @@ def write_pair(root: Path, kind: ContentType, slug: str, texts: tuple[str, str])
     if existing:
         raise FileExistsError(", ".join(str(path.relative_to(root)) for path in existing))
     (root / kind.folder).mkdir(parents=True, exist_ok=True)
-    for path, text in zip(paths, texts, strict=True):
-        path.write_text(text, encoding="utf-8")
+    write_all_or_none(list(zip(paths, texts, strict=True)))
     return paths
 
 

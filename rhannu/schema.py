@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
+from rhannu.links import is_link, shown
 from rhannu.names import CONTROL, control_problem, slug_problem
 from rhannu.partial_dates import PartialDate, PartialDateProblem
 from rhannu.partial_dates import parse as parse_partial_date
@@ -81,8 +82,9 @@ def event_date(value: object, _: Taxonomy) -> EventDate:
 
 
 def web_address(value: object, _: Taxonomy) -> str:
-    if not isinstance(value, str) or not value.startswith(("https://", "http://")) or _SPACE_OR_CONTROL.search(value):
-        raise FieldProblem(f"expected a web address starting https://; got {value!r}")
+    if not is_link(value, ("https://", "http://")):
+        raise FieldProblem(f"expected a web address starting https://, on one line with no spaces; got {shown(value)}")
+    assert isinstance(value, str)
     return value
 
 

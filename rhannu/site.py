@@ -4,6 +4,7 @@ language passes. Nothing here writes a file; `rhannu.outputs` turns the model in
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -16,7 +17,8 @@ from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
-from rhannu.frontmatter import parse_source
+from rhannu.frontmatter import Source, parse_source
+from rhannu.images import missing_images
 from rhannu.issue_views import newsletter_pages, rendered_markdown
 from rhannu.languages import CODES, DEFAULT, root
 from rhannu.message import message_files
@@ -141,6 +143,8 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     files, file_errors = assets.published_files(root, docs_dir or root / "docs")
     if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content) + file_errors:
         raise ContentErrors(errors)
+    if errors := _missing_images(root, content, docs, docs_dir or root / "docs", files):
+        raise ContentErrors(errors)
     twins = (*missing_twins(docs), *content.missing_twins)
     stale = tuple(
         sorted(
@@ -190,6 +194,38 @@ def _unsafe_newsletter_items(root: Path, content: Content) -> list[ContentError]
             source = read_text(root, text.path)
             errors.append(ContentError(text.path, problem.message, line=html_safety.line_of(problem.needle, source)))
     return errors
+
+
+def _missing_images(
+    root: Path, content: Content, docs: list[str], docs_dir: Path, beside: Mapping[str, Path]
+) -> list[ContentError]:
+    """Images the pages show that the build would not find: in case studies, lessons and docs pages."""
+    published = frozenset(beside) | frozenset(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.is_file() and path.suffix != ".md" and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    )
+    pages = [
+        (text.path, posixpath.dirname(src_uri(kind.path(item, lang), lang)))
+        for kind in WITH_PAGES
+        for item in content.of(kind)
+        for lang, text in item.texts.items()
+        if _may_show_images(text.body)
+    ]
+    docs_folder = docs_dir.resolve().relative_to(root.resolve())
+    pages += [(path, posixpath.dirname(Path(path).relative_to(docs_folder).as_posix())) for path in docs]
+    errors = []
+    for path, page_dir in pages:
+        text = read_text(root, path)
+        if _may_show_images(text):
+            source = parse_source(path, text) if text.startswith("---") else Source(path, {}, text, 1)
+            if isinstance(source, Source):
+                errors += missing_images(root, source, page_dir, published)
+    return errors
+
+
+def _may_show_images(markdown: str) -> bool:
+    return "![" in markdown or "<img" in markdown.lower()
 
 
 def _page_errors(root: Path, docs: list[str], theme_dirs: tuple[Path, ...]) -> list[ContentError]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
+from rhannu.links import is_email, is_link, shown
 from rhannu.names import has_control
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
@@ -64,7 +66,7 @@ def from_config(config) -> SiteInfo:
     if errors:
         raise ContentErrors(errors)
     url = config.site_url or "/"
-    contact = (config.extra.get("contact") or {}).get("email")
+    contact = contact_email(config.extra.get("contact"))
     return SiteInfo(
         url if url.endswith("/") else url + "/",
         names,
@@ -97,21 +99,41 @@ def _name_errors(value: object, where: str) -> list[ContentError]:
     return [ContentError("mkdocs.yml", message, where)]
 
 
-# Domains reserved for examples (RFC 2606): an address on one is a placeholder, never the real one.
-PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
+def contact_email(value: object) -> str | None:
+    """extra.contact.email: the programme's public address, shown as a link and sent from."""
+    email = value.get("email") if isinstance(value, dict) else None
+    if email is not None and not is_email(email):
+        message = f"expected one email address, such as hello@example.org, on one line; got {shown(email)}"
+        raise ContentErrors([ContentError("mkdocs.yml", message, "extra.contact.email")])
+    return email
+
+
+# Names reserved for examples and tests (RFC 2606, RFC 6761): an address on one is a placeholder,
+# never the real one.
+PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net", "example", "test", "invalid", "localhost")
+
+
+def is_placeholder_host(host: str | None) -> bool:
+    """Whether a host name is missing or one of PLACEHOLDER_DOMAINS or under one, in any case,
+    with or without the final dot of a fully qualified name."""
+    name = (host or "").lower().rstrip(".")
+    return not name or any(name == domain or name.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS)
 
 
 def placeholders(info: SiteInfo) -> list[ContentError]:
     """Settings still holding the placeholders the project ships with: not to be published."""
     errors = []
-    host = info.url.split("://", 1)[-1].split("/", 1)[0]
-    if not host or host.endswith(PLACEHOLDER_DOMAINS):
+    try:
+        host = urlsplit(info.url).hostname  # lower case, without user, port or path
+    except ValueError:  # a port that is not a number, an unclosed [IPv6 address]
+        host = None
+    if is_placeholder_host(host):
         errors.append(
             ContentError(
                 "mkdocs.yml", f"still the placeholder {info.url!r}: set the address the site is published at", "site_url"
             )
         )
-    if info.contact_email and info.contact_email.endswith(PLACEHOLDER_DOMAINS):
+    if info.contact_email and is_placeholder_host(info.contact_email.rpartition("@")[2]):
         message = f"still the placeholder {info.contact_email!r}: set the programme's public contact address"
         errors.append(ContentError("mkdocs.yml", message, "extra.contact.email"))
     return errors
@@ -169,16 +191,13 @@ def licence(value: object) -> Licence | None:
             message = f"expected the licence's name in this language, on one line; got {name!r}"
             errors.append(ContentError("mkdocs.yml", message, f"extra.licence.name.{code}"))
         address = urls.get(code) if isinstance(urls, dict) else None
-        if not isinstance(address, str) or not _WEB_ADDRESS.fullmatch(address):
+        if not is_link(address):
             message = f"expected the address of the licence's text in this language, starting https://; got {address!r}"
             errors.append(ContentError("mkdocs.yml", message, f"extra.licence.url.{code}"))
     if errors:
         raise ContentErrors(errors)
     assert isinstance(names, dict) and isinstance(urls, dict)
     return Licence({code: " ".join(names[code].split()) for code in CODES}, {code: urls[code] for code in CODES})
-
-
-_WEB_ADDRESS = re.compile(r"https://[^\s<>\"'`]+")
 
 
 def load(root: Path) -> SiteInfo:

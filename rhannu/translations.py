@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from rhannu.content_types import TYPES
-from rhannu.errors import ContentErrors, read_text
+from rhannu.errors import ContentError, ContentErrors, read_text
+from rhannu.files import write_whole
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT, WELSH
 from rhannu.pairing import parse_source_path, twin_path
@@ -99,25 +100,44 @@ def site_page(welsh_path: str) -> str | None:
 
 
 def mark(root: Path, page: str) -> Translation:
-    """Record in the Welsh file that it now translates the English as it stands."""
+    """Record in the Welsh file that it now translates the English as it stands. Raises ValueError
+    for a page that is not a pair of sources, ContentErrors for a file that cannot be read."""
+    if not _is_source(page):
+        folders = ", ".join(f"{folder}/" for folder in FOLDERS)
+        raise ValueError(f"{page}: expected a Markdown source in {folders} given from the project folder, e.g. case_studies/x.md")
     source = parse_source_path(page)
     english = page if source.lang is DEFAULT else source.key
     welsh = twin_path(parse_source_path(english))
-    english_source = _read(root, english) if (root / english).exists() else None
-    if english_source is None or not (root / welsh).exists():
-        raise ValueError(f"{page}: expected a page with both {english} and {welsh}, and readable front matter")
-    text = (root / welsh).read_text(encoding="utf-8")
-    (root / welsh).write_text(with_field(text, FIELD, fingerprint(english_source)), encoding="utf-8")
+    if not (root / english).is_file() or not (root / welsh).is_file():
+        raise ValueError(f"{page}: expected a page with both {english} and {welsh}")
+    english_source = _parsed(english, read_text(root, english))
+    text = read_text(root, welsh)
+    _parsed(welsh, text)  # front matter that opens and closes: the field goes in it, never in the body
+    write_whole(root / welsh, with_field(text, FIELD, fingerprint(english_source)))
     return Translation(english, welsh, PRESENT)
 
 
+def _is_source(page: str) -> bool:
+    parts = PurePosixPath(page).parts
+    return len(parts) > 1 and parts[0] in FOLDERS and ".." not in parts and page.endswith(".md")
+
+
+def _parsed(path: str, text: str) -> Source:
+    source = parse_source(path, text)
+    if isinstance(source, ContentError):
+        raise ContentErrors([source])
+    return source
+
+
 def with_field(text: str, name: str, value: str) -> str:
-    """The Markdown source with `name: value` set in its front matter (replaced or added last)."""
-    lines = text.split("\n")
+    """The Markdown source with `name: value` set in its front matter (replaced or added last);
+    `text` has front matter (parse_source has read it)."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split(newline)
     end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     for number in range(1, end):
         if lines[number].startswith(f"{name}:"):
             lines[number] = f"{name}: {value}"
-            return "\n".join(lines)
+            return newline.join(lines)
     lines.insert(end, f"{name}: {value}")
-    return "\n".join(lines)
+    return newline.join(lines)

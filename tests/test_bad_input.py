@@ -79,7 +79,8 @@ def test_a_hand_edited_cache_cannot_publish_a_bad_value(project, capsys, monkeyp
 
 def test_a_bad_build_date_setting_is_named(project, capsys, monkeypatch) -> None:
     assert check(project, capsys, monkeypatch, epoch="yesterday") == [
-        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, such as 1700000000; got 'yesterday'"
+        "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01 UTC, digits only, from 0 to 4294967295 (in 2106), "
+        "such as 1700000000, or leave it unset for today; got 'yesterday'"
     ]
 
 
@@ -152,7 +153,7 @@ def test_a_title_is_text_everywhere_it_is_printed(tmp_path: Path, browser) -> No
     [
         ("<script>alert(1)</script>", "line 14: the element <script> is not allowed in a page's text (it could run script or "
          "load other content): remove it"),
-        ('<img src="x.png" alt="A picture" onerror="alert(1)">', "line 14: the attribute 'onerror' on <img> is not allowed "
+        ('<img src="sample-square.png" alt="A picture" onerror="alert(1)">', "line 14: the attribute 'onerror' on <img> is not allowed "
          "(it runs script): remove it"),
         ("[Read more](javascript:alert(1))", "line 14: the address 'javascript:alert(1)' in href on <a> uses 'javascript:', "
          "which is not allowed; link with https:, mailto: or an address on this site"),

@@ -157,7 +157,7 @@ def test_newsletter_settings_are_validated(tmp_path) -> None:
     assert [str(error) for error in raised.value.errors] == [
         "data/newsletter.yml: field 'anchor': expected a date as YYYY-MM-DD; got '1 March'",
         "data/newsletter.yml: field 'days': expected a whole number of days from 1; got 0",
-        "data/newsletter.yml: field 'email.signup_url': expected a web address starting https://, or nothing; got 'mailchimp'",
+        "data/newsletter.yml: field 'email.signup_url': expected a web address starting https://, on one line with no spaces, or nothing; got 'mailchimp'",
         "data/newsletter.yml: field 'email.unsubscribe': expected your mailing service's unsubscribe merge tag, such as '*|UNSUB|*'; got None",
     ]
 

@@ -31,7 +31,7 @@ def test_an_interrupted_build_leaves_the_old_site_whole(tmp_path: Path) -> None:
 
     running = rhannu_build(project, site)
     deadline = time.monotonic() + 60
-    while not any(site.parent.glob(".site.new-*/*/index.html")):  # it has begun writing pages
+    while not any(site.parent.glob(".site.new-*/site/*/index.html")):  # it has begun writing pages
         assert running.poll() is None and time.monotonic() < deadline, "the build ended before it was interrupted"
         time.sleep(0.05)
     os.killpg(running.pid, signal.SIGKILL)
