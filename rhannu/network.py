@@ -34,6 +34,7 @@ from rhannu.data_files import read_data
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
+from rhannu.links import is_link
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
@@ -210,6 +211,8 @@ def _link_problem(link: str) -> str | None:
         return f"expected a web address of at most {LINK_LIMIT} characters; got {len(link)}"
     if found := _LINK_UNSAFE.search(link):
         return f"expected a web address without spaces or control characters; got U+{ord(found.group()):04X} in {_excerpt(link)}"
+    if not is_link(link, ("https://", "http://")):  # a quote or angle bracket would end it in a page
+        return f"expected a web address on one line, with no quotes, angle brackets or invisible characters; got {_excerpt(link)}"
     return None
 
 

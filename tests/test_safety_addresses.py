@@ -319,5 +319,5 @@ def test_a_new_items_file_name_is_a_slug_whatever_its_title(tmp_path, capsys) ->
     names = sorted(path.name for path in (project / "newsletters").glob("long-*"))
     assert len(names) == 2 and all(is_slug(name.split(".")[0]) for name in names), names
     assert main(["--root", str(project), "new", "item", "!!!"]) == 1
-    assert "gives no file name" in capsys.readouterr().err
+    assert "has no Latin letters to make a file name from" in capsys.readouterr().err
     assert not list((project / "newsletters").glob(".*"))
