@@ -34,7 +34,7 @@ from rhannu.data_files import read_data
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
-from rhannu.links import is_link
+from rhannu.links import is_link, shown
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
@@ -206,21 +206,14 @@ def date_problem(moment: dt.datetime, today: dt.date) -> str | None:
 def _link_problem(link: str) -> str | None:
     """Why a link is not one a partner item may have, or None."""
     if not link.startswith(("https://", "http://")):
-        return f"expected a web address starting https://; got {_excerpt(link)}"
+        return f"expected a web address starting https://; got {shown(link)}"
     if len(link) > LINK_LIMIT:
         return f"expected a web address of at most {LINK_LIMIT} characters; got {len(link)}"
     if found := _LINK_UNSAFE.search(link):
-        return f"expected a web address without spaces or control characters; got U+{ord(found.group()):04X} in {_excerpt(link)}"
+        return f"expected a web address without spaces or control characters; got U+{ord(found.group()):04X} in {shown(link)}"
     if not is_link(link, ("https://", "http://")):  # a quote or angle bracket would end it in a page
-        return f"expected a web address on one line, with no quotes, angle brackets or invisible characters; got {_excerpt(link)}"
+        return f"expected a web address on one line, with no quotes, angle brackets or invisible characters; got {shown(link)}"
     return None
-
-
-def _excerpt(value: object, limit: int = 80) -> str:
-    """A value as a message quotes it: repr escapes control characters; a long one is cut."""
-    if isinstance(value, str) and len(value) > limit:
-        return repr(value[:limit]) + "…"
-    return repr(value)
 
 
 def write_cache(root: Path, items: list[NetworkItem]) -> None:
@@ -271,7 +264,7 @@ def _item(feed: PartnerFeed, entry: Mapping[str, Any], feed_lang: str, today: dt
         return "no title"
     link = entry.get("link", "")
     if not isinstance(link, str) or (problem := _link_problem(link)):
-        return f"a link that is not a web address ({_excerpt(link)})"
+        return f"a link that is not a web address ({shown(link)})"
     try:
         published = _published(entry)
     except (ValueError, TypeError, OverflowError):
@@ -369,11 +362,11 @@ def check_address(url: str, *, allow_loopback: bool = False, resolve: Resolver =
     connects to these addresses, never resolving the name again."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise Refused(f"{_excerpt(url)} is not a web address")
+        raise Refused(f"{shown(url)} is not a web address")
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise Refused(f"{_excerpt(url)} has a port that is not a number from 0 to 65535") from None
+        raise Refused(f"{shown(url)} has a port that is not a number from 0 to 65535") from None
     try:
         found = resolve(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError) as error:
