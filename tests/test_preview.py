@@ -170,10 +170,14 @@ def _preview(tmp_path: Path):
 def _after_the_full_rebuild(preview, limit: float = 120) -> None:
     import time
 
+    def building() -> bool:
+        with preview._lock:  # the rebuild finishes its work (undo, log) under the lock
+            return preview._building
+
     deadline = time.monotonic() + limit
-    while preview._building and time.monotonic() < deadline:
+    while building() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not preview._building, "the full rebuild did not finish"
+    assert not building(), "the full rebuild did not finish"
 
 
 def test_the_fast_path_shows_nothing_the_build_would_refuse(tmp_path: Path, caplog) -> None:
