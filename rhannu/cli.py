@@ -252,7 +252,7 @@ def newsletter_preview(root: Path, day: str) -> int:
         (issue for issue in assemble(content, settings, published, load_cache(root)) if issue.published == published), None
     )
     if not launched:
-        print("The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;")
+        print("The newsletter has not launched on this site (first_issue is empty in data/newsletter.yml), so no issue is built;")
         print(f"were it launched on {first}, this is what the issue of {published} would hold.")
     when = "published" if launched and published <= build_date() else "to be published"
     if published == first:

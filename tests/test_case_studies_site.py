@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -285,3 +286,17 @@ def test_welsh_pages_live_at_welsh_addresses_and_the_old_ones_redirect(site: Pat
     assert not (site / "cy/gwersi/sample-uncited").exists(), "a page with its own Welsh name is only there"
     index = read_html(site / "cy/gwersi/index.html")
     assert "gwers-heb-gyfeiriad/" in {a["href"] for a in index.select("article a")}
+
+
+def test_the_default_intro_offers_a_year_only_where_there_is_a_year_filter(site: Path, tmp_path: Path) -> None:
+    assert read_html(site / "case-studies/index.html").select_one("article p").get_text() == (
+        "Find case studies by PSB, theme, approach or year."
+    )
+    project = copy_fixture(tmp_path / "project")
+    for source in (project / "case_studies").glob("*.md"):
+        source.write_text(re.sub(r"(?m)^when:.*\n", "", source.read_text(encoding="utf-8")), encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    intros = [read_html(built.site / page).select_one("article p").get_text() for page in ("case-studies/index.html", "cy/astudiaethau-achos/index.html")]
+    assert intros == ["Find case studies by PSB, theme or approach.", "Dewch o hyd i astudiaethau achos yn ôl BGC, thema neu ddull."]
+    assert not (built.site / "case-studies/year").exists()
