@@ -3,7 +3,9 @@
 `<!-- rhannu:latest-issue -->` on the home page, `<!-- rhannu:subscribe -->` on the Subscribe
 page (the email edition as the newsletter's state stands: not launched, launched with sign-up not
 open, sign-up open), `<!-- rhannu:email-unsubscribe -->` (a sentence on the emails' unsubscribe
-link, in the future tense until sign-up is open), `<!-- rhannu:contact -->` (the contact address
+link, in the future tense until sign-up is open), `<!-- rhannu:mailing-list -->` (a sentence
+saying whether sign-up is open, so a privacy page need not claim a mailing list there is not
+yet), `<!-- rhannu:contact -->` (the contact address
 in mkdocs.yml), and on the Reusing page
 `<!-- rhannu:reuse-terms -->` (the licence, or whom to ask while there is none) and
 `<!-- rhannu:catalogue -->` (the catalogue's addresses) are replaced, in each language, by what
@@ -64,6 +66,11 @@ def email_unsubscribe_text(settings: NewsletterSettings, lang: str) -> str:
     return escape(label(lang, "email_unsubscribe_now" if settings.signup_url else "email_unsubscribe_future"))
 
 
+def mailing_list_text(settings: NewsletterSettings, lang: str) -> str:
+    """Whether sign-up for the email edition is open: until it is there is no mailing list."""
+    return escape(label(lang, "mailing_list_open" if settings.signup_url else "mailing_list_none"))
+
+
 def contact_html(email: str | None) -> str:
     return f'<a href="mailto:{escape(email)}">{escape(email)}</a>' if email else ""
 
@@ -95,7 +102,7 @@ def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
     return f"<ul>{items}</ul>"
 
 
-MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe", "email-unsubscribe")
+MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe", "email-unsubscribe", "mailing-list")
 
 
 def _slot(name: str) -> str:
@@ -131,6 +138,7 @@ def replace_markers(
         "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),
         "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
         "email-unsubscribe": lambda: email_unsubscribe_text(settings, lang),
+        "mailing-list": lambda: mailing_list_text(settings, lang),
     }
     for name, render in blocks.items():
         if (slot := _slot(name)) in html:

@@ -6,16 +6,22 @@ and an item never published on the site has no publication date anywhere."""
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import json
 import re
 from email.policy import default
+from html import escape
 from pathlib import Path
 
 import feedparser
 import icalendar
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
+from rhannu.blocks import marked, replace_markers
+from rhannu.newsletter import Cadence, NewsletterSettings
 from tests.support.sample_site import section
 from tests.support.sites import BuildResult, build, copy_fixture, read_html
 
@@ -260,3 +266,30 @@ def test_without_first_number_no_issue_shows_a_number_anywhere(tmp_path: Path) -
         "Newyddion hyd at 13 Mawrth 2022."
     )
     assert _said_anywhere(site) == []
+
+
+def _settings_in(state: str) -> NewsletterSettings:
+    launched = None if state == "not launched" else dt.date(2022, 3, 14)
+    signup = "https://lists.example.org/s" if state == "sign-up open" else None
+    return NewsletterSettings(Cadence(dt.date(2021, 3, 1)), launched, signup, "*|UNSUB|*")
+
+
+@pytest.mark.parametrize(("state", "lang", "unsubscribe", "mailing_list"), [
+    ("not launched", "en", "Once sign-up for the email edition is open, every email will have a link at the bottom to unsubscribe.",
+     "Sign-up for the email edition is not open yet, so there is no mailing list yet."),
+    ("launched", "cy", "Pan fydd yn bosibl cofrestru ar gyfer y fersiwn e-bost, bydd dolen i ddad-danysgrifio ar waelod pob e-bost.",
+     "Nid yw'n bosibl cofrestru ar gyfer y fersiwn e-bost eto, felly nid oes rhestr bostio eto."),
+    ("sign-up open", "en", "Every email has a link at the bottom to unsubscribe.", "Sign-up for the email edition is open."),
+    ("sign-up open", "cy", "Mae dolen i ddad-danysgrifio ar waelod pob e-bost.", "Mae'n bosibl cofrestru ar gyfer y fersiwn e-bost."),
+])
+def test_sentence_markers_follow_the_state_alone_in_a_paragraph_or_in_a_sentence(
+    state: str, lang: str, unsubscribe: str, mailing_list: str
+) -> None:
+    settings = _settings_in(state)
+    text = "<!-- rhannu:email-unsubscribe -->\n\nBy email: <!-- rhannu:mailing-list --> Or by RSS.\n"
+    html = markdown.markdown(marked(text))
+    out = replace_markers(html, lang, "/", (), settings, settings.status(dt.date(2023, 11, 14)), "https://example.org/")
+    assert BeautifulSoup(out, "html.parser").get_text("|", strip=True).replace("\n", "") == (
+        f"{unsubscribe}|By email: {mailing_list} Or by RSS."
+    )
+    assert out.startswith(f"<p>{escape(unsubscribe)}</p>"), "a sentence alone keeps its paragraph"
