@@ -252,9 +252,9 @@ WELSH: dict[str, str] = {
     "subscribe_email": "Drwy e-bost",
     "subscribe_signup": "Cofrestru i gael y cylchlythyr drwy e-bost",
     "subscribe_not_launched": (
-        "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto. Pan fyddant, bydd fersiwn e-bost yn "
-        "Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost. Tan hynny, gallwch ddilyn yr "
-        "hyn sy'n newydd ar y wefan hon drwy RSS."
+        "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto. Pan fyddant yn cael eu cyhoeddi yma, "
+        "bydd fersiwn e-bost yn Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost. Tan "
+        "hynny, gallwch ddilyn yr hyn sy'n newydd ar y wefan hon drwy RSS."
     ),
     "subscribe_not_yet": (
         "Nid yw'n bosibl cofrestru ar gyfer y fersiwn e-bost eto. Pan fydd hynny'n bosibl, bydd y fersiwn e-bost yn "

@@ -146,7 +146,7 @@ def test_an_empty_archive_and_calendar_describe_what_will_be_published_here(unla
      "in Welsh and English, with a link to unsubscribe at the bottom of every email. Until then, you can follow what "
      "is new on this site by RSS. | Once sign-up for the email edition is open, every email will have a link at the "
      "bottom to unsubscribe."),
-    ("cy/", "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto. Pan fyddant, bydd fersiwn e-bost yn "
+    ("cy/", "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto. Pan fyddant yn cael eu cyhoeddi yma, bydd fersiwn e-bost yn "
      "Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost. Tan hynny, gallwch ddilyn yr hyn "
      "sy'n newydd ar y wefan hon drwy RSS. | Pan fydd yn bosibl cofrestru ar gyfer y fersiwn e-bost, bydd dolen i "
      "ddad-danysgrifio ar waelod pob e-bost."),
