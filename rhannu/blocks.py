@@ -1,7 +1,12 @@
 """Generated blocks that editors place in their own pages with a marker comment.
 
 `<!-- rhannu:latest-issue -->` on the home page, `<!-- rhannu:subscribe -->` on the Subscribe
-page, `<!-- rhannu:contact -->` (the contact address in mkdocs.yml), and on the Reusing page
+page (the email edition as the newsletter's state stands: not launched, launched with sign-up not
+open, sign-up open), `<!-- rhannu:email-unsubscribe -->` (a sentence on the emails' unsubscribe
+link, in the future tense until sign-up is open), `<!-- rhannu:mailing-list -->` (a sentence
+saying whether sign-up is open, so a privacy page need not claim a mailing list there is not
+yet), `<!-- rhannu:contact -->` (the contact address
+in mkdocs.yml), and on the Reusing page
 `<!-- rhannu:reuse-terms -->` (the licence, or whom to ask while there is none) and
 `<!-- rhannu:catalogue -->` (the catalogue's addresses) are replaced, in each language, by what
 the configuration and content say.
@@ -25,8 +30,15 @@ from rhannu.views import relative, url
 
 
 def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_url: str) -> str:
+    """How to follow the newsletter. The email edition follows the state by itself: not launched
+    (no first_issue), launched with sign-up not open (no signup_url), sign-up open."""
     if settings.signup_url:
-        email = f'<p><a href="{escape(settings.signup_url)}">{escape(label(lang, "subscribe_signup"))}</a></p>'
+        email = (
+            f'<p><a href="{escape(settings.signup_url)}">{escape(label(lang, "subscribe_signup"))}</a></p>\n'
+            f"<p>{escape(label(lang, 'subscribe_email_open'))}</p>"
+        )
+    elif settings.first_issue is None:
+        email = f"<p>{escape(label(lang, 'subscribe_not_launched'))}</p>"
     else:
         email = f"<p>{escape(label(lang, 'subscribe_not_yet'))}</p>"
     ics = calendar.feed_path(lang)
@@ -47,6 +59,16 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
         f'<ul><li><a href="{escape(relative(ics, from_url))}">{escape(label(lang, "calendar_feed"))}</a>: '
         f"<code>{escape(absolute(site_url, ics))}</code></li></ul>"
     )
+
+
+def email_unsubscribe_text(settings: NewsletterSettings, lang: str) -> str:
+    """A sentence on the emails' unsubscribe link: in the future tense until sign-up is open."""
+    return escape(label(lang, "email_unsubscribe_now" if settings.signup_url else "email_unsubscribe_future"))
+
+
+def mailing_list_text(settings: NewsletterSettings, lang: str) -> str:
+    """Whether sign-up for the email edition is open: until it is there is no mailing list."""
+    return escape(label(lang, "mailing_list_open" if settings.signup_url else "mailing_list_none"))
 
 
 def contact_html(email: str | None) -> str:
@@ -80,7 +102,7 @@ def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
     return f"<ul>{items}</ul>"
 
 
-MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe")
+MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe", "email-unsubscribe", "mailing-list")
 
 
 def _slot(name: str) -> str:
@@ -115,9 +137,12 @@ def replace_markers(
         "catalogue": lambda: catalogue_html(lang, site_url, page_url),
         "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),
         "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
+        "email-unsubscribe": lambda: email_unsubscribe_text(settings, lang),
+        "mailing-list": lambda: mailing_list_text(settings, lang),
     }
     for name, render in blocks.items():
         if (slot := _slot(name)) in html:
             block = render()
-            html = html.replace(f"<p>{slot}</p>", block).replace(slot, block)
+            alone = block if block.startswith("<") else f"<p>{block}</p>"  # a sentence alone keeps its paragraph
+            html = html.replace(f"<p>{slot}</p>", alone).replace(slot, block)
     return html

@@ -42,6 +42,8 @@ def check(root: Path, publish: bool = False) -> int:
         print(problems.summary(), file=sys.stderr)
         return 1
     messages = site.messages()
+    if publish and site.issues and not site.settings.list_unsubscribe:
+        messages.append(("warning", UNSENDABLE_WARNING))
     for level, message in messages:
         if level == "warning":
             print(f"WARNING: {message}", file=sys.stderr)
@@ -50,6 +52,13 @@ def check(root: Path, publish: bool = False) -> int:
     counts = [f"{len(site.content.of(kind))} {kind.editor_names[len(site.content.of(kind)) != 1]}" for kind in TYPES]
     print(f"{', '.join(counts[:-1])} and {counts[-1]} checked; {len(site.issues)} newsletter issues")
     return 1 if any(level == "warning" for level, _ in messages) else 0
+
+
+UNSENDABLE_WARNING = (
+    "data/newsletter.yml: email.list_unsubscribe is empty, so the message files beside each issue "
+    "(email.eml) have no unsubscribe address and cannot be sent to subscribers as they are; set the "
+    "address your mailing service gives for unsubscribing (https:// or mailto:)"
+)
 
 
 def _parse_day(day: str) -> dt.date | None:
@@ -92,7 +101,16 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     site, issue = found
     render = render_text if as_text else render_html
     sys.stdout.write(render(issue, edition, site.info, site.settings.unsubscribe))
+    if not site.settings.list_unsubscribe:
+        print(UNSENDABLE_NOTE, file=sys.stderr)
     return 0
+
+
+UNSENDABLE_NOTE = (
+    "Note: data/newsletter.yml has no email.list_unsubscribe. What is printed here can be sent only by a mailing "
+    "service that replaces the unsubscribe merge tag with each reader's link; the message files (email.eml) "
+    "cannot be sent to subscribers as they are."
+)
 
 
 MAX_TEST_RECIPIENTS = 10  # test copies for the editors, not a mailing list
@@ -234,7 +252,7 @@ def newsletter_preview(root: Path, day: str) -> int:
         (issue for issue in assemble(content, settings, published, load_cache(root)) if issue.published == published), None
     )
     if not launched:
-        print("The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;")
+        print("The newsletter has not launched on this site (first_issue is empty in data/newsletter.yml), so no issue is built;")
         print(f"were it launched on {first}, this is what the issue of {published} would hold.")
     when = "published" if launched and published <= build_date() else "to be published"
     if published == first:
@@ -248,7 +266,8 @@ def newsletter_preview(root: Path, day: str) -> int:
             "so there will be no issue unless something is added."
         )
         return 0
-    print(f"Issue {issue.number}, {when} on {published}, {covers}")
+    name = "The issue" if issue.number is None else f"Issue {issue.number}"
+    print(f"{name}, {when} on {published}, {covers}")
     for lang in CODES:  # Welsh first
         print(f"\n{issue_title(issue, lang)}")
         for section in issue.sections:

@@ -204,11 +204,17 @@ def unsubscribing_url(lang: str, site: SiteInfo) -> str:
     return absolute(site.url, url("subscribe", lang)) + "#" + UNSUBSCRIBING[lang]
 
 
-def _footer_html(lang: str, site: SiteInfo, unsubscribe: str | None) -> str:
+def _unsubscribed_note(lang: str, site: SiteInfo, unsendable: bool) -> str:
+    """Where there is no unsubscribe link: the web copy says what it is; a message file says that
+    it cannot be sent to subscribers as it is."""
+    return label(lang, "email_unsendable") if unsendable else label(lang, "email_web_copy", site=site.name(lang))
+
+
+def _footer_html(lang: str, site: SiteInfo, unsubscribe: str | None, unsendable: bool = False) -> str:
     tag = language(lang).tag
-    if unsubscribe is None:  # the web copy
+    if unsubscribe is None:  # the web copy, or a message file with no unsubscribe address
         return (
-            f'<p lang="{tag}">{escape(label(lang, "email_web_copy", site=site.name(lang)))} '
+            f'<p lang="{tag}">{escape(_unsubscribed_note(lang, site, unsendable))} '
             f'<a href="{escape(unsubscribing_url(lang, site))}">{escape(label(lang, "email_unsubscribe_how"))}</a></p>'
         )
     return (
@@ -217,9 +223,10 @@ def _footer_html(lang: str, site: SiteInfo, unsubscribe: str | None) -> str:
     )
 
 
-def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
+def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None, *, unsendable: bool = False) -> str:
     """The HTML edition: for the mailing service, given its unsubscribe merge tag; with
-    `unsubscribe` None, the web copy (no merge tag, no "you subscribed")."""
+    `unsubscribe` None, the web copy (no merge tag, no "you subscribed"), or with `unsendable` a
+    message file that says it cannot be sent to subscribers as it is."""
     langs = edition_languages(edition)
     first = langs[0]
     names = "<br>".join(f'<span lang="{language(lang).tag}">{escape(site.name(lang))}</span>' for lang in langs)
@@ -235,7 +242,7 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
     for lang in langs:
         anchor = language(lang).name.lower()  # #english, #cymraeg
         rows.append(f'<tr><td class="part" id="{anchor}" lang="{language(lang).tag}">{_part_html(issue, lang, site)}</td></tr>')
-    footer = "".join(_footer_html(lang, site, unsubscribe) for lang in langs)
+    footer = "".join(_footer_html(lang, site, unsubscribe, unsendable) for lang in langs)
     rows.append(f'<tr><td class="footer">{footer}</td></tr>')
     title = " / ".join(issue_title(issue, lang) for lang in langs)
     preheader = " / ".join(f'<span lang="{language(lang).tag}">{escape(issue_summary(issue, lang))}</span>' for lang in langs)
@@ -347,8 +354,9 @@ def markdown_text(body: str) -> str:
     return parser.text()
 
 
-def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None) -> str:
-    """The plain-text edition; with `unsubscribe` None, the web copy (as `render_html`)."""
+def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None, *, unsendable: bool = False) -> str:
+    """The plain-text edition; with `unsubscribe` None, the web copy or an unsendable message
+    file (as `render_html`)."""
     blocks = []
     for lang in edition_languages(edition):
 
@@ -365,7 +373,7 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
         for section in issue.sections:
             lines += _section_text(section, lang, web, link)
         if unsubscribe is None:
-            lines += ["", _wrap(label(lang, "email_web_copy", site=site.name(lang)))]
+            lines += ["", _wrap(_unsubscribed_note(lang, site, unsendable))]
             lines.append(f"{label(lang, 'email_unsubscribe_how')}: {unsubscribing_url(lang, site)}")
         else:
             lines += ["", _wrap(label(lang, "email_why", site=site.name(lang)))]

@@ -38,6 +38,8 @@ def issue_summary(issue: Issue, lang: str) -> str:
         covers = label(lang, "issue_covers_first", end=last_day)
     else:
         covers = label(lang, "issue_covers", start=long_date(issue.start, lang), end=last_day)
+    if issue.number is None:  # first_number is empty: the site's issues carry no number
+        return f"{covers}."
     return f"{label(lang, 'issue_number', number=issue.number)}. {covers}."
 
 
@@ -201,11 +203,12 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> Virtu
 
 
 def no_issue_html(status: Status, lang: str, from_url: str) -> str:
-    """Before the first issue: that the newsletter has not started, or when its next issue is due."""
+    """Before the first issue here: that the programme's newsletters are not published on this
+    site yet, or, once launched, when its next issue is due."""
     if status.launched and status.next_issue is not None:
         said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
     else:
-        said = label(lang, "newsletter_not_started")
+        said = label(lang, "newsletter_not_here")
     link = relative(url(SUBSCRIBE, lang), from_url)
     return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
 
@@ -213,8 +216,9 @@ def no_issue_html(status: Status, lang: str, from_url: str) -> str:
 def archive_page(issues: tuple[Issue, ...], lang: str, status: Status) -> VirtualPage:
     path = f"{NEWSLETTERS}/index"
     here = url(path, lang)
+    intro = label(lang, "newsletters_intro" if issues else "newsletters_intro_empty")  # an empty archive lists nothing
     parts = [
-        f"<p>{escape(label(lang, 'newsletters_intro'))}</p>",
+        f"<p>{escape(intro)}</p>",
         f'<ul class="rhannu-issue-links">{follow_html(lang, here)}</ul>',
     ]
     if not issues:
@@ -223,14 +227,20 @@ def archive_page(issues: tuple[Issue, ...], lang: str, status: Status) -> Virtua
     for year in years:
         items = "".join(
             f'<li><a href="{href(issue_path(issue), lang, path)}">{escape(issue_title(issue, lang))}</a> '
-            f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
+            f"{_archive_number(issue, lang)}"
             f"{issue_teaser(issue, lang)}"
             f'<ul class="rhannu-issue-links">{editions_html(issue, lang, here)}</ul></li>'
             for issue in sorted(issues, key=lambda issue: issue.published, reverse=True)
             if issue.published.year == year
         )
         parts.append(f'<h2 id="year-{year}">{year}</h2>\n<ul class="rhannu-archive">{items}</ul>')
-    return page(path, lang, label(lang, "newsletters"), label(lang, "newsletters_intro"), parts, searchable=False)
+    return page(path, lang, label(lang, "newsletters"), intro, parts, searchable=False)
+
+
+def _archive_number(issue: Issue, lang: str) -> str:
+    if issue.number is None:
+        return ""
+    return f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
 
 
 def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str, status: Status) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 ENGLISH: dict[str, str] = {
     "case_studies": "Case studies",
     "case_studies_intro": "Find case studies by PSB, theme, approach or year.",
+    "case_studies_intro_no_year": "Find case studies by PSB, theme or approach.",
     "lessons": "Lessons learnt",
     "lessons_intro": "Lessons learnt, grouped by theme. Each lesson lists its related case studies.",
     "psb": "PSB",
@@ -24,10 +25,11 @@ ENGLISH: dict[str, str] = {
     "all": "All",
     "count_one": "1 case study",
     "count_other": "{n} case studies",
-    "none_yet": "There are no case studies here yet.",
+    "none_yet": "There are no case studies here.",
     "lessons_evidenced": "Related lessons",
     "evidence": "Related case studies",
-    "no_evidence": "No case study is related to this lesson yet.",
+    "lessons_source": "These lessons come from: {source}",
+    "no_evidence": "No case study is related to this lesson.",
     "lesson_group": "Lesson group",
     "page_of": "Page {page} of {pages}",
     "previous": "Previous page",
@@ -38,12 +40,13 @@ ENGLISH: dict[str, str] = {
     "facet_description": "Case studies for {label}.",
     "newsletter": "Newsletter",
     "newsletters": "Newsletters",
-    "newsletters_intro": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Every issue, by year.",
+    "newsletters_intro": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Every issue published on this site, by year.",
+    "newsletters_intro_empty": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Its issues will be listed here, by year, as they are published on this site.",
     "issue_title": "Newsletter: {date}",
     "issue_number": "Issue {number}",
     "issue_covers": "News from {start} to {end}",
     "issue_covers_first": "News up to {end}",
-    "newsletter_not_started": "The newsletter has not started yet.",
+    "newsletter_not_here": "The programme's newsletters are not published on this site yet.",
     "next_issue_due": "The next issue is due on {date}.",
     "subscribe": "How to subscribe",
     "editorial": "Editorial",
@@ -65,12 +68,25 @@ ENGLISH: dict[str, str] = {
     "season_winter": "Winter {year}",
     "feed_issues": "Newsletter (RSS)",
     "feed_all": "Everything new (RSS)",
-    "feed_issues_description": "Every issue of the programme's fortnightly newsletter, in English.",
-    "feed_all_description": "New case studies, lessons learnt and newsletter issues, in English.",
+    "feed_issues_description": "Issues of the programme's fortnightly newsletter, in English, as they are published on this site.",
+    "feed_all_description": "New case studies, lessons learnt and newsletter issues, in English, as they are published on this site.",
     "network": "From the network",
     "subscribe_email": "By email",
     "subscribe_signup": "Sign up for the email newsletter",
-    "subscribe_not_yet": "Sign-up for the email edition is not open yet. Until it is, follow the newsletter by RSS.",
+    "subscribe_not_launched": (
+        "The programme's newsletters are not published on this site yet. Once they are, there will be an email "
+        "edition in Welsh and English, with a link to unsubscribe at the bottom of every email. Until then, you can "
+        "follow what is new on this site by RSS."
+    ),
+    "subscribe_not_yet": (
+        "Sign-up for the email edition is not open yet. Once it is, the email edition will come in Welsh and English, "
+        "with a link to unsubscribe at the bottom of every email. Until then, follow the newsletter by RSS."
+    ),
+    "subscribe_email_open": "The email edition comes in Welsh and English, with a link to unsubscribe at the bottom of every email.",
+    "email_unsubscribe_future": "Once sign-up for the email edition is open, every email will have a link at the bottom to unsubscribe.",
+    "email_unsubscribe_now": "Every email has a link at the bottom to unsubscribe.",
+    "mailing_list_none": "Sign-up for the email edition is not open yet, so there is no mailing list yet.",
+    "mailing_list_open": "Sign-up for the email edition is open.",
     "subscribe_rss": "By RSS",
     "subscribe_rss_intro": "Add one of these addresses to your feed reader:",
     "email_view_web": "Read this newsletter on the web",
@@ -131,13 +147,19 @@ ENGLISH: dict[str, str] = {
     "text_edition": "Plain-text edition",
     # email (issue 15): the email edition's web copy and its link to the other language's edition
     "email_web_copy": "This is the web copy of an email from the newsletter of {site}.",
+    "email_unsendable": (
+        "This message cannot be sent to the newsletter's subscribers as it is: it has no unsubscribe address of its own."
+    ),
     "email_unsubscribe_how": "How to unsubscribe",
     "email_other_edition": "Read this newsletter in English",
     # calendar (issue 15)
     "add_to_calendar": "Add to calendar",
     "calendar_feed": "Events calendar (iCalendar)",
     "calendar_name": "Events: {site}",
-    "calendar_description": "Events announced in the programme's fortnightly newsletter, in English. Times are UK time.",
+    "calendar_description": (
+        "Events announced in the programme's fortnightly newsletter, in English, as its issues are published on this "
+        "site. Times are UK time."
+    ),
     "subscribe_calendar": "In your calendar",
     "subscribe_calendar_intro": (
         "Subscribe to this address in your calendar app (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
@@ -148,6 +170,7 @@ ENGLISH: dict[str, str] = {
     "feed_facet_description": "New case studies for {label}, in English.",
     "feed_this_psb": "Feed for this PSB (RSS)",
     "feed_this_theme": "Feed for this theme (RSS)",
+    "feed_this_page": "Feed for this page (RSS)",
     "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Cite this page",
@@ -166,6 +189,7 @@ ENGLISH: dict[str, str] = {
 WELSH: dict[str, str] = {
     "case_studies": "Astudiaethau achos",
     "case_studies_intro": "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn.",
+    "case_studies_intro_no_year": "Dewch o hyd i astudiaethau achos yn ôl BGC, thema neu ddull.",
     "lessons": "Gwersi a ddysgwyd",
     "lessons_intro": "Gwersi a ddysgwyd, fesul thema. Mae pob gwers yn rhestru ei hastudiaethau achos cysylltiedig.",
     "psb": "BGC",
@@ -179,10 +203,11 @@ WELSH: dict[str, str] = {
     "all": "Y cyfan",
     "count_one": "1 astudiaeth achos",
     "count_other": "{n} astudiaeth achos",
-    "none_yet": "Nid oes astudiaethau achos yma eto.",
+    "none_yet": "Nid oes astudiaethau achos yma.",
     "lessons_evidenced": "Gwersi cysylltiedig",
     "evidence": "Astudiaethau achos cysylltiedig",
-    "no_evidence": "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon eto.",
+    "lessons_source": "Daw'r gwersi hyn o: {source}",
+    "no_evidence": "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon.",
     "lesson_group": "Grŵp gwersi",
     "page_of": "Tudalen {page} o {pages}",
     "previous": "Tudalen flaenorol",
@@ -193,12 +218,13 @@ WELSH: dict[str, str] = {
     "facet_description": "Astudiaethau achos ar gyfer {label}.",
     "newsletter": "Cylchlythyr",
     "newsletters": "Cylchlythyrau",
-    "newsletters_intro": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn, fesul blwyddyn.",
+    "newsletters_intro": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn a gyhoeddwyd ar y wefan hon, fesul blwyddyn.",
+    "newsletters_intro_empty": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Bydd ei rifynnau'n cael eu rhestru yma, fesul blwyddyn, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "issue_title": "Cylchlythyr: {date}",
     "issue_number": "Rhifyn {number}",
     "issue_covers": "Newyddion o {start} i {end}",
     "issue_covers_first": "Newyddion hyd at {end}",
-    "newsletter_not_started": "Nid yw'r cylchlythyr wedi dechrau eto.",
+    "newsletter_not_here": "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto.",
     "next_issue_due": "Mae disgwyl y rhifyn nesaf ar {date}.",
     "subscribe": "Sut i danysgrifio",
     "editorial": "Gair gan y golygydd",
@@ -216,18 +242,32 @@ WELSH: dict[str, str] = {
     "source": "Ffynhonnell",
     "season_spring": "Gwanwyn {year}",
     "season_summer": "Haf {year}",
-    "season_autumn": "yr hydref {year}",
+    "season_autumn": "Yr hydref {year}",
     "season_winter": "Gaeaf {year}",
     "feed_issues": "Cylchlythyr (RSS)",
     "feed_all": "Popeth newydd (RSS)",
-    "feed_issues_description": "Pob rhifyn o gylchlythyr pythefnosol y rhaglen, yn Gymraeg.",
-    "feed_all_description": "Yr astudiaethau achos, y gwersi a ddysgwyd a'r rhifynnau diweddaraf o'r cylchlythyr, yn Gymraeg.",
+    "feed_issues_description": "Rhifynnau o gylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+    "feed_all_description": "Astudiaethau achos, gwersi a ddysgwyd a rhifynnau newydd o'r cylchlythyr, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "network": "O'r rhwydwaith",
     "subscribe_email": "Drwy e-bost",
     "subscribe_signup": "Cofrestru i gael y cylchlythyr drwy e-bost",
-    "subscribe_not_yet": "Nid yw'n bosibl cofrestru ar gyfer y cylchlythyr e-bost eto. Tan hynny, dilynwch y cylchlythyr drwy RSS.",
+    "subscribe_not_launched": (
+        "Nid yw cylchlythyrau'r rhaglen wedi'u cyhoeddi ar y wefan hon eto. Pan fyddant yn cael eu cyhoeddi yma, "
+        "bydd fersiwn e-bost yn Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost. Tan "
+        "hynny, gallwch ddilyn yr hyn sy'n newydd ar y wefan hon drwy RSS."
+    ),
+    "subscribe_not_yet": (
+        "Nid yw'n bosibl cofrestru ar gyfer y fersiwn e-bost eto. Pan fydd hynny'n bosibl, bydd y fersiwn e-bost yn "
+        "Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost. Tan hynny, dilynwch y "
+        "cylchlythyr drwy RSS."
+    ),
+    "subscribe_email_open": "Mae'r fersiwn e-bost yn Gymraeg ac yn Saesneg, gyda dolen i ddad-danysgrifio ar waelod pob e-bost.",
+    "email_unsubscribe_future": "Pan fydd yn bosibl cofrestru ar gyfer y fersiwn e-bost, bydd dolen i ddad-danysgrifio ar waelod pob e-bost.",
+    "email_unsubscribe_now": "Mae dolen i ddad-danysgrifio ar waelod pob e-bost.",
+    "mailing_list_none": "Nid yw'n bosibl cofrestru ar gyfer y fersiwn e-bost eto, felly nid oes rhestr bostio eto.",
+    "mailing_list_open": "Mae'n bosibl cofrestru ar gyfer y fersiwn e-bost.",
     "subscribe_rss": "Drwy RSS",
-    "subscribe_rss_intro": "Ychwanegwch un o'r cyfeiriadau hyn at eich darllenydd porthiant:",
+    "subscribe_rss_intro": "Ychwanegwch un o'r cyfeiriadau hyn at eich darllenydd ffrydiau:",
     "email_view_web": "Darllen y cylchlythyr hwn ar y we",
     "email_why": "Rydych yn cael yr e-bost hwn am eich bod wedi tanysgrifio i gylchlythyr {site}.",
     "email_unsubscribe": "Dad-danysgrifio",
@@ -270,7 +310,7 @@ WELSH: dict[str, str] = {
     # link previews (issue 15)
     "preview_image_alt": "Enw'r safle hwn yn Gymraeg ac yn Saesneg: {welsh}; {english}",
     # big issues (issue 15)
-    "email_more": "A {n} arall yn y rhifyn hwn ar y we",
+    "email_more": "{n} eitem arall yn y rhifyn hwn ar y we",
     # wayfinding (issue 14): breadcrumb trails, previous/next, the newsletter's editions
     "home": "Hafan",
     "breadcrumb": "Briwsion bara",
@@ -286,13 +326,19 @@ WELSH: dict[str, str] = {
     "text_edition": "Fersiwn testun plaen",
     # email (issue 15): the email edition's web copy and its link to the other language's edition
     "email_web_copy": "Dyma'r copi ar y we o e-bost gan gylchlythyr {site}.",
+    "email_unsendable": (
+        "Ni ellir anfon y neges hon at danysgrifwyr y cylchlythyr fel y mae: nid oes ganddi ei chyfeiriad dad-danysgrifio ei hun."
+    ),
     "email_unsubscribe_how": "Sut i ddad-danysgrifio",
     "email_other_edition": "Darllen y cylchlythyr hwn yn Gymraeg",
     # calendar (issue 15)
     "add_to_calendar": "Ychwanegu at galendr",
     "calendar_feed": "Calendr digwyddiadau (iCalendar)",
     "calendar_name": "Digwyddiadau: {site}",
-    "calendar_description": "Digwyddiadau a gyhoeddir yng nghylchlythyr pythefnosol y rhaglen, yn Gymraeg. Mae'r amseroedd yn amser y DU.",
+    "calendar_description": (
+        "Digwyddiadau a gyhoeddir yng nghylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth i'w rifynnau gael eu "
+        "cyhoeddi ar y wefan hon. Mae'r amseroedd yn amser y DU."
+    ),
     "subscribe_calendar": "Yn eich calendr",
     "subscribe_calendar_intro": (
         "Tanysgrifiwch i'r cyfeiriad hwn yn eich ap calendr (Outlook, Google Calendar, Apple Calendar, Thunderbird) "
@@ -303,6 +349,7 @@ WELSH: dict[str, str] = {
     "feed_facet_description": "Astudiaethau achos newydd ar gyfer {label}, yn Gymraeg.",
     "feed_this_psb": "Ffrwd ar gyfer y BGC hwn (RSS)",
     "feed_this_theme": "Ffrwd ar gyfer y thema hon (RSS)",
+    "feed_this_page": "Ffrwd ar gyfer y dudalen hon (RSS)",
     "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Dyfynnu'r dudalen hon",

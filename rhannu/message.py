@@ -6,9 +6,10 @@ The build writes one beside each edition (`email.eml`, `email.cy.eml`, `email.en
 reproduce: no Date or Message-ID (the mail client adds them when it sends) and a fixed MIME
 boundary. `X-Unsent: 1` makes Outlook open the file as a draft to send rather than as a received
 message. `List-Unsubscribe` is given only when data/newsletter.yml names a real unsubscribe
-address (`email.list_unsubscribe`, https: or mailto:); the mailing service's merge tag is no use
-in a message sent by hand, so without one the message carries the web copy's footer, which
-points to the Subscribe page's section on unsubscribing.
+address (`email.list_unsubscribe`, https: or mailto:), and its footer then links to that address.
+The mailing service's merge tag is no use in a message sent by hand, so without one the message
+says that it cannot be sent to subscribers as it is, and points to the Subscribe page's section
+on unsubscribing.
 """
 
 from __future__ import annotations
@@ -50,8 +51,11 @@ def edition_message(
     if list_unsubscribe:
         message["List-Unsubscribe"] = f"<{list_unsubscribe}>"
     message["X-Unsent"] = "1"
-    message.set_content(render_text(issue, edition, site, list_unsubscribe), charset="utf-8")
-    message.add_alternative(render_html(issue, edition, site, list_unsubscribe), subtype="html", charset="utf-8")
+    unsendable = not list_unsubscribe
+    message.set_content(render_text(issue, edition, site, list_unsubscribe, unsendable=unsendable), charset="utf-8")
+    message.add_alternative(
+        render_html(issue, edition, site, list_unsubscribe, unsendable=unsendable), subtype="html", charset="utf-8"
+    )
     message.set_boundary(BOUNDARY)
     # after the parts: setting content clears a message's Content- headers
     message["Content-Language"] = ", ".join(language(lang).tag for lang in edition_languages(edition))

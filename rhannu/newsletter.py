@@ -5,8 +5,9 @@ Issues appear on issue days: every `days` days from `anchor` (Europe/London), st
 has not launched and no issue is built. An item joins the first issue published after the day it
 was published on the site (`published`), so an issue that is out never changes: an item published
 on an issue's day waits for the next one. An event is announced in the last issue before it
-happens. An issue day with nothing in it gets no issue; issues are numbered 1, 2, 3... in the
-order they were published.
+happens. An issue day with nothing in it gets no issue. Issues are numbered from `first_number`
+in the order they were published; while it is empty (a newsletter whose earlier issues are not on
+this site) they carry no number at all.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ class Issue:
     """One issue's outline: every renderer (web page, feed, email HTML and text, the command
     line's preview) shows these sections in this order."""
 
-    number: int  # 1, 2, 3... in the order issues were published
+    number: int | None  # first_number, then on, in the order issues were published; None: not numbered
     start: dt.date | None  # the previous issue day; None for the first issue, which gathers all before it
     published: dt.date  # also the end of what it gathers, exclusive
     sections: tuple[Section, ...]  # only those with items
@@ -100,6 +101,7 @@ class NewsletterSettings:
     signup_url: str | None  # the owner's mailing service's sign-up page
     unsubscribe: str  # the text or merge tag the mailing service replaces with an unsubscribe link
     list_unsubscribe: str | None = None  # a real unsubscribe address (https: or mailto:) for message files
+    first_number: int | None = None  # the first issue's number on this site; None: issues carry no number
 
     def status(self, build_date: dt.date) -> Status:
         return Status(self.first_issue is not None, self.next_issue_day(build_date))
@@ -160,9 +162,19 @@ def load_settings(root: Path) -> NewsletterSettings:
                 "first_issue",
             )
         )
+    first_number = data.get("first_number")
+    if first_number is not None and (isinstance(first_number, bool) or not isinstance(first_number, int) or first_number < 1):
+        errors.append(
+            ContentError(
+                SETTINGS_FILE,
+                f"expected the number of the first issue published on this site, a whole number from 1, or nothing; "
+                f"got {shown(first_number)}",
+                "first_number",
+            )
+        )
     if errors or cadence is None or not isinstance(unsubscribe, str):
         raise ContentErrors(errors)
-    return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe, list_unsubscribe or None)
+    return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe, list_unsubscribe or None, first_number)
 
 
 def load_cadence(data: dict) -> Cadence:
@@ -216,8 +228,12 @@ def assemble(
             days.setdefault(day, {}).setdefault(NETWORK.key, []).append(partner)
     out = sorted(day for day in days if day <= build_date)
     return tuple(
-        Issue(number, _previous_day(day, settings), day, _sections(days[day])) for number, day in enumerate(out, start=1)
+        Issue(_number(settings, index), _previous_day(day, settings), day, _sections(days[day])) for index, day in enumerate(out)
     )
+
+
+def _number(settings: NewsletterSettings, index: int) -> int | None:
+    return None if settings.first_number is None else settings.first_number + index
 
 
 def _previous_day(day: dt.date, settings: NewsletterSettings) -> dt.date | None:

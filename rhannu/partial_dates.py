@@ -105,7 +105,7 @@ def parse(value: object) -> PartialDate:
 
 def show(date: PartialDate, lang: str) -> str:
     """'15 June 2021', 'November 2021', 'Summer 2021', '2021'; in Welsh '15 Mehefin 2021',
-    'Tachwedd 2021', 'Haf 2021' (autumn is 'yr hydref 2021', since Hydref is also October)."""
+    'Tachwedd 2021', 'Haf 2021' (autumn is 'Yr hydref 2021', since Hydref is also October)."""
     if date.precision == DAY:
         return long_date(date.start, lang)
     if date.precision == MONTH:

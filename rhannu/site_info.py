@@ -42,9 +42,10 @@ class SiteInfo:
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
     theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
 
-    def intro(self, key: str, lang: str) -> str:
-        """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own."""
-        return self.intros.get(key, {}).get(lang) or label(lang, f"{key}_intro")
+    def intro(self, key: str, lang: str, default: str | None = None) -> str:
+        """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own
+        (the label `default`, or the listing's own)."""
+        return self.intros.get(key, {}).get(lang) or label(lang, default or f"{key}_intro")
 
     def name(self, lang: str) -> str:
         return self.names.get(lang, self.names["en"])

@@ -33,6 +33,7 @@ PLACES = {  # each type with pages: its index, and the labels of its trail and p
 }
 FACETS = ("psb", "theme", "approach", "year")
 FEED_FACETS = ("psb", "theme")  # the facets whose every value has its own feed, beside its page
+ACROSS_THE_PROGRAMME = "programme"  # the psb value for work across the programme: not a PSB, so its feed names the page
 
 
 @dataclass(frozen=True)
@@ -242,14 +243,10 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
     path = page_path(study, lang)
     text = study.texts[lang]
     lessons = [lesson for lesson in content.lessons if lesson.slug in study.lessons]
-    lesson_items = "".join(
-        f'<li><a href="{href(page_path(lesson, lang), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
-        for lesson in lessons
-    )
     lessons_block = (
         f'<section class="rhannu-related" aria-labelledby="lessons-heading">\n'
         f'<h2 id="lessons-heading">{escape(label(lang, "lessons_evidenced"))}</h2>\n'
-        f"<ul>{lesson_items}</ul>\n</section>"
+        f"{_lessons_by_source(content, lessons, lang, path)}\n</section>"
         if lessons
         else ""
     )
@@ -272,6 +269,26 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         twin_of=page_path(study),
         source=text.path,
     )
+
+
+def _lessons_by_source(content: Content, lessons: list[Lesson], lang: str, path: str) -> str:
+    """A case study's related lessons, each list under the source its lessons come from (the link
+    between them is the case study's own, so the source is named for the lessons, not the link)."""
+    groups: dict[str | None, list[Lesson]] = {}
+    for lesson in lessons:
+        groups.setdefault(lesson.source if lesson.source in content.taxonomy.sources else None, []).append(lesson)
+    parts = []
+    for key, group in sorted(groups.items(), key=lambda pair: pair[0] is None):  # lessons of no named source last
+        if key is not None:
+            line = content.taxonomy.sources[key].line_html(lang)
+            said = escape(label(lang, "lessons_source", source="{source}")).format(source=line)
+            parts.append(f'<p class="rhannu-lessons-source">{said}</p>')
+        items = "".join(
+            f'<li><a href="{href(page_path(lesson, lang), lang, path)}">{escape(text_in(lesson, lang).title)}</a></li>'
+            for lesson in group
+        )
+        parts.append(f"<ul>{items}</ul>")
+    return "\n".join(parts)
 
 
 def _wayfinding(content: Content, item: CaseStudy | Lesson, lang: str) -> tuple[str, str]:
@@ -480,12 +497,19 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
             path = facet_path(facet, value)
             way_on = "" if studies else _way_on(content, facet, value, lang, path)
             feed = (
-                (label(lang, "feed_facet", label=name), label(lang, f"feed_this_{facet}"), facet_feed_path(facet, value, lang))
+                (label(lang, "feed_facet", label=name), _feed_link_text(facet, value, lang), facet_feed_path(facet, value, lang))
                 if facet in FEED_FACETS
                 else None
             )
             result += listing_pages(content, path, title, intro, studies, lang, details, when_empty=way_on, feed=feed)
     return result
+
+
+def _feed_link_text(facet: str, value: str, lang: str) -> str:
+    """'Feed for this PSB (RSS)', or for this page where the value is not a PSB (across the programme)."""
+    if facet == "psb" and value == ACROSS_THE_PROGRAMME:
+        return label(lang, "feed_this_page")
+    return label(lang, f"feed_this_{facet}")
 
 
 def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None, info: SiteInfo) -> VirtualPage:
@@ -502,8 +526,10 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
         Markdown(text.body),
         Late(source_html(content.taxonomy.sources[lesson.source], lang) if lesson.source else ""),
         Late(
-            f'<section class="rhannu-related" aria-labelledby="evidence-heading">\n'
-            f'<h2 id="evidence-heading">{escape(label(lang, "evidence"))}</h2>\n{evidence}\n</section>'
+            # the heading's old id (evidence-heading) stays as an empty anchor, so links to it still land
+            f'<section class="rhannu-related" aria-labelledby="case-studies-heading">\n'
+            f'<span id="evidence-heading"></span><h2 id="case-studies-heading">{escape(label(lang, "evidence"))}</h2>\n'
+            f"{evidence}\n</section>"
         ),
         Late(cite_html(content, lesson, lang, info)),
         Late(moving_on),
@@ -533,7 +559,9 @@ def case_study_listings(content: Content, lang: str, details: CardDetails, info:
             content,
             f"{CASE_STUDIES.address}/index",
             label(lang, "case_studies"),
-            info.intro("case_studies", lang),
+            info.intro(
+                "case_studies", lang, "case_studies_intro" if "year" in _facets_in_use(content) else "case_studies_intro_no_year"
+            ),
             list(content.case_studies),
             lang,
             details,

@@ -242,7 +242,18 @@ def test_publishing_is_refused_while_placeholders_remain(project, capsys, monkey
     ]
     edit(project / "mkdocs.yml", "https://sample.rhannu.example.org/", "https://rhannu.cymru/")
     edit(project / "mkdocs.yml", "sample@example.org", "cyswllt@rhannu.cymru")
+    # the sample has issues but no unsubscribe address: their message files cannot be sent as they are
+    assert main(["--root", str(project), "check", "--publish"]) == 1
+    said = capsys.readouterr()
+    assert [line for line in said.err.splitlines() if line.startswith(("ERROR", "WARNING"))] == [
+        "WARNING: data/newsletter.yml: email.list_unsubscribe is empty, so the message files beside each issue "
+        "(email.eml) have no unsubscribe address and cannot be sent to subscribers as they are; set the address "
+        "your mailing service gives for unsubscribing (https:// or mailto:)"
+    ]
+    assert "Traceback" not in said.err
+    edit(project / "data/newsletter.yml", "  list_unsubscribe:\n", "  list_unsubscribe: mailto:gadael@rhannu.cymru\n")
     assert main(["--root", str(project), "check", "--publish"]) == 0
+    assert "WARNING" not in capsys.readouterr().err
 
 
 def test_markup_in_text_fields_is_text_in_every_output(tmp_path: Path) -> None:

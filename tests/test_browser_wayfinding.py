@@ -80,8 +80,8 @@ def test_previous_and_next_by_keyboard(page, lang: str, section: str, start: str
         ("cy", "case-studies", "sample-sharing-practice/", "Gwersi cysylltiedig", "lessons-heading"),
         ("en", "newsletters", "2022-03-14/", "From the network", "issue-network"),
         ("cy", "newsletters", "2022-03-14/", "O'r rhwydwaith", "issue-network"),
-        ("en", "lessons", "sample-skills/", "Related case studies", "evidence-heading"),
-        ("cy", "lessons", "sample-skills/", "Astudiaethau achos cysylltiedig", "evidence-heading"),
+        ("en", "lessons", "sample-skills/", "Related case studies", "case-studies-heading"),
+        ("cy", "lessons", "sample-skills/", "Astudiaethau achos cysylltiedig", "case-studies-heading"),
     ],
 )
 def test_on_this_page_names_generated_sections_and_goes_to_them(

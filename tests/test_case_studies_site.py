@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,20 +76,28 @@ def test_case_studies_link_their_lessons_and_lessons_link_back(site: Path, lang:
         assert links == {"../../" + within(prefix, f"lessons/{lesson}/") for lesson in cites[slug]}, slug
     for slug in LESSONS:
         soup = read_html(site / at(prefix, f"lessons/{slug}/") / "index.html")
-        links = {a["href"] for a in soup.select('[aria-labelledby="evidence-heading"] .rhannu-card__title a')}
+        links = {a["href"] for a in soup.select('[aria-labelledby="case-studies-heading"] .rhannu-card__title a')}
+        assert soup.select_one("#evidence-heading") is not None, "the old anchor still lands in the list"
         assert links == {"../../" + within(prefix, f"case-studies/{study}/") for study in CITED_BY[slug]}, slug
     headings = (
         read_html(site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html").select_one("#lessons-heading").get_text(),
-        read_html(site / f"{section(prefix, 'lessons')}/sample-skills/index.html").select_one("#evidence-heading").get_text(),
+        read_html(site / f"{section(prefix, 'lessons')}/sample-skills/index.html").select_one("#case-studies-heading").get_text(),
     )
     assert headings == (("Related lessons", "Related case studies") if lang == "en" else ("Gwersi cysylltiedig", "Astudiaethau achos cysylltiedig"))
-    uncited = read_html(site / at(prefix, "lessons/sample-uncited/") / "index.html").select_one('[aria-labelledby="evidence-heading"]')
-    assert uncited.p.get_text() == ("No case study is related to this lesson yet." if lang == "en" else "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon eto.")
+    uncited = read_html(site / at(prefix, "lessons/sample-uncited/") / "index.html").select_one('[aria-labelledby="case-studies-heading"]')
+    assert uncited.p.get_text() == ("No case study is related to this lesson." if lang == "en" else "Nid oes astudiaeth achos yn gysylltiedig â'r wers hon.")
+    # one list of related lessons, naming the source the lessons come from (not the link between them)
+    related = read_html(site / f"{section(prefix, 'case-studies')}/sample-sharing-practice/index.html").select('[aria-labelledby="lessons-heading"]')
+    assert len(related) == 1
+    assert related[0].select_one(".rhannu-lessons-source").get_text() == (
+        "These lessons come from: Sample report, Sample publisher, Autumn 2021 – 2022" if lang == "en"
+        else "Daw'r gwersi hyn o: Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, Yr hydref 2021 – 2022"
+    )
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", "PSB Sample South cluster When Autumn 2021 Published 20 October 2023 Themes Well-being assessments Approaches Hackathon"),
-    ("cy", "BGC Clwstwr enghreifftiol y De Pryd yr hydref 2021 Cyhoeddwyd 20 Hydref 2023 Themâu Asesiadau llesiant Dulliau Hacathon"),
+    ("cy", "BGC Clwstwr enghreifftiol y De Pryd Yr hydref 2021 Cyhoeddwyd 20 Hydref 2023 Themâu Asesiadau llesiant Dulliau Hacathon"),
 ])
 def test_case_study_shows_its_facts_with_labels_and_date_in_its_language(site: Path, lang: str, expected: str) -> None:
     soup = read_html(site / f"{section(PREFIXES[lang], 'case-studies')}/sample-hackathon/index.html")
@@ -99,7 +108,7 @@ def test_case_study_shows_its_facts_with_labels_and_date_in_its_language(site: P
 
 @pytest.mark.parametrize(("lang", "when", "source"), [
     ("en", '<time datetime="2022-03">March 2022</time>', "Sample report, Sample publisher, Autumn 2021 – 2022"),
-    ("cy", '<time datetime="2022-03">Mawrth 2022</time>', "Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, yr hydref 2021 – 2022"),
+    ("cy", '<time datetime="2022-03">Mawrth 2022</time>', "Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, Yr hydref 2021 – 2022"),
 ])
 def test_a_case_study_and_a_lesson_say_where_they_come_from_and_when(site: Path, lang: str, when: str, source: str) -> None:
     prefix = PREFIXES[lang]
@@ -177,7 +186,7 @@ def test_psb_pages_open_with_the_taxonomy_intro_and_an_empty_one_says_so(site: P
     prefix = PREFIXES[lang]
     west = read_html(site / f"{section(prefix, 'case-studies')}/psb/sample-west/index.html").select_one("article")
     assert west.find("p").get_text() == empty_intro
-    assert west.select_one(".rhannu-empty").get_text() == ("There are no case studies here yet." if lang == "en" else "Nid oes astudiaethau achos yma eto.")
+    assert west.select_one(".rhannu-empty").get_text() == ("There are no case studies here." if lang == "en" else "Nid oes astudiaethau achos yma.")
     programme = read_html(site / f"{section(prefix, 'case-studies')}/psb/programme/index.html").select_one("article")
     assert programme.find("p").get_text() == default_intro
 
@@ -277,3 +286,17 @@ def test_welsh_pages_live_at_welsh_addresses_and_the_old_ones_redirect(site: Pat
     assert not (site / "cy/gwersi/sample-uncited").exists(), "a page with its own Welsh name is only there"
     index = read_html(site / "cy/gwersi/index.html")
     assert "gwers-heb-gyfeiriad/" in {a["href"] for a in index.select("article a")}
+
+
+def test_the_default_intro_offers_a_year_only_where_there_is_a_year_filter(site: Path, tmp_path: Path) -> None:
+    assert read_html(site / "case-studies/index.html").select_one("article p").get_text() == (
+        "Find case studies by PSB, theme, approach or year."
+    )
+    project = copy_fixture(tmp_path / "project")
+    for source in (project / "case_studies").glob("*.md"):
+        source.write_text(re.sub(r"(?m)^when:.*\n", "", source.read_text(encoding="utf-8")), encoding="utf-8")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    intros = [read_html(built.site / page).select_one("article p").get_text() for page in ("case-studies/index.html", "cy/astudiaethau-achos/index.html")]
+    assert intros == ["Find case studies by PSB, theme or approach.", "Dewch o hyd i astudiaethau achos yn ôl BGC, thema neu ddull."]
+    assert not (built.site / "case-studies/year").exists()

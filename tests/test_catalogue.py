@@ -173,7 +173,7 @@ def test_cite_gives_the_source_and_its_period_where_no_publication_date_is_recor
     )
     assert _text(cite_html(sample.content, unpublished, "cy", sample.info)) == (
         "Dyfynnu'r dudalen hon Astudiaeth achos enghreifftiol: rhannu arfer. Safle enghreifftiol Rhannu. "
-        "Ffynhonnell: Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, yr hydref 2021 – 2022. "
+        "Ffynhonnell: Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, Yr hydref 2021 – 2022. "
         "Ar gael yn: https://sample.rhannu.example.org/cy/astudiaethau-achos/sample-sharing-practice/ Cyswllt: sample@example.org"
     )
     neither = dataclasses.replace(unpublished, source=None)

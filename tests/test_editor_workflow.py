@@ -3,6 +3,7 @@ same verdict from `rhannu check` as from the build."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -197,6 +198,16 @@ def test_preview_of_a_day_before_the_first_issue_shows_the_first_issue(sample_pr
     assert done.stdout.startswith("Issue 1, published on 2022-03-14, with everything published before it\n")
 
 
+def test_preview_shows_no_number_when_first_number_is_empty(project: Path) -> None:
+    # its own copy: the session's sample project is shared and only ever read
+    settings = project / "data/newsletter.yml"
+    settings.write_text(re.sub(r"first_number: 1 .*\n", "first_number:\n", settings.read_text(encoding="utf-8")), encoding="utf-8")
+    done = rhannu(project, "newsletter", "preview", "2020-01-01")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("The issue, published on 2022-03-14, with everything published before it\n")
+    assert "Issue 1" not in done.stdout
+
+
 def test_preview_before_launch_says_so_and_shows_what_an_issue_would_hold(project: Path) -> None:
     # its own copy: the session's sample project is shared and only ever read
     settings = project / "data/newsletter.yml"
@@ -204,6 +215,6 @@ def test_preview_before_launch_says_so_and_shows_what_an_issue_would_hold(projec
     done = rhannu(project, "newsletter", "preview", "2022-03-20")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
-        "The newsletter has not launched (first_issue is empty in data/newsletter.yml), so no issue is built;\n"
+        "The newsletter has not launched on this site (first_issue is empty in data/newsletter.yml), so no issue is built;\n"
         "were it launched on 2021-03-01, this is what the issue of 2022-03-28 would hold.\n"
     )

@@ -237,7 +237,7 @@ def test_a_busy_fortnight_lists_ten_items_a_section_and_links_to_the_rest(tmp_pa
     assert more.get_text() == "And 212 more in this issue on the web"  # 200 imported and the sample's 22
     assert more["href"] == "https://sample.rhannu.example.org/newsletters/2023-10-23/#issue-new_case_studies"
     text = (issue / "email.cy.txt").read_text(encoding="utf-8")
-    assert "A 212 arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2023-10-23/#issue-new_case_studies" in text
+    assert "212 eitem arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2023-10-23/#issue-new_case_studies" in text
     web = BeautifulSoup((issue / "index.html").read_text(encoding="utf-8"), "html.parser")
     section = web.find(id="issue-new_case_studies").find_parent("section")
     assert len(section.select("li a")) == 222, "the link leads to all of them"

@@ -214,6 +214,8 @@ def test_facet_pages_link_their_feed_in_the_head_and_on_the_page(site: Path, pre
         "en": {"psb": "Feed for this PSB (RSS)", "theme": "Feed for this theme (RSS)"},
         "cy": {"psb": "Ffrwd ar gyfer y BGC hwn (RSS)", "theme": "Ffrwd ar gyfer y thema hon (RSS)"},
     }[lang]
+    # "Across the programme" is not a PSB: its feed is this page's
+    across = {"en": "Feed for this page (RSS)", "cy": "Ffrwd ar gyfer y dudalen hon (RSS)"}[lang]
     for facet, values in FACETS.items():
         for value, number in values.items():
             pages = [at(prefix, f"case-studies/{facet}/{value}/")]
@@ -234,7 +236,8 @@ def test_facet_pages_link_their_feed_in_the_head_and_on_the_page(site: Path, pre
                 assert head[0] == feed and len(head) == 3, address
                 title = html.select_one('head link[rel="alternate"][type="application/rss+xml"]')["title"]
                 assert TAXONOMY[{"psb": "psbs", "theme": "themes"}[facet]][value][lang] in title
-                assert [link.get_text() for link in shown] == [visible[facet]], address
+                expected = across if (facet, value) == ("psb", "programme") else visible[facet]
+                assert [link.get_text() for link in shown] == [expected], address
                 assert (page.parent / shown[0]["href"]).resolve() == feed and shown[0]["type"] == "application/rss+xml"
 
 

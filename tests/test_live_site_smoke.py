@@ -63,3 +63,17 @@ def test_every_feed_parses_without_problems(live_site: Path) -> None:
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
         assert parsed.version == "rss20", path
         assert parsed.feed.language == ("cy" if path.startswith("cy/") else "en-GB"), path
+
+
+# The programme's newsletter ran from its first year; only this site's archive is newer.
+NOT_STARTED = ("has not started", "not started yet", "wedi dechrau eto", "heb ddechrau")
+
+
+def test_no_page_feed_or_calendar_says_the_newsletter_has_not_started(live_site: Path) -> None:
+    outputs = [*live_site.rglob("*.html"), *live_site.rglob("*.xml"), *live_site.rglob("*.ics")]
+    assert any(path.suffix == ".ics" for path in outputs), "the events calendars"
+    saying = []
+    for path in outputs:
+        text = " ".join(path.read_bytes().decode("utf-8").replace("\r\n ", "").split())  # calendars fold lines
+        saying += [f"{path.relative_to(live_site)}: {phrase!r}" for phrase in NOT_STARTED if phrase in text.lower()]
+    assert saying == [], "\n".join(saying)

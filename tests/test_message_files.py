@@ -17,6 +17,10 @@ from rhannu.message import BOUNDARY
 from tests.support.sample_site import ISSUES
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture
 
+UNSENDABLE = {  # what a message file with no unsubscribe address says of itself
+    "en": "This message cannot be sent to the newsletter's subscribers as it is",
+    "cy": "Ni ellir anfon y neges hon at danysgrifwyr y cylchlythyr fel y mae",
+}
 EDITIONS = {"email.eml": ("cy, en-GB", "Cylchlythyr: 14 Mawrth 2022 / Newsletter: 14 March 2022"),
             "email.cy.eml": ("cy", "Cylchlythyr: 14 Mawrth 2022"),
             "email.en.eml": ("en-GB", "Newsletter: 14 March 2022")}
@@ -43,7 +47,16 @@ def test_each_edition_has_a_message_file_with_text_and_html_in_utf8(site: Path, 
     assert (text.get_content_type(), html.get_content_type()) == ("text/plain", "text/html")
     assert {part.get_content_charset() for part in (text, html)} == {"utf-8"}
     web = (site / "newsletters/2022-03-14" / name.replace(".eml", ".html")).read_text(encoding="utf-8")
-    assert html.get_content().replace("\r\n", "\n").rstrip() == web.rstrip(), "the published web copy: no merge tag"
+    sent = html.get_content().replace("\r\n", "\n").rstrip()
+    # the published web copy but for its footer: a message file never calls itself the web copy
+    assert sent.split('<td class="footer"')[0] == web.split('<td class="footer"')[0], "no merge tag"
+    for part in (sent, text.get_content()):
+        assert "web copy" not in part and "copi ar y we" not in part
+        if "en" in name or name == "email.eml":
+            assert UNSENDABLE["en"] in part.replace("\r\n", " ").replace("\n", " ").replace("&#x27;", "'")
+        if "cy" in name or name == "email.eml":
+            assert UNSENDABLE["cy"] in part.replace("\r\n", " ").replace("\n", " ").replace("&#x27;", "'")
+    assert "https://sample.rhannu.example.org/subscribe/#unsubscribing" in sent or name == "email.cy.eml"
     assert "*|UNSUB|*" not in text.get_content()
     if languages.startswith("cy"):
         assert "Cylchlythyr: 14 Mawrth 2022" in text.get_content()
@@ -67,6 +80,9 @@ def test_a_real_unsubscribe_address_gives_list_unsubscribe(tmp_path: Path) -> No
     message = parse((built.site / "newsletters/2022-03-14/email.en.eml").read_bytes())
     assert message["List-Unsubscribe"] == "<https://lists.example.org/unsubscribe>"
     assert 'href="https://lists.example.org/unsubscribe"' in message.get_body(("html",)).get_content()
+    for part in (message.get_body(("html",)).get_content(), message.get_body(("plain",)).get_content()):
+        assert "cannot be sent" not in part and "web copy" not in part
+        assert "https://lists.example.org/unsubscribe" in part
 
 
 def test_an_unsubscribe_address_that_is_not_https_or_mailto_is_refused(tmp_path: Path, capsys) -> None:
@@ -180,3 +196,19 @@ def test_send_with_no_such_issue_or_a_bad_date(send_env: Path, capsys) -> None:
     assert "no issue is published on or covers 2030-01-01" in capsys.readouterr().err
     assert send("14/03/2022") == 2
     assert "DATE: expected YYYY-MM-DD; got '14/03/2022'" in capsys.readouterr().err
+
+
+def test_newsletter_email_says_plainly_when_the_message_files_cannot_be_sent(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    send_env = copy_fixture(tmp_path / "project")
+    assert main(["--root", str(send_env), "newsletter", "email", "2022-03-14", "--lang", "en"]) == 0
+    said = capsys.readouterr()
+    assert "*|UNSUB|*" in said.out, "what is printed is for the mailing service, with its merge tag"
+    assert "the message files (email.eml) cannot be sent to subscribers as they are" in " ".join(said.err.split())
+    settings = send_env / "data/newsletter.yml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("  list_unsubscribe:\n", "  list_unsubscribe: mailto:leave@example.org\n"),
+        encoding="utf-8",
+    )
+    assert main(["--root", str(send_env), "newsletter", "email", "2022-03-14", "--lang", "en"]) == 0
+    assert capsys.readouterr().err == ""

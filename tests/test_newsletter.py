@@ -15,7 +15,7 @@ from rhannu.newsletter import SECTIONS, Cadence, NewsletterSettings, Status, ass
 from rhannu.taxonomy import Taxonomy
 
 CADENCE = Cadence(dt.date(2021, 3, 1), 14)
-SETTINGS = NewsletterSettings(CADENCE, dt.date(2021, 3, 15), None, "*|UNSUB|*")
+SETTINGS = NewsletterSettings(CADENCE, dt.date(2021, 3, 15), None, "*|UNSUB|*", first_number=1)
 LATER = dt.date(2030, 1, 1)
 
 
@@ -84,6 +84,39 @@ def test_issue_days_with_nothing_get_no_issue_and_numbers_follow_publication() -
     assert [(issue.number, issue.slug, issue.start) for issue in issues] == [
         (1, "2021-03-15", None), (2, "2021-04-26", dt.date(2021, 4, 12)),
     ]
+
+
+def test_issues_are_numbered_from_first_number_and_carry_none_without_it() -> None:
+    items = content(items=[news("a", at(2021, 3, 2)), news("b", at(2021, 3, 16)), news("c", at(2021, 4, 20))])
+    assert [issue.number for issue in assemble(items, replace(SETTINGS, first_number=40), LATER)] == [40, 41, 42]
+    assert [issue.number for issue in assemble(items, replace(SETTINGS, first_number=None), LATER)] == [None] * 3
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("first_number: 1", 1), ("first_number: 37", 37), ("first_number:", None), ("", None)],
+)
+def test_first_number_is_a_whole_number_from_1_or_nothing(tmp_path, written: str, read: int | None) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/newsletter.yml").write_text(
+        f"anchor: 2021-03-01\n{written}\nemail:\n  unsubscribe: '*|UNSUB|*'\n", encoding="utf-8"
+    )
+    assert load_settings(tmp_path).first_number == read
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "1.5", "true", "'12'", "[1]"])
+def test_a_first_number_that_is_not_a_whole_number_from_1_is_refused(tmp_path, value: str) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/newsletter.yml").write_text(
+        f"anchor: 2021-03-01\nfirst_number: {value}\nemail:\n  unsubscribe: '*|UNSUB|*'\n", encoding="utf-8"
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_settings(tmp_path)
+    (error,) = raised.value.errors
+    assert str(error).startswith(
+        "data/newsletter.yml: field 'first_number': expected the number of the first issue published on this site, "
+        "a whole number from 1, or nothing; got "
+    )
 
 
 def test_an_issue_after_the_build_date_is_not_built_yet() -> None:

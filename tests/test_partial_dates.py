@@ -18,7 +18,7 @@ from rhannu.partial_dates import PartialDateProblem, parse, show, show_period
         ("2024-02", "2024-02", "2024-02-01", "2024-02-29", "February 2024", "Chwefror 2024"),
         ("spring 2022", "2022-03/2022-05", "2022-03-01", "2022-05-31", "Spring 2022", "Gwanwyn 2022"),
         ("Summer 2021", "2021-06/2021-08", "2021-06-01", "2021-08-31", "Summer 2021", "Haf 2021"),
-        ("autumn 2021", "2021-09/2021-11", "2021-09-01", "2021-11-30", "Autumn 2021", "yr hydref 2021"),
+        ("autumn 2021", "2021-09/2021-11", "2021-09-01", "2021-11-30", "Autumn 2021", "Yr hydref 2021"),
         ("winter 2021", "2021-12/2022-02", "2021-12-01", "2022-02-28", "Winter 2021", "Gaeaf 2021"),
         (2021, "2021", "2021-01-01", "2021-12-31", "2021", "2021"),
         ("2022", "2022", "2022-01-01", "2022-12-31", "2022", "2022"),
@@ -39,7 +39,7 @@ def test_only_a_season_has_no_html_datetime() -> None:
 def test_a_period_reads_the_same_way_in_both_languages_and_as_iso() -> None:
     start, end = parse("autumn 2021"), parse("2022-03")
     assert show_period(start, end, "en") == "Autumn 2021 – March 2022"
-    assert show_period(start, end, "cy") == "yr hydref 2021 – Mawrth 2022"
+    assert show_period(start, end, "cy") == "Yr hydref 2021 – Mawrth 2022"
     assert (start.iso_start(), end.iso_end()) == ("2021-09", "2022-03")
 
 
