@@ -684,7 +684,7 @@ def test_the_email_lists_ten_partner_items_and_links_to_the_rest(tmp_path: Path)
     assert more["href"] == "https://sample.rhannu.example.org/newsletters/2022-03-14/#issue-network"
     text = render_text(issue, "cy", site.info, None)
     assert text.count("https://partner0.rhannu.test/") == 10
-    assert "A 15 arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2022-03-14/#issue-network" in text
+    assert "15 eitem arall yn y rhifyn hwn ar y we\nhttps://sample.rhannu.example.org/cy/cylchlythyrau/2022-03-14/#issue-network" in text
 
 
 def test_three_full_partner_feeds_in_one_fortnight_do_not_stop_the_build(tmp_path: Path) -> None:
