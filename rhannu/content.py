@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,15 +30,12 @@ from rhannu.content_types import (
 )
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
+from rhannu.images import alt_errors
 from rhannu.languages import DEFAULT
 from rhannu.names import control_problem, slug_problem
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.schema import PLACEHOLDER, Field, FieldProblem, unknown_field_message
 from rhannu.taxonomy import Taxonomy, load_taxonomy
-
-_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"""\balt\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -262,31 +258,7 @@ def _check_body(source: Source) -> list[ContentError]:
         if PLACEHOLDER + ":" in source.body
         else []
     )
-    if "![" not in source.body and "<img" not in source.body.lower():
-        return errors
-    for offset, line in enumerate(source.body.splitlines()):
-        for alt, target in _MARKDOWN_IMAGE.findall(line):
-            if not alt.strip():
-                errors.append(_image_error(source, offset, target))
-        for tag in _HTML_IMAGE.findall(line):
-            alt = _HTML_ALT.search(tag)
-            if not alt or not alt.group(1).strip("\"' "):
-                errors.append(
-                    ContentError(
-                        source.path,
-                        f'the image {tag[:60]} has no alt text: add alt="what it shows" to it',
-                        line=source.body_line + offset,
-                    )
-                )
-    return errors
-
-
-def _image_error(source: Source, offset: int, target: str) -> ContentError:
-    return ContentError(
-        source.path,
-        f"image {target} has no alt text: describe it between the brackets, as ![what it shows]({target})",
-        line=source.body_line + offset,
-    )
+    return errors + alt_errors(source)
 
 
 def _show(value: object) -> str:

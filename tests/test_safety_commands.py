@@ -710,3 +710,23 @@ def test_the_build_stops_on_a_missing_image_with_the_same_message(project: Path,
     assert f"{HACKATHON}: line 14: image gone.png: there is no file case_studies/gone.png" in done.stderr
     assert "case-studies/gone.png" not in done.stderr  # MkDocs' name for it, which is not where the editor looks
     assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
+
+
+def test_the_alt_text_and_missing_image_checks_read_one_list_of_images() -> None:
+    """Both checks see the same images: Markdown and <img> alike, and none in fenced code (an
+    example there is not an image, so it needs neither alt text nor a file)."""
+    from rhannu.frontmatter import Source
+    from rhannu.images import Image, alt_errors, images_in
+
+    body = "![A square](square.png)\n<img src='x y.png' alt=Photo>\n```\n![](example.png)\n```\n![](<no alt.png>) <img src=z.png>\n"
+    assert list(images_in(body)) == [
+        Image(0, "square.png", "A square"),
+        Image(1, "x y.png", "Photo", "<img src='x y.png' alt=Photo>"),
+        Image(5, "no alt.png", ""),
+        Image(5, "z.png", "", "<img src=z.png>"),
+    ]
+    errors = [str(error) for error in alt_errors(Source("x.md", {}, body, 10))]
+    assert errors == [
+        "x.md: line 15: image no alt.png has no alt text: describe it between the brackets, as ![what it shows](no alt.png)",
+        'x.md: line 15: the image <img src=z.png> has no alt text: add alt="what it shows" to it',
+    ]
