@@ -52,10 +52,10 @@ def has_control(text: str, allowed: str = "") -> bool:
     return CONTROL.search(text) is not None or any(char in "\t\n\r" and char not in allowed for char in text)
 
 
-_CONTROL_OR_BREAK = re.compile(f"[\t\n\r]|{CONTROL.pattern}")
+CONTROL_OR_BREAK = re.compile(f"[\t\n\r]|{CONTROL.pattern}")
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print to a terminal: control characters (and, for `one_line`, tabs and line
     breaks) as escapes ('\\x1b')."""
-    return (_CONTROL_OR_BREAK if one_line else CONTROL).sub(lambda found: repr(found.group())[1:-1], text)
+    return (CONTROL_OR_BREAK if one_line else CONTROL).sub(lambda found: repr(found.group())[1:-1], text)

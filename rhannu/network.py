@@ -35,6 +35,7 @@ from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
 from rhannu.links import is_link, shown
+from rhannu.names import CONTROL, CONTROL_OR_BREAK
 
 FEEDS_FILE = "data/networks.yml"
 CACHE_FILE = "data/network-cache.json"
@@ -57,9 +58,9 @@ AHEAD = dt.timedelta(days=366)
 # overrides and isolates that can make text read other than it is, and lone surrogates, which UTF-8
 # cannot hold: none has a place in a partner's plain text, an RSS feed, a .ics file or a terminal.
 _BREAKS = re.compile("[\t\n\r]")
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # _UNSAFE and line breaks
-_LINK_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE = CONTROL  # what content may not hold (rhannu.names), dropped from partner text
+_CONTROL = CONTROL_OR_BREAK  # and line breaks, which no cached value holds
+_LINK_UNSAFE = re.compile(rf"\s|{CONTROL.pattern}")
 
 
 @dataclass(frozen=True)
