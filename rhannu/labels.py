@@ -410,7 +410,7 @@ WELSH: dict[str, str] = {
     ),
     "feed_page_address": "Cyfeiriad y ffrwd:",
     "feed_page_items": "Y diweddaraf yn y ffrwd hon",
-    "feed_page_empty": "Does dim byd yn y ffrwd hon eto.",
+    "feed_page_empty": "Nid oes dim yn y ffrwd hon eto.",
     "feed_page_site": "Mynd i'r wefan",
 }
 

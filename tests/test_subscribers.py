@@ -264,13 +264,19 @@ def test_the_issue_page_links_the_bilingual_edition_and_message_files_for_editor
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_calendar_link_on_a_newsletter_page_says_what_to_do_with_it(site: Path, lang: str) -> None:
     table = ENGLISH if lang == "en" else WELSH
-    root = site / ("cy/cylchlythyrau" if lang == "cy" else "newsletters")
+    root = site / (welsh("newsletters/") if lang == "cy" else "newsletters/")
     pages = [root / "index.html", *sorted(root.glob("*/index.html"))]
     assert len(pages) == 4
+    checked = 0
     for page_file in pages:
         for link in read_html(page_file).select('a[href$=".ics"]'):
             said = link.parent.get_text()
             assert table["calendar_feed_hint"] in said or table["add_to_calendar_hint"] in said, (page_file, link)
+            checked += 1
+    assert checked == len(pages) + 1, "the calendar on every page, and the sample event's file on its issue's"
+    subscribe = read_html(site / (welsh("subscribe/") if lang == "cy" else "subscribe/") / "index.html")
+    (link,) = subscribe.select('a[href$=".ics"]')
+    assert link.find_parent("ul").find_previous_sibling("p").get_text() == table["subscribe_calendar_intro"]
 
 
 # --- Feeds in a browser: the XSL stylesheet -----------------------------------------------------------
