@@ -11,9 +11,11 @@ copied by XSLT as text (`xsl:value-of`), never as markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from rhannu.dates import long_date
 from rhannu.labels import label
 from rhannu.languages import language, root
 
@@ -35,6 +37,7 @@ code { display: block; margin-top: 0.25rem; padding: 0.5rem; background: #ffffff
 ul { padding-left: 1.25rem; }
 li { margin-bottom: 0.75rem; }
 li p { margin: 0.25rem 0 0; }
+.date { font-size: 0.875rem; }
 @media (prefers-color-scheme: dark) {
   body { background: #0f1717; color: #e8eeee; }
   main { background: #1a2323; }
@@ -96,6 +99,10 @@ def stylesheet(lang: str) -> str:
                 <xsl:for-each select="rss/channel/item">
                   <li>
                     <a href="{{link}}"><xsl:value-of select="title"/></a>
+                    <xsl:if test="pubDate">
+                      <p class="date">{_text(lang, "published")}: <xsl:call-template name="date">
+                        <xsl:with-param name="rfc822" select="pubDate"/></xsl:call-template></p>
+                    </xsl:if>
                     <p><xsl:value-of select="description"/></p>
                   </li>
                 </xsl:for-each>
@@ -109,5 +116,34 @@ def stylesheet(lang: str) -> str:
       </body>
     </html>
   </xsl:template>
+{_date_template(lang)}
 </xsl:stylesheet>
 """
+
+
+RFC822_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _date_template(lang: str) -> str:
+    """An XSLT template writing a feed's RFC 822 date ('Mon, 14 Mar 2022 00:00:00 +0000', as
+    rhannu.feeds writes it: a two-digit day, in the offset of the day it names) as the site writes
+    dates in `lang` ('14 March 2022' / '14 Mawrth 2022'): its day, its month's name, its year."""
+    months = "".join(
+        f"<xsl:when test=\"$month = '{abbreviation}'\">{escape(_month_name(number, lang))}</xsl:when>"
+        for number, abbreviation in enumerate(RFC822_MONTHS, start=1)
+    )
+    return f"""  <xsl:template name="date">
+    <xsl:param name="rfc822"/>
+    <xsl:variable name="month" select="substring($rfc822, 9, 3)"/>
+    <xsl:value-of select="number(substring($rfc822, 6, 2))"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>{months}<xsl:otherwise><xsl:value-of select="$month"/></xsl:otherwise></xsl:choose>
+    <xsl:text> </xsl:text>
+    <xsl:value-of select="substring($rfc822, 13, 4)"/>
+  </xsl:template>"""
+
+
+def _month_name(number: int, lang: str) -> str:
+    """The month's name as the site's long dates write it ('March', 'Mawrth')."""
+    day = long_date(dt.date(2000, number, 1), lang)  # '1 March 2000'
+    return day.split(" ", 1)[1].rsplit(" ", 1)[0]

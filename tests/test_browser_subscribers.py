@@ -6,10 +6,13 @@ links; each at 375 and 1280 px, in both languages, with axe at zero in the light
 
 from __future__ import annotations
 
+from email.utils import parsedate_to_datetime
+
 import feedparser
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from rhannu.dates import long_date
 from rhannu.labels import ENGLISH, WELSH
 from tests.support.browser import AXE_OPTIONS, settle
 from tests.support.sample_site import welsh
@@ -105,6 +108,12 @@ def test_a_feed_opened_in_a_browser_is_a_page_in_its_language_that_says_how_to_u
         items = tab.locator("main li a")
         assert [items.nth(n).inner_text() for n in range(items.count())] == [entry.title for entry in feed.entries], path
         assert [items.nth(n).get_attribute("href") for n in range(items.count())] == [entry.link for entry in feed.entries]
+        dates = tab.locator("main li .date")
+        assert [dates.nth(n).inner_text() for n in range(dates.count())] == [
+            f"{table['published']}: {long_date(parsedate_to_datetime(entry.published).date(), lang)}"
+            for entry in feed.entries
+            if "published" in entry
+        ], path
         if not feed.entries:
             assert table["feed_page_empty"] in body, path
         dark = tab.evaluate("getComputedStyle(document.querySelector('main')).backgroundColor") == "rgb(26, 35, 35)"
