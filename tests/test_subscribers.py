@@ -332,3 +332,11 @@ def test_a_feed_without_a_stylesheet_has_no_instruction_and_one_with_it_parses_t
     parsed_plain, parsed_styled = feedparser.parse(render_rss(plain)), feedparser.parse(render_rss(styled))
     assert not parsed_styled.bozo
     assert parsed_plain.entries == parsed_styled.entries and parsed_plain.feed == parsed_styled.feed
+
+
+def test_a_new_event_offers_an_end_and_still_must_say_where(project: Path, capsys, monkeypatch) -> None:
+    from rhannu.scaffold import item_pair
+
+    english, _ = item_pair("A gathering", dt.date(2022, 3, 1), "event")
+    assert "\n# event_end: when it ends, as precisely as event_date" in english
+    assert "\n# place: " in english and "\n# online_link: " in english
