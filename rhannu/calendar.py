@@ -15,10 +15,16 @@ The bytes reproduce: each event's UID comes from its slug and the site's host, i
 the day it was published (else its own date), never the build's clock, and the Europe/London
 time zone is written from its rules, not from the machine's time zone database. An event with a
 time starts at that time in Europe/London (DTSTART;TZID=Europe/London); one with a day alone is
-an all-day event (DTSTART;VALUE=DATE). The schema has no end time, so no DTEND is written: a
-calendar shows an all-day event for its day and a timed event at its start. `event_date` holds
-a day or a day and a time, never a month or a season alone; an event without a day (which the
-schema cannot make today) is left out of the calendar.
+an all-day event (DTSTART;VALUE=DATE).
+
+Its end is written only where the editor gave one (`event_end`, as precise as `event_date`): a
+timed event ends at that time (DTEND;TZID=Europe/London), an all-day event after its last day
+(DTEND;VALUE=DATE is the day after, as RFC 5545 counts an end as exclusive). Without one, no
+DTEND or DURATION is written, so no length is invented: by RFC 5545 (3.6.1) an all-day DTSTART
+alone lasts that one day, and a timed DTSTART alone "ends on the same calendar date and time of
+day" (an instant), which calendars show at its start time, the one thing the source says.
+`event_date` holds a day or a day and a time, never a month or a season alone; an event without
+a day (which the schema cannot make today) is left out of the calendar.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ import icalendar
 from rhannu.content_types import NewsItem
 from rhannu.dates import LONDON
 from rhannu.email import markdown_text
-from rhannu.issue_views import issue_path
+from rhannu.issue_views import event_calendar_path, issue_path
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
@@ -57,6 +63,7 @@ class CalendarEvent:
     location: str | None
     link: str  # absolute: the online link, else the issue page that announces it
     lang: str  # the language its text is in (English where the Welsh twin is missing)
+    end: dt.datetime | None = None  # aware; its end time, or midnight of its last day; None: not given
 
 
 def feed_path(lang: str) -> str:
@@ -66,7 +73,7 @@ def feed_path(lang: str) -> str:
 
 def event_path(issue: Issue, slug: str, lang: str) -> str:
     """The one-event file beside the page of the issue that announces it."""
-    return f"{url(issue_path(issue), lang)}{slug}.ics"
+    return event_calendar_path(issue, slug, lang)
 
 
 def host(site_url: str) -> str:
@@ -95,6 +102,7 @@ def calendar_event(item: NewsItem, issue: Issue, lang: str, site_url: str) -> Ca
         location=text.place,
         link=item.online_link or absolute(site_url, url(issue_path(issue), lang)),
         lang=lang if lang in item.texts else "en",
+        end=item.event_end.astimezone(LONDON) if item.event_end is not None else None,
     )
 
 
@@ -161,6 +169,12 @@ def _vevent(event: CalendarEvent) -> icalendar.Event:
         entry.add("dtstart", start.replace(tzinfo=None), parameters={"tzid": TZID})
     else:
         entry.add("dtstart", start.date())
+    if event.end is not None:
+        end = event.end.astimezone(LONDON)
+        if event.has_time:
+            entry.add("dtend", end.replace(tzinfo=None), parameters={"tzid": TZID})
+        else:  # all day: the end is exclusive, the day after the last
+            entry.add("dtend", end.date() + dt.timedelta(days=1))
     tag = language(event.lang).tag
     entry.add("summary", event.summary, parameters={"language": tag})
     entry.add("description", event.description, parameters={"language": tag})

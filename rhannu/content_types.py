@@ -96,6 +96,7 @@ class NewsItem:
     texts: dict[str, Text]
     when: PartialDate | None = None
     source: str | None = None
+    event_end: dt.datetime | None = None  # events only, optional: as precise as event_start (its last day, or its end time)
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -349,6 +350,7 @@ NEWS_FIELDS = (
     Field("kind", news_kind),
     Field("published", date, required=False),  # the day it was published on this site
     Field("event_date", event_date, required=False),
+    Field("event_end", event_date, required=False),
     Field("place", text, required=False, shared=False),
     Field("online_link", web_address, required=False),
     *FLAG_FIELDS,
@@ -357,7 +359,7 @@ NEWS_FIELDS = (
 
 def _news_item(pair: Pair) -> NewsItem:
     facts = pair.facts
-    event = facts.get("event_date")
+    event, end = facts.get("event_date"), facts.get("event_end")
     return NewsItem(
         slug=pair.slug,
         kind=facts["kind"],
@@ -369,6 +371,7 @@ def _news_item(pair: Pair) -> NewsItem:
         texts=pair.texts,
         when=facts.get("when"),
         source=facts.get("source"),
+        event_end=end.start if event and end else None,
     )
 
 
@@ -391,7 +394,10 @@ def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[Conten
                     pair.path, "missing; an event needs the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM", "event_date"
                 )
             )
-        for name in ("event_date", "online_link"):
+        if is_event and event is not None:
+            errors += _end_problems(pair, event, pair.facts.get("event_end"))
+            errors += _where_problems(pair)
+        for name in ("event_date", "event_end", "online_link"):
             if not is_event and pair.facts.get(name) is not None:
                 errors.append(
                     ContentError(pair.path, f"only events have this field; this item's kind is '{pair.facts.get('kind')}'", name)
@@ -404,6 +410,40 @@ def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[Conten
                     )
                 )
     return errors
+
+
+def _end_problems(pair: Pair, start: Any, end: Any) -> list[ContentError]:
+    """An event's end is given as precisely as its start (a day for a day, a time for a time) and
+    is not before it."""
+    if end is None:
+        return []
+    if end.has_time != start.has_time:
+        wanted = "a day and a time, YYYY-MM-DD HH:MM" if start.has_time else "a day, YYYY-MM-DD"
+        given = "a time" if start.has_time else "a day alone"
+        message = f"expected {wanted}, as precise as event_date, which gives {given}; got {_event_moment(end)}"
+        return [ContentError(pair.path, message, "event_end")]
+    if end.start < start.start:
+        message = (
+            f"the event ends ({_event_moment(end)}) before it starts ({_event_moment(start)}): give an end on or after event_date"
+        )
+        return [ContentError(pair.path, message, "event_end")]
+    return []
+
+
+def _event_moment(value: Any) -> str:
+    moment = value.start.astimezone(LONDON)
+    return f"{moment:%Y-%m-%d %H:%M}" if value.has_time else moment.date().isoformat()
+
+
+def _where_problems(pair: Pair) -> list[ContentError]:
+    """An event says where it happens: a place or an online link (EDITING.md asks for either)."""
+    if pair.facts.get("online_link") is not None or any(text_.place for text_ in pair.texts.values()):
+        return []
+    message = (
+        "missing, and so is 'online_link': an event needs a place (in each language) or an online_link "
+        "(a web address starting https://), or both"
+    )
+    return [ContentError(pair.path, message, "place")]
 
 
 def _news_slot(item: NewsItem) -> IssueSlot | None:

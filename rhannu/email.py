@@ -19,15 +19,17 @@ from html.parser import HTMLParser
 
 import css_inline
 
-from rhannu.content_types import page_path
+from rhannu.content_types import NewsItem, page_path
 from rhannu.errors import ContentError
 from rhannu.issue_views import (
     Linker,
+    event_calendar_path,
     event_when,
     event_when_text,
     issue_path,
     issue_summary,
     issue_title,
+    item_id,
     markdown_html,
 )
 from rhannu.labels import label
@@ -140,7 +142,26 @@ def _item_html(title: str, summary: str, href: str, lang: str, extra: str = "") 
     return f'<h3><a href="{escape(href)}">{escape(title)}</a></h3>{extra}<p>{escape(summary)}</p>'
 
 
-def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
+def _item_href(web: str, item: NewsItem) -> str:
+    """A news item or event on the issue's web page, by its id there."""
+    return f"{web}#{item_id(item)}"
+
+
+def _calendar_href(issue: Issue, item: NewsItem, lang: str, site: SiteInfo) -> str:
+    """The event's one-event calendar file, by its absolute address: mail clients run no script
+    and know no page to resolve a relative link against."""
+    return absolute(site.url, event_calendar_path(issue, item.slug, lang))
+
+
+def _calendar_html(issue: Issue, item: NewsItem, lang: str, site: SiteInfo) -> str:
+    return (
+        f'<p class="meta"><a href="{escape(_calendar_href(issue, item, lang, site))}" type="text/calendar">'
+        f"{escape(label(lang, 'add_to_calendar'))}</a> "
+        f"{escape(label(lang, 'add_to_calendar_hint'))}</p>"
+    )
+
+
+def _section_html(section: Section, lang: str, web: str, link: Linker, issue: Issue, site: SiteInfo) -> str:
     heading = f"<h2>{escape(label(lang, section.key))}</h2>"
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
@@ -157,9 +178,10 @@ def _section_html(section: Section, lang: str, web: str, link: Linker) -> str:
         text = text_in(item, lang)
         if section.style == "linked":
             parts.append(_item_html(text.title, text.summary, link(page_path(item, lang)), lang))
-        else:  # news and events: on the issue's web page
+        else:  # news and events: each on the issue's web page, an event with its calendar file
             extra = f'<p class="meta">{event_when(item, lang)}</p>' if item.event_start else ""
-            parts.append(_item_html(text.title, text.summary, web, lang, extra))
+            after = _calendar_html(issue, item, lang, site) if item.event_start else ""
+            parts.append(_item_html(text.title, text.summary, _item_href(web, item), lang, extra) + after)
     if more:
         parts.append(f'<p><a href="{escape(_more_href(web, section))}">{escape(label(lang, "email_more", n=more))}</a></p>')
     return "".join(parts)
@@ -177,7 +199,7 @@ def _part_html(issue: Issue, lang: str, site: SiteInfo) -> str:
     parts = [
         f"<h1>{escape(issue_title(issue, lang))}</h1>",
         f'<p class="meta">{escape(issue_summary(issue, lang))}</p>',
-        *(_section_html(section, lang, web, link) for section in issue.sections),
+        *(_section_html(section, lang, web, link, issue, site) for section in issue.sections),
     ]
     return "".join(parts)
 
@@ -284,7 +306,7 @@ def _wrap(text: str, width: int = 72) -> str:
     return "\n".join(lines)
 
 
-def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[str]:
+def _section_text(section: Section, lang: str, web: str, link: Linker, issue: Issue, site: SiteInfo) -> list[str]:
     lines = ["", label(lang, section.key).upper()]
     if section.style == "editorial":
         text = text_in(section.items[0], lang)
@@ -295,9 +317,12 @@ def _section_text(section: Section, lang: str, web: str, link: Linker) -> list[s
             lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
             continue
         text = text_in(item, lang)
-        href = link(page_path(item, lang)) if section.style == "linked" else web
-        when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if getattr(item, "event_start", None) else []
+        href = link(page_path(item, lang)) if section.style == "linked" else _item_href(web, item)
+        is_event = getattr(item, "event_start", None) is not None
+        when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if is_event else []
         lines += ["", f"* {text.title}", *when, _wrap(text.summary), href]
+        if is_event:
+            lines += [f"{label(lang, 'add_to_calendar')}: {_calendar_href(issue, item, lang, site)}"]
     if more:
         lines += ["", label(lang, "email_more", n=more), _more_href(web, section)]
     return lines
@@ -371,7 +396,7 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
             f"{label(lang, 'email_view_web')}: {web}",
         ]
         for section in issue.sections:
-            lines += _section_text(section, lang, web, link)
+            lines += _section_text(section, lang, web, link, issue, site)
         if unsubscribe is None:
             lines += ["", _wrap(_unsubscribed_note(lang, site, unsendable))]
             lines.append(f"{label(lang, 'email_unsubscribe_how')}: {unsubscribing_url(lang, site)}")

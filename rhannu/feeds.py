@@ -61,6 +61,7 @@ class Channel:
     self_url: str
     items: tuple[FeedItem, ...]  # newest first
     copyright: str | None = None  # the terms of reuse (the site's licence), where the owner has set them
+    stylesheet: str | None = None  # the XSL a browser shows it with (rhannu.feed_page), by its address
 
 
 def rfc822(moment: dt.datetime) -> str:
@@ -124,6 +125,7 @@ def render_rss(channel: Channel) -> str:
     tag = language(channel.lang).tag
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
+        *([f'<?xml-stylesheet type="text/xsl" href={quoteattr(channel.stylesheet)}?>'] if channel.stylesheet else []),
         f'<rss version="2.0" xmlns:atom="{ATOM_NS}" xmlns:content="{CONTENT_NS}" xmlns:dc="{DC_NS}">',
         "  <channel>",
         f"    <title>{_x(channel.title)}</title>",

@@ -60,17 +60,50 @@ def _event_start(item: NewsItem) -> dt.datetime:
     return item.event_start.astimezone(LONDON)
 
 
+def item_id(item: NewsItem) -> str:
+    """The id of an item on its issue's page, from its slug (lower case letters, digits and
+    hyphens): 'item-' keeps it clear of the ids the theme and script reserve (html_safety) and of
+    the sections' own ('issue-news'), so emails can link to the item itself."""
+    return f"item-{item.slug}"
+
+
+def _event_end(item: NewsItem) -> dt.datetime | None:
+    return item.event_end.astimezone(LONDON) if item.event_end is not None else None
+
+
+def _when_parts(item: NewsItem, lang: str) -> tuple[list[tuple[str, str]], str]:
+    """(machine value, text) of an event's start and, where it has one, its end, and what goes
+    between them: '17 March 2022, 14:00' and '16:00' (an end on the same day), or whole days."""
+    start, end = _event_start(item), _event_end(item)
+    if item.event_has_time:
+        parts = [(start.isoformat(), f"{long_date(start.date(), lang)}, {start:%H:%M}")]
+        if end is None:
+            return parts, ""
+        if end.date() == start.date():
+            return [*parts, (end.isoformat(), f"{end:%H:%M}")], "\u2013"
+        return [*parts, (end.isoformat(), f"{long_date(end.date(), lang)}, {end:%H:%M}")], " \u2013 "
+    parts = [(start.date().isoformat(), long_date(start.date(), lang))]
+    if end is None or end.date() == start.date():
+        return parts, ""
+    return [*parts, (end.date().isoformat(), long_date(end.date(), lang))], " \u2013 "
+
+
 def event_when_text(item: NewsItem, lang: str) -> str:
-    """'17 March 2022, 14:00', or the day alone where no time was given."""
-    start = _event_start(item)
-    when = long_date(start.date(), lang)
-    return f"{when}, {start:%H:%M}" if item.event_has_time else when
+    """'17 March 2022, 14:00', or the day alone where no time was given; with its end where it
+    has one ('17 March 2022, 14:00–16:00', '17 March 2022 – 18 March 2022')."""
+    parts, between = _when_parts(item, lang)
+    return between.join(text for _, text in parts)
 
 
 def event_when(item: NewsItem, lang: str) -> str:
-    start = _event_start(item)
-    machine = start.isoformat() if item.event_has_time else start.date().isoformat()
-    return f'<time datetime="{machine}">{event_when_text(item, lang)}</time>'
+    parts, between = _when_parts(item, lang)
+    return between.join(f'<time datetime="{machine}">{escape(text)}</time>' for machine, text in parts)
+
+
+def event_calendar_path(issue: Issue, slug: str, lang: str) -> str:
+    """The site path of an event's one-event calendar file, beside the page of the issue that
+    announces it (rhannu.calendar writes it)."""
+    return f"{url(issue_path(issue), lang)}{slug}.ics"
 
 
 def _news_html(item: NewsItem, lang: str, calendar: Linker | None = None) -> str:
@@ -95,9 +128,11 @@ def _news_html(item: NewsItem, lang: str, calendar: Linker | None = None) -> str
             details += (
                 f'<p class="rhannu-add-to-calendar"><a href="{escape(calendar(item.slug))}" type="text/calendar">'
                 f"{escape(label(lang, 'add_to_calendar'))}"
-                f'<span class="rhannu-visually-hidden">: {escape(text.title)}</span></a></p>'
+                f'<span class="rhannu-visually-hidden">: {escape(text.title)}</span></a> '
+                f"{escape(label(lang, 'add_to_calendar_hint'))}</p>"
             )
-    return f'<article class="rhannu-news"{lang_attr}><h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>'
+    opening = f'<article class="rhannu-news" id="{item_id(item)}"{lang_attr}>'
+    return f"{opening}<h3>{escape(text.title)}</h3>{details}{markdown_html(text.body)}</article>"
 
 
 def _linked_items(items: tuple, lang: str, link: Linker) -> str:
@@ -176,13 +211,35 @@ def follow_html(lang: str, from_url: str) -> str:
         f'<li><a href="{relative(url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
         f'<li><a href="{relative(feed, from_url)}" type="application/rss+xml">{escape(label(lang, "feed_issues"))}</a></li>'
         f'<li><a href="{relative(calendar.feed_path(lang), from_url)}" type="text/calendar">'
-        f"{escape(label(lang, 'calendar_feed'))}</a></li>"
+        f"{escape(label(lang, 'calendar_feed'))}</a> {escape(label(lang, 'calendar_feed_hint'))}</li>"
+    )
+
+
+def editors_html(issue: Issue, lang: str, from_url: str) -> str:
+    """For editors: the bilingual email edition and the message files (.eml) the build writes
+    beside the issue (rhannu.email, rhannu.message), in a section of its own that says who they
+    are for and what to do with them."""
+    base = issue_path(issue)
+    links = (
+        (f"{base}/email.html", "text/html", "editors_bilingual_edition", False),
+        (f"{base}/email.eml", "message/rfc822", "editors_message_bilingual", True),
+        (f"{base}/email.cy.eml", "message/rfc822", "editors_message_cy", True),
+        (f"{base}/email.en.eml", "message/rfc822", "editors_message_en", True),
+    )
+    items = "".join(
+        f'<li><a href="{relative(target, from_url)}" type="{kind}"{" download" if download else ""}>'
+        f"{escape(label(lang, key))}</a></li>"
+        for target, kind, key, download in links
+    )
+    return (
+        '<section class="rhannu-editors" aria-labelledby="issue-editors">'
+        f'<h2 id="issue-editors">{escape(label(lang, "editors_heading"))}</h2>'
+        f"<p>{escape(label(lang, 'editors_intro'))}</p>"
+        f'<ul class="rhannu-issue-links">{items}</ul></section>'
     )
 
 
 def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> VirtualPage:
-    from rhannu import calendar  # it renders issues with this module: imported when used
-
     path = issue_path(issue)
     here = url(path, lang)
     previous, following = _issue_neighbours(issue, issues, lang)
@@ -194,8 +251,9 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> Virtu
             issue,
             lang,
             lambda target: href(target, lang, path),
-            lambda slug: relative(calendar.event_path(issue, slug, lang), here),
+            lambda slug: relative(event_calendar_path(issue, slug, lang), here),
         ),
+        Late(editors_html(issue, lang, here)),
         Late(pager(ISSUES, previous, following, lang, path)),
     ]
     title = issue_title(issue, lang)

@@ -184,6 +184,30 @@ ENGLISH: dict[str, str] = {
     "catalogue_english": "in English",
     "catalogue_welsh": "in Welsh",
     "catalogue_schema": "its JSON Schema",
+    # subscribers (issue 21): calendar links that say what to do, email subjects, editors' copies, feeds in a browser
+    "add_to_calendar_hint": "(a calendar file: open it and your calendar app adds the event)",
+    "calendar_feed_hint": (
+        "Add it to your calendar app: download it, or copy its address to subscribe and see new events as they are announced."
+    ),
+    "subject_more": "+ {n} more",
+    "editors_heading": "For editors",
+    "editors_intro": (
+        "Copies of this issue for sending by email: the edition in Welsh and English, and message files (.eml) to open "
+        "in a mail program such as Outlook or Thunderbird, check and send."
+    ),
+    "editors_bilingual_edition": "Email edition in Welsh and English",
+    "editors_message_bilingual": "Message file in Welsh and English (.eml)",
+    "editors_message_cy": "Message file in Welsh (.eml)",
+    "editors_message_en": "Message file in English (.eml)",
+    "feed_page_label": "Web feed",
+    "feed_page_intro": (
+        "This is a web feed (RSS). Copy its address into a feed reader (such as Feedly, Inoreader, NetNewsWire or "
+        "Thunderbird) to follow what is new here without visiting the site."
+    ),
+    "feed_page_address": "The feed's address:",
+    "feed_page_items": "Latest in this feed",
+    "feed_page_empty": "There is nothing in this feed yet.",
+    "feed_page_site": "Go to the website",
 }
 
 WELSH: dict[str, str] = {
@@ -363,6 +387,31 @@ WELSH: dict[str, str] = {
     "catalogue_english": "yn Saesneg",
     "catalogue_welsh": "yn Gymraeg",
     "catalogue_schema": "ei Sgema JSON",
+    # subscribers (issue 21): calendar links that say what to do, email subjects, editors' copies, feeds in a browser
+    "add_to_calendar_hint": "(ffeil calendr: agorwch hi a bydd eich ap calendr yn ychwanegu'r digwyddiad)",
+    "calendar_feed_hint": (
+        "Ychwanegwch ef at eich ap calendr: lawrlwythwch ef, neu copïwch ei gyfeiriad i danysgrifio a gweld digwyddiadau "
+        "newydd wrth iddynt gael eu cyhoeddi."
+    ),
+    "subject_more": "+ {n} arall",
+    "editors_heading": "Ar gyfer golygyddion",
+    "editors_intro": (
+        "Copïau o'r rhifyn hwn i'w hanfon drwy e-bost: y fersiwn yn Gymraeg ac yn Saesneg, a ffeiliau neges (.eml) i'w "
+        "hagor mewn rhaglen e-bost fel Outlook neu Thunderbird, eu gwirio a'u hanfon."
+    ),
+    "editors_bilingual_edition": "Fersiwn e-bost yn Gymraeg ac yn Saesneg",
+    "editors_message_bilingual": "Ffeil neges yn Gymraeg ac yn Saesneg (.eml)",
+    "editors_message_cy": "Ffeil neges yn Gymraeg (.eml)",
+    "editors_message_en": "Ffeil neges yn Saesneg (.eml)",
+    "feed_page_label": "Ffrwd we",
+    "feed_page_intro": (
+        "Ffrwd we (RSS) yw hon. Copïwch ei chyfeiriad i ddarllenydd ffrydiau (fel Feedly, Inoreader, NetNewsWire neu "
+        "Thunderbird) i ddilyn yr hyn sy'n newydd yma heb ymweld â'r wefan."
+    ),
+    "feed_page_address": "Cyfeiriad y ffrwd:",
+    "feed_page_items": "Y diweddaraf yn y ffrwd hon",
+    "feed_page_empty": "Nid oes dim yn y ffrwd hon eto.",
+    "feed_page_site": "Mynd i'r wefan",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -21,10 +21,11 @@ from email.policy import SMTP
 from io import BytesIO
 
 from rhannu.email import Edition, edition_file, edition_languages, render_html, render_text
-from rhannu.issue_views import issue_title
+from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.site_info import SiteInfo
+from rhannu.views import text_in
 
 BOUNDARY = "rhannu-edition-alternative"  # fixed, so two builds write the same bytes
 TEST_PREFIX = "[TEST] "
@@ -34,9 +35,40 @@ def message_path(issue: Issue, edition: str) -> str:
     return edition_file(issue, edition, "eml")
 
 
-def subject(issue: Issue, edition: str) -> str:
-    """The issue's title in the edition's language, or in both, Welsh first."""
-    return " / ".join(issue_title(issue, lang) for lang in edition_languages(edition))
+# The most characters of the issue's leading title a subject carries: phones show about 40 of a
+# subject, desktop clients 60 to 80, so what the issue holds comes first and the site's name last.
+LEAD_CHARS = 48
+
+
+def subject(issue: Issue, edition: str, site: SiteInfo) -> str:
+    """What is inside and the site's name, in the edition's language, or in both (Welsh first):
+    'Sample editorial: welcome to the sample… + 9 more – Rhannu sample site'."""
+    return " / ".join(subject_part(issue, lang, site) for lang in edition_languages(edition))
+
+
+def subject_part(issue: Issue, lang: str, site: SiteInfo) -> str:
+    """The issue's leading item (its editorial, else the first item of its first section that is
+    the site's own), shortened at a word to LEAD_CHARS, how many more items it holds, and the site."""
+    total = sum(len(section.items) for section in issue.sections)
+    own = [section for section in issue.sections if section.style != "network"]
+    if own:
+        lead = text_in(own[0].items[0], lang).title
+        more = total - 1
+    else:  # partner news alone: named as a section, in the reader's language
+        lead, more = label(lang, issue.sections[0].key), total
+    lead = shortened(" ".join(lead.split()), LEAD_CHARS)
+    counted = f" {label(lang, 'subject_more', n=more)}" if more else ""
+    return f"{lead}{counted} \u2013 {site.name(lang)}"
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut at the last word that fits in `limit` characters, with an ellipsis to say so."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-\u2013") + "\u2026"
 
 
 def edition_message(
@@ -45,7 +77,7 @@ def edition_message(
     """The edition as a message with no recipient: text and HTML parts, subject, languages, and
     List-Unsubscribe when there is a real address for it. `test` marks the subject [TEST]."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = (TEST_PREFIX if test else "") + subject(issue, edition)
+    message["Subject"] = (TEST_PREFIX if test else "") + subject(issue, edition, site)
     if site.contact_email:
         message["From"] = site.contact_email
     if list_unsubscribe:

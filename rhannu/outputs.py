@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rhannu import calendar, catalogue
+from rhannu import calendar, catalogue, feed_page
 from rhannu.addresses import Owner, unclaimed
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
 from rhannu.email import BOTH, Edition, edition_file
@@ -88,7 +88,9 @@ def _bound(render: Callable[..., str | bytes], *args: object) -> Callable[[], st
 
 
 def _licensed(channel: Channel, site: Site, lang: str) -> Channel:
-    """A feed with the site's licence as its copyright line, once the owner has set one."""
+    """A feed with its stylesheet for browsers (rhannu.feed_page), and with the site's licence as
+    its copyright line once the owner has set one."""
+    channel = replace(channel, stylesheet=feed_page.stylesheet_href(site.info.url, lang))
     licence = site.info.licence
     if licence is None:
         return channel
@@ -152,7 +154,10 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
     def facet_feed(facet: str, value: str) -> str:
         return render_rss(_licensed(facet_channel(site.content, facet, value, lang, name, site_url, cap=cap), site, lang))
 
-    files = [Planned(feed_path("newsletters", lang), Owner("the newsletter's feed"), issues_feed)]
+    files = [
+        Planned(feed_page.stylesheet_path(lang), Owner("the feeds' page for browsers"), _bound(feed_page.stylesheet, lang)),
+        Planned(feed_path("newsletters", lang), Owner("the newsletter's feed"), issues_feed),
+    ]
     if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
         # feed readers follow no HTML redirect: the feed stays where it was too
         files.append(Planned(old_feed, Owner("the newsletter's feed at its old address"), issues_feed))

@@ -81,6 +81,7 @@ def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, str]:
     if kind == "event":
         event = (
             f'event_date: "{PLACEHOLDER}: the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM"\n'
+            "# event_end: when it ends, as precisely as event_date (leave out where your source does not say)\n"
             f"{label(ENGLISH.code, 'scaffold_place')}\n"
             "# online_link: https://the address to join online\n"
         )

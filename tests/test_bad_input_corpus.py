@@ -67,7 +67,7 @@ CASES = [
     ("body", HACKATHON, "## What happened\n", "## What happened\n\n<p style=\"x\">x</p>\n", f"{HACKATHON}: line 14: the attribute 'style' on <p> is not allowed"),
     ("body", HACKATHON, "## What happened\n", "## What happened\n\n[x]( JaVaScRiPt:alert(1))\n", f"{HACKATHON}: line 14: the address"),
     ("body", NEWS, "\n---\n", "\n---\n\n<script>alert(1)</script>\n", f"{NEWS}: line 8: the element <script> is not allowed"),
-    ("body", EVENT, "\n---\n", "\n---\n\n[Join](javascript:alert(1))\n", f"{EVENT}: line 11: the address 'javascript:alert(1)'"),
+    ("body", EVENT, "\n---\n", "\n---\n\n[Join](javascript:alert(1))\n", f"{EVENT}: line 12: the address 'javascript:alert(1)'"),
     ("data file", "data/newsletter.yml", "days: 14", "days: fourteen", "data/newsletter.yml: field 'days': expected a whole number of days"),
     ("data file", "data/newsletter.yml", "anchor: 2021-03-01\n", "", "data/newsletter.yml: field 'anchor': expected a date as YYYY-MM-DD"),
     ("data file", "data/newsletter.yml", "first_issue: 2022-03-14", "first_issue: soon", "data/newsletter.yml: field 'first_issue': expected the day of the first issue"),

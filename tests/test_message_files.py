@@ -21,9 +21,11 @@ UNSENDABLE = {  # what a message file with no unsubscribe address says of itself
     "en": "This message cannot be sent to the newsletter's subscribers as it is",
     "cy": "Ni ellir anfon y neges hon at danysgrifwyr y cylchlythyr fel y mae",
 }
-EDITIONS = {"email.eml": ("cy, en-GB", "Cylchlythyr: 14 Mawrth 2022 / Newsletter: 14 March 2022"),
-            "email.cy.eml": ("cy", "Cylchlythyr: 14 Mawrth 2022"),
-            "email.en.eml": ("en-GB", "Newsletter: 14 March 2022")}
+SUBJECT_CY = "Gair enghreifftiol gan y golygydd: croeso i'r\u2026 + 6 arall \u2013 Safle enghreifftiol Rhannu"
+SUBJECT_EN = "Sample editorial: welcome to the sample\u2026 + 6 more \u2013 Rhannu sample site"
+EDITIONS = {"email.eml": ("cy, en-GB", f"{SUBJECT_CY} / {SUBJECT_EN}"),
+            "email.cy.eml": ("cy", SUBJECT_CY),
+            "email.en.eml": ("en-GB", SUBJECT_EN)}
 
 
 def parse(data: bytes) -> EmailMessage:
@@ -134,11 +136,11 @@ def test_send_delivers_a_test_copy_through_a_real_smtp_server(smtp_server, send_
     inbox, host, port = smtp_server
     args = ["--root", str(send_env), "newsletter", "send", "2022-03-14", "--lang", "cy", "--to", "golygydd@example.org"]
     assert main([*args, "--server", host, "--port", str(port), "--no-starttls"]) == 0
-    assert capsys.readouterr().out == f"sent '[TEST] Cylchlythyr: 14 Mawrth 2022' to golygydd@example.org through {host}:{port}\n"
+    assert capsys.readouterr().out == f"sent '[TEST] {SUBJECT_CY}' to golygydd@example.org through {host}:{port}\n"
     ((sender, recipients, data),) = inbox.received
     assert (sender, recipients) == ("sample@example.org", ["golygydd@example.org"])
     message = parse(data)
-    assert message["Subject"] == "[TEST] Cylchlythyr: 14 Mawrth 2022" and message["To"] == "golygydd@example.org"
+    assert message["Subject"] == f"[TEST] {SUBJECT_CY}" and message["To"] == "golygydd@example.org"
     assert message["X-Unsent"] is None and message["Content-Language"] == "cy"
     text = message.get_body(("plain",)).get_content()
     assert "Cylchlythyr: 14 Mawrth 2022" in text and "Newsletter: 14 March 2022" not in text
@@ -153,7 +155,7 @@ def test_send_takes_the_server_from_the_environment(smtp_server, send_env: Path,
     assert main([*args, "--from", "editor@example.org"]) == 0
     ((sender, recipients, data),) = inbox.received
     assert (sender, recipients) == ("editor@example.org", ["a@example.org", "b@example.org"])
-    assert parse(data)["Subject"] == "[TEST] Cylchlythyr: 14 Mawrth 2022 / Newsletter: 14 March 2022"
+    assert parse(data)["Subject"] == f"[TEST] {SUBJECT_CY} / {SUBJECT_EN}"
 
 
 @pytest.mark.parametrize(

@@ -70,8 +70,8 @@ def test_issue_1_has_every_section_in_its_language(site: Path, prefix: str, lang
 
 
 @pytest.mark.parametrize(("prefix", "when", "where"), [
-    ("cy/", "17 Mawrth 2022, 14:00", ["Neuadd Gymunedol Enghreifftiol", "Ymuno ar-lein: Digwyddiad dysgu enghreifftiol"]),
-    ("", "17 March 2022, 14:00", ["Sample Community Hall", "Join online: Sample learning event"]),
+    ("cy/", "17 Mawrth 2022, 14:00–15:00", ["Neuadd Gymunedol Enghreifftiol", "Ymuno ar-lein: Digwyddiad dysgu enghreifftiol"]),
+    ("", "17 March 2022, 14:00–15:00", ["Sample Community Hall", "Join online: Sample learning event"]),
 ])
 def test_the_event_shows_when_and_where_in_the_issue_before_it_happens(site: Path, prefix: str, when: str, where: list[str]) -> None:
     event = read_html(site / f"{section(prefix, 'newsletters')}/2022-03-14/index.html").select_one("#issue-events").find_parent("section")

@@ -38,6 +38,7 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             *((f"{root}cylchlythyrau/feed.xml",) if root else ()),
             *(f"{section(root, 'case-studies')}/{facet}/{value}/feed.xml" for facet in ("psb", "theme") for value in FACETS[facet]),
             *(path for path in emails if f"/email.{lang}." in path),
+            f"{root}feed.xsl",  # the feeds' page for browsers (issue 21)
             f"{root}events.ics",  # the events calendar, and the sample event's own file beside its issue
             f"{section(root, 'newsletters')}/2022-03-14/sample-event.ics",
         }
