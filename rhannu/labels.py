@@ -184,6 +184,8 @@ ENGLISH: dict[str, str] = {
     "catalogue_english": "in English",
     "catalogue_welsh": "in Welsh",
     "catalogue_schema": "its JSON Schema",
+    # search and contact (issue 21)
+    "search_elsewhere": "Search in Welsh",
 }
 
 WELSH: dict[str, str] = {
@@ -363,6 +365,8 @@ WELSH: dict[str, str] = {
     "catalogue_english": "yn Saesneg",
     "catalogue_welsh": "yn Gymraeg",
     "catalogue_schema": "ei Sgema JSON",
+    # search and contact (issue 21)
+    "search_elsewhere": "Chwilio yn Saesneg",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -186,3 +186,9 @@ def reuse_footer(info: SiteInfo, lang: str) -> dict[str, object]:
         "licence_terms": label(lang, "licence_terms", licence="{licence}"),
         "licence": {"name": licence.name(lang), "url": licence.url(lang)} if licence else None,
     }
+
+
+def search_elsewhere(lang: str) -> str:
+    """The text of the link a search that finds nothing offers, to the same search on the page's
+    twin in the other language (overrides/assets/javascripts/search-forms.js)."""
+    return label(lang, "search_elsewhere")
