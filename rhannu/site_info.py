@@ -82,7 +82,9 @@ def from_config(config) -> SiteInfo:
     if errors:
         raise ContentErrors(errors)
     url = config.site_url or "/"
-    reach = contact(config.extra.get("contact"))
+    reach, controller = _both(
+        lambda: contact(config.extra.get("contact")), lambda: data_controller(config.extra.get("data_controller"))
+    )
     return SiteInfo(
         url if url.endswith("/") else url + "/",
         names,
@@ -92,8 +94,22 @@ def from_config(config) -> SiteInfo:
         licence(config.extra.get("licence")),
         tuple(Path(folder) for folder in config.theme.dirs),
         reach,
-        data_controller(config.extra.get("data_controller")),
+        controller,
     )
+
+
+def _both(first, second):
+    """Two settings read together, so that a problem in each is reported in one run."""
+    errors: list[ContentError] = []
+    values = []
+    for read in (first, second):
+        try:
+            values.append(read())
+        except ContentErrors as problems:
+            errors += problems.errors
+    if errors:
+        raise ContentErrors(errors)
+    return values
 
 
 # A site's address: http(s), a host, then a path (no query or fragment: pages' addresses are
