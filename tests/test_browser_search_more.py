@@ -125,10 +125,13 @@ def test_as_the_reader_types_no_word_is_marked_twice(tab) -> None:
 
 def test_a_welsh_page_marks_every_form_and_only_words_found(tab) -> None:
     """The page applies the index's rule: a word is marked when one of its forms starts with a
-    typed term; "ffin" is not "fin", and a function word is only itself."""
+    typed term, and "ff" is a letter of its own, not a mutated "b" or "m"."""
     tab.goto(f"{welsh(STUDY)}?h=bowys+caerdydd")
     tab.locator("article mark").first.wait_for()
     assert sorted(_marks(tab, "article")) == ["Nghaerdydd", "Phowys"]
+    tab.goto(f"{welsh(STUDY)}?h=ffowys")
+    tab.wait_for_function("new URL(location.href).searchParams.get('h') === 'ffowys'")  # marked, and put back
+    assert _marks(tab, "article") == []
 
 
 def test_english_pages_keep_materials_marking(tab) -> None:
