@@ -132,6 +132,8 @@ def on_page_context(context, page, config, nav):
         Path(config.theme.custom_dir), config.site_url, lang, info.name("cy"), info.name("en")
     )
     context["reuse"] = pages.reuse_footer(_current().info, lang)
+    context["search_elsewhere"] = pages.search_elsewhere(lang)
+    context["contact_link"] = pages.contact_footer(lang)
     return template_values.with_text_escaped(context)
 
 

@@ -6,7 +6,10 @@ open, sign-up open), `<!-- rhannu:email-unsubscribe -->` (a sentence on the emai
 link, in the future tense until sign-up is open), `<!-- rhannu:mailing-list -->` (a sentence
 saying whether sign-up is open, so a privacy page need not claim a mailing list there is not
 yet), `<!-- rhannu:contact -->` (the contact address
-in mkdocs.yml), and on the Reusing page
+in mkdocs.yml, or a word that there is none yet), on the Contact page
+`<!-- rhannu:contact-details -->` (extra.contact: its address, form and who answers, or that none
+is set yet), in the privacy notice `<!-- rhannu:data-controller -->` (a sentence naming
+extra.data_controller, or saying none is named yet), and on the Reusing page
 `<!-- rhannu:reuse-terms -->` (the licence, or whom to ask while there is none) and
 `<!-- rhannu:catalogue -->` (the catalogue's addresses) are replaced, in each language, by what
 the configuration and content say.
@@ -24,7 +27,7 @@ from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
 from rhannu.languages import CODES
 from rhannu.newsletter import Issue, NewsletterSettings, Status
-from rhannu.site_info import Licence
+from rhannu.site_info import Contact, Licence
 from rhannu.urls import absolute
 from rhannu.views import relative, url
 
@@ -75,6 +78,35 @@ def contact_html(email: str | None) -> str:
     return f'<a href="mailto:{escape(email)}">{escape(email)}</a>' if email else ""
 
 
+def contact_inline(email: str | None, lang: str) -> str:
+    """The contact address in an editor's sentence; until one is set, words saying so."""
+    return contact_html(email) or f'<span class="rhannu-unset">{escape(label(lang, "contact_unset"))}</span>'
+
+
+def contact_details_html(contact: Contact, lang: str) -> str:
+    """The Contact page's block: who answers, the address and the contact form, each where the
+    owner has set it (extra.contact); until one is, that there is no contact yet."""
+    rows = []
+    if contact.email:
+        rows.append(f"{escape(label(lang, 'contact_email'))}: {contact_html(contact.email)}")
+    if contact.url:
+        rows.append(f'<a href="{escape(contact.url)}">{escape(label(lang, "contact_form"))}</a>')
+    if not rows:
+        return f'<p class="rhannu-contact rhannu-unset">{escape(label(lang, "contact_details_unset"))}</p>'
+    name = contact.name(lang)
+    who = f"<p>{escape(label(lang, 'contact_who', name=name))}</p>\n" if name else ""
+    items = "".join(f"<li>{row}</li>" for row in rows)
+    return f'<div class="rhannu-contact">\n{who}<ul>{items}</ul>\n</div>'
+
+
+def data_controller_text(controller: dict[str, str] | None, lang: str) -> str:
+    """A sentence naming the data controller (extra.data_controller); until it is set, a
+    sentence saying it has not been named yet."""
+    if controller is None:
+        return escape(label(lang, "data_controller_unset"))
+    return escape(label(lang, "data_controller", controller=controller[lang]))
+
+
 def reuse_terms_html(licence: Licence | None, email: str | None, lang: str) -> str:
     """The terms of reuse: the licence once the owner has chosen one; until then, ask first."""
     if licence is not None:
@@ -102,7 +134,17 @@ def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
     return f"<ul>{items}</ul>"
 
 
-MARKERS = ("contact", "reuse-terms", "catalogue", "latest-issue", "subscribe", "email-unsubscribe", "mailing-list")
+MARKERS = (
+    "contact-details",
+    "contact",
+    "data-controller",
+    "reuse-terms",
+    "catalogue",
+    "latest-issue",
+    "subscribe",
+    "email-unsubscribe",
+    "mailing-list",
+)
 
 
 def _slot(name: str) -> str:
@@ -128,11 +170,15 @@ def replace_markers(
     site_url: str,
     contact_email: str | None = None,
     licence: Licence | None = None,
+    contact: Contact | None = None,
+    data_controller: dict[str, str] | None = None,
 ) -> str:
     """The judged HTML with each marker replaced by its block: a marker alone in its paragraph
     replaces the paragraph, one in a sentence stays in it."""
     blocks = {
-        "contact": lambda: contact_html(contact_email),
+        "contact-details": lambda: contact_details_html(contact or Contact(contact_email), lang),
+        "contact": lambda: contact_inline(contact_email, lang),
+        "data-controller": lambda: data_controller_text(data_controller, lang),
         "reuse-terms": lambda: reuse_terms_html(licence, contact_email, lang),
         "catalogue": lambda: catalogue_html(lang, site_url, page_url),
         "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),

@@ -208,6 +208,16 @@ ENGLISH: dict[str, str] = {
     "feed_page_items": "Latest in this feed",
     "feed_page_empty": "There is nothing in this feed yet.",
     "feed_page_site": "Go to the website",
+    # search and contact (issue 21)
+    "search_elsewhere": "Search in Welsh",
+    "contact_page": "Contact us",
+    "contact_unset": "(no contact address has been given yet)",
+    "contact_details_unset": "No contact details have been given for this site yet: until they are, there is no address here to write to.",
+    "contact_email": "Email",
+    "contact_form": "Contact form",
+    "contact_who": "Who answers messages: {name}.",
+    "data_controller": "The data controller for this website and its mailing list is {controller}.",
+    "data_controller_unset": "The data controller for this website has not been named here yet.",
 }
 
 WELSH: dict[str, str] = {
@@ -412,6 +422,16 @@ WELSH: dict[str, str] = {
     "feed_page_items": "Y diweddaraf yn y ffrwd hon",
     "feed_page_empty": "Nid oes dim yn y ffrwd hon eto.",
     "feed_page_site": "Mynd i'r wefan",
+    # search and contact (issue 21)
+    "search_elsewhere": "Chwilio yn Saesneg",
+    "contact_page": "Cysylltu â ni",
+    "contact_unset": "(nid oes cyfeiriad cyswllt wedi'i roi eto)",
+    "contact_details_unset": "Nid oes manylion cyswllt wedi'u rhoi ar gyfer y wefan hon eto: tan hynny, nid oes cyfeiriad yma i ysgrifennu ato.",
+    "contact_email": "E-bost",
+    "contact_form": "Ffurflen gyswllt",
+    "contact_who": "Pwy sy'n ateb negeseuon: {name}.",
+    "data_controller": "Y rheolydd data ar gyfer y wefan hon a'i rhestr bostio yw {controller}.",
+    "data_controller_unset": "Nid yw'r rheolydd data ar gyfer y wefan hon wedi'i enwi yma eto.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -116,6 +116,8 @@ def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfCo
         site.info.url,
         site.info.contact_email,
         site.info.licence,
+        site.info.contact,
+        site.info.data_controller,
     )
     if (virtual := site.pages.get(src_uri)) is not None:
         page_toc.complete(toc, virtual.with_blocks(html))
@@ -174,6 +176,7 @@ def page_language_links(lang: str, urls: dict[str, str], own: set[str], site_url
 
 
 REUSING = "reusing"  # the page (docs/reusing.md) that says how the content may be reused
+CONTACT = "contact"  # the page (docs/contact.md) that gives whom to contact (extra.contact)
 
 
 def reuse_footer(info: SiteInfo, lang: str) -> dict[str, object]:
@@ -186,3 +189,14 @@ def reuse_footer(info: SiteInfo, lang: str) -> dict[str, object]:
         "licence_terms": label(lang, "licence_terms", licence="{licence}"),
         "licence": {"name": licence.name(lang), "url": licence.url(lang)} if licence else None,
     }
+
+
+def search_elsewhere(lang: str) -> str:
+    """The text of the link a search that finds nothing offers, to the same search on the page's
+    twin in the other language (overrides/assets/javascripts/search-forms.js)."""
+    return label(lang, "search_elsewhere")
+
+
+def contact_footer(lang: str) -> dict[str, str]:
+    """The link to the Contact page that every page's footer shows (overrides/partials/copyright.html)."""
+    return {"page": url(CONTACT, lang), "text": label(lang, "contact_page")}

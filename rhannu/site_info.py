@@ -33,6 +33,19 @@ class Licence:
 
 
 @dataclass(frozen=True)
+class Contact:
+    """Whom readers may contact (extra.contact): the programme's public address, the address of
+    a contact form or page elsewhere, and who answers, in each language; each may be unset."""
+
+    email: str | None = None
+    url: str | None = None
+    names: dict[str, str] | None = None  # by language code
+
+    def name(self, lang: str) -> str | None:
+        return self.names[lang] if self.names else None
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     url: str  # ends with "/"
     names: dict[str, str]  # by language code
@@ -41,6 +54,8 @@ class SiteInfo:
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
     theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
+    contact: Contact = Contact()  # extra.contact; its email is contact_email
+    data_controller: dict[str, str] | None = None  # extra.data_controller, by language; None until named
 
     def intro(self, key: str, lang: str, default: str | None = None) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own
@@ -67,16 +82,34 @@ def from_config(config) -> SiteInfo:
     if errors:
         raise ContentErrors(errors)
     url = config.site_url or "/"
-    contact = contact_email(config.extra.get("contact"))
+    reach, controller = _both(
+        lambda: contact(config.extra.get("contact")), lambda: data_controller(config.extra.get("data_controller"))
+    )
     return SiteInfo(
         url if url.endswith("/") else url + "/",
         names,
-        contact,
+        reach.email,
         _intros(config.extra.get("intros")),
         feed_items(config.extra.get("feed_items")),
         licence(config.extra.get("licence")),
         tuple(Path(folder) for folder in config.theme.dirs),
+        reach,
+        controller,
     )
+
+
+def _both(first, second):
+    """Two settings read together, so that a problem in each is reported in one run."""
+    errors: list[ContentError] = []
+    values = []
+    for read in (first, second):
+        try:
+            values.append(read())
+        except ContentErrors as problems:
+            errors += problems.errors
+    if errors:
+        raise ContentErrors(errors)
+    return values
 
 
 # A site's address: http(s), a host, then a path (no query or fragment: pages' addresses are
@@ -102,11 +135,72 @@ def _name_errors(value: object, where: str) -> list[ContentError]:
 
 def contact_email(value: object) -> str | None:
     """extra.contact.email: the programme's public address, shown as a link and sent from."""
-    email = value.get("email") if isinstance(value, dict) else None
+    return contact(value).email
+
+
+CONTACT_SHAPE = "email: hello@example.org, url: https://... (a contact form or page), name: {en: ..., cy: ...}"
+CONTROLLER_SHAPE = "the data controller's name in each language: en: ..., cy: ..."
+
+
+def contact(value: object) -> Contact:
+    """extra.contact: any of email, url (a contact form or page elsewhere) and name (who answers,
+    in each language); unset, or each field unset, until the owner gives it. Raises ContentErrors
+    naming each bad field."""
+    if value is None:
+        return Contact()
+    if not isinstance(value, dict):
+        raise ContentErrors([ContentError("mkdocs.yml", f"expected {CONTACT_SHAPE}; got {shown(value)}", "extra.contact")])
+    errors = [
+        ContentError("mkdocs.yml", f"unknown field; expected {CONTACT_SHAPE}", f"extra.contact.{key}")
+        for key in sorted(set(map(str, value)) - {"email", "url", "name"})
+    ]
+    email, address, names = value.get("email"), value.get("url"), value.get("name")
     if email is not None and not is_email(email):
         message = f"expected one email address, such as hello@example.org, on one line; got {shown(email)}"
-        raise ContentErrors([ContentError("mkdocs.yml", message, "extra.contact.email")])
-    return email
+        errors.append(ContentError("mkdocs.yml", message, "extra.contact.email"))
+    if address is not None and not is_link(address):
+        message = f"expected the address of a contact form or page, starting https://; got {shown(address)}"
+        errors.append(ContentError("mkdocs.yml", message, "extra.contact.url"))
+    if names is not None:
+        errors += _per_language(names, "extra.contact.name", "who answers (a team or a role)")
+    if errors:
+        raise ContentErrors(errors)
+    return Contact(email, address, _one_line_each(names) if names is not None else None)
+
+
+def data_controller(value: object) -> dict[str, str] | None:
+    """extra.data_controller: the organisation the privacy notice names as data controller, in
+    each language; None until the owner names it."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        message = f"expected {CONTROLLER_SHAPE}; got {shown(value)}"
+        raise ContentErrors([ContentError("mkdocs.yml", message, "extra.data_controller")])
+    errors = _per_language(value, "extra.data_controller", "the data controller's name")
+    if errors:
+        raise ContentErrors(errors)
+    return _one_line_each(value)
+
+
+def _per_language(value: object, where: str, what: str) -> list[ContentError]:
+    """Errors for a setting that needs text in every language, on one line, without control
+    characters, and nothing else."""
+    if not isinstance(value, dict):
+        return [ContentError("mkdocs.yml", f"expected {what} in each language: en: ..., cy: ...; got {shown(value)}", where)]
+    errors = [
+        ContentError("mkdocs.yml", f"unknown language; expected {' and '.join(CODES)}", f"{where}.{key}")
+        for key in sorted(set(map(str, value)) - set(CODES))
+    ]
+    for code in CODES:
+        text = value.get(code)
+        if not isinstance(text, str) or not text.strip() or "\n" in text.strip() or has_control(text.strip()):
+            message = f"expected {what} in this language, as text on one line; got {shown(text)}"
+            errors.append(ContentError("mkdocs.yml", message, f"{where}.{code}"))
+    return errors
+
+
+def _one_line_each(value: dict) -> dict[str, str]:
+    return {code: " ".join(value[code].split()) for code in CODES}
 
 
 # Names reserved for examples and tests (RFC 2606, RFC 6761): an address on one is a placeholder,
@@ -137,7 +231,23 @@ def placeholders(info: SiteInfo) -> list[ContentError]:
     if info.contact_email and is_placeholder_host(info.contact_email.rpartition("@")[2]):
         message = f"still the placeholder {info.contact_email!r}: set the programme's public contact address"
         errors.append(ContentError("mkdocs.yml", message, "extra.contact.email"))
+    if info.contact.url and is_placeholder_host(_host(info.contact.url)):
+        message = f"still the placeholder {info.contact.url!r}: set the address of the contact form or page"
+        errors.append(ContentError("mkdocs.yml", message, "extra.contact.url"))
+    if not info.contact.email and not info.contact.url:
+        message = f"not set: the site says there is no contact yet; give the programme's public contact ({CONTACT_SHAPE})"
+        errors.append(ContentError("mkdocs.yml", message, "extra.contact"))
+    if info.data_controller is None:
+        message = f"not set: the privacy notice says no data controller is named yet; give {CONTROLLER_SHAPE}"
+        errors.append(ContentError("mkdocs.yml", message, "extra.data_controller"))
     return errors
+
+
+def _host(address: str) -> str | None:
+    try:
+        return urlsplit(address).hostname
+    except ValueError:
+        return None
 
 
 def _intros(value: object) -> dict[str, dict[str, str]]:

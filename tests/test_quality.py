@@ -72,11 +72,11 @@ def test_each_language_has_its_own_search_index(site: Path) -> None:
     welsh = json.loads((site / "cy/search/search_index.json").read_text(encoding="utf-8"))
     # every page but a listing's later pages and the archive; listings are found by their intro
     searchable = {
-        "", "about/", "subscribe/", "reusing/", "case-studies/", *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
+        "", "about/", "subscribe/", "reusing/", "privacy/", "contact/", "case-studies/", *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
         "lessons/", *(f"lessons/{slug}/" for slug in LESSONS), *(f"newsletters/{day}/" for day in ISSUES),
         *(f"case-studies/{facet}/{value}/" for facet, values in FACETS.items() for value in values),
     }
-    assert len(searchable) == 67 + 15
+    assert len(searchable) == 69 + 15
     assert {doc["location"].split("#")[0] for doc in english["docs"]} == searchable
     # Welsh locations are relative to cy/, the Welsh pages' search base
     assert {doc["location"].split("#")[0] for doc in welsh["docs"]} == {within("cy/", url) for url in searchable}

@@ -34,7 +34,7 @@ def listing_pages(path: str, count: int) -> list[str]:
 
 # Every English web page but the 404 page; each has its Welsh twin under cy/.
 PAGES = sorted([
-    "", "about/", "subscribe/", "reusing/",
+    "", "about/", "subscribe/", "reusing/", "privacy/", "contact/",
     *listing_pages("case-studies/", len(CASE_STUDIES)),
     *(f"case-studies/{slug}/" for slug in CASE_STUDIES),
     *(page for facet, values in FACETS.items() for value, count in values.items()
