@@ -184,6 +184,9 @@ ENGLISH: dict[str, str] = {
     "catalogue_english": "in English",
     "catalogue_welsh": "in Welsh",
     "catalogue_schema": "its JSON Schema",
+    # journeys (issue 21): contents on a phone, facet pages, filters across pages
+    "on_this_page": "On this page",
+    "filter_all_case_studies": "Filter all case studies by {label}",
 }
 
 WELSH: dict[str, str] = {
@@ -363,6 +366,9 @@ WELSH: dict[str, str] = {
     "catalogue_english": "yn Saesneg",
     "catalogue_welsh": "yn Gymraeg",
     "catalogue_schema": "ei Sgema JSON",
+    # journeys (issue 21): contents on a phone, facet pages, filters across pages
+    "on_this_page": "Ar y dudalen hon",
+    "filter_all_case_studies": "Hidlo pob astudiaeth achos yn ôl {label}",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -103,6 +103,13 @@ _REPLACEMENTS = (
     (' tabindex=""', ""),
     # the header's logo stands beside the site's name: decoration, which assistive technology skips
     ('" alt="logo">', '" alt="">'),
+    # the search results' scrolling box is a focus stop of its own, found by Tab even while the
+    # search is closed or has no results; the results are links, focusable (and reached with the
+    # arrow keys from the query) without it
+    (
+        '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+        '<div class="md-search__scrollwrap" data-md-scrollfix>',
+    ),
 )
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on
