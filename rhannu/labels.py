@@ -186,7 +186,7 @@ ENGLISH: dict[str, str] = {
     "catalogue_schema": "its JSON Schema",
     # journeys (issue 21): contents on a phone, facet pages, filters across pages
     "on_this_page": "On this page",
-    "filter_all_case_studies": "Filter all case studies by {label}",
+    "filter_all_case_studies": "Filter all case studies: {label}",
 }
 
 WELSH: dict[str, str] = {
@@ -368,7 +368,7 @@ WELSH: dict[str, str] = {
     "catalogue_schema": "ei Sgema JSON",
     # journeys (issue 21): contents on a phone, facet pages, filters across pages
     "on_this_page": "Ar y dudalen hon",
-    "filter_all_case_studies": "Hidlo pob astudiaeth achos yn ôl {label}",
+    "filter_all_case_studies": "Hidlo pob astudiaeth achos: {label}",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
