@@ -108,8 +108,8 @@ _REPLACEMENTS = (
     # the header's logo stands beside the site's name: decoration, which assistive technology skips
     ('" alt="logo">', '" alt="">'),
     # the search results' scrolling box is a focus stop of its own, found by Tab even while the
-    # search is closed or has no results; the results are links, focusable (and reached with the
-    # arrow keys from the query) without it
+    # search is closed or has no results; a script gives it back while there are results
+    # (overrides/assets/javascripts/search-results-focus.js)
     (
         '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
         '<div class="md-search__scrollwrap" data-md-scrollfix>',
