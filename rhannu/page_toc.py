@@ -70,6 +70,12 @@ def contents_list(toc: TableOfContents, name: str) -> str:
     )
 
 
+def toc_of(html: str) -> TableOfContents:
+    """The list a page's HTML gives by itself (its H2s): for the preview's fast path, which
+    renders an item's article without MkDocs."""
+    return TableOfContents([AnchorLink(title, anchor, 2) for anchor, title in sections(html)])
+
+
 def after_title(html: str, block: str) -> str:
     """`html` with `block` just after its H1 (unchanged without one, or without a block)."""
     end = html.find("</h1>")
