@@ -12,7 +12,8 @@
 // select make one change each) replace it, so that Back leaves the filters in one step.
 // The address's values are vocabulary keys (data/taxonomy.yml), the same in both languages: the
 // language switch carries them to the other language's list.
-// Filtered, the list's count is the status line's, and the total above the form is hidden.
+// Once the status line gives the list's count (filtered, or just cleared), the total above the
+// form is hidden: the page shows one count.
 // With no filter the list is page 1 as the build made it, with its pagination; with filters it is
 // every match, and the pagination, which pages the whole list, is hidden.
 (function () {
@@ -112,7 +113,6 @@
       list.replaceChildren(empty);
     }
     pagination.forEach(function (nav) { nav.hidden = filtered; });
-    if (total) total.hidden = filtered;
     carry(chosen);
     var names = facets.filter(function (facet) { return chosen[facet]; }).map(function (facet) {
       var select = form.elements[facet];
@@ -126,6 +126,7 @@
     } else {
       status.textContent = "";
     }
+    if (total) total.hidden = status.textContent !== ""; // one count: the status's, once it says one
   }
 
   function change() {
