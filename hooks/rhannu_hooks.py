@@ -143,7 +143,10 @@ def on_post_page(output, page, config):
     for listed in _section:
         if listed is not None:
             material_theme.mark_active(listed, False)
-            output = material_theme.with_section_marked(output, listed.url, page.url)
+            try:
+                output = material_theme.with_section_marked(output, listed.url, page.url)
+            except material_theme.ThemeError as error:
+                raise PluginError(str(error)) from None
     _section.clear()
     lang = static_i18n.current_language(config)
     own_text = static_i18n.has_own_text(page, lang)

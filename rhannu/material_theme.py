@@ -12,7 +12,10 @@ that version at start-up (`check_version`), and each change fails loudly when it
 - the preview's in-place update replaces a built page's article and title, and print addresses
   are added to a page's article (`with_article_changed`);
 - the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
-  radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels.
+  radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels;
+- the menu (issue 21): a section's name leads to its first page (`navigation.indexes`, through
+  `Page.is_index`), and a page the menu does not list marks its section's link there as current
+  (`Page.active`, and the link's markup in `partials/nav-item.html`).
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
     "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
-    "patterns, the palette toggles' names (partials/palette.html) in rhannu/material_theme.py; "
+    "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
+    "their marked link (partials/nav-item.html) in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
     "overrides/main.html's site_meta block and overrides/partials/languages/ against the new templates"
 )
@@ -214,4 +218,10 @@ def with_section_marked(html: str, listed_url: str, page_url: str) -> str:
     assistive technology (`aria-current`). Links to it outside the menu have no such class."""
     href = escape(get_relative_url(listed_url, page_url))
     link = re.compile(f'<a href="{re.escape(href)}" class="md-nav__link ?">')
-    return link.sub(f'<a href="{href}" class="md-nav__link md-nav__link--active" aria-current="true">', html, count=1)
+    marked, found = link.subn(f'<a href="{href}" class="md-nav__link md-nav__link--active" aria-current="true">', html, count=1)
+    if not found:
+        raise ThemeError(
+            f"{page_url}: the menu's link to {listed_url} was not found; the pinned mkdocs-material changed "
+            "its partials/nav-item.html, so update rhannu/material_theme.py (with_section_marked)"
+        )
+    return marked

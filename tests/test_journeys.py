@@ -276,3 +276,8 @@ def test_docs_pages_link_generated_pages_in_each_language_and_a_missing_one_stop
     path.write_text(path.read_text(encoding="utf-8") + "\n[Nowhere](case-studies/psb/no-such-psb.md)\n", encoding="utf-8")
     refused = build(project, tmp_path / "site2")
     assert refused.returncode != 0 and "no-such-psb" in refused.log
+
+
+def test_a_menu_without_the_section_s_link_is_a_theme_change_reported_loudly() -> None:
+    with pytest.raises(material_theme.ThemeError, match="case-studies/"):
+        material_theme.with_section_marked('<a href="../" class="md-nav-link">x</a>', "case-studies/", "case-studies/x/")
