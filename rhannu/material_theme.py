@@ -219,7 +219,7 @@ def with_section_marked(html: str, listed_url: str, page_url: str) -> str:
     href = escape(get_relative_url(listed_url, page_url))
     link = re.compile(f'<a href="{re.escape(href)}" class="md-nav__link ?">')
     marked, found = link.subn(f'<a href="{href}" class="md-nav__link md-nav__link--active" aria-current="true">', html, count=1)
-    if not found:
+    if not found and 'class="md-nav md-nav--primary"' in html:  # a page may hide the menu (hide: [navigation])
         raise ThemeError(
             f"{page_url}: the menu's link to {listed_url} was not found; the pinned mkdocs-material changed "
             "its partials/nav-item.html, so update rhannu/material_theme.py (with_section_marked)"

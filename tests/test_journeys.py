@@ -280,4 +280,10 @@ def test_docs_pages_link_generated_pages_in_each_language_and_a_missing_one_stop
 
 def test_a_menu_without_the_section_s_link_is_a_theme_change_reported_loudly() -> None:
     with pytest.raises(material_theme.ThemeError, match="case-studies/"):
-        material_theme.with_section_marked('<a href="../" class="md-nav-link">x</a>', "case-studies/", "case-studies/x/")
+        material_theme.with_section_marked(
+            '<nav class="md-nav md-nav--primary"><a href="../" class="md-nav-link">x</a></nav>',
+            "case-studies/",
+            "case-studies/x/",
+        )
+    without_menu = "<article><p>x</p></article>"  # a page that hides the menu
+    assert material_theme.with_section_marked(without_menu, "case-studies/", "case-studies/x/") == without_menu
