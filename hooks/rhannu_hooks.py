@@ -33,6 +33,7 @@ from rhannu.site import Site, prepare
 log = get_plugin_logger("rhannu")
 _site: Site | None = None  # prepared in the English pass, shared by the language passes
 _unsafe: list[ContentError] = []  # pages whose HTML cleaning would change, found in this pass
+_section: list = []  # the listed page shown as the section of the page being rendered, if any
 
 
 def _current() -> Site:
@@ -94,6 +95,7 @@ on_files = CombinedEvent(_add_generated, _fill_generated)
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has translated the titles
 def on_nav(nav, config, files):
     template_values.escape_nav_titles(nav.items)
+    material_theme.name_sections_by_first_page(nav.items)
     return nav
 
 
@@ -134,10 +136,20 @@ def on_page_context(context, page, config, nav):
     context["reuse"] = pages.reuse_footer(_current().info, lang)
     context["search_elsewhere"] = pages.search_elsewhere(lang)
     context["contact_link"] = pages.contact_footer(lang)
+    _section[:] = [material_theme.section_page(nav, page)]
+    material_theme.mark_active(_section[0], True)
     return template_values.with_text_escaped(context)
 
 
 def on_post_page(output, page, config):
+    for listed in _section:
+        if listed is not None:
+            material_theme.mark_active(listed, False)
+            try:
+                output = material_theme.with_section_marked(output, listed.url, page.url)
+            except material_theme.ThemeError as error:
+                raise PluginError(str(error)) from None
+    _section.clear()
     lang = static_i18n.current_language(config)
     own_text = static_i18n.has_own_text(page, lang)
     output = pages.finished_page(_current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")

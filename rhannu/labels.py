@@ -218,6 +218,9 @@ ENGLISH: dict[str, str] = {
     "contact_who": "Who answers messages: {name}.",
     "data_controller": "The data controller for this website and its mailing list is {controller}.",
     "data_controller_unset": "The data controller for this website has not been named here yet.",
+    # journeys (issue 21): contents on a phone, facet pages, filters across pages
+    "on_this_page": "On this page",
+    "filter_all_case_studies": "Filter all case studies: {label}",
 }
 
 WELSH: dict[str, str] = {
@@ -432,6 +435,9 @@ WELSH: dict[str, str] = {
     "contact_who": "Pwy sy'n ateb negeseuon: {name}.",
     "data_controller": "Y rheolydd data ar gyfer y wefan hon a'i rhestr bostio yw {controller}.",
     "data_controller_unset": "Nid yw'r rheolydd data ar gyfer y wefan hon wedi'i enwi yma eto.",
+    # journeys (issue 21): contents on a phone, facet pages, filters across pages
+    "on_this_page": "Ar y dudalen hon",
+    "filter_all_case_studies": "Hidlo pob astudiaeth achos: {label}",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -12,7 +12,10 @@ that version at start-up (`check_version`), and each change fails loudly when it
 - the preview's in-place update replaces a built page's article and title, and print addresses
   are added to a page's article (`with_article_changed`);
 - the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
-  radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels.
+  radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels;
+- the menu (issue 21): a section's name leads to its first page (`navigation.indexes`, through
+  `Page.is_index`), and a page the menu does not list marks its section's link there as current
+  (`Page.active`, and the link's markup in `partials/nav-item.html`).
 """
 
 from __future__ import annotations
@@ -24,11 +27,16 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from mkdocs.utils import get_relative_url
+
+from rhannu.languages import CODES, root
+
 PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
     "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
-    "patterns, the palette toggles' names (partials/palette.html) in rhannu/material_theme.py; "
+    "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
+    "their marked link (partials/nav-item.html) in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
     "overrides/main.html's site_meta block and overrides/partials/languages/ against the new templates"
 )
@@ -103,6 +111,13 @@ _REPLACEMENTS = (
     (' tabindex=""', ""),
     # the header's logo stands beside the site's name: decoration, which assistive technology skips
     ('" alt="logo">', '" alt="">'),
+    # the search results' scrolling box is a focus stop of its own, found by Tab even while the
+    # search is closed or has no results; a script gives it back while there are results
+    # (overrides/assets/javascripts/search-results-focus.js)
+    (
+        '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+        '<div class="md-search__scrollwrap" data-md-scrollfix>',
+    ),
 )
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on
@@ -153,3 +168,60 @@ def with_article_changed(html: str, change: Callable[[str], str]) -> str:
 def with_title(html: str, title: str) -> str:
     """A built page with its <title> replaced (`title` is escaped text)."""
     return _TITLE.sub(lambda _: f"<title>{title}</title>", html, count=1)
+
+
+# --- The navigation ----------------------------------------------------------------------------
+
+
+def name_sections_by_first_page(items: list) -> None:
+    """Each section's name leads to its first page, which the menu then does not repeat below it
+    ("Newsletters" > "Newsletters"). Material does this (feature `navigation.indexes`) for a
+    section whose first page is an `index.md`: here every section's first page counts as one.
+    `Page.is_index` reads `file.name`, which nothing reads after the navigation is made but the
+    templates; the file's address is fixed first, so it stays as it was."""
+    for item in items:
+        children = getattr(item, "children", None) or []
+        first = children[0] if children else None
+        if getattr(item, "is_section", False) and first is not None and getattr(first, "is_page", False):
+            file = first.file
+            file.dest_uri, file.url = file.dest_uri, file.url  # fixed before the name changes
+            file.name = "index"
+        name_sections_by_first_page(children)
+
+
+def section_page(nav: Any, page: Any) -> Any:
+    """For a page the navigation does not list (a case study, a facet page, a lesson, an issue),
+    the listed page whose address holds its address ("case-studies/" for "case-studies/x/"), or
+    None. A language's home page ('', 'cy/') holds every address, so it never counts."""
+    if page in nav.pages:
+        return None
+    homes = {root(code) for code in CODES}
+    found = None
+    for listed in nav.pages:
+        holds = listed.url not in homes and listed.url != page.url and page.url.startswith(listed.url)
+        if holds and (found is None or len(listed.url) > len(found.url)):
+            found = listed
+    return found
+
+
+def mark_active(listed: Any, active: bool) -> None:
+    """Show `listed` (a page in the navigation) as the reader's section while another page is
+    rendered, or stop: `Page.active` marks its sections too (`md-nav__item--active`), and opens
+    them in the phone's menu."""
+    if listed is not None:
+        listed.active = active
+
+
+def with_section_marked(html: str, listed_url: str, page_url: str) -> str:
+    """A written page whose menu shows the link to `listed_url` (its section's page, see
+    `section_page`) as Material shows the current page's (`md-nav__link--active`), and says so to
+    assistive technology (`aria-current`). Links to it outside the menu have no such class."""
+    href = escape(get_relative_url(listed_url, page_url))
+    link = re.compile(f'<a href="{re.escape(href)}" class="md-nav__link ?">')
+    marked, found = link.subn(f'<a href="{href}" class="md-nav__link md-nav__link--active" aria-current="true">', html, count=1)
+    if not found and 'class="md-nav md-nav--primary"' in html:  # a page may hide the menu (hide: [navigation])
+        raise ThemeError(
+            f"{page_url}: the menu's link to {listed_url} was not found; the pinned mkdocs-material changed "
+            "its partials/nav-item.html, so update rhannu/material_theme.py (with_section_marked)"
+        )
+    return marked

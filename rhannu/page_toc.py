@@ -15,6 +15,7 @@ out: a link to a hidden heading leads nowhere.
 from __future__ import annotations
 
 import re
+from html import escape
 
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -48,3 +49,37 @@ def complete(toc: TableOfContents, html: str) -> None:
     for anchor, title in found:
         ordered.append(had.pop(anchor) if anchor in had else AnchorLink(title, anchor, 2))
     entries[:] = ordered + list(had.values())  # any it had but the page does not show stay, last
+
+
+LONG_PAGE = 3  # a page with this many sections (H2s) or more is long: it gets a contents list at its top
+
+
+def contents_list(toc: TableOfContents, name: str) -> str:
+    """A long page's sections as a contents list for its top, named `name` ("On this page" in the
+    page's language): Material shows its own list beside wide screens only, and on a phone only in
+    the menu of pages the navigation lists, so case studies, lessons and issues had none there.
+    The styles show it below Material's sidebar width; search skips it. Empty for a short page."""
+    items = toc.items
+    entries = items[0].children if items and items[0].level == 1 else items
+    if len(entries) < LONG_PAGE:
+        return ""
+    links = "".join(f'<li><a href="#{escape(entry.id)}">{entry.title}</a></li>' for entry in entries)
+    return (
+        f'<nav class="rhannu-contents" aria-labelledby="rhannu-contents-title" data-search-exclude>'
+        f'<p class="rhannu-contents__title" id="rhannu-contents-title">{escape(name)}</p><ul>{links}</ul></nav>'
+    )
+
+
+def toc_of(html: str) -> TableOfContents:
+    """The list a page's HTML gives by itself (its H2s): for the preview's fast path, which
+    renders an item's article without MkDocs."""
+    return TableOfContents([AnchorLink(title, anchor, 2) for anchor, title in sections(html)])
+
+
+def after_title(html: str, block: str) -> str:
+    """`html` with `block` just after its H1 (unchanged without one, or without a block)."""
+    end = html.find("</h1>")
+    if not block or end < 0:
+        return html
+    end += len("</h1>")
+    return html[:end] + block + html[end:]

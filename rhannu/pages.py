@@ -105,7 +105,8 @@ def _editor_bodies(site: Site) -> list[tuple[str, str]]:
 def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfContents, lang: str, page_url: str) -> str:
     """Judged HTML with generated blocks in: the editors' block markers replaced, a generated
     page's placeholders filled; the first paragraph as its description where the page gives none;
-    every section, generated ones too, in its "On this page" list."""
+    every section, generated ones too, in its "On this page" list; and a long page's contents at
+    its top, for the phone where Material shows none."""
     html = replace_markers(
         html,
         lang,
@@ -126,6 +127,8 @@ def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfCo
         page_toc.complete(toc, html)
     if not meta.get("description"):
         meta["description"] = first_paragraph(html)
+    if not is_home(page_url):
+        html = page_toc.after_title(html, page_toc.contents_list(toc, label(lang, "on_this_page")))
     return html
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import markdown as markdown_lib
 
-from rhannu import html_safety
+from rhannu import html_safety, page_toc
 from rhannu.content import Content, load_content
 from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
@@ -116,6 +116,7 @@ class PageRenderer:
         if judged.problem is not None:
             raise Refused(judged.problem)
         html = page.with_blocks(judged.html)
+        html = page_toc.after_title(html, page_toc.contents_list(page_toc.toc_of(html), label(lang, "on_this_page")))
         folder = page.src_uri.rsplit("/", 1)[0]
         html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url, lang, names), html)
         return _RELATIVE_SRC.sub(lambda match: self._asset(match, folder, page_url), html)

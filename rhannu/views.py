@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import urlencode
 
 from rhannu import partial_dates
 from rhannu.content import Content
@@ -406,9 +407,13 @@ def listing_pages(
     with_facets: bool = False,
     when_empty: str = "",
     feed: tuple[str, str, str] | None = None,
+    filter_link: tuple[str, str] | None = None,
+    trail: bool = False,
 ) -> list[VirtualPage]:
     """A listing's pages, PAGE_SIZE cards each. With a feed, as (head title, visible link text,
-    site path), every page links to it: in its head and, above the cards, on the page."""
+    site path), every page links to it: in its head and, above the cards, on the page. A facet
+    page gives `filter_link`, as (its facet, its value), for its link to the filtered list of all
+    case studies, and a breadcrumb trail (`trail`) back to them."""
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
     for number in range(1, pages + 1):
@@ -419,6 +424,8 @@ def listing_pages(
         if with_facets and number == 1:
             parts.append(Late(_filter_form(content, lang)))
             parts.append(Late(_facet_nav(content, lang, page_path)))
+        if filter_link is not None:
+            parts.append(Late(_filter_all(content, *filter_link, lang, page_path)))
         if feed is not None:
             feed_href = relative(feed[2], url(page_path, lang))
             parts.append(
@@ -434,7 +441,8 @@ def listing_pages(
             parts.append(Late(_pagination(path, number, pages, lang, page_path)))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
         own_feed = (feed[0], feed[2]) if feed is not None else None
-        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed))
+        crumbs = breadcrumbs(PLACES[CASE_STUDIES.key], heading, lang, page_path) if trail else ""
+        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs))
     return result
 
 
@@ -501,8 +509,32 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
                 if facet in FEED_FACETS
                 else None
             )
-            result += listing_pages(content, path, title, intro, studies, lang, details, when_empty=way_on, feed=feed)
+            offered = studies and facet in _facets_in_use(content)
+            result += listing_pages(
+                content,
+                path,
+                title,
+                intro,
+                studies,
+                lang,
+                details,
+                when_empty=way_on,
+                feed=feed,
+                filter_link=(facet, value) if offered else None,
+                trail=True,
+            )
     return result
+
+
+def _filter_all(content: Content, facet: str, value: str, lang: str, from_path: str) -> str:
+    """A facet page's way into the list of all case studies, filtered by its value there (the
+    address carries the vocabulary key, as the filters do): the same cards, with the filter chosen
+    and the other facets to combine it with."""
+    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    name = term_label(content, facet, value, lang)
+    query = escape(urlencode({facet: value}))
+    text = escape(label(lang, "filter_all_case_studies", label=name))
+    return f'<p class="rhannu-filter-all"><a href="{index}?{query}">{text}</a></p>'
 
 
 def _feed_link_text(facet: str, value: str, lang: str) -> str:

@@ -7,7 +7,13 @@
 // address is the truth: the list and the controls are drawn from it on load, on Back and Forward
 // (popstate) and when the browser restores the page (pageshow), so that a reload, a bookmark or a
 // shared link shows the same list, and the browser's own restoring of form values cannot leave a
-// control saying one thing while the list shows another. A reader's change pushes a new address.
+// control saying one thing while the list shows another. The first change after focus enters the
+// form pushes a new address; the changes that follow while focus stays in it (arrow keys on a
+// select make one change each) replace it, so that Back leaves the filters in one step.
+// The address's values are vocabulary keys (data/taxonomy.yml), the same in both languages: the
+// language switch carries them to the other language's list.
+// Once the status line gives the list's count (filtered, or just cleared), the total above the
+// form is hidden: the page shows one count.
 // With no filter the list is page 1 as the build made it, with its pagination; with filters it is
 // every match, and the pagination, which pages the whole list, is hidden.
 (function () {
@@ -22,6 +28,9 @@
   var clear = form.querySelector(".rhannu-filter-clear");
   var panel = form.querySelector("details");
   var pagination = [].slice.call(document.querySelectorAll(".rhannu-pagination"));
+  var total = document.querySelector(".rhannu-total");
+  var switches = [].slice.call(document.querySelectorAll(".rhannu-language-switch__link"));
+  var entering = true; // the next change is the first since focus entered the form
   var built = list.innerHTML;
   var cards = null;
 
@@ -63,6 +72,17 @@
     return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
   }
 
+  // The other language's list, with the same filters (its address without any query of its own).
+  function carry(chosen) {
+    var params = new URLSearchParams();
+    facets.forEach(function (facet) { if (chosen[facet]) params.append(facet, chosen[facet]); });
+    var query = params.toString();
+    switches.forEach(function (link) {
+      var base = link.getAttribute("href").split(/[?#]/)[0];
+      link.setAttribute("href", base + (query ? "?" + query : ""));
+    });
+  }
+
   function here() {
     return window.location.pathname + window.location.search + window.location.hash;
   }
@@ -93,6 +113,7 @@
       list.replaceChildren(empty);
     }
     pagination.forEach(function (nav) { nav.hidden = filtered; });
+    carry(chosen);
     var names = facets.filter(function (facet) { return chosen[facet]; }).map(function (facet) {
       var select = form.elements[facet];
       return select.options[select.selectedIndex].text;
@@ -105,12 +126,17 @@
     } else {
       status.textContent = "";
     }
+    if (total) total.hidden = status.textContent !== ""; // one count: the status's, once it says one
   }
 
   function change() {
     var chosen = fromControls();
     var target = addressFor(chosen);
-    if (target !== here()) window.history.pushState(null, "", target);
+    if (target !== here()) {
+      if (entering) window.history.pushState(null, "", target);
+      else window.history.replaceState(null, "", target);
+      entering = false;
+    }
     render(chosen, true);
   }
 
@@ -128,6 +154,9 @@
       render(chosen, false);
       if (window.matchMedia("(min-width: 60em)").matches) panel.open = true;
       form.hidden = false;
+      form.addEventListener("focusin", function (event) {
+        if (!event.relatedTarget || !form.contains(event.relatedTarget)) entering = true;
+      });
       form.addEventListener("change", change);
       form.addEventListener("submit", function (event) { event.preventDefault(); change(); });
       clear.addEventListener("click", function () {
@@ -135,7 +164,10 @@
         form.elements[facets[0]].focus();
         change();
       });
-      window.addEventListener("popstate", function () { render(fromAddress(), true); });
+      window.addEventListener("popstate", function () {
+        entering = true; // a change now must not overwrite the entry Back or Forward led to
+        render(fromAddress(), true);
+      });
       window.addEventListener("pageshow", resync);
     });
 })();
