@@ -1,4 +1,6 @@
-"""The catalogue: every case study, lesson, newsletter issue and event on the site, as JSON that
+"""The catalogue: every case study, lesson, newsletter issue, event and news item on the site
+(each with its full text, the links between case studies and lessons, and the day its text last
+changed where an editor recorded it), as JSON that
 other networks' tools can build on, at a stable address per language with its JSON Schema beside
 it (`api/v1/catalogue.json` and `cy/api/v1/catalogue.json`).
 
@@ -16,6 +18,7 @@ from typing import Any
 
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
+from rhannu.full_text import body_html
 from rhannu.issue_views import issue_path, issue_summary, issue_title
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
@@ -28,8 +31,9 @@ API = f"api/v{VERSION}"
 # Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
 # issue's day), the same in both languages and for as long as the item keeps its file.
 TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
-ISSUE, EVENT = "issue", "event"
+ISSUE, EVENT, NEWS = "issue", "event", "news"
 EVENTS_ANCHOR = "issue-events"  # an issue page's events section
+NEWS_ANCHOR = "issue-news"  # an issue page's news section
 
 
 def catalogue_path(lang: str) -> str:
@@ -48,7 +52,8 @@ def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang:
         *(item_entry(info, content, study, lang, licence) for study in content.case_studies),
         *(item_entry(info, content, lesson, lang, licence) for lesson in content.lessons),
         *(issue_entry(info, issue, lang, licence) for issue in reversed(issues)),
-        *(event_entry(info, issue, event, lang, licence) for issue, event in issue_events(issues)),
+        *(event_entry(info, content, issue, event, lang, licence) for issue, event in issue_events(issues)),
+        *(news_entry(info, content, issue, item, lang, licence) for issue, item in issue_news(issues)),
     ]
     return {
         "version": VERSION,
@@ -88,6 +93,24 @@ def _text_language(item: Item, lang: str) -> str:
     return language(lang if lang in item.texts else DEFAULT.code).tag
 
 
+def _id(item: CaseStudy | Lesson) -> str:
+    return f"{TYPE_NAMES[type_of(item).key]}/{item.slug}"
+
+
+def _relations(content: Content, item: CaseStudy | Lesson) -> dict[str, list[str]]:
+    """The lessons a case study evidences (in its own order), and the case studies that evidence a
+    lesson (in the site's order), as entry ids: the links the items' own front matter makes."""
+    if isinstance(item, CaseStudy):
+        published = {lesson.slug: lesson for lesson in content.lessons}  # a draft lesson is in no catalogue
+        return {"lessons": [_id(published[slug]) for slug in item.lessons if slug in published], "case_studies": []}
+    return {"lessons": [], "case_studies": [_id(study) for study in content.case_studies if item.slug in study.lessons]}
+
+
+def _modified(item: Item) -> str | None:
+    """The day the item's text last changed, only where its editor has recorded it (`updated`)."""
+    return item.updated.isoformat() if item.updated else None
+
+
 def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang: str, licence: Any) -> dict[str, Any]:
     name = TYPE_NAMES[type_of(item).key]
     text = text_in(item, lang)
@@ -106,6 +129,9 @@ def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang:
         "themes": [_term(content, "theme", theme, lang) for theme in study.themes] if study else [],
         "approaches": [_term(content, "approach", approach, lang) for approach in study.approaches] if study else [],
         "licence": licence,
+        "body_html": body_html(content, item, lang, info.url),
+        "modified": _modified(item),
+        **_relations(content, item),
     }
 
 
@@ -128,6 +154,41 @@ def issue_entry(info: SiteInfo, issue: Issue, lang: str, licence: Any) -> dict[s
         "themes": [],
         "approaches": [],
         "licence": licence,
+        "body_html": None,
+        "modified": None,
+        "lessons": [],
+        "case_studies": [],
+    }
+
+
+def issue_news(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
+    """Each news item the newsletter has published, with the issue that holds it (its only place
+    on the site)."""
+    return [(issue, item) for issue in reversed(issues) for item in issue.items("news") if isinstance(item, NewsItem)]
+
+
+def news_entry(info: SiteInfo, content: Content, issue: Issue, item: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
+    text = text_in(item, lang)
+    where = _issue_urls(info, issue, f"#{NEWS_ANCHOR}")
+    return {
+        "id": f"{NEWS}/{item.slug}",
+        "type": NEWS,
+        "title": text.title,
+        "summary": text.summary,
+        "text_language": _text_language(item, lang),
+        "url": where,
+        "published": item.published.date().isoformat() if item.published else None,
+        "when": item.when.iso() if item.when else None,
+        "source": _source(content, item.source, lang),
+        "psb": None,
+        "themes": [],
+        "approaches": [],
+        "licence": licence,
+        "body_html": body_html(content, item, lang, info.url, where[lang]),
+        "modified": _modified(item),
+        "lessons": [],
+        "case_studies": [],
+        "issue": f"{ISSUE}/{issue.slug}",
     }
 
 
@@ -137,8 +198,9 @@ def issue_events(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
     return [(issue, item) for issue in reversed(issues) for item in issue.items("events")]
 
 
-def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
+def event_entry(info: SiteInfo, content: Content, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
     text = text_in(event, lang)
+    where = _issue_urls(info, issue, f"#{EVENTS_ANCHOR}")
     assert event.event_start is not None  # an event without a date is refused when loading
     start = event.event_start
     return {
@@ -147,7 +209,7 @@ def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licenc
         "title": text.title,
         "summary": text.summary,
         "text_language": _text_language(event, lang),
-        "url": _issue_urls(info, issue, f"#{EVENTS_ANCHOR}"),
+        "url": where,
         "published": event.published.date().isoformat() if event.published else None,
         "when": event.when.iso() if event.when else None,
         "source": None,
@@ -155,6 +217,10 @@ def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licenc
         "themes": [],
         "approaches": [],
         "licence": licence,
+        "body_html": body_html(content, event, lang, info.url, where[lang]),
+        "modified": _modified(event),
+        "lessons": [],
+        "case_studies": [],
         "event": {
             "start": start.isoformat() if event.event_has_time else start.date().isoformat(),
             "all_day": not event.event_has_time,
@@ -197,7 +263,7 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
         "$id": absolute(info.url, schema_path(lang)),
         "title": f"Rhannu catalogue, version {VERSION}",
         "description": (
-            "Every case study, lesson, newsletter issue and event on the site, in one language. Additive "
+            "Every case study, lesson, newsletter issue, event and news item on the site, in one language. Additive "
             "changes keep this version; a breaking change is published as a new version beside it."
         ),
         "type": "object",
@@ -231,10 +297,14 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "themes",
                     "approaches",
                     "licence",
+                    "body_html",
+                    "modified",
+                    "lessons",
+                    "case_studies",
                 ],
                 "properties": {
-                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event)/[a-z0-9-]+$"},
-                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT]},
+                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event|news)/[a-z0-9-]+$"},
+                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT, NEWS]},
                     "title": {"type": "string", "minLength": 1},
                     "summary": {"type": "string"},
                     "text_language": {"enum": [language(code).tag for code in CODES]},
@@ -251,10 +321,34 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "themes": {"type": "array", "items": _TERM},
                     "approaches": {"type": "array", "items": _TERM},
                     "licence": _LICENCE,
+                    "body_html": {
+                        "type": ["string", "null"],
+                        "description": (
+                            "the entry's full text as HTML, in text_language, with absolute links; "
+                            "null for an issue (its pages and feed carry it)"
+                        ),
+                    },
+                    "modified": {
+                        "anyOf": [_DAY, {"type": "null"}],
+                        "description": "the day the text last changed, where its editor recorded it; else null",
+                    },
+                    "lessons": {
+                        "type": "array",
+                        "description": "a case study's lessons learnt, by entry id",
+                        "items": {"type": "string", "pattern": "^lesson/"},
+                    },
+                    "case_studies": {
+                        "type": "array",
+                        "description": "the case studies that evidence a lesson, by entry id",
+                        "items": {"type": "string", "pattern": "^case-study/"},
+                    },
                     "event": {"$ref": "#/$defs/event"},
+                    "issue": {"type": "string", "pattern": "^issue/", "description": "the issue that published a news item"},
                 },
-                "if": {"properties": {"type": {"const": EVENT}}},
-                "then": {"required": ["event"]},
+                "allOf": [
+                    {"if": {"properties": {"type": {"const": EVENT}}}, "then": {"required": ["event"]}},
+                    {"if": {"properties": {"type": {"const": NEWS}}}, "then": {"required": ["issue"]}},
+                ],
             },
             "source": {
                 "type": "object",

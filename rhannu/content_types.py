@@ -68,6 +68,7 @@ class CaseStudy:
     texts: dict[str, Text]  # by language code; a missing twin leaves its language out
     when: PartialDate | None = None  # when what it describes happened, as precisely as known
     source: str | None = None  # the key of its source in data/sources.yml
+    updated: dt.date | None = None  # the day its text last changed, where the editor says so (never guessed)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Lesson:
     texts: dict[str, Text]
     when: PartialDate | None = None
     source: str | None = None
+    updated: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class NewsItem:
     texts: dict[str, Text]
     when: PartialDate | None = None
     source: str | None = None
+    updated: dt.date | None = None
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -193,6 +196,7 @@ TEXT_FIELDS = (Field("title", text, shared=False), Field("summary", text, shared
 FLAG_FIELDS = (
     Field("when", partial_date, required=False),
     Field("source", key_of("sources"), required=False),
+    Field("updated", date, required=False),  # the day its text last changed in substance, where an editor records it
     Field("draft", boolean, required=False, default=False),
     Field("translated_from", fingerprint, required=False, shared=False),
 )
@@ -230,6 +234,7 @@ def _case_study(pair: Pair) -> CaseStudy:
         texts=pair.texts,
         when=facts.get("when"),
         source=facts.get("source"),
+        updated=facts.get("updated"),
     )
 
 
@@ -322,6 +327,7 @@ def _lesson(pair: Pair) -> Lesson:
         pair.texts,
         facts.get("when"),
         facts.get("source"),
+        facts.get("updated"),
     )
 
 
@@ -369,6 +375,7 @@ def _news_item(pair: Pair) -> NewsItem:
         texts=pair.texts,
         when=facts.get("when"),
         source=facts.get("source"),
+        updated=facts.get("updated"),
     )
 
 

@@ -18,7 +18,7 @@ import markdown
 
 from rhannu import html_safety
 from rhannu.content import Content
-from rhannu.content_types import WITH_PAGES, CaseStudy, Lesson, page_path
+from rhannu.content_types import NEWS_ITEMS, WITH_PAGES, CaseStudy, Lesson, NewsItem, page_path
 from rhannu.urls import absolute, url
 from rhannu.views import text_in
 
@@ -31,11 +31,15 @@ def rendered(body: str) -> str:
     return markdown.markdown(body, extensions=["attr_list", "md_in_html"], output_format="html")
 
 
-def body_html(content: Content, item: CaseStudy | Lesson, lang: str, site_url: str) -> str:
+def body_html(content: Content, item: CaseStudy | Lesson | NewsItem, lang: str, site_url: str, own: str = "") -> str:
     """The item's text in `lang` (English where the Welsh is missing) as judged HTML with
-    absolute links."""
-    own = absolute(site_url, url(page_path(item, lang), lang))
-    folder = page_path(item).rsplit("/", 1)[0]  # where its source sits under docs/: 'case-studies'
+    absolute links. A newsletter item, which has no page, gives `own`: the address of the place
+    that shows it (its issue), where a link to an anchor of its own goes."""
+    if isinstance(item, NewsItem):
+        folder = NEWS_ITEMS.folder
+    else:
+        own = absolute(site_url, url(page_path(item, lang), lang))
+        folder = page_path(item).rsplit("/", 1)[0]  # where its source sits under docs/: 'case-studies'
     html = html_safety.clean(rendered(text_in(item, lang).body))
     pages = {kind.path(other): kind.path(other, lang) for kind in WITH_PAGES for other in content.of(kind)}
 

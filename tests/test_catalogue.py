@@ -36,6 +36,7 @@ EXPECTED_IDS = [
     *(f"lesson/{slug}" for slug in LESSONS),
     *(f"issue/{day}" for day in reversed(ISSUES)),
     "event/sample-event",  # the sample site's one event, in the issue of 2022-03-14
+    "news/sample-news",  # its one news item in an issue (issue 21)
 ]
 NEW_FILES = ["api/v1/catalogue.json", "api/v1/schema.json", "cy/api/v1/catalogue.json", "cy/api/v1/schema.json"]
 
