@@ -75,9 +75,25 @@ def _language_of(path: str) -> str:
 
 
 def links_html(lang: str, site_url: str, from_url: str) -> str:
-    """Both catalogues and both schemas as links with their full addresses (the Reusing page's
-    `<!-- rhannu:catalogue -->` marker)."""
-    return _address_list(lang, site_url, from_url, "catalogue") + _address_list(lang, site_url, from_url, "schema")
+    """Both catalogues and both schemas as links with their full addresses, and the catalogue's
+    own page (the Reusing page's `<!-- rhannu:catalogue -->` marker)."""
+    index = f'<a href="{escape(relative(url(INDEX, lang), from_url))}">{escape(label(lang, "api_title"))}</a>'
+    return (
+        _address_list(lang, site_url, from_url, "catalogue")
+        + _address_list(lang, site_url, from_url, "schema")
+        + f"<p>{escape(label(lang, 'api_page_link', page='{page}')).format(page=index)}</p>"
+    )
+
+
+HEADERS_FILE = "_headers"
+
+
+def headers_file() -> str:
+    """For hosts that read a `_headers` file (Netlify, Cloudflare Pages): the header that lets a
+    script on another website read the catalogue and its schema with fetch()."""
+    english_first = sorted(CODES, key=lambda code: code != DEFAULT.code)
+    rules = "".join(f"/{root(code)}api/*\n  Access-Control-Allow-Origin: *\n" for code in english_first)  # every version
+    return "# Other websites' scripts may read the catalogue (Netlify and Cloudflare Pages read this file).\n" + rules
 
 
 def index_page(info: SiteInfo, lang: str) -> VirtualPage:

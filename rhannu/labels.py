@@ -199,6 +199,7 @@ ENGLISH: dict[str, str] = {
     "api_intro": "Every case study, lesson, newsletter issue, event and news item on this site, in JSON, for other websites and tools. Each file has a JSON Schema beside it.",
     "api_catalogues": "Catalogues",
     "api_schemas": "Schemas",
+    "api_page_link": "They are listed on a page of their own too: {page}.",
     "api_reusing": "How you may reuse the content, and what a website that fetches the catalogue needs, is on the page {reusing}.",
 }
 
@@ -394,6 +395,7 @@ WELSH: dict[str, str] = {
     "api_intro": "Pob astudiaeth achos, gwers, rhifyn o'r cylchlythyr, digwyddiad ac eitem newyddion ar y wefan hon, mewn JSON, ar gyfer gwefannau ac offer eraill. Mae Sgema JSON wrth ymyl pob ffeil.",
     "api_catalogues": "Catalogau",
     "api_schemas": "Sgemâu",
+    "api_page_link": "Maent wedi'u rhestru ar dudalen eu hunain hefyd: {page}.",
     "api_reusing": "Mae sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog, ar y dudalen {reusing}.",
 }
 

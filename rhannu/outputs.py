@@ -1,7 +1,7 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
-`outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
-editions and their message files), written once; `outputs(site, lang)` each language's own: its
+`outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the
+bilingual email editions and their message files), written once; `outputs(site, lang)` each language's own: its
 feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
 redirects from old addresses, each case study's and lesson's citation files (RIS, BibTeX), and its
 one-language email editions.
@@ -62,7 +62,11 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
 def plan(site: Site, lang: str | None = None) -> list[Planned]:
     """The files of `outputs(site, lang)`, each with its owner, none rendered yet."""
     if lang is None:
-        return [Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)), *_emails(site, BOTH)]
+        return [
+            Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)),
+            Planned(catalogue.HEADERS_FILE, Owner("the headers for hosts that read a _headers file"), catalogue.headers_file),
+            *_emails(site, BOTH),
+        ]
     name, site_url = site.info.name(lang), site.info.url
     files = [
         Planned(
