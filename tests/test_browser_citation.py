@@ -114,3 +114,15 @@ def test_the_files_download_as_citations(page, path: str) -> None:
     assert download.value.suggested_filename == "citation.ris"
     body = page.request.get(page.url + "citation.bib").text()
     assert body.startswith("@online{case-study-sample-hackathon,")
+
+
+@pytest.mark.parametrize("path", [CITED[0], welsh(CITED[1])])
+def test_in_print_the_citation_has_no_button_and_gives_its_address_once(page, path: str) -> None:
+    page.goto(path)
+    button = page.get_by_role("button", name=_labels(path)["cite_copy"])
+    button.wait_for()
+    page.emulate_media(media="print")
+    assert not button.is_visible()
+    after = "a => getComputedStyle(a, '::after').content"
+    assert page.locator(".rhannu-cite__text a").evaluate(after) == "none"
+    assert page.locator(".rhannu-cite__files a").first.evaluate(after).startswith('" (http')  # the files' addresses on paper
