@@ -33,7 +33,9 @@ def _context(browser, site_url: str, width: int, scheme: str = "light", **option
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_no_accessibility_violations_and_no_sideways_scrolling(browser, site_url: str, path: str, width: int, scheme: str) -> None:
+def test_no_accessibility_violations_and_no_sideways_scrolling(
+    browser, site_url: str, path: str, width: int, scheme: str
+) -> None:
     context = _context(browser, site_url, width, scheme)
     tab = context.new_page()
     tab.goto(path)
@@ -43,7 +45,10 @@ def test_no_accessibility_violations_and_no_sideways_scrolling(browser, site_url
         tab.locator(".rhannu-cite__copy button").wait_for(state="visible")
         tab.locator(".rhannu-cite").scroll_into_view_if_needed()
     settle(tab)
-    violations = [f"{item['id']}: {[node['target'] for node in item['nodes']]}" for item in Axe().run(tab, options=AXE_OPTIONS).response["violations"]]
+    violations = [
+        f"{item['id']}: {[node['target'] for node in item['nodes']]}"
+        for item in Axe().run(tab, options=AXE_OPTIONS).response["violations"]
+    ]
     assert violations == [], f"{path} at {width} px, {scheme}: {violations}"
     assert tab.evaluate("document.documentElement.scrollWidth") <= width, f"{path} scrolls sideways at {width} px"
     context.close()

@@ -103,6 +103,14 @@ def test_each_entry_carries_its_full_text_judged_safe_with_absolute_links(site: 
     assert (site / src.removeprefix(FIXTURE_URL)).is_file()
 
 
+@pytest.mark.parametrize(
+    "address", ["case-studies/sample-hackathon/", "cy/astudiaethau-achos/sample-hackathon/", "case-studies/sample-case-study-01/"]
+)
+def test_the_pages_schema_org_data_says_the_modified_day_only_where_recorded(site: Path, address: str) -> None:
+    data = json.loads(read_html(site / address / "index.html").select_one('script[type="application/ld+json"]').string)
+    assert data.get("dateModified") == (None if "01" in address else "2023-11-01")
+
+
 def test_a_day_that_is_not_a_date_in_updated_is_named_with_its_file_and_field(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
     path = project / "case_studies/sample-hackathon.md"
