@@ -82,7 +82,7 @@ def test_case_studies_and_lessons_are_linked_both_ways_as_their_front_matter_lin
 @pytest.mark.parametrize("root", ROOTS)
 def test_a_modified_day_is_given_only_where_the_source_records_one(site: Path, root: str) -> None:
     modified = {key: entry["modified"] for key, entry in _entries(site, root).items() if entry["modified"] is not None}
-    assert modified == {"case-study/sample-hackathon": "2023-11-01"}  # `updated:` in its front matter, nowhere else
+    assert modified == {"case-study/sample-case-study-39": "2023-11-01"}  # `updated:` in its front matter, nowhere else
 
 
 @pytest.mark.parametrize("root", ROOTS)
@@ -104,7 +104,7 @@ def test_each_entry_carries_its_full_text_judged_safe_with_absolute_links(site: 
 
 
 @pytest.mark.parametrize(
-    "address", ["case-studies/sample-hackathon/", "cy/astudiaethau-achos/sample-hackathon/", "case-studies/sample-case-study-01/"]
+    "address", ["case-studies/sample-case-study-39/", "cy/astudiaethau-achos/sample-case-study-39/", "case-studies/sample-case-study-01/"]
 )
 def test_the_pages_schema_org_data_says_the_modified_day_only_where_recorded(site: Path, address: str) -> None:
     data = json.loads(read_html(site / address / "index.html").select_one('script[type="application/ld+json"]').string)
@@ -113,12 +113,12 @@ def test_the_pages_schema_org_data_says_the_modified_day_only_where_recorded(sit
 
 def test_a_day_that_is_not_a_date_in_updated_is_named_with_its_file_and_field(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
-    path = project / "case_studies/sample-hackathon.md"
+    path = project / "case_studies/sample-case-study-39.md"
     path.write_text(path.read_text(encoding="utf-8").replace("updated: 2023-11-01", "updated: last week"), encoding="utf-8")
     with pytest.raises(ContentErrors) as raised:
         prepare(project, BUILD_DATE_PINNED, _info())
     assert [str(error) for error in raised.value.errors] == [
-        "case_studies/sample-hackathon.md: field 'updated': expected a date as YYYY-MM-DD; got 'last week'"
+        "case_studies/sample-case-study-39.md: field 'updated': expected a date as YYYY-MM-DD; got 'last week'"
     ]
 
 
