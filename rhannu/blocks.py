@@ -20,12 +20,11 @@ from __future__ import annotations
 from html import escape
 
 from rhannu import calendar
-from rhannu.catalogue import catalogue_path, schema_path
+from rhannu.catalogue import links_html
 from rhannu.content_types import CASE_STUDIES
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
-from rhannu.languages import CODES
 from rhannu.newsletter import Issue, NewsletterSettings, Status
 from rhannu.site_info import Contact, Licence
 from rhannu.urls import absolute
@@ -121,19 +120,6 @@ def reuse_terms_html(licence: Licence | None, email: str | None, lang: str) -> s
     return f'<p class="rhannu-reuse-terms">{text}</p>'
 
 
-def catalogue_html(lang: str, site_url: str, from_url: str) -> str:
-    """The catalogue in each language, and its schema, as links with their full addresses."""
-    names = {"en": "catalogue_english", "cy": "catalogue_welsh"}
-    rows = [(label(lang, names[code]), catalogue_path(code)) for code in sorted(CODES, key=lambda code: code != lang)]
-    rows.append((label(lang, "catalogue_schema"), schema_path(lang)))
-    items = "".join(
-        f'<li><a href="{escape(relative(path, from_url))}">{escape(name)}</a>: '
-        f"<code>{escape(absolute(site_url, path))}</code></li>"
-        for name, path in rows
-    )
-    return f"<ul>{items}</ul>"
-
-
 MARKERS = (
     "contact-details",
     "contact",
@@ -180,7 +166,7 @@ def replace_markers(
         "contact": lambda: contact_inline(contact_email, lang),
         "data-controller": lambda: data_controller_text(data_controller, lang),
         "reuse-terms": lambda: reuse_terms_html(licence, contact_email, lang),
-        "catalogue": lambda: catalogue_html(lang, site_url, page_url),
+        "catalogue": lambda: links_html(lang, site_url, page_url),
         "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),
         "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
         "email-unsubscribe": lambda: email_unsubscribe_text(settings, lang),

@@ -1,4 +1,6 @@
-"""The catalogue: every case study, lesson, newsletter issue and event on the site, as JSON that
+"""The catalogue: every case study, lesson, newsletter issue, event and news item on the site
+(each with its full text, the links between case studies and lessons, and the day its text last
+changed where an editor recorded it), as JSON that
 other networks' tools can build on, at a stable address per language with its JSON Schema beside
 it (`api/v1/catalogue.json` and `cy/api/v1/catalogue.json`).
 
@@ -12,24 +14,28 @@ published as v2 beside v1. Plain functions: a site in, a dict out; the bytes are
 from __future__ import annotations
 
 import json
+from html import escape
 from typing import Any
 
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
+from rhannu.full_text import body_html
 from rhannu.issue_views import issue_path, issue_summary, issue_title
+from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
 from rhannu.site_info import Licence, SiteInfo
-from rhannu.urls import absolute, url
-from rhannu.views import term_label, text_in
+from rhannu.urls import absolute, relative, url
+from rhannu.views import VirtualPage, page, term_label, text_in
 
 VERSION = 1
 API = f"api/v{VERSION}"
 # Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
 # issue's day), the same in both languages and for as long as the item keeps its file.
 TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
-ISSUE, EVENT = "issue", "event"
+ISSUE, EVENT, NEWS = "issue", "event", "news"
 EVENTS_ANCHOR = "issue-events"  # an issue page's events section
+NEWS_ANCHOR = "issue-news"  # an issue page's news section
 
 
 def catalogue_path(lang: str) -> str:
@@ -40,6 +46,70 @@ def schema_path(lang: str) -> str:
     return f"{root(lang)}{API}/schema.json"
 
 
+INDEX = API  # the page that links the catalogues and schemas: api/v1/ and cy/api/v1/
+REUSING = "reusing"  # the page (docs/reusing.md) that says how the content may be reused
+
+
+def addresses(lang: str) -> list[tuple[str, str, str]]:
+    """(what, label, site path) of each catalogue and each schema, `lang`'s own first."""
+    ordered = sorted(CODES, key=lambda code: code != lang)
+    names = {"en": ("catalogue_english", "catalogue_schema_english"), "cy": ("catalogue_welsh", "catalogue_schema_welsh")}
+    return [
+        *(("catalogue", label(lang, names[code][0]), catalogue_path(code)) for code in ordered),
+        *(("schema", label(lang, names[code][1]), schema_path(code)) for code in ordered),
+    ]
+
+
+def _address_list(lang: str, site_url: str, from_url: str, what: str) -> str:
+    items = "".join(
+        f'<li><a href="{escape(relative(path, from_url))}" hreflang="{language(_language_of(path)).tag}">{escape(name)}</a>: '
+        f"<code>{escape(absolute(site_url, path))}</code></li>"
+        for kind, name, path in addresses(lang)
+        if kind == what
+    )
+    return f"<ul>{items}</ul>"
+
+
+def _language_of(path: str) -> str:
+    return next((code for code in CODES if path.startswith(root(code)) and root(code)), DEFAULT.code)
+
+
+def links_html(lang: str, site_url: str, from_url: str) -> str:
+    """Both catalogues and both schemas as links with their full addresses, and the catalogue's
+    own page (the Reusing page's `<!-- rhannu:catalogue -->` marker)."""
+    index = f'<a href="{escape(relative(url(INDEX, lang), from_url))}">{escape(label(lang, "api_title"))}</a>'
+    return (
+        _address_list(lang, site_url, from_url, "catalogue")
+        + _address_list(lang, site_url, from_url, "schema")
+        + f"<p>{escape(label(lang, 'api_page_link', page='{page}')).format(page=index)}</p>"
+    )
+
+
+HEADERS_FILE = "_headers"
+
+
+def headers_file() -> str:
+    """For hosts that read a `_headers` file (Netlify, Cloudflare Pages): the header that lets a
+    script on another website read the catalogue and its schema with fetch()."""
+    english_first = sorted(CODES, key=lambda code: code != DEFAULT.code)
+    rules = "".join(f"/{root(code)}api/*\n  Access-Control-Allow-Origin: *\n" for code in english_first)  # every version
+    return "# Other websites' scripts may read the catalogue (Netlify and Cloudflare Pages read this file).\n" + rules
+
+
+def index_page(info: SiteInfo, lang: str) -> VirtualPage:
+    """The page at api/v1/ (cy/api/v1/): what the catalogue is, and links to both catalogues and
+    both schemas, for a person who opens the API's address in a browser."""
+    here = url(INDEX, lang)
+    reusing = f'<a href="{escape(relative(url(REUSING, lang), here))}">{escape(label(lang, "reusing"))}</a>'
+    parts = [
+        f"<p>{escape(label(lang, 'api_intro'))}</p>",
+        f'<h2 id="catalogues">{escape(label(lang, "api_catalogues"))}</h2>\n{_address_list(lang, info.url, here, "catalogue")}',
+        f'<h2 id="schemas">{escape(label(lang, "api_schemas"))}</h2>\n{_address_list(lang, info.url, here, "schema")}',
+        f"<p>{escape(label(lang, 'api_reusing', reusing='{reusing}')).format(reusing=reusing)}</p>",
+    ]
+    return page(INDEX, lang, label(lang, "api_title"), label(lang, "api_description"), parts)
+
+
 def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang: str) -> dict[str, Any]:
     """The catalogue in `lang`: the site, its licence (None until the owner sets one) and an entry
     for every case study, lesson, issue and event the site publishes."""
@@ -48,7 +118,8 @@ def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang:
         *(item_entry(info, content, study, lang, licence) for study in content.case_studies),
         *(item_entry(info, content, lesson, lang, licence) for lesson in content.lessons),
         *(issue_entry(info, issue, lang, licence) for issue in reversed(issues)),
-        *(event_entry(info, issue, event, lang, licence) for issue, event in issue_events(issues)),
+        *(event_entry(info, content, issue, event, lang, licence) for issue, event in issue_events(issues)),
+        *(news_entry(info, content, issue, item, lang, licence) for issue, item in issue_news(issues)),
     ]
     return {
         "version": VERSION,
@@ -88,6 +159,24 @@ def _text_language(item: Item, lang: str) -> str:
     return language(lang if lang in item.texts else DEFAULT.code).tag
 
 
+def _id(item: CaseStudy | Lesson) -> str:
+    return f"{TYPE_NAMES[type_of(item).key]}/{item.slug}"
+
+
+def _relations(content: Content, item: CaseStudy | Lesson) -> dict[str, list[str]]:
+    """The lessons a case study evidences (in its own order), and the case studies that evidence a
+    lesson (in the site's order), as entry ids: the links the items' own front matter makes."""
+    if isinstance(item, CaseStudy):
+        published = {lesson.slug: lesson for lesson in content.lessons}  # a draft lesson is in no catalogue
+        return {"lessons": [_id(published[slug]) for slug in item.lessons if slug in published], "case_studies": []}
+    return {"lessons": [], "case_studies": [_id(study) for study in content.case_studies if item.slug in study.lessons]}
+
+
+def _modified(item: Item) -> str | None:
+    """The day the item's text last changed, only where its editor has recorded it (`updated`)."""
+    return item.updated.isoformat() if item.updated else None
+
+
 def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang: str, licence: Any) -> dict[str, Any]:
     name = TYPE_NAMES[type_of(item).key]
     text = text_in(item, lang)
@@ -106,6 +195,9 @@ def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang:
         "themes": [_term(content, "theme", theme, lang) for theme in study.themes] if study else [],
         "approaches": [_term(content, "approach", approach, lang) for approach in study.approaches] if study else [],
         "licence": licence,
+        "body_html": body_html(content, item, lang, info.url),
+        "modified": _modified(item),
+        **_relations(content, item),
     }
 
 
@@ -128,6 +220,41 @@ def issue_entry(info: SiteInfo, issue: Issue, lang: str, licence: Any) -> dict[s
         "themes": [],
         "approaches": [],
         "licence": licence,
+        "body_html": None,
+        "modified": None,
+        "lessons": [],
+        "case_studies": [],
+    }
+
+
+def issue_news(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
+    """Each news item the newsletter has published, with the issue that holds it (its only place
+    on the site)."""
+    return [(issue, item) for issue in reversed(issues) for item in issue.items("news") if isinstance(item, NewsItem)]
+
+
+def news_entry(info: SiteInfo, content: Content, issue: Issue, item: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
+    text = text_in(item, lang)
+    where = _issue_urls(info, issue, f"#{NEWS_ANCHOR}")
+    return {
+        "id": f"{NEWS}/{item.slug}",
+        "type": NEWS,
+        "title": text.title,
+        "summary": text.summary,
+        "text_language": _text_language(item, lang),
+        "url": where,
+        "published": item.published.date().isoformat() if item.published else None,
+        "when": item.when.iso() if item.when else None,
+        "source": _source(content, item.source, lang),
+        "psb": None,
+        "themes": [],
+        "approaches": [],
+        "licence": licence,
+        "body_html": body_html(content, item, lang, info.url, where[lang]),
+        "modified": _modified(item),
+        "lessons": [],
+        "case_studies": [],
+        "issue": f"{ISSUE}/{issue.slug}",
     }
 
 
@@ -137,8 +264,9 @@ def issue_events(issues: tuple[Issue, ...]) -> list[tuple[Issue, NewsItem]]:
     return [(issue, item) for issue in reversed(issues) for item in issue.items("events")]
 
 
-def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
+def event_entry(info: SiteInfo, content: Content, issue: Issue, event: NewsItem, lang: str, licence: Any) -> dict[str, Any]:
     text = text_in(event, lang)
+    where = _issue_urls(info, issue, f"#{EVENTS_ANCHOR}")
     assert event.event_start is not None  # an event without a date is refused when loading
     start = event.event_start
     return {
@@ -147,7 +275,7 @@ def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licenc
         "title": text.title,
         "summary": text.summary,
         "text_language": _text_language(event, lang),
-        "url": _issue_urls(info, issue, f"#{EVENTS_ANCHOR}"),
+        "url": where,
         "published": event.published.date().isoformat() if event.published else None,
         "when": event.when.iso() if event.when else None,
         "source": None,
@@ -155,6 +283,10 @@ def event_entry(info: SiteInfo, issue: Issue, event: NewsItem, lang: str, licenc
         "themes": [],
         "approaches": [],
         "licence": licence,
+        "body_html": body_html(content, event, lang, info.url, where[lang]),
+        "modified": _modified(event),
+        "lessons": [],
+        "case_studies": [],
         "event": {
             "start": start.isoformat() if event.event_has_time else start.date().isoformat(),
             "all_day": not event.event_has_time,
@@ -197,7 +329,7 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
         "$id": absolute(info.url, schema_path(lang)),
         "title": f"Rhannu catalogue, version {VERSION}",
         "description": (
-            "Every case study, lesson, newsletter issue and event on the site, in one language. Additive "
+            "Every case study, lesson, newsletter issue, event and news item on the site, in one language. Additive "
             "changes keep this version; a breaking change is published as a new version beside it."
         ),
         "type": "object",
@@ -231,10 +363,14 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "themes",
                     "approaches",
                     "licence",
+                    "body_html",
+                    "modified",
+                    "lessons",
+                    "case_studies",
                 ],
                 "properties": {
-                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event)/[a-z0-9-]+$"},
-                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT]},
+                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event|news)/[a-z0-9-]+$"},
+                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT, NEWS]},
                     "title": {"type": "string", "minLength": 1},
                     "summary": {"type": "string"},
                     "text_language": {"enum": [language(code).tag for code in CODES]},
@@ -251,10 +387,34 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "themes": {"type": "array", "items": _TERM},
                     "approaches": {"type": "array", "items": _TERM},
                     "licence": _LICENCE,
+                    "body_html": {
+                        "type": ["string", "null"],
+                        "description": (
+                            "the entry's full text as HTML, in text_language, with absolute links; "
+                            "null for an issue (its pages and feed carry it)"
+                        ),
+                    },
+                    "modified": {
+                        "anyOf": [_DAY, {"type": "null"}],
+                        "description": "the day the text last changed, where its editor recorded it; else null",
+                    },
+                    "lessons": {
+                        "type": "array",
+                        "description": "a case study's lessons learnt, by entry id",
+                        "items": {"type": "string", "pattern": "^lesson/"},
+                    },
+                    "case_studies": {
+                        "type": "array",
+                        "description": "the case studies that evidence a lesson, by entry id",
+                        "items": {"type": "string", "pattern": "^case-study/"},
+                    },
                     "event": {"$ref": "#/$defs/event"},
+                    "issue": {"type": "string", "pattern": "^issue/", "description": "the issue that published a news item"},
                 },
-                "if": {"properties": {"type": {"const": EVENT}}},
-                "then": {"required": ["event"]},
+                "allOf": [
+                    {"if": {"properties": {"type": {"const": EVENT}}}, "then": {"required": ["event"]}},
+                    {"if": {"properties": {"type": {"const": NEWS}}}, "then": {"required": ["issue"]}},
+                ],
             },
             "source": {
                 "type": "object",

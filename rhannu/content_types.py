@@ -68,6 +68,7 @@ class CaseStudy:
     texts: dict[str, Text]  # by language code; a missing twin leaves its language out
     when: PartialDate | None = None  # when what it describes happened, as precisely as known
     source: str | None = None  # the key of its source in data/sources.yml
+    updated: dt.date | None = None  # the day its text last changed, where the editor says so (never guessed)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Lesson:
     texts: dict[str, Text]
     when: PartialDate | None = None
     source: str | None = None
+    updated: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class NewsItem:
     when: PartialDate | None = None
     source: str | None = None
     event_end: dt.datetime | None = None  # events only, optional: as precise as event_start (its last day, or its end time)
+    updated: dt.date | None = None
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -194,6 +197,7 @@ TEXT_FIELDS = (Field("title", text, shared=False), Field("summary", text, shared
 FLAG_FIELDS = (
     Field("when", partial_date, required=False),
     Field("source", key_of("sources"), required=False),
+    Field("updated", date, required=False),  # the day its text last changed in substance, where an editor records it
     Field("draft", boolean, required=False, default=False),
     Field("translated_from", fingerprint, required=False, shared=False),
 )
@@ -231,6 +235,7 @@ def _case_study(pair: Pair) -> CaseStudy:
         texts=pair.texts,
         when=facts.get("when"),
         source=facts.get("source"),
+        updated=facts.get("updated"),
     )
 
 
@@ -323,6 +328,7 @@ def _lesson(pair: Pair) -> Lesson:
         pair.texts,
         facts.get("when"),
         facts.get("source"),
+        facts.get("updated"),
     )
 
 
@@ -372,6 +378,7 @@ def _news_item(pair: Pair) -> NewsItem:
         when=facts.get("when"),
         source=facts.get("source"),
         event_end=end.start if event and end else None,
+        updated=facts.get("updated"),
     )
 
 

@@ -9,7 +9,8 @@ domain="theme">, labelled in the feed's language, then their PSB as <category do
 an issue carries those of the case studies it holds, a lesson none (it has no themes). An
 issue's content:encoded is its email edition in the feed's language (the body of the
 one-language edition: inline styles, absolute links), so a mailing service that builds a
-campaign from the feed sends the whole issue.
+campaign from the feed sends the whole issue; a case study's or lesson's is its full text, judged
+as its page is, with absolute links (rhannu.full_text).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, TYPES, CaseStudy
+from rhannu.full_text import body_html
 from rhannu.issue_views import NEWSLETTERS, issue_path, issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
@@ -205,7 +207,14 @@ def newsletter_channel(
 def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str) -> FeedItem:
     text = text_in(study, lang)
     link = absolute(site_url, url(CASE_STUDIES.path(study, lang), lang))
-    return FeedItem(text.title, link, study.published, text.summary, categories=study_categories(content, [study], lang))
+    return FeedItem(
+        text.title,
+        link,
+        study.published,
+        text.summary,
+        content_html=body_html(content, study, lang, site_url),
+        categories=study_categories(content, [study], lang),
+    )
 
 
 def everything_channel(
@@ -226,6 +235,7 @@ def everything_channel(
             link(kind.path(item, lang)),
             item.published,
             text_in(item, lang).summary,
+            content_html=body_html(content, item, lang, site_url),
             categories=study_categories(content, [item], lang) if isinstance(item, CaseStudy) else (),
         )
         for kind in TYPES

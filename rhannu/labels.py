@@ -174,9 +174,7 @@ ENGLISH: dict[str, str] = {
     "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Cite this page",
-    "cite_published": "Published {date}",
     "cite_address": "Available at",
-    "cite_contact": "Contact",
     "reusing": "Reusing our content",
     "licence_terms": "You may reuse this content under this licence: {licence}.",
     "licence_unset": "No licence for reusing this content has been chosen yet. To reuse it, ask us first: {contact}.",
@@ -221,6 +219,25 @@ ENGLISH: dict[str, str] = {
     # journeys (issue 21): contents on a phone, facet pages, filters across pages
     "on_this_page": "On this page",
     "filter_all_case_studies": "Filter all case studies: {label}",
+    # cite this page, catalogue index (issue 21)
+    "cite_no_date": "n.d.",
+    "cite_accessed": "Accessed",
+    "cite_accessed_unknown": "[date]",
+    "cite_copy": "Copy citation",
+    "cite_copied": "Citation copied.",
+    "cite_copy_failed": "Could not copy. The citation is selected: copy it with your keyboard.",
+    "cite_files": "For your reference manager:",
+    "cite_ris": "RIS file",
+    "cite_bibtex": "BibTeX file",
+    "catalogue_schema_english": "its JSON Schema in English",
+    "catalogue_schema_welsh": "its JSON Schema in Welsh",
+    "api_title": "Catalogue for other websites",
+    "api_description": "Version 1 of this site's catalogue in JSON, in Welsh and in English, and the JSON Schema of each.",
+    "api_intro": "Every case study, lesson, newsletter issue, event and news item on this site, in JSON, for other websites and tools. Each file has a JSON Schema beside it.",
+    "api_catalogues": "Catalogues",
+    "api_schemas": "Schemas",
+    "api_page_link": "They are listed on a page of their own too: {page}.",
+    "api_reusing": "How you may reuse the content, and what a website that fetches the catalogue needs, is on the page {reusing}.",
 }
 
 WELSH: dict[str, str] = {
@@ -390,9 +407,7 @@ WELSH: dict[str, str] = {
     "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Dyfynnu'r dudalen hon",
-    "cite_published": "Cyhoeddwyd {date}",
     "cite_address": "Ar gael yn",
-    "cite_contact": "Cyswllt",
     "reusing": "Ailddefnyddio ein cynnwys",
     "licence_terms": "Gallwch ailddefnyddio'r cynnwys hwn o dan delerau'r drwydded hon: {licence}.",
     "licence_unset": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i ni yn gyntaf: {contact}.",
@@ -438,6 +453,25 @@ WELSH: dict[str, str] = {
     # journeys (issue 21): contents on a phone, facet pages, filters across pages
     "on_this_page": "Ar y dudalen hon",
     "filter_all_case_studies": "Hidlo pob astudiaeth achos: {label}",
+    # cite this page, catalogue index (issue 21)
+    "cite_no_date": "d.d.",
+    "cite_accessed": "Cyrchwyd",
+    "cite_accessed_unknown": "[dyddiad]",
+    "cite_copy": "Copïo'r cyfeirnod",
+    "cite_copied": "Copïwyd y cyfeirnod.",
+    "cite_copy_failed": "Methwyd â chopïo. Mae'r cyfeirnod wedi'i ddewis: copïwch ef â'ch bysellfwrdd.",
+    "cite_files": "Ar gyfer eich rheolwr cyfeirnodau:",
+    "cite_ris": "Ffeil RIS",
+    "cite_bibtex": "Ffeil BibTeX",
+    "catalogue_schema_english": "ei Sgema JSON yn Saesneg",
+    "catalogue_schema_welsh": "ei Sgema JSON yn Gymraeg",
+    "api_title": "Catalog ar gyfer gwefannau eraill",
+    "api_description": "Fersiwn 1 o gatalog y wefan hon mewn JSON, yn Gymraeg ac yn Saesneg, a Sgema JSON pob un.",
+    "api_intro": "Pob astudiaeth achos, gwers, rhifyn o'r cylchlythyr, digwyddiad ac eitem newyddion ar y wefan hon, mewn JSON, ar gyfer gwefannau ac offer eraill. Mae Sgema JSON wrth ymyl pob ffeil.",
+    "api_catalogues": "Catalogau",
+    "api_schemas": "Sgemâu",
+    "api_page_link": "Maent wedi'u rhestru ar dudalen eu hunain hefyd: {page}.",
+    "api_reusing": "Mae sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog, ar y dudalen {reusing}.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

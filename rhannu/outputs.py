@@ -1,9 +1,10 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
-`outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
-editions and their message files), written once; `outputs(site, lang)` each language's own: its
+`outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the
+bilingual email editions and their message files), written once; `outputs(site, lang)` each language's own: its
 feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
-redirects from old addresses, and its one-language email editions.
+redirects from old addresses, each case study's and lesson's citation files (RIS, BibTeX), and its
+one-language email editions.
 
 `plan` lists the same files, each with its owner, before any is rendered: the table of every
 address (`rhannu.addresses`) claims them while the site is prepared, so that a path two outputs,
@@ -20,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rhannu import calendar, catalogue, feed_page
+from rhannu import calendar, catalogue, citation, feed_page
 from rhannu.addresses import Owner, unclaimed
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
 from rhannu.email import BOTH, Edition, edition_file
@@ -61,7 +62,11 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
 def plan(site: Site, lang: str | None = None) -> list[Planned]:
     """The files of `outputs(site, lang)`, each with its owner, none rendered yet."""
     if lang is None:
-        return [Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)), *_emails(site, BOTH)]
+        return [
+            Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)),
+            Planned(catalogue.HEADERS_FILE, Owner("the headers for hosts that read a _headers file"), catalogue.headers_file),
+            *_emails(site, BOTH),
+        ]
     name, site_url = site.info.name(lang), site.info.url
     files = [
         Planned(
@@ -80,7 +85,20 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
         Planned(catalogue.catalogue_path(lang), Owner("the JSON catalogue"), lambda: whole()[catalogue.catalogue_path(lang)]),
         Planned(catalogue.schema_path(lang), Owner("the catalogue's JSON Schema"), lambda: whole()[catalogue.schema_path(lang)]),
     ]
-    return files + _redirects(site, lang) + _emails(site, lang)
+    return files + _citations(site, lang) + _redirects(site, lang) + _emails(site, lang)
+
+
+def _citations(site: Site, lang: str) -> list[Planned]:
+    """Beside each case study's and lesson's page in `lang`: its citation as RIS and as BibTeX."""
+    files = []
+    for kind in WITH_PAGES:
+        for item in site.content.of(kind):
+            owner = Owner(f"the citation files of {primary_path(item.texts)}", primary_path(item.texts))
+            ris_path, bibtex_path = citation.file_paths(item, lang)
+            record = citation.citation_of(item, lang, site.info)
+            files.append(Planned(ris_path, owner, _bound(citation.ris, record)))
+            files.append(Planned(bibtex_path, owner, _bound(citation.bibtex, record)))
+    return files
 
 
 def _bound(render: Callable[..., str | bytes], *args: object) -> Callable[[], str | bytes]:

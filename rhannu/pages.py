@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 from mkdocs.structure.toc import TableOfContents
 
-from rhannu import html_safety, material_theme, page_toc, printing
+from rhannu import citation, html_safety, material_theme, page_toc, printing
 from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
@@ -149,6 +149,8 @@ def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str
     )
     if jsonld:
         html = html.replace("</head>", f"{jsonld}\n</head>", 1)
+    if own_text and (item := site.items_by_page.get(src_uri)) is not None:  # for reference managers
+        html = html.replace("</head>", f"{citation.meta_tags(citation.citation_of(item, lang, site.info))}\n</head>", 1)
     return html
 
 

@@ -13,8 +13,9 @@ from typing import Any
 
 from rhannu import assets, docs_meta, html_safety
 from rhannu.addresses import Owner, address_table, unique_pages
+from rhannu.catalogue import index_page as api_page
 from rhannu.content import Content, load_content
-from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, page_path, primary_path
+from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, Lesson, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
@@ -55,6 +56,12 @@ class Site:
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
         """Each case study by the src_uri of its page in either language."""
         return {src_uri(page_path(study), lang): study for study in self.content.case_studies for lang in study.texts}
+
+    @cached_property
+    def items_by_page(self) -> dict[str, CaseStudy | Lesson]:
+        """Each case study and lesson by the src_uri of its page in each language it has a text in."""
+        items = (item for kind in WITH_PAGES for item in self.content.of(kind))
+        return {src_uri(page_path(item), lang): item for item in items for lang in item.texts}
 
     @cached_property
     def editions(self) -> tuple[Edition, ...]:
@@ -135,7 +142,15 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     issues = assemble(content, settings, build_date, load_cache(root, build_date))
     status = settings.status(build_date)
     pages = unique_pages(
-        (page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]),
+        (
+            page
+            for lang in CODES
+            for page in [
+                *pages_for(content, lang, info),
+                *newsletter_pages(issues, lang, status),
+                api_page(info, lang),
+            ]
+        ),
         content,
     )
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))

@@ -31,6 +31,8 @@ def case_study_jsonld(
     }
     if study.published is not None:  # left out where it was never published here, as schema.org allows
         data["datePublished"] = study.published.date().isoformat()
+    if study.updated is not None:  # only where its editor recorded the day (front matter `updated`)
+        data["dateModified"] = study.updated.isoformat()
     if licence is not None:  # the terms of reuse, once the owner has chosen them
         data["license"] = licence.url(lang)
     if study.when is not None:

@@ -16,6 +16,7 @@ from html import escape
 from urllib.parse import urlencode
 
 from rhannu import partial_dates
+from rhannu.citation import citation_of, cite_html
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path, type_of
 from rhannu.dates import long_date
@@ -24,7 +25,7 @@ from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
 from rhannu.sources import source_html
-from rhannu.urls import absolute, relative, src_uri, url
+from rhannu.urls import relative, src_uri, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
 PAGE_SIZE = 50
@@ -217,29 +218,6 @@ def when_html(when: PartialDate, lang: str) -> str:
     return f'<time datetime="{machine}">{shown}</time>' if machine else f'<span class="rhannu-when">{shown}</span>'
 
 
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def cite_html(content: Content, item: CaseStudy | Lesson, lang: str, info: SiteInfo) -> str:
-    """'Cite this page': the item's title, the programme, its publication date (else its source
-    and the period it covers), its stable address, and whom to contact, in the page's language."""
-    address = absolute(info.url, url(page_path(item, lang), lang))
-    parts = [escape(_sentence(text_in(item, lang).title)), escape(_sentence(info.name(lang)))]
-    if item.published is not None:
-        parts.append(escape(label(lang, "cite_published", date=long_date(item.published.date(), lang))) + ".")
-    elif item.source is not None:
-        parts.append(f"{escape(label(lang, 'source'))}: {content.taxonomy.sources[item.source].line_html(lang)}.")
-    parts.append(f'{escape(label(lang, "cite_address"))}: <a href="{escape(address)}">{escape(address)}</a>')
-    email = escape(info.contact_email or "")
-    contact = f'<p>{escape(label(lang, "cite_contact"))}: <a href="mailto:{email}">{email}</a></p>\n' if email else ""
-    return (
-        '<section class="rhannu-cite" aria-labelledby="cite-heading">\n'
-        f'<h2 id="cite-heading">{escape(label(lang, "cite_heading"))}</h2>\n'
-        f'<p class="rhannu-cite__text">{" ".join(parts)}</p>\n{contact}</section>'
-    )
-
-
 def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetails | None, info: SiteInfo) -> VirtualPage:
     path = page_path(study, lang)
     text = study.texts[lang]
@@ -256,7 +234,7 @@ def case_study_page(content: Content, study: CaseStudy, lang: str, _: CardDetail
         Late(_meta_list(content, study, lang, path)),
         Markdown(text.body),
         Late(lessons_block),
-        Late(cite_html(content, study, lang, info)),
+        Late(cite_html(citation_of(study, lang, info), lang)),
         Late(moving_on),
     ]
     return page(
@@ -563,7 +541,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
             f'<span id="evidence-heading"></span><h2 id="case-studies-heading">{escape(label(lang, "evidence"))}</h2>\n'
             f"{evidence}\n</section>"
         ),
-        Late(cite_html(content, lesson, lang, info)),
+        Late(cite_html(citation_of(lesson, lang, info), lang)),
         Late(moving_on),
     ]
     return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson), source=text.path)

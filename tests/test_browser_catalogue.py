@@ -16,15 +16,16 @@ pytestmark = pytest.mark.browser
 def test_the_reusing_pages_links_give_catalogues_that_fit_their_schema(page, path: str) -> None:
     page.goto(path)
     links = page.locator("article li a")
-    assert links.count() == 3
-    catalogue_href, other_href, schema_href = (links.nth(n).get_attribute("href") for n in range(3))
-    schema = page.request.get(page.url + schema_href).json()
-    for href in (catalogue_href, other_href):
+    assert links.count() == 4  # both catalogues, then both schemas, each language's own first (issue 21)
+    catalogue_href, other_href, schema_href, other_schema_href = (links.nth(n).get_attribute("href") for n in range(4))
+    for href, schema_at in ((catalogue_href, schema_href), (other_href, other_schema_href)):
+        schema = page.request.get(page.url + schema_at).json()
         response = page.request.get(page.url + href)
         assert response.ok and response.headers["content-type"].startswith("application/json")
         data = response.json()
         jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER).validate(data)
-        assert len(data["entries"]) == 62  # 54 case studies, 4 lessons, 3 issues, 1 event
+        assert data["schema"] == schema["$id"]
+        assert len(data["entries"]) == 63  # 54 case studies, 4 lessons, 3 issues, 1 event, 1 news item
     assert page.request.get(page.url + catalogue_href).json()["language"] == ("cy" if path.startswith("cy/") else "en-GB")
 
 

@@ -20,7 +20,6 @@ from rhannu import catalogue
 from rhannu.errors import ContentErrors
 from rhannu.site import Site, prepare
 from rhannu.site_info import Licence, SiteInfo, licence
-from rhannu.views import cite_html
 from tests.support.sample_site import CASE_STUDIES, ISSUES, LEFT_OUT, LESSONS, welsh
 from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, BuildResult, build, copy_fixture, read_html
 
@@ -36,6 +35,7 @@ EXPECTED_IDS = [
     *(f"lesson/{slug}" for slug in LESSONS),
     *(f"issue/{day}" for day in reversed(ISSUES)),
     "event/sample-event",  # the sample site's one event, in the issue of 2022-03-14
+    "news/sample-news",  # its one news item in an issue (issue 21)
 ]
 NEW_FILES = ["api/v1/catalogue.json", "api/v1/schema.json", "cy/api/v1/catalogue.json", "cy/api/v1/schema.json"]
 
@@ -156,31 +156,6 @@ def test_a_title_with_a_line_break_or_markup_stays_a_string(sample: Site) -> Non
     assert "\nLine two" not in written  # the line break is escaped: one JSON string
 
 
-# --- Cite this page -------------------------------------------------------------------------------
-
-
-def _text(html: str) -> str:
-    return unescape(" ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" .", "."))
-
-
-def test_cite_gives_the_source_and_its_period_where_no_publication_date_is_recorded(sample: Site) -> None:
-    study = next(study for study in sample.content.case_studies if study.slug == "sample-sharing-practice")
-    unpublished = dataclasses.replace(study, published=None)
-    assert _text(cite_html(sample.content, unpublished, "en", sample.info)) == (
-        "Cite this page Sample case study: sharing practice. Rhannu sample site. "
-        "Source: Sample report, Sample publisher, Autumn 2021 – 2022. "
-        "Available at: https://sample.rhannu.example.org/case-studies/sample-sharing-practice/ Contact: sample@example.org"
-    )
-    assert _text(cite_html(sample.content, unpublished, "cy", sample.info)) == (
-        "Dyfynnu'r dudalen hon Astudiaeth achos enghreifftiol: rhannu arfer. Safle enghreifftiol Rhannu. "
-        "Ffynhonnell: Adroddiad enghreifftiol, Cyhoeddwr enghreifftiol, Yr hydref 2021 – 2022. "
-        "Ar gael yn: https://sample.rhannu.example.org/cy/astudiaethau-achos/sample-sharing-practice/ Cyswllt: sample@example.org"
-    )
-    neither = dataclasses.replace(unpublished, source=None)
-    assert "Source" not in cite_html(sample.content, neither, "en", dataclasses.replace(sample.info, contact_email=None))
-    assert "Contact" not in cite_html(sample.content, neither, "en", dataclasses.replace(sample.info, contact_email=None))
-
-
 # --- On the built sample site ---------------------------------------------------------------------
 
 
@@ -203,30 +178,6 @@ def test_the_built_catalogue_fits_the_schema_beside_it_and_every_address_is_a_pa
     assert data["entries"][EXPECTED_IDS.index("lesson/sample-uncited")]["url"]["cy"] == FIXTURE_URL + welsh("lessons/sample-uncited/")
 
 
-def _cite(site: Path, page: str) -> str:
-    block = read_html(site / page / "index.html").select_one("section.rhannu-cite")
-    assert block is not None, page
-    return " ".join(block.get_text(" ", strip=True).split())
-
-
-def test_case_studies_and_lessons_end_with_cite_this_page_in_their_language(site: Path) -> None:
-    assert _cite(site, "case-studies/sample-hackathon") == (
-        "Cite this page Sample case study: a hackathon. Rhannu sample site. Published 20 October 2023. "
-        "Available at: https://sample.rhannu.example.org/case-studies/sample-hackathon/ Contact: sample@example.org"
-    )
-    assert _cite(site, welsh("lessons/sample-uncited/")) == (
-        "Dyfynnu'r dudalen hon Gwers enghreifftiol nad oes astudiaeth achos yn cyfeirio ati. Safle enghreifftiol Rhannu. "
-        "Cyhoeddwyd 31 Mawrth 2022. Ar gael yn: https://sample.rhannu.example.org/cy/gwersi/gwers-heb-gyfeiriad/ "
-        "Cyswllt: sample@example.org"
-    )
-    for page in [f"case-studies/{slug}/" for slug in CASE_STUDIES] + [f"lessons/{slug}/" for slug in LESSONS]:
-        for address in (page, welsh(page)):
-            html = read_html(site / address / "index.html")
-            cite = html.select_one("section.rhannu-cite")
-            assert cite is not None and cite.find_next("section", class_="rhannu-related") is None, address
-            assert html.select_one('.md-sidebar--secondary a[href="#cite-heading"]') is not None, address
-
-
 def test_with_a_licence_it_shows_in_the_footer_json_ld_feeds_and_reusing_page(site: Path) -> None:
     for lang, root in (("en", ""), ("cy", "cy/")):
         footer = read_html(site / root / "about/index.html").select_one(".md-copyright .rhannu-reuse")
@@ -245,9 +196,12 @@ def test_the_reusing_page_links_to_the_catalogue_in_both_languages(site: Path) -
     article = read_html(site / "reusing/index.html").select_one("article")
     assert article.h1.get_text() == "Reusing our content"
     assert [code.get_text() for code in article.select("li code")] == [
-        f"{FIXTURE_URL}api/v1/catalogue.json", f"{FIXTURE_URL}cy/api/v1/catalogue.json", f"{FIXTURE_URL}api/v1/schema.json"
+        f"{FIXTURE_URL}api/v1/catalogue.json", f"{FIXTURE_URL}cy/api/v1/catalogue.json", f"{FIXTURE_URL}api/v1/schema.json",
+        f"{FIXTURE_URL}cy/api/v1/schema.json",  # both languages' schemas (issue 21)
     ]
-    assert [a["href"] for a in article.select("li a")] == ["../api/v1/catalogue.json", "../cy/api/v1/catalogue.json", "../api/v1/schema.json"]
+    assert [a["href"] for a in article.select("li a")] == [
+        "../api/v1/catalogue.json", "../cy/api/v1/catalogue.json", "../api/v1/schema.json", "../cy/api/v1/schema.json"
+    ]
     assert read_html(site / "cy/reusing/index.html").select_one("article h1").get_text() == "Ailddefnyddio ein cynnwys"
 
 

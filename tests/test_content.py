@@ -95,7 +95,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
         (
             {"case_studies/engagement.md": STUDY_EN.replace("themes:", "theme:")},
             "case_studies/engagement.md: field 'theme': unknown field (did you mean 'themes'?); expected one of "
-            "title, summary, published, psb, themes, approaches, lessons, aliases, when, source, draft, translated_from, slug\n"
+            "title, summary, published, psb, themes, approaches, lessons, aliases, when, source, updated, draft, translated_from, slug\n"
             "case_studies/engagement.md: field 'themes': missing; this field is required",
         ),
         (

@@ -21,13 +21,13 @@ def test_the_sample_sites_outputs_by_owner() -> None:
     from rhannu.outputs import all_outputs, outputs
     from rhannu.site import prepare
     from rhannu.site_info import SiteInfo
-    from tests.support.sample_site import FACETS, ISSUES, MOVED, REDIRECTS, section
+    from tests.support.sample_site import CASE_STUDIES, FACETS, ISSUES, LESSONS, MOVED, REDIRECTS, section, welsh
     from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL
 
     site = prepare(FIXTURE, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
     emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt", "eml")}
     shared = outputs(site)
-    assert set(shared) == {"robots.txt"} | {path for path in emails if "/email." in path and path.count(".") == 1}
+    assert set(shared) == {"robots.txt", "_headers"} | {path for path in emails if "/email." in path and path.count(".") == 1}
     for lang, root in (("en", ""), ("cy", "cy/")):
         own = outputs(site, lang)
         assert set(own) == {
@@ -41,6 +41,9 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             f"{root}feed.xsl",  # the feeds' page for browsers (issue 21)
             f"{root}events.ics",  # the events calendar, and the sample event's own file beside its issue
             f"{section(root, 'newsletters')}/2022-03-14/sample-event.ics",
+            # each case study's and lesson's citation files, beside its page (issue 21)
+            *(f"{section(root, 'case-studies')}/{slug}/citation.{kind}" for slug in CASE_STUDIES for kind in ("ris", "bib")),
+            *(f"{welsh(f'lessons/{slug}/') if root else f'lessons/{slug}/'}citation.{kind}" for slug in LESSONS for kind in ("ris", "bib")),
         }
-    assert set(all_outputs(site, CODES)) == {"robots.txt", *emails, *(path for lang in CODES for path in outputs(site, lang))}
+    assert set(all_outputs(site, CODES)) == {"robots.txt", "_headers", *emails, *(path for lang in CODES for path in outputs(site, lang))}
     assert shared["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {FIXTURE_URL}sitemap.xml\n".encode()

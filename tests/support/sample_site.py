@@ -42,6 +42,7 @@ PAGES = sorted([
     "lessons/", *(f"lessons/{slug}/" for slug in LESSONS),
     "newsletters/", *(f"newsletters/{day}/" for day in ISSUES),
     "news/sample-sharing/",  # the alias of sample-sharing-practice: a page that redirects
+    "api/v1/",  # the catalogue's own page (issue 21)
 ])
 REDIRECTS = {"news/sample-sharing/": "case-studies/sample-sharing-practice/"}
 
