@@ -199,7 +199,7 @@ def test_the_reusing_page_links_to_the_catalogue_in_both_languages(site: Path) -
         f"{FIXTURE_URL}api/v1/catalogue.json", f"{FIXTURE_URL}cy/api/v1/catalogue.json", f"{FIXTURE_URL}api/v1/schema.json",
         f"{FIXTURE_URL}cy/api/v1/schema.json",  # both languages' schemas (issue 21)
     ]
-    assert [a["href"] for a in article.select("li a")] == [
+    assert [a["href"] for a in article.select("li a") if not a.find_parent(class_="rhannu-contents")] == [
         "../api/v1/catalogue.json", "../cy/api/v1/catalogue.json", "../api/v1/schema.json", "../cy/api/v1/schema.json"
     ]
     assert read_html(site / "cy/reusing/index.html").select_one("article h1").get_text() == "Ailddefnyddio ein cynnwys"
