@@ -45,6 +45,7 @@ THEME_FILES = {
     "404.html": f"{THEME}'s page for an address with no page",
     "sitemap.xml": f"{THEME}'s sitemap",
     "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
+    "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",
     **{f"{root(code)}search/search_index.json": f"{THEME}'s search index" for code in CODES},
 }
 THEME_FOLDERS = {"assets": f"{THEME}'s assets folder", **{f"{root(code)}search": f"{THEME}'s search folder" for code in CODES}}
