@@ -42,7 +42,7 @@ THEME = "MkDocs and Material"
 # MkDocs' and Material's own files, and the search index Rhannu splits per language; the folders
 # they fill (assets/: Material's scripts, styles and images) belong to them whole.
 THEME_FILES = {
-    "404.html": f"{THEME}'s page for an address with no page",
+    **{f"{root(code)}404.html": f"{THEME}'s page for an address with no page" for code in CODES},
     "sitemap.xml": f"{THEME}'s sitemap",
     "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
     "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",

@@ -1,9 +1,10 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
-`outputs(site)` holds the files that belong to no single language (robots.txt, the bilingual email
-editions and their message files), written once; `outputs(site, lang)` each language's own: its
-feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
-redirects from old addresses, and its one-language email editions.
+`outputs(site)` holds the files that belong to no single language (robots.txt, the rules for each
+language's 404 page in `_redirects`, the bilingual email editions and their message files), written
+once; `outputs(site, lang)` each language's own: its feeds (per PSB and theme too), its events
+calendars, the case study cards for the filter script, redirects from old addresses, and its
+one-language email editions.
 
 `plan` lists the same files, each with its owner, before any is rendered: the table of every
 address (`rhannu.addresses`) claims them while the site is prepared, so that a path two outputs,
@@ -20,13 +21,13 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rhannu import calendar, catalogue
+from rhannu import calendar, catalogue, not_found
 from rhannu.addresses import Owner, unclaimed
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
 from rhannu.email import BOTH, Edition, edition_file
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
-from rhannu.languages import DEFAULT, language, root
+from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.message import message_path
 from rhannu.newsletter import Issue
 from rhannu.taxonomy import TAXONOMY_FILE
@@ -61,7 +62,15 @@ def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
 def plan(site: Site, lang: str | None = None) -> list[Planned]:
     """The files of `outputs(site, lang)`, each with its owner, none rendered yet."""
     if lang is None:
-        return [Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)), *_emails(site, BOTH)]
+        return [
+            Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)),
+            Planned(
+                "_redirects",
+                Owner("the rules for each language's 404 page (_redirects)"),
+                lambda: not_found.redirects_file(site.info.url, CODES),
+            ),
+            *_emails(site, BOTH),
+        ]
     name, site_url = site.info.name(lang), site.info.url
     files = [
         Planned(

@@ -27,7 +27,7 @@ def test_the_sample_sites_outputs_by_owner() -> None:
     site = prepare(FIXTURE, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
     emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt", "eml")}
     shared = outputs(site)
-    assert set(shared) == {"robots.txt"} | {path for path in emails if "/email." in path and path.count(".") == 1}
+    assert set(shared) == {"robots.txt", "_redirects"} | {path for path in emails if "/email." in path and path.count(".") == 1}
     for lang, root in (("en", ""), ("cy", "cy/")):
         own = outputs(site, lang)
         assert set(own) == {
@@ -41,5 +41,5 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             f"{root}events.ics",  # the events calendar, and the sample event's own file beside its issue
             f"{section(root, 'newsletters')}/2022-03-14/sample-event.ics",
         }
-    assert set(all_outputs(site, CODES)) == {"robots.txt", *emails, *(path for lang in CODES for path in outputs(site, lang))}
+    assert set(all_outputs(site, CODES)) == {"robots.txt", "_redirects", *emails, *(path for lang in CODES for path in outputs(site, lang))}
     assert shared["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {FIXTURE_URL}sitemap.xml\n".encode()
