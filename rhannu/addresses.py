@@ -184,7 +184,10 @@ def _pages(site: Site) -> Iterator[tuple[str, Owner]]:
     sources: list[tuple[str, str | None, Owner]] = [(uri, page.url, page_owner(page, texts)) for uri, page in site.pages.items()]
     for uri in _docs_pages(site):
         path = f"{site.docs_folder}/{uri}"
-        sources.append((uri, None, Owner(path, path, fix="move or rename the page: that address is taken")))
+        if uri in site.docs_names:  # named by its slug
+            sources.append((uri, site.docs_names[uri], Owner(f"{path} (slug)", path, "slug", PAGE_FIX)))
+        else:
+            sources.append((uri, None, Owner(path, path, fix="move or rename the page: that address is taken")))
     languages: dict[str, set[str]] = {}
     for uri, _, _ in sources:
         languages.setdefault(parse_source_path(uri).key, set()).add(parse_source_path(uri).lang.code)

@@ -39,7 +39,8 @@ def pages(by_language: dict[str, str], site_url: str) -> dict[str, str]:
     if DEFAULT.code in by_language and others:
         welsh = others[0]  # one other language: Welsh
         data = {"home": home(site_url, welsh), **material_theme.not_found_parts(by_language[welsh])}
-        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        # as data in a script element: no '<' that could end it or open a comment in it
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
         english = by_language[DEFAULT.code]
         if _OTHER not in english:
             raise material_theme.ThemeError("the English 404 page has no slot for the Welsh page's parts (overrides/404.html)")

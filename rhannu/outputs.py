@@ -30,6 +30,7 @@ from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.message import message_path
 from rhannu.newsletter import Issue
+from rhannu.pairing import parse_source_path
 from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
@@ -241,6 +242,14 @@ def _redirects(site: Site, lang: str) -> list[Planned]:
             for alias in getattr(item, "aliases", ()):
                 owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
                 files.append(Planned(f"{root(lang)}{alias}index.html", owner, redirect))
+    for uri, aliases in site.docs_aliases.items():  # a docs page's old addresses, in its own language
+        source = parse_source_path(uri)
+        if source.lang.code != lang:
+            continue
+        path, target = f"{site.docs_folder}/{uri}", "/" + site.address(url(source.key.removesuffix(".md"), DEFAULT.code), lang)
+        for alias in aliases:
+            owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
+            files.append(Planned(f"{root(lang)}{alias}index.html", owner, _bound(_redirect_html, target, lang, site.info.url)))
     return files
 
 

@@ -50,6 +50,8 @@ class Site:
     docs_folder: str  # docs_dir, relative to the project folder
     unplaced: tuple[str, ...] = ()  # newsletter items no issue holds, each with the reason
     addresses: Mapping[str, Owner] = field(default_factory=dict)  # every file the build writes (rhannu.addresses)
+    docs_names: Mapping[str, str] = field(default_factory=dict)  # docs pages named by their `slug`: src_uri -> URL
+    docs_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # docs pages' `aliases`, by src_uri
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -84,11 +86,13 @@ class Site:
 
     @cached_property
     def _generated_urls(self) -> dict[tuple[str, str], str]:
-        """(the English twin's URL, language) -> the URL of each generated page in that language."""
+        """(the English twin's URL, language) -> the URL of each generated page in that language,
+        and of each docs page that its `slug` names."""
         urls = {}
-        for uri, page in self.pages.items():
+        named = [*((uri, page.url) for uri, page in self.pages.items()), *self.docs_names.items()]
+        for uri, page_url in named:
             source = parse_source_path(uri)
-            urls[url(source.key.removesuffix(".md"), DEFAULT.code), source.lang.code] = page.url
+            urls[url(source.key.removesuffix(".md"), DEFAULT.code), source.lang.code] = page_url
         return urls
 
     def address(self, english_url: str, lang: str) -> str:
@@ -155,13 +159,51 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         )
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
-    by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()})
+    docs_names, docs_aliases = _docs_addresses(root, docs)
+    by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()} | docs_names)
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     sitemap = tuple(sitemap_entries(by_language, info.url))
     unplaced = tuple(_unplaced(content, settings))
-    site = Site(info, content, pages, nav, files, twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced)
+    site = Site(
+        info,
+        content,
+        pages,
+        nav,
+        files,
+        twins,
+        stale,
+        issues,
+        settings,
+        status,
+        sitemap,
+        root,
+        docs_folder,
+        unplaced,
+        docs_names=docs_names,
+        docs_aliases=docs_aliases,
+    )
     # every file the build will write, claimed once: a clash is an error before anything is written
     return replace(site, addresses=address_table(site, ((file.path, file.owner) for file in plan_all(site, CODES))))
+
+
+def _docs_addresses(root: Path, docs: list[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The docs pages whose front matter names their address (`slug`: 'about.cy.md' ->
+    'cy/amdanom/') and those that list old addresses (`aliases`), by src_uri. The fields were
+    checked with the rest of the front matter (rhannu.docs_meta)."""
+    names, aliases = {}, {}
+    for path in docs:
+        text = read_text(root, path)
+        source = parse_source(path, text) if text.startswith("---") else None
+        if not isinstance(source, Source):
+            continue
+        uri = path.split("/", 1)[1]
+        if isinstance(slug := source.meta.get("slug"), str):
+            parsed = parse_source_path(uri)
+            folder = posixpath.dirname(parsed.key)
+            names[uri] = url(posixpath.join(folder, slug), parsed.lang.code)
+        if found := docs_meta.aliases(source.meta):
+            aliases[uri] = found
+    return names, aliases
 
 
 def _without_pages(content: Content) -> list[Any]:

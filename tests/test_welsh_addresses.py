@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import struct
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
 from rhannu import material_theme, not_found
-from tests.support.sites import PROJECT, read_html
+from rhannu.cli import main
+from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, PROJECT, build, copy_fixture, read_html
 
 # --- /favicon.ico ----------------------------------------------------------------------------------
 
@@ -90,7 +92,7 @@ def test_the_welsh_parts_cannot_close_the_script_that_carries_them() -> None:
     english = '<html lang="en-GB"><script type="application/json" id="rhannu-not-found-other">{}</script>'
     placed = not_found.pages({"en": english, "cy": welsh}, "https://example.org/")
     assert placed["cy/404.html"] == welsh
-    assert "x</script>y" not in placed["404.html"] and "x<\\/script>y" in placed["404.html"]
+    assert "x</script>y" not in placed["404.html"] and "x\\u003c/script>y" in placed["404.html"]
 
 
 def test_a_404_page_without_the_parts_is_a_clear_error() -> None:
@@ -98,3 +100,107 @@ def test_a_404_page_without_the_parts_is_a_clear_error() -> None:
         material_theme.not_found_parts(
             '<html lang="cy"><title>A</title><script id="__config" type="application/json">{}</script>'
         )
+
+
+# --- Welsh addresses for docs pages ----------------------------------------------------------------
+
+
+def test_a_welsh_docs_page_lives_at_the_address_its_slug_names(site: Path) -> None:
+    """docs/about.cy.md has `slug: amdanom`; docs/subscribe.cy.md has none and keeps its file's name."""
+    page = read_html(site / "cy/amdanom/index.html")
+    assert page.html["lang"] == "cy" and page.select_one("article h1").get_text() == "Ynglŷn â'r safle enghreifftiol hwn"
+    hreflang = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+    assert hreflang == {"cy": f"{FIXTURE_URL}cy/amdanom/", "en-GB": f"{FIXTURE_URL}about/", "x-default": f"{FIXTURE_URL}about/"}
+    assert page.select_one(".rhannu-language-switch a")["href"] == "../../about/"
+    english = read_html(site / "about/index.html")
+    assert english.select_one(".rhannu-language-switch a")["href"] == "../cy/amdanom/"
+    assert english.select_one('link[hreflang="cy"]')["href"] == f"{FIXTURE_URL}cy/amdanom/"
+    assert "amdanom/" in [link["href"] for link in read_html(site / "cy/index.html").select("nav.md-nav--primary a")]
+    assert (site / "cy/subscribe/index.html").is_file() and read_html(site / "cy/subscribe/index.html").html["lang"] == "cy"
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{FIXTURE_URL}cy/amdanom/</loc>" in sitemap and f"{FIXTURE_URL}cy/about/" not in sitemap
+
+
+def test_the_old_welsh_address_of_a_renamed_docs_page_redirects(site: Path) -> None:
+    old = read_html(site / "cy/about/index.html")
+    assert old.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=/cy/amdanom/"
+    assert old.select_one('link[rel="canonical"]')["href"] == f"{FIXTURE_URL}cy/amdanom/"
+    assert old.html["lang"] == "cy"
+
+
+def test_no_page_links_to_an_old_welsh_address(site: Path) -> None:
+    for page in sorted(site.rglob("*.html")):
+        if page.relative_to(site).as_posix() in ("cy/about/index.html",):
+            continue
+        for link in read_html(page).select("a[href]"):
+            target = urljoin(FIXTURE_URL + page.relative_to(site).parent.as_posix() + "/", link["href"])
+            assert not target.startswith(f"{FIXTURE_URL}cy/about/"), (page, link["href"])
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_fixture(tmp_path / "project")
+
+
+def _check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert code == 1, err
+    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
+
+
+def _front(path: Path, lines: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n---\n", f"\n{lines}\n---\n", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("file", "lines", "expected"),
+    [
+        ("docs/subscribe.cy.md", "slug: Tanysgrifio", "docs/subscribe.cy.md: field 'slug': expected a page name of lower case"),
+        ("docs/subscribe.cy.md", "slug: tanysgrifio/../../x", "docs/subscribe.cy.md: field 'slug': expected a page name"),
+        ("docs/subscribe.md", "slug: subscribe-here", "docs/subscribe.md: field 'slug': only a Welsh page other than an index"),
+        ("docs/index.cy.md", "slug: hafan", "docs/index.cy.md: field 'slug': only a Welsh page other than an index"),
+        ("docs/subscribe.cy.md", "aliases: old/../x", "docs/subscribe.cy.md: field 'aliases': expected a list of old addresses"),
+        (
+            "docs/subscribe.cy.md",
+            "aliases: [old/../x/]",
+            "docs/subscribe.cy.md: field 'aliases': expected a site-relative address",
+        ),
+        # the name of another Welsh page, and of a folder the theme owns: the address table refuses both
+        (
+            "docs/subscribe.cy.md",
+            "slug: amdanom",
+            "docs/subscribe.cy.md: field 'slug': 'cy/amdanom/index.html' would be written twice",
+        ),
+        (
+            "docs/subscribe.cy.md",
+            "slug: search",
+            "docs/subscribe.cy.md: field 'slug': docs/subscribe.cy.md (slug) would write 'cy/search/index.html' inside",
+        ),
+        (
+            "docs/subscribe.cy.md",
+            "aliases: [amdanom/]",
+            "docs/subscribe.cy.md: field 'aliases': 'cy/amdanom/index.html' would be written twice",
+        ),
+    ],
+)
+def test_a_bad_slug_or_alias_is_an_error_naming_file_and_field(
+    project, capsys, monkeypatch, file: str, lines: str, expected: str
+) -> None:
+    _front(project / file, lines)
+    errors = _check(project, capsys, monkeypatch)
+    assert len(errors) == 1 and errors[0].startswith(expected), errors
+
+
+def test_aliases_of_a_docs_page_redirect_to_it_in_its_language(project, tmp_path: Path) -> None:
+    _front(project / "docs/about.cy.md", "aliases: [ynglyn/, hen/amdanom/]")
+    _front(project / "docs/reusing.md", "aliases: [licence/]")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    for old, new in (("cy/ynglyn/", "/cy/amdanom/"), ("cy/hen/amdanom/", "/cy/amdanom/"), ("licence/", "/reusing/")):
+        page = read_html(built.site / old / "index.html")
+        assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={new}", old
+    assert not (built.site / "ynglyn").exists() and not (built.site / "cy/licence").exists()

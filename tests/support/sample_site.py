@@ -47,7 +47,10 @@ REDIRECTS = {"news/sample-sharing/": "case-studies/sample-sharing-practice/"}
 
 # Welsh pages live at Welsh addresses: their sections' Welsh names, and a Welsh text's own name.
 WELSH_SECTIONS = {"case-studies": "astudiaethau-achos", "lessons": "gwersi", "newsletters": "cylchlythyrau"}
-WELSH_PAGE_NAMES = {"lessons/sample-uncited/": "cy/gwersi/gwers-heb-gyfeiriad/"}  # slug: in its .cy.md
+WELSH_PAGE_NAMES = {  # slug: in its .cy.md
+    "lessons/sample-uncited/": "cy/gwersi/gwers-heb-gyfeiriad/",
+    "about/": "cy/amdanom/",  # a docs page (docs/about.cy.md)
+}
 
 
 def welsh(english_url: str) -> str:
