@@ -138,14 +138,17 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     load_feeds(root)  # a bad partner list is reported with everything else
     issues = assemble(content, settings, build_date, load_cache(root, build_date))
     status = settings.status(build_date)
+    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
+    page_errors = _page_errors(root, docs, info.theme_dirs)
+    docs_names, docs_aliases = _docs_addresses(root, docs) if not page_errors else ({}, {})
+    info = replace(info, renamed={_default_url(uri): page_url for uri, page_url in docs_names.items()})
     pages = unique_pages(
-        (page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status)]),
+        (page for lang in CODES for page in [*pages_for(content, lang, info), *newsletter_pages(issues, lang, status, info)]),
         content,
     )
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
-    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     files, file_errors = assets.published_files(root, docs_dir or root / "docs")
-    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content) + file_errors:
+    if errors := page_errors + _unsafe_newsletter_items(root, content) + file_errors:
         raise ContentErrors(errors)
     if errors := _missing_images(root, content, docs, docs_dir or root / "docs", files):
         raise ContentErrors(errors)
@@ -159,7 +162,6 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         )
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
-    docs_names, docs_aliases = _docs_addresses(root, docs)
     by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()} | docs_names)
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     sitemap = tuple(sitemap_entries(by_language, info.url))
@@ -184,6 +186,12 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     )
     # every file the build will write, claimed once: a clash is an error before anything is written
     return replace(site, addresses=address_table(site, ((file.path, file.owner) for file in plan_all(site, CODES))))
+
+
+def _default_url(uri: str) -> str:
+    """The address a page's file name gives it: 'subscribe.cy.md' -> 'cy/subscribe/'."""
+    source = parse_source_path(uri)
+    return url(source.key.removesuffix(".md"), source.lang.code)
 
 
 def _docs_addresses(root: Path, docs: list[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:

@@ -41,6 +41,8 @@ class SiteInfo:
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
     theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
+    # docs pages whose `slug` names their address: the address their file's name gives -> theirs
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def intro(self, key: str, lang: str, default: str | None = None) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own
@@ -49,6 +51,11 @@ class SiteInfo:
 
     def name(self, lang: str) -> str:
         return self.names.get(lang, self.names["en"])
+
+    def address(self, default_url: str) -> str:
+        """A docs page's address: where its file's name puts it ('cy/subscribe/'), or where its
+        `slug` does ('cy/tanysgrifio/'). For links the build writes to pages it knows by name."""
+        return self.renamed.get(default_url, default_url)
 
 
 def from_config(config) -> SiteInfo:

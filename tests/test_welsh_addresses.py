@@ -195,12 +195,30 @@ def test_a_bad_slug_or_alias_is_an_error_naming_file_and_field(
     assert len(errors) == 1 and errors[0].startswith(expected), errors
 
 
-def test_aliases_of_a_docs_page_redirect_to_it_in_its_language(project, tmp_path: Path) -> None:
+def test_aliases_redirect_and_the_builds_own_links_follow_a_slug(project, tmp_path: Path) -> None:
+    """Old addresses in `aliases` redirect in the page's language; the links the build writes to
+    the Subscribe and Reusing pages (issue pages, the archive, the footer, the email editions'
+    unsubscribe line) go to their Welsh names."""
     _front(project / "docs/about.cy.md", "aliases: [ynglyn/, hen/amdanom/]")
     _front(project / "docs/reusing.md", "aliases: [licence/]")
+    _front(project / "docs/subscribe.cy.md", "slug: tanysgrifio")
+    _front(project / "docs/reusing.cy.md", "slug: ailddefnyddio")
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
+    site = built.site
     for old, new in (("cy/ynglyn/", "/cy/amdanom/"), ("cy/hen/amdanom/", "/cy/amdanom/"), ("licence/", "/reusing/")):
-        page = read_html(built.site / old / "index.html")
+        page = read_html(site / old / "index.html")
         assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={new}", old
-    assert not (built.site / "ynglyn").exists() and not (built.site / "cy/licence").exists()
+    assert not (site / "ynglyn").exists() and not (site / "cy/licence").exists()
+    for old in ("cy/subscribe/", "cy/reusing/"):  # the addresses they had: redirects now
+        assert read_html(site / old / "index.html").select_one('meta[http-equiv="refresh"]'), old
+    links = []
+    for page in sorted((site / "cy").rglob("index.html")):
+        base = FIXTURE_URL + page.parent.relative_to(site).as_posix() + "/"
+        links += [urljoin(base, link["href"]) for link in read_html(page).select("a[href]")]
+    assert f"{FIXTURE_URL}cy/tanysgrifio/" in links and f"{FIXTURE_URL}cy/ailddefnyddio/" in links
+    assert not [link for link in links if link.startswith((f"{FIXTURE_URL}cy/subscribe/", f"{FIXTURE_URL}cy/reusing/"))]
+    footer = read_html(site / "cy/astudiaethau-achos/index.html").select_one(".rhannu-reuse a:last-child")
+    assert urljoin(f"{FIXTURE_URL}cy/astudiaethau-achos/", footer["href"]) == f"{FIXTURE_URL}cy/ailddefnyddio/"
+    email = next((site / "cylchlythyrau").rglob("email.cy.html"), None) or next(site.rglob("email.cy.html"))
+    assert f"{FIXTURE_URL}cy/tanysgrifio/#" in email.read_text(encoding="utf-8")
