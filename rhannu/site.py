@@ -103,12 +103,19 @@ class Site:
 
     def moved_pages(self, lang: str) -> dict[str, str]:
         """Old URL -> new, for each page in `lang` that is no longer at its English twin's address
-        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/')."""
+        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/'), nor where
+        its file's name put it before its `slug` named it ('cy/astudiaethau-achos/x/' ->
+        'cy/astudiaethau-achos/enw/', 'cy/subscribe/' -> 'cy/tanysgrifio/'): addresses once
+        published, which keep working."""
         if lang == DEFAULT.code:
             return {}
-        english = sorted({english_url for english_url, _ in self._generated_urls})
-        moved = {root(lang) + old: self.address(old, lang) for old in english}
-        return {old: new for old, new in moved.items() if old != new}
+        moved = {}
+        for old in sorted({english_url for english_url, _ in self._generated_urls}):
+            new = self.address(old, lang)
+            for before in (root(lang) + old, url(old.removesuffix("/"), lang)):
+                if before != new:
+                    moved.setdefault(before, new)
+        return moved
 
     @property
     def stale_pages(self) -> frozenset[str]:
