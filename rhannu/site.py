@@ -109,7 +109,7 @@ class Site:
         published, which keep working."""
         if lang == DEFAULT.code:
             return {}
-        moved = {}
+        moved: dict[str, str] = {}
         for old in sorted({english_url for english_url, _ in self._generated_urls}):
             new = self.address(old, lang)
             for before in (root(lang) + old, url(old.removesuffix("/"), lang)):
