@@ -33,7 +33,7 @@ from rhannu.newsletter import Issue
 from rhannu.pairing import parse_source_path
 from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
-from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
+from rhannu.views import CardDetails, card, facet_feed_path, facet_path, facet_values, text_in, url
 
 if TYPE_CHECKING:
     from rhannu.site import Site
@@ -169,7 +169,11 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
     files.append(Planned(feed_path("all", lang), Owner("the feed of everything new"), everything))
     for facet, value in facet_feeds(site.content):
         owner = Owner(f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{facet}s.{value}")
-        files.append(Planned(facet_feed_path(facet, value, lang), owner, _bound(facet_feed, facet, value)))
+        path = facet_feed_path(site.content.taxonomy, facet, value, lang)
+        files.append(Planned(path, owner, _bound(facet_feed, facet, value)))
+        if (old := url(facet_path(site.content.taxonomy, facet, value), lang) + "feed.xml") != path:
+            # feed readers follow no HTML redirect: the feed stays at the address it had before its Welsh name
+            files.append(Planned(old, replace(owner, what=f"{owner.what} at its old address"), _bound(facet_feed, facet, value)))
     return files
 
 

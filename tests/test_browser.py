@@ -151,7 +151,7 @@ def test_no_accessibility_violations_without_the_sites_javascript(browser, site_
 
 @pytest.mark.parametrize(("prefix", "skip_text"), [("", "Skip to content"), ("cy/", "Neidio i'r cynnwys")])
 def test_skip_link_is_first_and_moves_to_the_content(page, prefix: str, skip_text: str) -> None:
-    page.goto(f"{prefix}about/")
+    page.goto(welsh("about/") if prefix else "about/")
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.classList.contains('md-skip'), document.activeElement.textContent.trim()]")
     assert focused == [True, skip_text]

@@ -21,7 +21,7 @@ from rhannu.errors import ContentErrors
 from rhannu.site import Site, prepare
 from rhannu.site_info import Licence, SiteInfo, licence
 from rhannu.views import cite_html
-from tests.support.sample_site import CASE_STUDIES, ISSUES, LEFT_OUT, LESSONS, welsh
+from tests.support.sample_site import CASE_STUDIES, ISSUES, LEFT_OUT, LESSONS, at, welsh
 from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, BuildResult, build, copy_fixture, read_html
 
 OGL = {
@@ -229,7 +229,7 @@ def test_case_studies_and_lessons_end_with_cite_this_page_in_their_language(site
 
 def test_with_a_licence_it_shows_in_the_footer_json_ld_feeds_and_reusing_page(site: Path) -> None:
     for lang, root in (("en", ""), ("cy", "cy/")):
-        footer = read_html(site / root / "about/index.html").select_one(".md-copyright .rhannu-reuse")
+        footer = read_html(site / at(root, "about/") / "index.html").select_one(".md-copyright .rhannu-reuse")
         link = footer.select_one('a[rel="license"]')
         assert (link["href"], link.get_text()) == (OGL["url"][lang], OGL["name"][lang])
         assert footer.select("a")[-1]["href"] == "../reusing/"
@@ -276,7 +276,7 @@ def test_until_a_licence_is_set_the_reusing_page_says_to_ask_the_contact(unlicen
         terms = read_html(site / root / "reusing/index.html").select_one("article .rhannu-reuse-terms")
         assert terms.get_text() == sentence
         assert terms.select_one("a")["href"] == "mailto:sample@example.org"
-        page = read_html(site / root / "about/index.html")
+        page = read_html(site / at(root, "about/") / "index.html")
         assert page.select_one('a[rel="license"]') is None
         assert page.select_one(".md-copyright .rhannu-reuse a")["href"] == "../reusing/"
         assert "<copyright>" not in (site / root / "feed.xml").read_text(encoding="utf-8")

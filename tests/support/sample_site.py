@@ -53,10 +53,20 @@ WELSH_PAGE_NAMES = {  # slug: in its .cy.md
 }
 
 
+# Facet pages: each facet's Welsh folder, and the values data/taxonomy.yml gives a Welsh `slug`.
+WELSH_FACETS = {"psb": "bgc", "theme": "thema", "approach": "dull", "year": "blwyddyn"}
+WELSH_VALUES = {("psb", "programme"): "ar-draws-y-rhaglen", ("theme", "sharing-practice"): "rhannu-arfer"}
+
+
 def welsh(english_url: str) -> str:
-    """The Welsh twin's address of an English page's: 'case-studies/x/' -> 'cy/astudiaethau-achos/x/'."""
+    """The Welsh twin's address of an English page's: 'case-studies/x/' -> 'cy/astudiaethau-achos/x/',
+    'case-studies/theme/sharing-practice/page/2/' -> 'cy/astudiaethau-achos/thema/rhannu-arfer/page/2/'."""
     if english_url in WELSH_PAGE_NAMES:
         return WELSH_PAGE_NAMES[english_url]
+    parts = english_url.split("/")
+    if len(parts) > 3 and parts[0] == "case-studies" and parts[1] in WELSH_FACETS:
+        value = WELSH_VALUES.get((parts[1], parts[2]), parts[2])
+        return "/".join(["cy", WELSH_SECTIONS["case-studies"], WELSH_FACETS[parts[1]], value, *parts[3:]])
     section, slash, rest = english_url.partition("/")
     return "cy/" + (f"{WELSH_SECTIONS[section]}/{rest}" if slash and section in WELSH_SECTIONS else english_url)
 
