@@ -222,3 +222,70 @@ def test_aliases_redirect_and_the_builds_own_links_follow_a_slug(project, tmp_pa
     assert urljoin(f"{FIXTURE_URL}cy/astudiaethau-achos/", footer["href"]) == f"{FIXTURE_URL}cy/ailddefnyddio/"
     email = next((site / "cylchlythyrau").rglob("email.cy.html"), None) or next(site.rglob("email.cy.html"))
     assert f"{FIXTURE_URL}cy/tanysgrifio/#" in email.read_text(encoding="utf-8")
+
+
+# --- Welsh addresses for facets ---------------------------------------------------------------------
+
+
+def test_a_facet_page_has_a_welsh_folder_and_the_values_welsh_name(site: Path) -> None:
+    """themes.sharing-practice has `slug: {cy: rhannu-arfer}`; themes.digital-engagement has none."""
+    page = read_html(site / "cy/astudiaethau-achos/thema/rhannu-arfer/index.html")
+    assert page.html["lang"] == "cy" and page.select_one("article h1").get_text().startswith("Rhannu arfer")
+    hreflang = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+    assert hreflang["en-GB"] == f"{FIXTURE_URL}case-studies/theme/sharing-practice/"
+    assert hreflang["cy"] == f"{FIXTURE_URL}cy/astudiaethau-achos/thema/rhannu-arfer/"
+    english = read_html(site / "case-studies/theme/sharing-practice/index.html")
+    assert english.select_one(".rhannu-language-switch a")["href"] == "../../../cy/astudiaethau-achos/thema/rhannu-arfer/"
+    for folder in ("bgc/sample-north", "bgc/sample-north/page/2", "bgc/ar-draws-y-rhaglen", "thema/digital-engagement", "dull/hackathon", "blwyddyn/2021"):
+        assert (site / "cy/astudiaethau-achos" / folder / "index.html").is_file(), folder
+        assert not read_html(site / "cy/astudiaethau-achos" / folder / "index.html").select_one('meta[http-equiv="refresh"]'), folder
+    # a link from a Welsh case study to its theme goes to the Welsh address
+    study = read_html(site / "cy/astudiaethau-achos/sample-sharing-practice/index.html")
+    assert "../thema/rhannu-arfer/" in [link["href"] for link in study.select("article a")]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{FIXTURE_URL}cy/astudiaethau-achos/thema/rhannu-arfer/</loc>" in sitemap
+    assert "astudiaethau-achos/theme/" not in sitemap
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("cy/astudiaethau-achos/theme/sharing-practice/", "cy/astudiaethau-achos/thema/rhannu-arfer/"),
+        ("cy/case-studies/theme/sharing-practice/", "cy/astudiaethau-achos/thema/rhannu-arfer/"),
+        ("cy/astudiaethau-achos/psb/sample-north/page/2/", "cy/astudiaethau-achos/bgc/sample-north/page/2/"),
+        ("cy/astudiaethau-achos/year/2021/", "cy/astudiaethau-achos/blwyddyn/2021/"),
+    ],
+)
+def test_a_facet_pages_old_welsh_address_redirects(site: Path, old: str, new: str) -> None:
+    assert read_html(site / old / "index.html").select_one('meta[http-equiv="refresh"]')["content"] == f"0; url=/{new}"
+
+
+def test_a_welsh_facet_feed_stays_at_its_old_address_too(site: Path) -> None:
+    new = site / "cy/astudiaethau-achos/thema/rhannu-arfer/feed.xml"
+    assert new.read_bytes() == (site / "cy/astudiaethau-achos/theme/sharing-practice/feed.xml").read_bytes()
+    assert f"<atom:link href=\"{FIXTURE_URL}cy/astudiaethau-achos/thema/rhannu-arfer/feed.xml\"".encode() in new.read_bytes()
+
+
+def test_filter_queries_keep_the_vocabulary_keys(site: Path) -> None:
+    index = read_html(site / "cy/astudiaethau-achos/index.html")
+    values = {option["value"] for option in index.select("#filter-theme option") if option["value"]}
+    assert "sharing-practice" in values and "rhannu-arfer" not in values
+
+
+@pytest.mark.parametrize(
+    ("slug", "field", "expected"),
+    [
+        ("slug: {cy: Rhannu-Arfer}", "themes.sharing-practice.slug.cy", "expected a name of lower case"),
+        ("slug: {en: sharing}", "themes.sharing-practice.slug", "expected the value's Welsh name in addresses"),
+        ("slug: rhannu-arfer", "themes.sharing-practice.slug", "expected the value's Welsh name in addresses"),
+        # another value's key is its Welsh name too (it has no slug): the two would share a page
+        ("slug: {cy: digital-engagement}", "themes.sharing-practice.slug.cy", "the cy name 'digital-engagement' is already the address of themes.digital-engagement"),
+    ],
+)
+def test_a_bad_taxonomy_slug_is_an_error_naming_the_field(project, capsys, monkeypatch, slug: str, field: str, expected: str) -> None:
+    taxonomy = project / "data/taxonomy.yml"
+    text = taxonomy.read_text(encoding="utf-8")
+    assert "slug: {cy: rhannu-arfer}" in text
+    taxonomy.write_text(text.replace("slug: {cy: rhannu-arfer}", slug, 1), encoding="utf-8")
+    errors = _check(project, capsys, monkeypatch)
+    assert any(error.startswith(f"data/taxonomy.yml: field '{field}': {expected}") for error in errors), errors
