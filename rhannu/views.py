@@ -16,7 +16,18 @@ from html import escape
 
 from rhannu import partial_dates
 from rhannu.content import Content
-from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path, type_of
+from rhannu.content_types import (
+    CASE_STUDIES,
+    FACET_FOLDERS,
+    LESSONS,
+    WITH_PAGES,
+    CaseStudy,
+    Item,
+    Lesson,
+    Text,
+    page_path,
+    type_of,
+)
 from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
@@ -80,12 +91,6 @@ def block_placeholder(number: int) -> str:
 def href(target: str, lang: str, from_path: str) -> str:
     """A link from the page at `from_path` to the page at `target`."""
     return relative(url(target, lang), url(from_path, lang))
-
-
-# Each facet's folder in a language's addresses where it differs from the English one: the facet's
-# name in the Welsh interface (rhannu/labels.py: BGC, as Welsh public bodies abbreviate Bwrdd
-# Gwasanaethau Cyhoeddus; Thema; Dull) and, for the year, blwyddyn.
-FACET_FOLDERS = {"cy": {"psb": "bgc", "theme": "thema", "approach": "dull", "year": "blwyddyn"}}
 
 
 def facet_path(taxonomy: Taxonomy, facet: str, value: str, lang: str = DEFAULT.code) -> str:

@@ -289,3 +289,12 @@ def test_a_bad_taxonomy_slug_is_an_error_naming_the_field(project, capsys, monke
     taxonomy.write_text(text.replace("slug: {cy: rhannu-arfer}", slug, 1), encoding="utf-8")
     errors = _check(project, capsys, monkeypatch)
     assert any(error.startswith(f"data/taxonomy.yml: field '{field}': {expected}") for error in errors), errors
+
+
+@pytest.mark.parametrize("name", ["thema", "bgc", "page"])
+def test_a_welsh_case_study_cannot_take_a_facets_folder_name(project, capsys, monkeypatch, name: str) -> None:
+    _front(project / "case_studies/sample-hackathon.cy.md", f"slug: {name}")
+    assert _check(project, capsys, monkeypatch) == [
+        f"case_studies/sample-hackathon.cy.md: field 'slug': '{name}' is one of the case studies' own folders "
+        "(bgc, blwyddyn, dull, page, thema): give the page another name"
+    ]
