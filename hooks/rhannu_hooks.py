@@ -17,6 +17,7 @@ from rhannu import (
     docs_meta,
     html_safety,
     material_theme,
+    not_found,
     outputs,
     page_meta,
     pages,
@@ -34,6 +35,7 @@ log = get_plugin_logger("rhannu")
 _site: Site | None = None  # prepared in the English pass, shared by the language passes
 _unsafe: list[ContentError] = []  # pages whose HTML cleaning would change, found in this pass
 _section: list = []  # the listed page shown as the section of the page being rendered, if any
+_not_found: dict[str, str] = {}  # each pass's 404 page as MkDocs wrote it, by language
 
 
 def _current() -> Site:
@@ -65,6 +67,7 @@ def on_pre_build(config):
     pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
     if not static_i18n.is_default_pass(config):
         return
+    _not_found.clear()
     try:
         info = site_info.from_config(config)
         _site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
@@ -173,6 +176,8 @@ def on_template_context(context, template_name, config):
 def _write_outputs(config):
     site_dir, lang = Path(config.site_dir), static_i18n.current_language(config)
     material_theme.patch_bundles(site_dir)
+    if (page := site_dir / not_found.NOT_FOUND).is_file():  # the next pass writes its own there
+        _not_found[lang] = page.read_text(encoding="utf-8")
     try:
         if static_i18n.is_default_pass(config):
             outputs.write(site_dir, outputs.outputs(_current()), _current().addresses)
@@ -187,6 +192,12 @@ def _write_outputs(config):
 def _finish_build(config):
     if static_i18n.is_outer_pass_done(config):
         write_split_index(Path(config.site_dir))
+        try:
+            placed = not_found.pages(_not_found, config.site_url or "/")
+        except material_theme.ThemeError as error:
+            raise PluginError(str(error)) from None
+        pages_bytes = {path: html.encode("utf-8") for path, html in placed.items()}
+        outputs.write(Path(config.site_dir), pages_bytes, _current().addresses)
 
 
 on_post_build = CombinedEvent(_write_outputs, _finish_build)

@@ -42,9 +42,10 @@ THEME = "MkDocs and Material"
 # MkDocs' and Material's own files, and the search index Rhannu splits per language; the folders
 # they fill (assets/: Material's scripts, styles and images) belong to them whole.
 THEME_FILES = {
-    "404.html": f"{THEME}'s page for an address with no page",
+    **{f"{root(code)}404.html": f"{THEME}'s page for an address with no page" for code in CODES},
     "sitemap.xml": f"{THEME}'s sitemap",
     "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
+    "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",
     **{f"{root(code)}search/search_index.json": f"{THEME}'s search index" for code in CODES},
 }
 THEME_FOLDERS = {"assets": f"{THEME}'s assets folder", **{f"{root(code)}search": f"{THEME}'s search folder" for code in CODES}}
@@ -183,7 +184,10 @@ def _pages(site: Site) -> Iterator[tuple[str, Owner]]:
     sources: list[tuple[str, str | None, Owner]] = [(uri, page.url, page_owner(page, texts)) for uri, page in site.pages.items()]
     for uri in _docs_pages(site):
         path = f"{site.docs_folder}/{uri}"
-        sources.append((uri, None, Owner(path, path, fix="move or rename the page: that address is taken")))
+        if uri in site.docs_names:  # named by its slug
+            sources.append((uri, site.docs_names[uri], Owner(f"{path} (slug)", path, "slug", PAGE_FIX)))
+        else:
+            sources.append((uri, None, Owner(path, path, fix="move or rename the page: that address is taken")))
     languages: dict[str, set[str]] = {}
     for uri, _, _ in sources:
         languages.setdefault(parse_source_path(uri).key, set()).add(parse_source_path(uri).lang.code)

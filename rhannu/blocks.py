@@ -158,6 +158,7 @@ def replace_markers(
     licence: Licence | None = None,
     contact: Contact | None = None,
     data_controller: dict[str, str] | None = None,
+    subscribe_url: str | None = None,
 ) -> str:
     """The judged HTML with each marker replaced by its block: a marker alone in its paragraph
     replaces the paragraph, one in a sentence stays in it."""
@@ -167,7 +168,7 @@ def replace_markers(
         "data-controller": lambda: data_controller_text(data_controller, lang),
         "reuse-terms": lambda: reuse_terms_html(licence, contact_email, lang),
         "catalogue": lambda: links_html(lang, site_url, page_url),
-        "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status),
+        "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status, subscribe_url),
         "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
         "email-unsubscribe": lambda: email_unsubscribe_text(settings, lang),
         "mailing-list": lambda: mailing_list_text(settings, lang),

@@ -241,7 +241,33 @@ def _case_study(pair: Pair) -> CaseStudy:
 
 def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]]) -> list[ContentError]:
     known_lessons = {pair.slug for pair in all_pairs.get(LESSONS.key, [])}
-    return _check_lesson_references(pairs, known_lessons) + _check_addresses(pairs) + _check_page_names(pairs)
+    return (
+        _check_lesson_references(pairs, known_lessons)
+        + _check_addresses(pairs)
+        + _check_page_names(pairs)
+        + _check_reserved_names(pairs)
+    )
+
+
+# Each facet's folder in a language's addresses where it differs from the English one: the facet's
+# name in the Welsh interface (rhannu/labels.py: BGC, as Welsh public bodies abbreviate Bwrdd
+# Gwasanaethau Cyhoeddus; Thema; Dull) and, for the year, blwyddyn. Under the case studies'
+# index, beside the case studies, so no Welsh case study may take one of these names.
+FACET_FOLDERS = {"cy": {"psb": "bgc", "theme": "thema", "approach": "dull", "year": "blwyddyn"}}
+
+
+def _check_reserved_names(pairs: list[Pair]) -> list[ContentError]:
+    """A Welsh case study named like a facet's folder, or the listing's further pages ('page'),
+    would put its page above theirs."""
+    errors = []
+    for pair in pairs:
+        for lang, own_text in pair.texts.items():
+            reserved = {*FACET_FOLDERS.get(lang, {}).values(), "page"}
+            if own_text.slug in reserved:
+                folders = ", ".join(sorted(reserved))
+                message = f"'{own_text.slug}' is one of the case studies' own folders ({folders}): give the page another name"
+                errors.append(ContentError(own_text.path, message, "slug"))
+    return errors
 
 
 def _check_page_names(pairs: list[Pair]) -> list[ContentError]:

@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from rhannu.errors import ContentError, one_of
 from rhannu.frontmatter import Source
-from rhannu.names import has_control
+from rhannu.names import has_control, slug_problem
 from rhannu.schema import FieldProblem
+from rhannu.schema import address as _address
 from rhannu.schema import fingerprint as _fingerprint
 
 ROBOTS = ("index", "noindex", "follow", "nofollow", "none", "noarchive", "nosnippet", "noimageindex", "notranslate")
@@ -67,6 +68,23 @@ def page_templates(dirs: Sequence[Path]) -> list[str]:
     return sorted({path.name for folder in dirs for path in Path(folder).glob("*.html")} - set(NOT_PAGE_TEMPLATES))
 
 
+def _slug(value: object, _: Sequence[Path]) -> None:
+    if problem := slug_problem(value, "a page name of lower case letters and digits joined by hyphens, such as 'amdanom'"):
+        raise FieldProblem(problem)
+
+
+def _aliases(value: object, _: Sequence[Path]) -> None:
+    if not isinstance(value, list) or not value:
+        raise FieldProblem(f"expected a list of old addresses, such as [old/name/]; got {value!r}")
+    for item in value:
+        _address(item, None)  # type: ignore[arg-type]  # the taxonomy is not needed
+
+
+def aliases(meta: dict) -> tuple[str, ...]:
+    """A page's old addresses as `aliases` gives them, each normalised to 'old/name/'."""
+    return tuple(_address(item, None) for item in meta.get("aliases") or ())  # type: ignore[arg-type]
+
+
 def _template(value: object, dirs: Sequence[Path]) -> None:
     names = page_templates(dirs)
     if not isinstance(value, str) or not _TEMPLATE.fullmatch(value) or value not in names:
@@ -95,7 +113,13 @@ FIELDS: dict[str, Check] = {
     "template": _template,
     "icon": _icon,
     "hide": _hide,
+    "slug": _slug,  # a Welsh page's own name in its address (issue 21)
+    "aliases": _aliases,  # old addresses of the page, which redirect to it (issue 21)
 }
+SLUG_ONLY_WHERE = (
+    "only a Welsh page other than an index names its address (the English page takes the file's name); "
+    "remove it here, or rename the file"
+)
 
 
 def meta_errors(source: Source, theme_dirs: Sequence[Path]) -> list[ContentError]:
@@ -110,6 +134,9 @@ def meta_errors(source: Source, theme_dirs: Sequence[Path]) -> list[ContentError
             check(value, theme_dirs)
         except FieldProblem as problem:
             errors.append(ContentError(source.path, str(problem), name))
+            continue
+        if name == "slug" and (not source.path.endswith(".cy.md") or Path(source.path).name == "index.cy.md"):
+            errors.append(ContentError(source.path, SLUG_ONLY_WHERE, name))
     return errors
 
 

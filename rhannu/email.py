@@ -223,7 +223,7 @@ def _top_html(issue: Issue, edition: str, site: SiteInfo) -> str:
 
 def unsubscribing_url(lang: str, site: SiteInfo) -> str:
     """The Subscribe page's section on unsubscribing, in `lang`: the web copies' unsubscribe line."""
-    return absolute(site.url, url("subscribe", lang)) + "#" + UNSUBSCRIBING[lang]
+    return absolute(site.url, site.address(url("subscribe", lang))) + "#" + UNSUBSCRIBING[lang]
 
 
 def _unsubscribed_note(lang: str, site: SiteInfo, unsendable: bool) -> str:

@@ -265,10 +265,10 @@ def facet_channel(content: Content, facet: str, value: str, lang: str, site_name
     ]
     return Channel(
         title=f"{label(lang, 'facet_title', label=name)} – {site_name}",
-        link=absolute(site_url, url(facet_path(facet, value), lang)),
+        link=absolute(site_url, url(facet_path(content.taxonomy, facet, value, lang), lang)),
         description=label(lang, "feed_facet_description", label=name),
         lang=lang,
-        self_url=absolute(site_url, facet_feed_path(facet, value, lang)),
+        self_url=absolute(site_url, facet_feed_path(content.taxonomy, facet, value, lang)),
         items=newest(items, cap),
     )
 

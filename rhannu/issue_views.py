@@ -14,6 +14,7 @@ from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue, Section, Status
+from rhannu.site_info import SiteInfo
 from rhannu.views import Late, VirtualPage, href, page, relative, text_in, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
@@ -201,14 +202,14 @@ def editions_html(issue: Issue, lang: str, from_url: str) -> str:
     )
 
 
-def follow_html(lang: str, from_url: str) -> str:
+def follow_html(lang: str, from_url: str, subscribe_url: str | None = None) -> str:
     """The newsletter's Subscribe page, its feed and its events calendar."""
     from rhannu import calendar  # these render issues with this module: imported when used
     from rhannu.feeds import feed_path
 
     feed = feed_path("newsletters", lang)
     return (
-        f'<li><a href="{relative(url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
+        f'<li><a href="{relative(subscribe_url or url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
         f'<li><a href="{relative(feed, from_url)}" type="application/rss+xml">{escape(label(lang, "feed_issues"))}</a></li>'
         f'<li><a href="{relative(calendar.feed_path(lang), from_url)}" type="text/calendar">'
         f"{escape(label(lang, 'calendar_feed'))}</a> {escape(label(lang, 'calendar_feed_hint'))}</li>"
@@ -239,11 +240,11 @@ def editors_html(issue: Issue, lang: str, from_url: str) -> str:
     )
 
 
-def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> VirtualPage:
+def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = (), subscribe_url: str | None = None) -> VirtualPage:
     path = issue_path(issue)
     here = url(path, lang)
     previous, following = _issue_neighbours(issue, issues, lang)
-    links = f'<ul class="rhannu-issue-links">{editions_html(issue, lang, here)}{follow_html(lang, here)}</ul>'
+    links = f'<ul class="rhannu-issue-links">{editions_html(issue, lang, here)}{follow_html(lang, here, subscribe_url)}</ul>'
     parts = [
         f'<p class="rhannu-issue-summary">{escape(issue_summary(issue, lang))}</p>',
         Late(links),
@@ -260,27 +261,27 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = ()) -> Virtu
     return page(path, lang, title, issue_summary(issue, lang), parts, before_title=breadcrumbs(ISSUES, title, lang, path))
 
 
-def no_issue_html(status: Status, lang: str, from_url: str) -> str:
+def no_issue_html(status: Status, lang: str, from_url: str, subscribe_url: str | None = None) -> str:
     """Before the first issue here: that the programme's newsletters are not published on this
     site yet, or, once launched, when its next issue is due."""
     if status.launched and status.next_issue is not None:
         said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
     else:
         said = label(lang, "newsletter_not_here")
-    link = relative(url(SUBSCRIBE, lang), from_url)
+    link = relative(subscribe_url or url(SUBSCRIBE, lang), from_url)
     return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
 
 
-def archive_page(issues: tuple[Issue, ...], lang: str, status: Status) -> VirtualPage:
+def archive_page(issues: tuple[Issue, ...], lang: str, status: Status, subscribe_url: str | None = None) -> VirtualPage:
     path = f"{NEWSLETTERS}/index"
     here = url(path, lang)
     intro = label(lang, "newsletters_intro" if issues else "newsletters_intro_empty")  # an empty archive lists nothing
     parts = [
         f"<p>{escape(intro)}</p>",
-        f'<ul class="rhannu-issue-links">{follow_html(lang, here)}</ul>',
+        f'<ul class="rhannu-issue-links">{follow_html(lang, here, subscribe_url)}</ul>',
     ]
     if not issues:
-        parts.append(no_issue_html(status, lang, here))
+        parts.append(no_issue_html(status, lang, here, subscribe_url))
     years = sorted({issue.published.year for issue in issues}, reverse=True)
     for year in years:
         items = "".join(
@@ -301,12 +302,15 @@ def _archive_number(issue: Issue, lang: str) -> str:
     return f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
 
 
-def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str, status: Status) -> str:
+def latest_issue_html(
+    issues: tuple[Issue, ...], lang: str, from_url: str, status: Status, subscribe_url: str | None = None
+) -> str:
     """The home page's box for the newest issue, or what to expect while there is none."""
     if not issues:
         return (
             f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
-            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>{no_issue_html(status, lang, from_url)}</section>'
+            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>'
+            f"{no_issue_html(status, lang, from_url, subscribe_url)}</section>"
         )
     issue = issues[-1]
     date = long_date(issue.published, lang)
@@ -319,8 +323,11 @@ def latest_issue_html(issues: tuple[Issue, ...], lang: str, from_url: str, statu
     )
 
 
-def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status) -> list[VirtualPage]:
-    return [*(issue_page(issue, lang, issues) for issue in issues), archive_page(issues, lang, status)]
+def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status, info: SiteInfo | None = None) -> list[VirtualPage]:
+    """Each issue's page and the archive; `info` gives the Subscribe page's address (its `slug`)."""
+    subscribe_url = info.address(url(SUBSCRIBE, lang)) if info is not None else None
+    issue_pages = [issue_page(issue, lang, issues, subscribe_url) for issue in issues]
+    return [*issue_pages, archive_page(issues, lang, status, subscribe_url)]
 
 
 def _issue_neighbours(issue: Issue, issues: tuple[Issue, ...], lang: str) -> tuple[Neighbour | None, Neighbour | None]:

@@ -107,6 +107,8 @@ ENGLISH: dict[str, str] = {
     "not_found": "Page not found",
     "not_found_help": "If you typed the address, check it is correct. If you followed a link, the page may have moved.",
     "not_found_home": "Go to the English home page",
+    # addresses and the 404 page (issue 21)
+    "not_found_menu": "Menu",
     "filter_none": "No case study matches these filters.",
     "scaffold_title_case_studies": "TODO: the case study's title in English",
     "scaffold_title_news": "TODO: the title in English",
@@ -340,6 +342,8 @@ WELSH: dict[str, str] = {
     "not_found": "Heb ddod o hyd i'r dudalen",
     "not_found_help": "Os gwnaethoch deipio'r cyfeiriad, gwiriwch ei fod yn gywir. Os gwnaethoch ddilyn dolen, efallai fod y dudalen wedi symud.",
     "not_found_home": "Ewch i'r hafan Gymraeg",
+    # addresses and the 404 page (issue 21)
+    "not_found_menu": "Dewislen",
     "filter_none": "Nid oes astudiaeth achos yn cyfateb i'r hidlwyr hyn.",
     "scaffold_title_case_studies": "TODO: teitl yr astudiaeth achos yn Gymraeg",
     "scaffold_title_news": "TODO: y teitl yn Gymraeg",

@@ -11,6 +11,8 @@ that version at start-up (`check_version`), and each change fails loudly when it
   `__config` script gives the search worker is moved under `cy/` on Welsh pages;
 - the preview's in-place update replaces a built page's article and title, and print addresses
   are added to a page's article (`with_article_changed`);
+- the 404 page for one-404 hosts carries the Welsh 404's header, back-to-top button, footer,
+  title and `__config` for its script to put in place at a Welsh address (`not_found_parts`);
 - the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
   radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels;
 - the menu (issue 21): a section's name leads to its first page (`navigation.indexes`, through
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,8 @@ from rhannu.languages import CODES, root
 
 PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
-    "the bundle patch (ALTERNATE_PREFETCH), the markup fixes (_REPLACEMENTS, the search dialog, the "
+    "the bundle patch (ALTERNATE_PREFETCH), the 404 page's parts (_NOT_FOUND_PARTS), the markup fixes "
+    "(_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
     "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
     "their marked link (partials/nav-item.html) in rhannu/material_theme.py; "
@@ -147,6 +150,40 @@ def _with_search_root(html: str, search_root: str) -> str:
         return html  # a page without Material's search (a redirect, an email)
     base = f"{match[1]}{match[2].rstrip('/')}/{search_root}{match[3]}"
     return html[: match.start()] + base + html[match.end() :]
+
+
+# --- The 404 page's parts ----------------------------------------------------------------------
+
+# What differs between the language passes' 404 pages, by the CSS selector the page's script
+# replaces: the header (site name, search, palette toggles, language switch), the back-to-top
+# button and the footer. The main part of the page is bilingual in both.
+_NOT_FOUND_PARTS = {
+    "header.md-header": re.compile(r'<header class="md-header[^"]*" data-md-component="header">.*?</header>', re.DOTALL),
+    "button.md-top": re.compile(r'<button type="button" class="md-top md-icon"[^>]*>.*?</button>', re.DOTALL),
+    "footer.md-footer": re.compile(r'<footer class="md-footer">.*?</footer>', re.DOTALL),
+}
+_HTML_LANG = re.compile(r'<html lang="([^"]+)"')
+_CONFIG_TEXT = re.compile(re.escape(_CONFIG) + r"(.*?)</script>", re.DOTALL)
+_TITLE_TEXT = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+
+
+def not_found_parts(html: str) -> dict[str, Any]:
+    """What a 404 page's script needs to turn another language's 404 page into this one: its
+    `lang`, its title (as text), its header, back-to-top button and footer (as markup, by CSS
+    selector) and the text of its `__config` script (search index, translations)."""
+    found = {selector: pattern.search(html) for selector, pattern in _NOT_FOUND_PARTS.items()}
+    lang, config, title = _HTML_LANG.search(html), _CONFIG_TEXT.search(html), _TITLE_TEXT.search(html)
+    if lang is None or config is None or title is None or any(match is None for match in found.values()):
+        missing = [
+            name for name, match in [*found.items(), ("lang", lang), ("__config", config), ("title", title)] if match is None
+        ]
+        raise ThemeError(f"the 404 page has no {', '.join(missing)}: review {REVIEW_ON_UPGRADE}")
+    return {
+        "lang": lang[1],
+        "title": unescape(title[1].strip()),
+        "parts": {selector: match[0] for selector, match in found.items() if match is not None},
+        "config": config[1],
+    }
 
 
 # --- The preview's in-place update ---------------------------------------------------------------

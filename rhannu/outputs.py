@@ -1,10 +1,10 @@
 """The files a build writes besides MkDocs' pages, each as site path -> bytes.
 
-`outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the
-bilingual email editions and their message files), written once; `outputs(site, lang)` each language's own: its
-feeds (per PSB and theme too), its events calendars, the case study cards for the filter script,
-redirects from old addresses, each case study's and lesson's citation files (RIS, BibTeX), and its
-one-language email editions.
+`outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the rules
+for each language's 404 page in `_redirects`, the bilingual email editions and their message files),
+written once; `outputs(site, lang)` each language's own: its feeds (per PSB and theme too), its
+events calendars, the case study cards for the filter script, redirects from old addresses, each
+case study's and lesson's citation files (RIS, BibTeX), and its one-language email editions.
 
 `plan` lists the same files, each with its owner, before any is rendered: the table of every
 address (`rhannu.addresses`) claims them while the site is prepared, so that a path two outputs,
@@ -21,18 +21,19 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rhannu import calendar, catalogue, citation, feed_page
+from rhannu import calendar, catalogue, citation, feed_page, not_found
 from rhannu.addresses import Owner, unclaimed
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
 from rhannu.email import BOTH, Edition, edition_file
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
-from rhannu.languages import DEFAULT, language, root
+from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.message import message_path
 from rhannu.newsletter import Issue
+from rhannu.pairing import parse_source_path
 from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
-from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
+from rhannu.views import CardDetails, card, facet_feed_path, facet_path, facet_values, text_in, url
 
 if TYPE_CHECKING:
     from rhannu.site import Site
@@ -65,6 +66,11 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
         return [
             Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)),
             Planned(catalogue.HEADERS_FILE, Owner("the headers for hosts that read a _headers file"), catalogue.headers_file),
+            Planned(
+                "_redirects",
+                Owner("the rules for each language's 404 page (_redirects)"),
+                lambda: not_found.redirects_file(site.info.url, CODES),
+            ),
             *_emails(site, BOTH),
         ]
     name, site_url = site.info.name(lang), site.info.url
@@ -182,7 +188,11 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
     files.append(Planned(feed_path("all", lang), Owner("the feed of everything new"), everything))
     for facet, value in facet_feeds(site.content):
         owner = Owner(f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{facet}s.{value}")
-        files.append(Planned(facet_feed_path(facet, value, lang), owner, _bound(facet_feed, facet, value)))
+        path = facet_feed_path(site.content.taxonomy, facet, value, lang)
+        files.append(Planned(path, owner, _bound(facet_feed, facet, value)))
+        if (old := url(facet_path(site.content.taxonomy, facet, value), lang) + "feed.xml") != path:
+            # feed readers follow no HTML redirect: the feed stays at the address it had before its Welsh name
+            files.append(Planned(old, replace(owner, what=f"{owner.what} at its old address"), _bound(facet_feed, facet, value)))
     return files
 
 
@@ -255,6 +265,14 @@ def _redirects(site: Site, lang: str) -> list[Planned]:
             for alias in getattr(item, "aliases", ()):
                 owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
                 files.append(Planned(f"{root(lang)}{alias}index.html", owner, redirect))
+    for uri, aliases in site.docs_aliases.items():  # a docs page's old addresses, in its own language
+        source = parse_source_path(uri)
+        if source.lang.code != lang:
+            continue
+        path, target = f"{site.docs_folder}/{uri}", "/" + site.address(url(source.key.removesuffix(".md"), DEFAULT.code), lang)
+        for alias in aliases:
+            owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
+            files.append(Planned(f"{root(lang)}{alias}index.html", owner, _bound(_redirect_html, target, lang, site.info.url)))
     return files
 
 

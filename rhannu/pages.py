@@ -14,6 +14,7 @@ from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
 from rhannu.frontmatter import Source, parse_source
+from rhannu.issue_views import SUBSCRIBE
 from rhannu.labels import TABLES, label
 from rhannu.languages import DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
@@ -119,6 +120,7 @@ def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfCo
         site.info.licence,
         site.info.contact,
         site.info.data_controller,
+        site.info.address(url(SUBSCRIBE, lang)),
     )
     if (virtual := site.pages.get(src_uri)) is not None:
         page_toc.complete(toc, virtual.with_blocks(html))
@@ -189,7 +191,7 @@ def reuse_footer(info: SiteInfo, lang: str) -> dict[str, object]:
     link to the Reusing page (overrides/partials/copyright.html)."""
     licence = info.licence
     return {
-        "page": url(REUSING, lang),
+        "page": info.address(url(REUSING, lang)),
         "reusing": label(lang, "reusing"),
         "licence_terms": label(lang, "licence_terms", licence="{licence}"),
         "licence": {"name": licence.name(lang), "url": licence.url(lang)} if licence else None,

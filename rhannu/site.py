@@ -51,6 +51,8 @@ class Site:
     docs_folder: str  # docs_dir, relative to the project folder
     unplaced: tuple[str, ...] = ()  # newsletter items no issue holds, each with the reason
     addresses: Mapping[str, Owner] = field(default_factory=dict)  # every file the build writes (rhannu.addresses)
+    docs_names: Mapping[str, str] = field(default_factory=dict)  # docs pages named by their `slug`: src_uri -> URL
+    docs_aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # docs pages' `aliases`, by src_uri
 
     @cached_property
     def case_studies_by_page(self) -> dict[str, CaseStudy]:
@@ -91,11 +93,13 @@ class Site:
 
     @cached_property
     def _generated_urls(self) -> dict[tuple[str, str], str]:
-        """(the English twin's URL, language) -> the URL of each generated page in that language."""
+        """(the English twin's URL, language) -> the URL of each generated page in that language,
+        and of each docs page that its `slug` names."""
         urls = {}
-        for uri, page in self.pages.items():
+        named = [*((uri, page.url) for uri, page in self.pages.items()), *self.docs_names.items()]
+        for uri, page_url in named:
             source = parse_source_path(uri)
-            urls[url(source.key.removesuffix(".md"), DEFAULT.code), source.lang.code] = page.url
+            urls[url(source.key.removesuffix(".md"), DEFAULT.code), source.lang.code] = page_url
         return urls
 
     def address(self, english_url: str, lang: str) -> str:
@@ -106,12 +110,19 @@ class Site:
 
     def moved_pages(self, lang: str) -> dict[str, str]:
         """Old URL -> new, for each page in `lang` that is no longer at its English twin's address
-        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/')."""
+        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/'), nor where
+        its file's name put it before its `slug` named it ('cy/astudiaethau-achos/x/' ->
+        'cy/astudiaethau-achos/enw/', 'cy/subscribe/' -> 'cy/tanysgrifio/'): addresses once
+        published, which keep working."""
         if lang == DEFAULT.code:
             return {}
-        english = sorted({english_url for english_url, _ in self._generated_urls})
-        moved = {root(lang) + old: self.address(old, lang) for old in english}
-        return {old: new for old, new in moved.items() if old != new}
+        moved: dict[str, str] = {}
+        for old in sorted({english_url for english_url, _ in self._generated_urls}):
+            new = self.address(old, lang)
+            for before in (root(lang) + old, url(old.removesuffix("/"), lang)):
+                if before != new:
+                    moved.setdefault(before, new)
+        return moved
 
     @property
     def stale_pages(self) -> frozenset[str]:
@@ -141,22 +152,25 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
     load_feeds(root)  # a bad partner list is reported with everything else
     issues = assemble(content, settings, build_date, load_cache(root, build_date))
     status = settings.status(build_date)
+    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
+    page_errors = _page_errors(root, docs, info.theme_dirs)
+    docs_names, docs_aliases = _docs_addresses(root, docs) if not page_errors else ({}, {})
+    info = replace(info, renamed={_default_url(uri): page_url for uri, page_url in docs_names.items()})
     pages = unique_pages(
         (
             page
             for lang in CODES
             for page in [
                 *pages_for(content, lang, info),
-                *newsletter_pages(issues, lang, status),
+                *newsletter_pages(issues, lang, status, info),
                 api_page(info, lang),
             ]
         ),
         content,
     )
     nav = frozenset(uri for uri in pages if uri.rsplit("/", 1)[-1].startswith("index."))
-    docs = sorted(path.relative_to(root).as_posix() for path in (docs_dir or root / "docs").rglob("*.md"))
     files, file_errors = assets.published_files(root, docs_dir or root / "docs")
-    if errors := _page_errors(root, docs, info.theme_dirs) + _unsafe_newsletter_items(root, content) + file_errors:
+    if errors := page_errors + _unsafe_newsletter_items(root, content) + file_errors:
         raise ContentErrors(errors)
     if errors := _missing_images(root, content, docs, docs_dir or root / "docs", files):
         raise ContentErrors(errors)
@@ -170,13 +184,56 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
         )
     )
     docs_pages = [path.split("/", 1)[1] for path in docs]
-    by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()})
+    by_language = pages_by_language([*docs_pages, *pages], {uri: page.url for uri, page in pages.items()} | docs_names)
     docs_folder = (docs_dir or root / "docs").resolve().relative_to(root.resolve()).as_posix()
     sitemap = tuple(sitemap_entries(by_language, info.url))
     unplaced = tuple(_unplaced(content, settings))
-    site = Site(info, content, pages, nav, files, twins, stale, issues, settings, status, sitemap, root, docs_folder, unplaced)
+    site = Site(
+        info,
+        content,
+        pages,
+        nav,
+        files,
+        twins,
+        stale,
+        issues,
+        settings,
+        status,
+        sitemap,
+        root,
+        docs_folder,
+        unplaced,
+        docs_names=docs_names,
+        docs_aliases=docs_aliases,
+    )
     # every file the build will write, claimed once: a clash is an error before anything is written
     return replace(site, addresses=address_table(site, ((file.path, file.owner) for file in plan_all(site, CODES))))
+
+
+def _default_url(uri: str) -> str:
+    """The address a page's file name gives it: 'subscribe.cy.md' -> 'cy/subscribe/'."""
+    source = parse_source_path(uri)
+    return url(source.key.removesuffix(".md"), source.lang.code)
+
+
+def _docs_addresses(root: Path, docs: list[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """The docs pages whose front matter names their address (`slug`: 'about.cy.md' ->
+    'cy/amdanom/') and those that list old addresses (`aliases`), by src_uri. The fields were
+    checked with the rest of the front matter (rhannu.docs_meta)."""
+    names, aliases = {}, {}
+    for path in docs:
+        text = read_text(root, path)
+        source = parse_source(path, text) if text.startswith("---") else None
+        if not isinstance(source, Source):
+            continue
+        uri = path.split("/", 1)[1]
+        if isinstance(slug := source.meta.get("slug"), str):
+            parsed = parse_source_path(uri)
+            folder = posixpath.dirname(parsed.key)
+            names[uri] = url(posixpath.join(folder, slug), parsed.lang.code)
+        if found := docs_meta.aliases(source.meta):
+            aliases[uri] = found
+    return names, aliases
 
 
 def _without_pages(content: Content) -> list[Any]:

@@ -56,6 +56,8 @@ class SiteInfo:
     theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
     contact: Contact = Contact()  # extra.contact; its email is contact_email
     data_controller: dict[str, str] | None = None  # extra.data_controller, by language; None until named
+    # docs pages whose `slug` names their address: the address their file's name gives -> theirs
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def intro(self, key: str, lang: str, default: str | None = None) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own
@@ -64,6 +66,11 @@ class SiteInfo:
 
     def name(self, lang: str) -> str:
         return self.names.get(lang, self.names["en"])
+
+    def address(self, default_url: str) -> str:
+        """A docs page's address: where its file's name puts it ('cy/subscribe/'), or where its
+        `slug` does ('cy/tanysgrifio/'). For links the build writes to pages it knows by name."""
+        return self.renamed.get(default_url, default_url)
 
 
 def from_config(config) -> SiteInfo:

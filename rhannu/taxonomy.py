@@ -20,9 +20,14 @@ class Term:
     key: str
     labels: dict[str, str]
     intro: dict[str, str] = field(default_factory=dict)
+    slugs: dict[str, str] = field(default_factory=dict)  # its name in each other language's addresses
 
     def label(self, lang: str) -> str:
         return self.labels[lang]
+
+    def name(self, lang: str) -> str:
+        """Its name in an address in `lang`: the Welsh `slug` where it has one, else its key."""
+        return self.slugs.get(lang, self.key)
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,39 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
         if found := [ContentError(TAXONOMY_FILE, wrong, at) for at, t in texts.items() if (wrong := control_problem(t))]:
             errors += found
             continue
-        terms[key] = Term(key, {lang: entry[lang] for lang in LANGS}, dict(intro))
+        slugs = entry.get("slug", {})
+        if not isinstance(slugs, dict) or set(slugs) - set(LANGS[1:]):
+            expected = "expected the value's Welsh name in addresses: slug: {cy: ...}"
+            errors.append(ContentError(TAXONOMY_FILE, expected, f"{where}.slug"))
+            continue
+        if bad := [(lang, problem) for lang, slug in slugs.items() if (problem := slug_problem(slug, WELSH_SLUG))]:
+            errors += [ContentError(TAXONOMY_FILE, problem, f"{where}.slug.{lang}") for lang, problem in bad]
+            continue
+        terms[key] = Term(key, {lang: entry[lang] for lang in LANGS}, dict(intro), dict(slugs))
+    errors += _name_clashes(name, terms)
     return terms
+
+
+WELSH_SLUG = "a name of lower case letters and digits joined by hyphens, such as 'gweithio-mewn-partneriaeth' (w for ŵ)"
+
+
+def _name_clashes(name: str, terms: dict[str, Term]) -> list[ContentError]:
+    """Two values of a list named alike in one language's addresses (a `slug`, or a key where
+    there is none) would share one page."""
+    errors = []
+    for lang in LANGS[1:]:
+        owners: dict[str, str] = {}
+        for term in sorted(terms.values(), key=lambda term: lang in term.slugs):  # a slug gives way to a key
+            other = owners.setdefault(term.name(lang), term.key)
+            if other != term.key:
+                errors.append(
+                    ContentError(
+                        TAXONOMY_FILE,
+                        f"the {lang} name '{term.name(lang)}' is already the address of {name}.{other}: give it another",
+                        f"{name}.{term.key}.slug.{lang}",
+                    )
+                )
+    return errors
 
 
 def _label_problem(label: str) -> str | None:

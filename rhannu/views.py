@@ -18,13 +18,25 @@ from urllib.parse import urlencode
 from rhannu import partial_dates
 from rhannu.citation import citation_of, cite_html
 from rhannu.content import Content
-from rhannu.content_types import CASE_STUDIES, LESSONS, WITH_PAGES, CaseStudy, Item, Lesson, Text, page_path, type_of
+from rhannu.content_types import (
+    CASE_STUDIES,
+    FACET_FOLDERS,
+    LESSONS,
+    WITH_PAGES,
+    CaseStudy,
+    Item,
+    Lesson,
+    Text,
+    page_path,
+    type_of,
+)
 from rhannu.dates import long_date
 from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
 from rhannu.sources import source_html
+from rhannu.taxonomy import Taxonomy, Term
 from rhannu.urls import relative, src_uri, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
@@ -83,14 +95,23 @@ def href(target: str, lang: str, from_path: str) -> str:
     return relative(url(target, lang), url(from_path, lang))
 
 
-def facet_path(facet: str, value: str) -> str:
-    return f"{CASE_STUDIES.address}/{facet}/{value}"
+def facet_path(taxonomy: Taxonomy, facet: str, value: str, lang: str = DEFAULT.code) -> str:
+    """A facet value's page path in `lang`: 'case-studies/theme/x' in English; in Welsh, the
+    facet's Welsh folder and the value's Welsh name (its `slug` in data/taxonomy.yml, else its
+    key): 'case-studies/thema/enw', which `url` puts at 'cy/astudiaethau-achos/thema/enw/'."""
+    folder = FACET_FOLDERS.get(lang, {}).get(facet, facet)
+    name = value if facet == "year" else _terms(taxonomy, facet)[value].name(lang)
+    return f"{CASE_STUDIES.address}/{folder}/{name}"
 
 
-def facet_feed_path(facet: str, value: str, lang: str) -> str:
+def _terms(taxonomy: Taxonomy, facet: str) -> dict[str, Term]:
+    return {"psb": taxonomy.psbs, "theme": taxonomy.themes, "approach": taxonomy.approaches}[facet]
+
+
+def facet_feed_path(taxonomy: Taxonomy, facet: str, value: str, lang: str) -> str:
     """The site path of a facet value's feed, beside its page: 'case-studies/theme/x/feed.xml',
-    'cy/astudiaethau-achos/theme/x/feed.xml'."""
-    return url(facet_path(facet, value), lang) + "feed.xml"
+    'cy/astudiaethau-achos/thema/enw/feed.xml'."""
+    return url(facet_path(taxonomy, facet, value, lang), lang) + "feed.xml"
 
 
 def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
@@ -178,13 +199,13 @@ def text_in(item: Item, lang: str) -> Text:
 def term_label(content: Content, facet: str, value: str, lang: str) -> str:
     if facet == "year":
         return value
-    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes, "approach": content.taxonomy.approaches}[facet]
-    return terms[value].label(lang)
+    return _terms(content.taxonomy, facet)[value].label(lang)
 
 
 def _term_links(content: Content, facet: str, values: Iterable[str], lang: str, from_path: str) -> str:
     return ", ".join(
-        f'<a href="{href(facet_path(facet, value), lang, from_path)}">{escape(term_label(content, facet, value, lang))}</a>'
+        f'<a href="{href(facet_path(content.taxonomy, facet, value, lang), lang, from_path)}">'
+        f"{escape(term_label(content, facet, value, lang))}</a>"
         for value in values
     )
 
@@ -322,7 +343,7 @@ def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDeta
 def _value_list(content: Content, facet: str, lang: str, from_path: str, *, leave_out: str = "") -> str:
     """Links to a facet's values that have case studies, each with its count: never to an empty one."""
     links = "".join(
-        f'<li><a href="{href(facet_path(facet, value), lang, from_path)}">'
+        f'<li><a href="{href(facet_path(content.taxonomy, facet, value, lang), lang, from_path)}">'
         f"{escape(term_label(content, facet, value, lang))}</a> "
         f'<span class="rhannu-count">({number})</span></li>'
         for value, number in _values_with_studies(content, facet)
@@ -387,11 +408,13 @@ def listing_pages(
     feed: tuple[str, str, str] | None = None,
     filter_link: tuple[str, str] | None = None,
     trail: bool = False,
+    twin_of: str | None = None,
 ) -> list[VirtualPage]:
     """A listing's pages, PAGE_SIZE cards each. With a feed, as (head title, visible link text,
     site path), every page links to it: in its head and, above the cards, on the page. A facet
     page gives `filter_link`, as (its facet, its value), for its link to the filtered list of all
-    case studies, and a breadcrumb trail (`trail`) back to them."""
+    case studies, and a breadcrumb trail (`trail`) back to them. A listing
+    whose path differs in this language (a facet's Welsh name) gives its English one as `twin_of`."""
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
     result = []
     for number in range(1, pages + 1):
@@ -420,7 +443,10 @@ def listing_pages(
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
         own_feed = (feed[0], feed[2]) if feed is not None else None
         crumbs = breadcrumbs(PLACES[CASE_STUDIES.key], heading, lang, page_path) if trail else ""
-        result.append(page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs))
+        twin = None if twin_of is None or twin_of == path else (twin_of if number == 1 else f"{twin_of}/page/{number}")
+        result.append(
+            page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin)
+        )
     return result
 
 
@@ -480,13 +506,12 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
             if facet == "psb":
                 intro = content.taxonomy.psbs[value].intro.get(lang, intro)
             title = label(lang, "facet_title", label=name)
-            path = facet_path(facet, value)
+            path, twin = facet_path(content.taxonomy, facet, value, lang), facet_path(content.taxonomy, facet, value)
             way_on = "" if studies else _way_on(content, facet, value, lang, path)
-            feed = (
-                (label(lang, "feed_facet", label=name), _feed_link_text(facet, value, lang), facet_feed_path(facet, value, lang))
-                if facet in FEED_FACETS
-                else None
-            )
+            feed_path = facet_feed_path(content.taxonomy, facet, value, lang)
+            feed = None
+            if facet in FEED_FACETS:
+                feed = (label(lang, "feed_facet", label=name), _feed_link_text(facet, value, lang), feed_path)
             offered = studies and facet in _facets_in_use(content)
             result += listing_pages(
                 content,
@@ -500,6 +525,7 @@ def facet_pages(content: Content, lang: str, details: CardDetails) -> list[Virtu
                 feed=feed,
                 filter_link=(facet, value) if offered else None,
                 trail=True,
+                twin_of=twin,
             )
     return result
 

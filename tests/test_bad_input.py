@@ -180,7 +180,7 @@ def test_a_page_in_docs_is_checked_too(tmp_path: Path) -> None:
     built = build(project, tmp_path / "site")
     assert built.returncode == 1
     assert "ERROR   -  rhannu: docs/about.cy.md: line " in built.log and "the element <script> is not allowed" in built.log
-    assert not (tmp_path / "site/cy/about/index.html").exists()
+    assert not (tmp_path / "site/cy/amdanom/index.html").exists()
 
 
 def test_the_check_refuses_what_the_build_refuses(project, capsys, monkeypatch) -> None:

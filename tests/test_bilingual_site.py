@@ -15,7 +15,7 @@ from tests.support.sample_site import MOVED, PAGES, REDIRECTS, english, welsh
 from tests.support.sites import FIXTURE_URL, html_pages, internal_links, read_html, url_of
 
 SITE_URL = FIXTURE_URL
-NOT_CONTENT = {"404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS), *MOVED}  # redirects: tests/test_case_studies_site.py
+NOT_CONTENT = {"404.html", "cy/404.html", *REDIRECTS, *(f"cy/{old}" for old in REDIRECTS), *MOVED}  # redirects: tests/test_case_studies_site.py
 
 
 def content_pages(site: Path) -> list[Path]:
@@ -56,7 +56,7 @@ def language_switch(soup: BeautifulSoup):
 def test_site_has_exactly_the_sample_pages_in_both_languages(site: Path) -> None:
     assert len(PAGES) == 91  # with the facet page of 2021, the year the hackathon happened, the Reusing page, Privacy, Contact and api/v1/
     built = sorted(url_of(site, page) for page in html_pages(site))
-    assert built == sorted(["404.html", *PAGES, *(welsh(url) for url in PAGES), *MOVED])
+    assert built == sorted(["404.html", "cy/404.html", *PAGES, *(welsh(url) for url in PAGES), *MOVED])
     assert len(english_pages(site)) == len(welsh_pages(site)) == 90  # all but the redirect
 
 
@@ -157,7 +157,7 @@ def test_no_english_interface_text_on_welsh_pages(site: Path) -> None:
         for key, text in strings.items()
         if "#" not in text
     }
-    for page in [*welsh_pages(site), site / "404.html"]:
+    for page in [*welsh_pages(site), site / "cy/404.html"]:
         text = interface_text(read_html(page))
         found = [strings[key] for key, pattern in patterns.items() if pattern.search(text)]
         assert found == [], f"{url_of(site, page)} shows English interface text: {found}"
@@ -184,14 +184,15 @@ def test_no_request_to_any_third_party(site: Path) -> None:
         assert "fonts.googleapis" not in stylesheet.read_text(encoding="utf-8")
 
 
-def test_one_bilingual_404_page_welsh_first(site: Path) -> None:
-    soup = read_html(site / "404.html")
+@pytest.mark.parametrize(("path", "lang"), [("404.html", "en-GB"), ("cy/404.html", "cy")])
+def test_each_languages_404_page_is_bilingual_welsh_first(site: Path, path: str, lang: str) -> None:
+    soup = read_html(site / path)
+    assert soup.html["lang"] == lang  # its header and search: the language's (tests/test_browser_not_found.py)
     sections = soup.select(".rhannu-not-found section")
     assert [section["lang"] for section in sections] == ["cy", "en-GB"]
     assert "Heb ddod o hyd i'r dudalen" in sections[0].get_text()
     assert "Page not found" in sections[1].get_text()
-    assert not (site / "cy/404.html").exists()
-    # the host serves it at any depth, so its links must not be relative to /404.html's folder
+    # the host serves it at any depth, so its links must not be relative to the 404 page's folder
     links = soup.select("link[href], script[src]")
     assert len(links) >= 3  # the stylesheets and scripts
     for link in links:

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.support.browser import AXE_OPTIONS, settle
-from tests.support.sample_site import FACETS
+from tests.support.sample_site import FACETS, welsh
 from tests.support.sites import html_pages, internal_target, is_redirect, read_html, url_of
 
 # The case studies index in each language. Welsh pages are moving to Welsh addresses (issue 14):
@@ -55,6 +55,14 @@ TEXT = {
     },
 }
 EMPTY_VALUES = {f"{facet}/{value}/" for facet, values in FACETS.items() for value, n in values.items() if not n}
+
+
+def facet_href(lang: str, facet_value: str) -> str:
+    """A facet value's page relative to the case studies' index in `lang` ('theme/x/'; in Welsh
+    the facet's Welsh folder and the value's Welsh name: 'thema/enw/')."""
+    english = f"case-studies/{facet_value}"
+    return welsh(english).removeprefix(CASE_STUDIES["cy"]) if lang == "cy" else facet_value
+
 PHONE = {"width": 375, "height": 667}
 
 
@@ -255,7 +263,7 @@ def test_the_folded_filters_and_browse_by_work_from_the_keyboard(browser, site_u
         links = tab.locator(".rhannu-facets a")
         expect(links.first).to_be_visible()
         hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-        assert set(hrefs) == {f"{facet}/{value}/" for facet, values in FACETS.items() for value, n in values.items() if n}
+        assert set(hrefs) == {facet_href(lang, f"{facet}/{value}/") for facet, values in FACETS.items() for value, n in values.items() if n}
         settle(tab)
         results = Axe().run(tab, options=AXE_OPTIONS)
         assert results.response["violations"] == []
@@ -293,12 +301,10 @@ def test_the_form_offers_no_value_that_shows_nothing(page, lang: str) -> None:
 
 def test_no_link_on_the_site_leads_to_a_facet_value_without_case_studies(site: Path) -> None:
     assert {"psb/sample-west/", "theme/consultation-fatigue/"} == EMPTY_VALUES
-    for index in CASE_STUDIES.values():
-        for value in EMPTY_VALUES:
-            assert (site / index / value / "index.html").is_file(), "the page stays at its address"
-    facet_page = re.compile(r"(case-studies|astudiaethau-achos)/(psb|theme|approach|year)/[^/]+/index\.html$")
+    empty_pages = {site / index / facet_href(lang, value) / "index.html" for lang, index in CASE_STUDIES.items() for value in EMPTY_VALUES}
+    assert all(page.is_file() for page in empty_pages), "the page stays at its address"
+    facet_page = re.compile(r"(case-studies|astudiaethau-achos)/(psb|theme|approach|year|bgc|thema|dull|blwyddyn)/[^/]+/index\.html$")
     linked: set[Path] = set()
-    empty_pages = {site / index / value / "index.html" for index in CASE_STUDIES.values() for value in EMPTY_VALUES}
     for page in html_pages(site):
         if page in empty_pages or is_redirect(page):
             continue  # an empty page's language switch leads to its twin, as empty: the reader is already there
@@ -319,7 +325,7 @@ def test_no_link_on_the_site_leads_to_a_facet_value_without_case_studies(site: P
 ])
 def test_an_empty_facet_page_says_so_and_offers_a_way_on(page, lang: str, path: str, others: dict[str, str]) -> None:
     facet = path.split("/")[0]
-    page.goto(CASE_STUDIES[lang] + path)
+    page.goto(CASE_STUDIES[lang] + facet_href(lang, path))
     assert page.locator("#rhannu-card-list .rhannu-empty").inner_text() == TEXT[lang]["none_yet"]
     way_on = page.locator(".rhannu-way-on")
     assert way_on.get_by_role("heading", name=TEXT[lang][f"other_{facet}"]).is_visible()
@@ -327,8 +333,8 @@ def test_an_empty_facet_page_says_so_and_offers_a_way_on(page, lang: str, path: 
         urljoin(page.url, link.get_attribute("href")): link.locator("xpath=..").locator(".rhannu-count").inner_text()
         for link in way_on.locator("ul a").all()
     }
-    base = urljoin(page.url, "../")
-    assert shown == {urljoin(base, value): number for value, number in others.items()}
+    base = urljoin(page.url, "../../")
+    assert shown == {urljoin(base, facet_href(lang, f"{facet}/{value}")): number for value, number in others.items()}
     way_on.get_by_role("link", name=TEXT[lang]["all"]).click()
     page.wait_for_url(re.compile(re.escape(CASE_STUDIES[lang]) + "$"))
     assert len(card_links(page)) == 50

@@ -17,7 +17,7 @@ from tests.test_browser import PAGES
 pytestmark = pytest.mark.browser
 
 # Welsh addresses used here, in one place (Welsh pages are moving to Welsh addresses).
-CY_ABOUT = "cy/about/"
+CY_ABOUT = "cy/amdanom/"
 CY_CASE_STUDY = "cy/astudiaethau-achos/sample-sharing-practice/"
 CY_LESSON = "cy/gwersi/sample-skills/"
 CY_MISSING = "cy/astudiaethau-achos/no-such-page/"

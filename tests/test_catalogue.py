@@ -20,7 +20,7 @@ from rhannu import catalogue
 from rhannu.errors import ContentErrors
 from rhannu.site import Site, prepare
 from rhannu.site_info import Licence, SiteInfo, licence
-from tests.support.sample_site import CASE_STUDIES, ISSUES, LEFT_OUT, LESSONS, welsh
+from tests.support.sample_site import CASE_STUDIES, ISSUES, LEFT_OUT, LESSONS, at, welsh
 from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, BuildResult, build, copy_fixture, read_html
 
 OGL = {
@@ -180,7 +180,7 @@ def test_the_built_catalogue_fits_the_schema_beside_it_and_every_address_is_a_pa
 
 def test_with_a_licence_it_shows_in_the_footer_json_ld_feeds_and_reusing_page(site: Path) -> None:
     for lang, root in (("en", ""), ("cy", "cy/")):
-        footer = read_html(site / root / "about/index.html").select_one(".md-copyright .rhannu-reuse")
+        footer = read_html(site / at(root, "about/") / "index.html").select_one(".md-copyright .rhannu-reuse")
         link = footer.select_one('a[rel="license"]')
         assert (link["href"], link.get_text()) == (OGL["url"][lang], OGL["name"][lang])
         assert footer.select("a")[-1]["href"] == "../reusing/"
@@ -230,7 +230,7 @@ def test_until_a_licence_is_set_the_reusing_page_says_to_ask_the_contact(unlicen
         terms = read_html(site / root / "reusing/index.html").select_one("article .rhannu-reuse-terms")
         assert terms.get_text() == sentence
         assert terms.select_one("a")["href"] == "mailto:sample@example.org"
-        page = read_html(site / root / "about/index.html")
+        page = read_html(site / at(root, "about/") / "index.html")
         assert page.select_one('a[rel="license"]') is None
         assert page.select_one(".md-copyright .rhannu-reuse a")["href"] == "../reusing/"
         assert "<copyright>" not in (site / root / "feed.xml").read_text(encoding="utf-8")

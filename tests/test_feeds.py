@@ -85,7 +85,7 @@ def test_categories_are_escaped_and_carry_their_taxonomy_as_domain() -> None:
 def test_a_page_names_its_own_feed_first_and_a_malformed_one_is_ignored() -> None:
     site_feeds = feed_links("cy")
     assert [path for _, path in site_feeds] == ["cy/cylchlythyrau/feed.xml", "cy/feed.xml"]
-    own = {"title": "Rhannu arfer: astudiaethau achos (RSS)", "path": "cy/astudiaethau-achos/theme/x/feed.xml"}
+    own = {"title": "Rhannu arfer: astudiaethau achos (RSS)", "path": "cy/astudiaethau-achos/thema/x/feed.xml"}
     assert feed_links("cy", own) == [(own["title"], own["path"]), *site_feeds]
     for bad in (None, "feed.xml", {"title": "x"}, {"title": 1, "path": "feed.xml"}):
         assert feed_links("cy", bad) == site_feeds
@@ -104,6 +104,12 @@ def test_the_email_body_is_the_inside_of_the_body_element() -> None:
 
 
 def facet_feed(prefix: str, facet: str, value: str) -> str:
+    """A facet value's feed, beside its page (in Welsh: the facet's Welsh folder and the value's Welsh name)."""
+    return at(prefix, f"case-studies/{facet}/{value}/") + "feed.xml"
+
+
+def old_facet_feed(prefix: str, facet: str, value: str) -> str:
+    """Where the Welsh feed was before the facet's Welsh folder named it: still written there."""
     return f"{section(prefix, 'case-studies')}/{facet}/{value}/feed.xml"
 
 
@@ -114,7 +120,7 @@ def labels(lang: str, facet: str) -> set[str]:
 
 def test_every_feed_of_the_built_site_is_valid_rss(site: Path) -> None:
     feeds = sorted(site.rglob("feed.xml"))
-    assert len(feeds) == 5 + 2 * sum(len(FACETS[facet]) for facet in FEED_FACETS)
+    assert len(feeds) == 5 + 3 * sum(len(FACETS[facet]) for facet in FEED_FACETS)  # Welsh ones at old addresses too
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -133,6 +139,8 @@ def test_each_psb_and_theme_has_a_feed_of_its_case_studies_in_each_language(
         path = facet_feed(prefix, facet, value)
         parsed = feedparser.parse((site / path).read_bytes())
         assert not parsed.bozo, parsed.get("bozo_exception")
+        if prefix:  # a feed reader subscribed at the old address gets the same feed
+            assert (site / old_facet_feed(prefix, facet, value)).read_bytes() == (site / path).read_bytes()
         assert parsed.feed.language == ("cy" if lang == "cy" else "en-GB")
         assert any(link.rel == "self" and link.href == FIXTURE_URL + path for link in parsed.feed.links)
         assert parsed.feed.link == FIXTURE_URL + at(prefix, f"case-studies/{facet}/{value}/")
@@ -246,7 +254,7 @@ def test_the_feeds_are_the_same_bytes_in_a_second_build(tmp_path: Path) -> None:
     first, second = build(project, tmp_path / "first"), build(project, tmp_path / "second")
     assert first.returncode == 0 and second.returncode == 0, first.log + second.log
     feeds = sorted(path.relative_to(first.site) for path in first.site.rglob("feed.xml"))
-    assert len(feeds) == 5 + 2 * sum(len(FACETS[facet]) for facet in FEED_FACETS)
+    assert len(feeds) == 5 + 3 * sum(len(FACETS[facet]) for facet in FEED_FACETS)
     assert feeds == sorted(path.relative_to(second.site) for path in second.site.rglob("feed.xml"))
     for path in feeds:
         assert (second.site / path).read_bytes() == (first.site / path).read_bytes(), path

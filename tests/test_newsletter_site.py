@@ -171,7 +171,7 @@ def test_feeds_are_valid_rss_in_one_language(site: Path, kind: str, lang: str) -
 
 
 def test_every_page_links_its_own_languages_feeds(site: Path) -> None:
-    for page, prefix in ((site / "about/index.html", ""), (site / "cy/about/index.html", "cy/")):
+    for page, prefix in ((site / "about/index.html", ""), (site / "cy/amdanom/index.html", "cy/")):
         feeds = read_html(page).select('head link[rel="alternate"][type="application/rss+xml"]')
         assert [(page.parent / link["href"]).resolve() for link in feeds] == [
             (site / f"{section(prefix, 'newsletters')}/feed.xml").resolve(), (site / f"{prefix}feed.xml").resolve()

@@ -21,13 +21,13 @@ def test_the_sample_sites_outputs_by_owner() -> None:
     from rhannu.outputs import all_outputs, outputs
     from rhannu.site import prepare
     from rhannu.site_info import SiteInfo
-    from tests.support.sample_site import CASE_STUDIES, FACETS, ISSUES, LESSONS, MOVED, REDIRECTS, section, welsh
+    from tests.support.sample_site import CASE_STUDIES, FACETS, ISSUES, LESSONS, MOVED, REDIRECTS, at, section, welsh
     from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL
 
     site = prepare(FIXTURE, BUILD_DATE_PINNED, SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"}))
     emails = {f"newsletters/{day}/email{edition}.{kind}" for day in ISSUES for edition in ("", ".cy", ".en") for kind in ("html", "txt", "eml")}
     shared = outputs(site)
-    assert set(shared) == {"robots.txt", "_headers"} | {path for path in emails if "/email." in path and path.count(".") == 1}
+    assert set(shared) == {"robots.txt", "_headers", "_redirects"} | {path for path in emails if "/email." in path and path.count(".") == 1}
     for lang, root in (("en", ""), ("cy", "cy/")):
         own = outputs(site, lang)
         assert set(own) == {
@@ -36,6 +36,8 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             *(f"{root}{old}index.html" for old in REDIRECTS),
             *(f"{old}index.html" for old in MOVED if root),
             *((f"{root}cylchlythyrau/feed.xml",) if root else ()),
+            *(f"{at(root, f'case-studies/{facet}/{value}/')}feed.xml" for facet in ("psb", "theme") for value in FACETS[facet]),
+            # and, in Welsh, where each was before the facet's Welsh folder named it: feed readers follow no redirect
             *(f"{section(root, 'case-studies')}/{facet}/{value}/feed.xml" for facet in ("psb", "theme") for value in FACETS[facet]),
             *(path for path in emails if f"/email.{lang}." in path),
             f"{root}feed.xsl",  # the feeds' page for browsers (issue 21)
@@ -45,5 +47,5 @@ def test_the_sample_sites_outputs_by_owner() -> None:
             *(f"{section(root, 'case-studies')}/{slug}/citation.{kind}" for slug in CASE_STUDIES for kind in ("ris", "bib")),
             *(f"{welsh(f'lessons/{slug}/') if root else f'lessons/{slug}/'}citation.{kind}" for slug in LESSONS for kind in ("ris", "bib")),
         }
-    assert set(all_outputs(site, CODES)) == {"robots.txt", "_headers", *emails, *(path for lang in CODES for path in outputs(site, lang))}
+    assert set(all_outputs(site, CODES)) == {"robots.txt", "_headers", "_redirects", *emails, *(path for lang in CODES for path in outputs(site, lang))}
     assert shared["robots.txt"] == f"User-agent: *\nAllow: /\n\nSitemap: {FIXTURE_URL}sitemap.xml\n".encode()

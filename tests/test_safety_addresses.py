@@ -142,7 +142,7 @@ CONTROLS = [
     (NEWS, ("summary: A sample news item for the tests.", 'summary: "A sample\\N item"'), NEWS, "summary", "U+0085"),
     (LESSON, ('title: "Sample lesson', 'title: "\\x7fSample lesson'), LESSON, "title", "U+007F"),
     (LESSON, ('title: "Sample lesson', 'title: "\\u2067Sample lesson'), LESSON, "title", "U+2067"),
-    (TAXONOMY, ("cy: Rhannu arfer}", 'cy: "Rhannu\\e]8;;x\\e\\\\arfer"}'), TAXONOMY, "themes.sharing-practice.cy", "U+001B"),
+    (TAXONOMY, ("cy: Rhannu arfer,", 'cy: "Rhannu\\e]8;;x\\e\\\\arfer",'), TAXONOMY, "themes.sharing-practice.cy", "U+001B"),
     (SOURCES, ("    en: Sample report", '    en: "Sample\\u2066 report"'), SOURCES, "sample-report.title.en", "U+2066"),
     (SOURCES, ("    cy: Cyhoeddwr enghreifftiol", '    cy: "Cyhoeddwr\\x1f"'), SOURCES, "sample-report.publisher.cy", "U+001F"),
     (EVENT, ("online_link: https://events.example.org/", 'online_link: "https://events.example.org/\\v"\n#'), EVENT, "online_link", "web address"),

@@ -89,7 +89,7 @@ def test_only_item_pages_carry_print_addresses(site: Path) -> None:
         assert page.select(".rhannu-print-address, [data-rhannu-href]") == [], path
 
 
-@pytest.mark.parametrize(("path", "labels"), [("about/index.html", ENGLISH), ("cy/about/index.html", WELSH)])
+@pytest.mark.parametrize(("path", "labels"), [("about/index.html", ENGLISH), ("cy/amdanom/index.html", WELSH)])
 def test_built_pages_name_the_toggle_in_their_language(site: Path, path: str, labels: dict) -> None:
     radios = read_html(site / path).select("form[data-md-component=palette] input[name=__palette]")
     assert [radio["aria-label"] for radio in radios] == [labels["palette_to_dark"], labels["palette_to_light"]]

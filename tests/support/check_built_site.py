@@ -145,7 +145,13 @@ def source_of(address: str) -> str | None:
     candidates = [f"docs/{path or 'index'}{suffix}", f"docs/{path}/index{suffix}"]
     if folder in ("case-studies", "lessons") and name and "/" not in name.rstrip("/"):
         candidates.insert(0, f"{folder.replace('-', '_')}/{name.rstrip('/')}{suffix}")
-    return next((candidate for candidate in candidates if (PROJECT / candidate).is_file()), None)
+    found = next((candidate for candidate in candidates if (PROJECT / candidate).is_file()), None)
+    if found is None and suffix == ".cy.md" and path:  # a Welsh page named by its `slug`
+        where = folder.replace("-", "_") if folder in ("case-studies", "lessons") else "docs"
+        slug = path.rsplit("/", 1)[-1]
+        named = (file for file in sorted((PROJECT / where).rglob("*.cy.md")) if f"\nslug: {slug}\n" in file.read_text(encoding="utf-8"))
+        found = next((file.relative_to(PROJECT).as_posix() for file in named), None)
+    return found
 
 
 def report(problems: Iterable[Problem], checked: int) -> str:

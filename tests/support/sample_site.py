@@ -48,13 +48,26 @@ REDIRECTS = {"news/sample-sharing/": "case-studies/sample-sharing-practice/"}
 
 # Welsh pages live at Welsh addresses: their sections' Welsh names, and a Welsh text's own name.
 WELSH_SECTIONS = {"case-studies": "astudiaethau-achos", "lessons": "gwersi", "newsletters": "cylchlythyrau"}
-WELSH_PAGE_NAMES = {"lessons/sample-uncited/": "cy/gwersi/gwers-heb-gyfeiriad/"}  # slug: in its .cy.md
+WELSH_PAGE_NAMES = {  # slug: in its .cy.md
+    "lessons/sample-uncited/": "cy/gwersi/gwers-heb-gyfeiriad/",
+    "about/": "cy/amdanom/",  # a docs page (docs/about.cy.md)
+}
+
+
+# Facet pages: each facet's Welsh folder, and the values data/taxonomy.yml gives a Welsh `slug`.
+WELSH_FACETS = {"psb": "bgc", "theme": "thema", "approach": "dull", "year": "blwyddyn"}
+WELSH_VALUES = {("psb", "programme"): "ar-draws-y-rhaglen", ("theme", "sharing-practice"): "rhannu-arfer"}
 
 
 def welsh(english_url: str) -> str:
-    """The Welsh twin's address of an English page's: 'case-studies/x/' -> 'cy/astudiaethau-achos/x/'."""
+    """The Welsh twin's address of an English page's: 'case-studies/x/' -> 'cy/astudiaethau-achos/x/',
+    'case-studies/theme/sharing-practice/page/2/' -> 'cy/astudiaethau-achos/thema/rhannu-arfer/page/2/'."""
     if english_url in WELSH_PAGE_NAMES:
         return WELSH_PAGE_NAMES[english_url]
+    parts = english_url.split("/")
+    if len(parts) > 3 and parts[0] == "case-studies" and parts[1] in WELSH_FACETS:
+        value = WELSH_VALUES.get((parts[1], parts[2]), parts[2])
+        return "/".join(["cy", WELSH_SECTIONS["case-studies"], WELSH_FACETS[parts[1]], value, *parts[3:]])
     section, slash, rest = english_url.partition("/")
     return "cy/" + (f"{WELSH_SECTIONS[section]}/{rest}" if slash and section in WELSH_SECTIONS else english_url)
 
@@ -64,8 +77,21 @@ def english(welsh_url: str) -> str:
     return next(url for url in [*PAGES, *REDIRECTS, "404.html"] if welsh(url) == welsh_url)
 
 
-# The addresses Welsh pages had under cy/ before they took Welsh names: each now redirects.
-MOVED = {"cy/" + url: welsh(url) for url in PAGES if url not in REDIRECTS and welsh(url) != "cy/" + url}
+def _named_by_file(english_url: str) -> str:
+    """The Welsh address a page's file name gives it, before any `slug`: 'cy/gwersi/sample-uncited/'."""
+    section, slash, rest = english_url.partition("/")
+    return "cy/" + (f"{WELSH_SECTIONS[section]}/{rest}" if slash and section in WELSH_SECTIONS else english_url)
+
+
+# The addresses Welsh pages had before they took Welsh names (under cy/ with English names, and
+# where their file's name put them before a `slug` named them): each now redirects.
+MOVED = {
+    old: welsh(url)
+    for url in PAGES
+    if url not in REDIRECTS
+    for old in sorted({"cy/" + url, _named_by_file(url)})
+    if old != welsh(url)
+}
 
 
 def section(prefix: str, name: str) -> str:
