@@ -138,7 +138,7 @@ def on_page_context(context, page, config, nav):
     )
     context["reuse"] = pages.reuse_footer(_current().info, lang)
     context["search_elsewhere"] = pages.search_elsewhere(lang)
-    context["contact_link"] = pages.contact_footer(lang)
+    context["contact_link"] = pages.contact_footer(_current().info, lang)
     _section[:] = [material_theme.section_page(nav, page)]
     material_theme.mark_active(_section[0], True)
     return template_values.with_text_escaped(context)

@@ -100,7 +100,7 @@ def index_page(info: SiteInfo, lang: str) -> VirtualPage:
     """The page at api/v1/ (cy/api/v1/): what the catalogue is, and links to both catalogues and
     both schemas, for a person who opens the API's address in a browser."""
     here = url(INDEX, lang)
-    reusing = f'<a href="{escape(relative(url(REUSING, lang), here))}">{escape(label(lang, "reusing"))}</a>'
+    reusing = f'<a href="{escape(relative(info.address(url(REUSING, lang)), here))}">{escape(label(lang, "reusing"))}</a>'
     parts = [
         f"<p>{escape(label(lang, 'api_intro'))}</p>",
         f'<h2 id="catalogues">{escape(label(lang, "api_catalogues"))}</h2>\n{_address_list(lang, info.url, here, "catalogue")}',

@@ -250,29 +250,35 @@ ALIAS_FIX = "an alias must be an old address that no page or file of this site h
 def _redirects(site: Site, lang: str) -> list[Planned]:
     """HTML pages sending the reader on from an old address: the addresses pages had before they
     took their language's own names, and items' aliases."""
+    moved = {old: "/" + new for old, new in site.moved_pages(lang).items()}
     files = [
         Planned(
             f"{old}index.html",
             Owner(f"the redirect from {old}, where the page {new} was before it took its Welsh name"),
-            _bound(_redirect_html, "/" + new, lang, site.info.url),
+            _bound(_redirect_html, new, lang, site.info.url),
         )
-        for old, new in site.moved_pages(lang).items()
+        for old, new in moved.items()
     ]
+
+    def aliased(alias: str, target: str, path: str) -> None:
+        """An alias's redirect; none where the build already sends that address to the same page
+        (an old address an editor lists that the build redirects by itself)."""
+        if moved.get(root(lang) + alias) != target:
+            owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
+            files.append(Planned(f"{root(lang)}{alias}index.html", owner, _bound(_redirect_html, target, lang, site.info.url)))
+
     for kind in WITH_PAGES:
         for item in site.content.of(kind):
             path, target = primary_path(item.texts), "/" + url(kind.path(item, lang), lang)
-            redirect = _bound(_redirect_html, target, lang, site.info.url)
             for alias in getattr(item, "aliases", ()):
-                owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
-                files.append(Planned(f"{root(lang)}{alias}index.html", owner, redirect))
+                aliased(alias, target, path)
     for uri, aliases in site.docs_aliases.items():  # a docs page's old addresses, in its own language
         source = parse_source_path(uri)
         if source.lang.code != lang:
             continue
         path, target = f"{site.docs_folder}/{uri}", "/" + site.address(url(source.key.removesuffix(".md"), DEFAULT.code), lang)
         for alias in aliases:
-            owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
-            files.append(Planned(f"{root(lang)}{alias}index.html", owner, _bound(_redirect_html, target, lang, site.info.url)))
+            aliased(alias, target, path)
     return files
 
 

@@ -204,6 +204,7 @@ def search_elsewhere(lang: str) -> str:
     return label(lang, "search_elsewhere")
 
 
-def contact_footer(lang: str) -> dict[str, str]:
-    """The link to the Contact page that every page's footer shows (overrides/partials/copyright.html)."""
-    return {"page": url(CONTACT, lang), "text": label(lang, "contact_page")}
+def contact_footer(info: SiteInfo, lang: str) -> dict[str, str]:
+    """The link to the Contact page that every page's footer shows (overrides/partials/copyright.html),
+    at its address in `lang` (its Welsh `slug`, where it has one)."""
+    return {"page": info.address(url(CONTACT, lang)), "text": label(lang, "contact_page")}

@@ -197,12 +197,13 @@ def test_a_bad_slug_or_alias_is_an_error_naming_file_and_field(
 
 def test_aliases_redirect_and_the_builds_own_links_follow_a_slug(project, tmp_path: Path) -> None:
     """Old addresses in `aliases` redirect in the page's language; the links the build writes to
-    the Subscribe and Reusing pages (issue pages, the archive, the footer, the email editions'
-    unsubscribe line) go to their Welsh names."""
+    the Subscribe, Reusing and Contact pages (issue pages, the archive, the footer, the catalogue's
+    page, the email editions' unsubscribe line) go to their Welsh names."""
     _front(project / "docs/about.cy.md", "aliases: [ynglyn/, hen/amdanom/]")
     _front(project / "docs/reusing.md", "aliases: [licence/]")
     _front(project / "docs/subscribe.cy.md", "slug: tanysgrifio")
     _front(project / "docs/reusing.cy.md", "slug: ailddefnyddio")
+    _front(project / "docs/contact.cy.md", "slug: cysylltu")
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     site = built.site
@@ -210,18 +211,29 @@ def test_aliases_redirect_and_the_builds_own_links_follow_a_slug(project, tmp_pa
         page = read_html(site / old / "index.html")
         assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={new}", old
     assert not (site / "ynglyn").exists() and not (site / "cy/licence").exists()
-    for old in ("cy/subscribe/", "cy/reusing/"):  # the addresses they had: redirects now
+    for old in ("cy/subscribe/", "cy/reusing/", "cy/contact/"):  # the addresses they had: redirects now
         assert read_html(site / old / "index.html").select_one('meta[http-equiv="refresh"]'), old
     links = []
     for page in sorted((site / "cy").rglob("index.html")):
         base = FIXTURE_URL + page.parent.relative_to(site).as_posix() + "/"
         links += [urljoin(base, link["href"]) for link in read_html(page).select("a[href]")]
-    assert f"{FIXTURE_URL}cy/tanysgrifio/" in links and f"{FIXTURE_URL}cy/ailddefnyddio/" in links
-    assert not [link for link in links if link.startswith((f"{FIXTURE_URL}cy/subscribe/", f"{FIXTURE_URL}cy/reusing/"))]
+    assert {f"{FIXTURE_URL}cy/{name}/" for name in ("tanysgrifio", "ailddefnyddio", "cysylltu")} <= set(links)
+    old = tuple(f"{FIXTURE_URL}cy/{name}/" for name in ("subscribe", "reusing", "contact"))
+    assert not [link for link in links if link.startswith(old)]
     footer = read_html(site / "cy/astudiaethau-achos/index.html").select_one(".rhannu-reuse a:last-child")
     assert urljoin(f"{FIXTURE_URL}cy/astudiaethau-achos/", footer["href"]) == f"{FIXTURE_URL}cy/ailddefnyddio/"
     email = next((site / "cylchlythyrau").rglob("email.cy.html"), None) or next(site.rglob("email.cy.html"))
     assert f"{FIXTURE_URL}cy/tanysgrifio/#" in email.read_text(encoding="utf-8")
+
+
+def test_listing_an_old_address_the_build_redirects_already_is_no_error(project, tmp_path: Path) -> None:
+    """An editor who lists a renamed page's old address in `aliases`, as EDITING.md asks, gets the
+    one redirect, not a clash with the redirect the build writes for that address by itself."""
+    _front(project / "docs/subscribe.cy.md", "slug: tanysgrifio\naliases: [subscribe/]")
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.log
+    page = read_html(built.site / "cy/subscribe/index.html")
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=/cy/tanysgrifio/"
 
 
 # --- Welsh addresses for facets ---------------------------------------------------------------------
