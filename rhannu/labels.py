@@ -443,7 +443,7 @@ WELSH: dict[str, str] = {
     "feed_page_address": "Cyfeiriad y ffrwd:",
     "feed_page_items": "Y diweddaraf yn y ffrwd hon",
     "feed_page_empty": "Nid oes dim yn y ffrwd hon eto.",
-    "feed_page_site": "Mynd i'r wefan",
+    "feed_page_site": "Ewch i'r wefan",
     # search and contact (issue 21)
     "search_elsewhere": "Chwilio yn Saesneg",
     "contact_page": "Cysylltu â ni",
@@ -463,7 +463,7 @@ WELSH: dict[str, str] = {
     "cite_accessed_unknown": "[dyddiad]",
     "cite_copy": "Copïo'r cyfeirnod",
     "cite_copied": "Copïwyd y cyfeirnod.",
-    "cite_copy_failed": "Methwyd â chopïo. Mae'r cyfeirnod wedi'i ddewis: copïwch ef â'ch bysellfwrdd.",
+    "cite_copy_failed": "Methwyd â chopïo. Mae'r cyfeirnod wedi'i ddewis: copïwch ef gan ddefnyddio'ch bysellfwrdd.",
     "cite_files": "Ar gyfer eich rheolwr cyfeirnodau:",
     "cite_ris": "Ffeil RIS",
     "cite_bibtex": "Ffeil BibTeX",
@@ -475,7 +475,7 @@ WELSH: dict[str, str] = {
     "api_catalogues": "Catalogau",
     "api_schemas": "Sgemâu",
     "api_page_link": "Maent wedi'u rhestru ar dudalen eu hunain hefyd: {page}.",
-    "api_reusing": "Mae sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog, ar y dudalen {reusing}.",
+    "api_reusing": "Mae'r dudalen {reusing} yn egluro sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
