@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from rhannu.labels import ENGLISH, WELSH
 from tests.support.browser import AXE_OPTIONS, settle
-from tests.support.sample_site import FACETS
+from tests.support.sample_site import FACETS, welsh
 from tests.support.sites import FIXTURE_URL
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,9 @@ THEME = "sharing-practice"  # a theme with 2 case studies in the sample site
 
 
 def at(lang: str, section: str, rest: str = "") -> str:
-    return SECTIONS[lang][section] + rest
+    """A page's address in `lang`: Welsh facet folders and values included ('thema/rhannu-arfer/')."""
+    english_url = SECTIONS["en"][section] + rest
+    return english_url if lang == "en" else welsh(english_url)
 
 
 def count_text(lang: str, n: int) -> str:

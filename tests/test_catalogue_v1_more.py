@@ -166,7 +166,7 @@ FEEDS = [
     "feed.xml",
     "cy/feed.xml",
     "case-studies/theme/sharing-practice/feed.xml",
-    "cy/astudiaethau-achos/psb/sample-south/feed.xml",
+    welsh("case-studies/psb/sample-south/") + "feed.xml",  # at its Welsh address
 ]
 
 

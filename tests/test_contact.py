@@ -19,10 +19,11 @@ from rhannu.errors import ContentErrors
 from rhannu.labels import ENGLISH, WELSH
 from rhannu.site_info import Contact, SiteInfo, contact, data_controller, placeholders
 from tests.support.browser import AXE_OPTIONS, settle
+from tests.support.sample_site import welsh
 from tests.support.sites import PINNED_EPOCH, BuildResult, build, copy_fixture, read_html
 
 LABELS = {"en": ENGLISH, "cy": WELSH}
-PAGES = {"en": ("contact/", "privacy/", "about/"), "cy": ("cy/contact/", "cy/privacy/", "cy/about/")}
+PAGES = {"en": ("contact/", "privacy/", "about/"), "cy": tuple(welsh(page) for page in ("contact/", "privacy/", "about/"))}
 
 
 def _messages(raised: pytest.ExceptionInfo[ContentErrors]) -> list[str]:

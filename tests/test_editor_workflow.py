@@ -80,14 +80,15 @@ def test_translations_of_the_sample_site_are_present_but_one_stale(project: Path
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["English", "Welsh", "status", "Welsh"]
     english = sorted([
-        *(f"case_studies/{slug}.md" for slug in [*CASE_STUDIES, *LEFT_OUT]), "docs/about.md", "docs/index.md", "docs/reusing.md", "docs/subscribe.md",
+        *(f"case_studies/{slug}.md" for slug in [*CASE_STUDIES, *LEFT_OUT]), "docs/about.md", "docs/contact.md", "docs/index.md", "docs/privacy.md", "docs/reusing.md",
+        "docs/subscribe.md",
         *(f"lessons/{slug}.md" for slug in LESSONS), *(f"newsletters/{slug}.md" for slug in NEWS_ITEMS),
     ])
     stale = STALE_WELSH.replace(".cy.md", ".md")
     assert translation_rows(done) == [
         [path, "stale" if path == stale else "present", path.replace(".md", ".cy.md")] for path in english
     ]
-    assert lines[-1] == "68 pages: 67 present, 0 missing, 1 stale"
+    assert lines[-1] == "70 pages: 69 present, 0 missing, 1 stale"
 
 
 def test_a_missing_welsh_page_is_listed(project: Path) -> None:
@@ -95,7 +96,7 @@ def test_a_missing_welsh_page_is_listed(project: Path) -> None:
     done = rhannu(project, "translations")
     assert done.returncode == 1
     assert ["lessons/sample-time.md", "missing", "lessons/sample-time.cy.md"] in translation_rows(done)
-    assert done.stdout.splitlines()[-1] == "68 pages: 66 present, 1 missing, 1 stale"
+    assert done.stdout.splitlines()[-1] == "70 pages: 68 present, 1 missing, 1 stale"
 
 
 @pytest.mark.parametrize(
@@ -126,7 +127,7 @@ def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_p
     assert (marked.returncode, marked.stdout) == (0, f"{welsh}: marked as translated from {english} as it stands now\n")
     table = rhannu(project, "translations")
     assert [english, "present", welsh] in translation_rows(table)
-    assert table.stdout.splitlines()[-1] == "68 pages: 67 present, 0 missing, 1 stale"  # the sample site's own stale page
+    assert table.stdout.splitlines()[-1] == "70 pages: 69 present, 0 missing, 1 stale"  # the sample site's own stale page
     rebuilt = build(project, tmp_path / "marked-site", strict=True)
     assert not read_html(rebuilt.site / "cy" / page / "index.html").select(".rhannu-notice")
 

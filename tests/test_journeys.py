@@ -15,6 +15,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from rhannu import material_theme, page_toc
 from rhannu.labels import ENGLISH, WELSH
 from rhannu.printing import with_addresses
+from tests.support.sample_site import welsh
 from tests.support.sites import FIXTURE_URL, build, copy_fixture, read_html
 
 LABELS = {"en": ENGLISH, "cy": WELSH}
@@ -31,7 +32,9 @@ LANGS = ("en", "cy")
 
 
 def at(lang: str, section: str, rest: str = "") -> str:
-    return SECTIONS[lang][section] + rest
+    """A page's address in `lang`: Welsh facet folders and values included ('thema/rhannu-arfer/')."""
+    english_url = SECTIONS["en"][section] + rest
+    return english_url if lang == "en" else welsh(english_url)
 
 
 def soup(site: Path, address: str):
@@ -268,7 +271,7 @@ def test_docs_pages_link_generated_pages_in_each_language_and_a_missing_one_stop
         path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
-    for address, lang in (("about/", "en"), ("cy/about/", "cy")):
+    for address, lang in (("about/", "en"), (welsh("about/"), "cy")):
         links = read_html(built.site / address / "index.html").select("article a")
         hrefs = [urljoin(f"https://x/{address}", a["href"]) for a in links if a.get_text() in ("North", "Gogledd")]
         assert hrefs == [f"https://x/{at(lang, 'case-studies', 'psb/sample-north/')}"]

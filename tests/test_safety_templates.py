@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from rhannu import assets, docs_meta
 from rhannu.cli import main
 from rhannu.views import heading_text
+from tests.support.sample_site import welsh
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture, read_html
 
 
@@ -134,7 +135,7 @@ def test_taxonomy_labels_and_titles_are_text_on_every_page(tmp_path: Path, brows
     built = build(project, tmp_path / "site")
     assert built.returncode == 0, built.log
     site = tmp_path / "site"
-    for page in ("case-studies/psb/sample-west/index.html", "cy/astudiaethau-achos/psb/sample-west/index.html"):
+    for page in ("case-studies/psb/sample-west/index.html", welsh("case-studies/psb/sample-west/") + "index.html"):
         soup = read_html(site / page)
         assert soup.select("[onmouseover], [onerror], [onclick], a[href^='javascript'], img[src=x]") == [], page
         assert LABEL in soup.get_text(" "), page
@@ -145,7 +146,7 @@ def test_taxonomy_labels_and_titles_are_text_on_every_page(tmp_path: Path, brows
     nothing_ran(
         browser,
         site,
-        ["case-studies/psb/sample-west/", "cy/astudiaethau-achos/psb/sample-west/", "case-studies/sample-hackathon/", "case-studies/"],
+        ["case-studies/psb/sample-west/", welsh("case-studies/psb/sample-west/"), "case-studies/sample-hackathon/", "case-studies/"],
     )
 
 

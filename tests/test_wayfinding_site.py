@@ -81,9 +81,9 @@ def test_on_this_page_lists_every_section_the_page_shows(site: Path, page: str) 
             "en",
             "newsletters",
             "2022-03-14/",
-            ["Editorial", "News", "Events coming up", "New case studies", "New lessons learnt", "From the network"],
+            ["Editorial", "News", "Events coming up", "New case studies", "New lessons learnt", "From the network", "For editors"],
         ),
-        ("cy", "newsletters", "2022-04-11/", ["Astudiaethau achos newydd", "Gwersi newydd a ddysgwyd"]),
+        ("cy", "newsletters", "2022-04-11/", ["Astudiaethau achos newydd", "Gwersi newydd a ddysgwyd", "Ar gyfer golygyddion"]),
         ("en", "case-studies", "", []),  # not the filters nor Browse by: both are folding summaries, not headings
     ],
 )
@@ -199,8 +199,10 @@ def test_archive_and_issues_link_to_subscribe_the_feed_and_the_editions(site: Pa
             f"{name} ({items(section)})" for name, section in sections
         )
         page = address(lang, "newsletters", f"{day}/")
-        links = [resolve(page, a["href"]) for a in issue.select("article .rhannu-issue-links a")]
+        links = [resolve(page, a["href"]) for a in issue.select("article .rhannu-issue-links:not(.rhannu-editors *) a")]
         assert links == [*editions, address(lang, "subscribe"), f"{archive_address}feed.xml", calendar]
+        for_editors = [resolve(page, a["href"]) for a in issue.select("article .rhannu-editors a")]
+        assert for_editors == [f"newsletters/{day}/email.{name}" for name in ("html", "eml", "cy.eml", "en.eml")]
         assert (site / f"{archive_address}feed.xml").is_file()
 
 
