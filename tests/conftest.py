@@ -57,3 +57,22 @@ def page(browser, site_url: str):
     yield tab
     context.close()
     assert external == [], f"the page requested third-party URLs: {external}"
+
+
+@pytest.fixture
+def open_tab(browser, site_url: str):
+    """Opens tabs on the sample site at a viewport and a colour scheme, each closed after the
+    test, which fails if any of them asked for anything off the site."""
+    contexts, external = [], []
+
+    def opened(viewport: dict[str, int], scheme: str = "light"):
+        context = browser.new_context(base_url=site_url, viewport=viewport, color_scheme=scheme)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.on("request", lambda request: None if request.url.startswith((site_url, "data:")) else external.append(request.url))
+        return tab
+
+    yield opened
+    for context in contexts:
+        context.close()
+    assert external == [], f"the page requested third-party URLs: {external}"

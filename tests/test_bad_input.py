@@ -11,6 +11,7 @@ import pytest
 
 from rhannu.cli import main
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture
+from tests.support.sites import check_errors as check
 
 
 @pytest.fixture
@@ -18,13 +19,6 @@ def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
 
 
-def check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, epoch: str = PINNED_EPOCH) -> list[str]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
-    code = main(["--root", str(project), "check"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    assert code == 1
-    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -22,6 +22,7 @@ from rhannu.cli import main
 from rhannu.views import heading_text
 from tests.support.sample_site import welsh
 from tests.support.sites import PINNED_EPOCH, build, copy_fixture, read_html
+from tests.support.sites import check_errors as check
 
 
 @pytest.fixture
@@ -29,14 +30,6 @@ def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
 
 
-def check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """`rhannu check` on the project: it fails, without a traceback; its ERROR lines."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
-    code = main(["--root", str(project), "check"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    assert code == 1, err
-    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
 
 
 def check_passes(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -28,7 +28,7 @@ from rhannu.message import LEAD_CHARS, shortened, subject, subject_part
 from rhannu.newsletter import NETWORK, Issue, Section
 from rhannu.site_info import SiteInfo
 from tests.support.sample_site import welsh
-from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, copy_fixture, read_html
+from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, check_errors, copy_fixture, read_html
 
 LONDON = ZoneInfo("Europe/London")
 SECTIONS = {section.key: section for section in NEWS_ITEMS.sections}
@@ -144,12 +144,6 @@ def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
 
 
-def check_errors(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
-    code = main(["--root", str(project), "check"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err and code == 1
-    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 import pytest
 
 from rhannu import material_theme, not_found
-from rhannu.cli import main
-from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, PROJECT, build, copy_fixture, read_html
+from tests.support.sites import FIXTURE_URL, PROJECT, build, copy_fixture, read_html
+from tests.support.sites import check_errors as _check
 
 # --- /favicon.ico ----------------------------------------------------------------------------------
 
@@ -142,13 +142,6 @@ def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
 
 
-def _check(project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
-    code = main(["--root", str(project), "check"])
-    err = capsys.readouterr().err
-    assert "Traceback" not in err
-    assert code == 1, err
-    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
 
 
 def _front(path: Path, lines: str) -> None:

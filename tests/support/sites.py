@@ -113,3 +113,16 @@ def language_switch_target(site: Path, page: Path) -> str:
     target = internal_target(site, page, links[0]["href"])
     assert target is not None, f"{url_of(site, page)}: the language link leaves the site"
     return url_of(site, target)
+
+
+def check_errors(project: Path, capsys, monkeypatch, epoch: str = PINNED_EPOCH) -> list[str]:
+    """`rhannu check` on the project, which must refuse it (exit 1) without a traceback: its ERROR
+    lines, without the prefix."""
+    from rhannu.cli import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    code = main(["--root", str(project), "check"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert code == 1, err
+    return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
