@@ -191,3 +191,14 @@ def test_the_offer_is_reached_from_the_keyboard(tab) -> None:
     assert tab.evaluate("document.activeElement.closest('.rhannu-search-elsewhere') !== null")
     tab.keyboard.press("Enter")
     tab.wait_for_url(f"**/{welsh('about/')}?q={NOTHING}")
+
+
+@pytest.mark.parametrize("path", ["", welsh("")])
+def test_every_link_the_scripts_add_has_an_address_before_any_search(tab, path: str) -> None:
+    """Search engines (and Lighthouse's crawlable-anchors audit) read a link without an href as a
+    link they cannot follow: the offer leads to the twin page until a query is typed."""
+    tab.goto(path)
+    tab.locator(".rhannu-search-elsewhere a").wait_for(state="attached")
+    assert tab.evaluate("[...document.querySelectorAll('a')].filter(a => !a.getAttribute('href')).map(a => a.outerHTML)") == []
+    twin = tab.evaluate("document.querySelector('.rhannu-language-switch__link').href")
+    assert tab.evaluate("document.querySelector('.rhannu-search-elsewhere a').href") == twin

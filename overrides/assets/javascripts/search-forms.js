@@ -90,6 +90,7 @@
   offer.hidden = true;
   var link = document.createElement("a");
   link.hreflang = twin.hreflang;
+  link.href = new URL(twin.getAttribute("href"), location.href).href; // the twin page until a query is typed
   link.textContent = twin.getAttribute("data-rhannu-search");
   offer.appendChild(link);
   meta.after(offer);
