@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html import escape, unescape
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -31,17 +32,46 @@ def rendered(body: str) -> str:
     return markdown.markdown(body, extensions=["attr_list", "md_in_html"], output_format="html")
 
 
+# The texts already made for one Content (a build's, shared by its feeds and catalogue in both
+# language passes): a case study is in the everything feed, a feed per PSB and per theme, and the
+# catalogue, and each would otherwise render, judge and re-address it again (3.3x the build at
+# N=2000). A new Content (the preview's next rebuild) starts a new memo.
+_memo: dict[str, Any] = {"content": None, "texts": {}}
+
+
+def _texts_of(content: Content) -> dict[tuple[str, ...], Any]:
+    if _memo["content"] is not content:
+        _memo.update(content=content, texts={})
+    return _memo["texts"]
+
+
 def body_html(content: Content, item: CaseStudy | Lesson | NewsItem, lang: str, site_url: str, own: str = "") -> str:
     """The item's text in `lang` (English where the Welsh is missing) as judged HTML with
     absolute links. A newsletter item, which has no page, gives `own`: the address of the place
     that shows it (its issue), where a link to an anchor of its own goes."""
+    texts = _texts_of(content)
+    key = (type(item).__name__, item.slug, lang, site_url, own)
+    if key not in texts:
+        texts[key] = _body_html(content, item, lang, site_url, own)
+    return texts[key]
+
+
+def _page_addresses(content: Content, lang: str) -> dict[str, str]:
+    """Each page's path -> its path in `lang` ('case-studies/x' -> its Welsh name), made once."""
+    texts = _texts_of(content)
+    if ("pages", lang) not in texts:
+        texts["pages", lang] = {kind.path(other): kind.path(other, lang) for kind in WITH_PAGES for other in content.of(kind)}
+    return texts["pages", lang]
+
+
+def _body_html(content: Content, item: CaseStudy | Lesson | NewsItem, lang: str, site_url: str, own: str) -> str:
     if isinstance(item, NewsItem):
         folder = NEWS_ITEMS.folder
     else:
         own = absolute(site_url, url(page_path(item, lang), lang))
         folder = page_path(item).rsplit("/", 1)[0]  # where its source sits under docs/: 'case-studies'
     html = html_safety.clean(rendered(text_in(item, lang).body))
-    pages = {kind.path(other): kind.path(other, lang) for kind in WITH_PAGES for other in content.of(kind)}
+    pages = _page_addresses(content, lang)
 
     def absolute_reference(match: re.Match[str]) -> str:
         name, value = match.group(1), unescape(match.group(2))
