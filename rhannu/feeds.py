@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from email.utils import format_datetime
+from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
@@ -50,8 +51,13 @@ class FeedItem:
     link: str  # absolute
     published: dt.datetime | None  # aware; None for an item never published on the site (no pubDate)
     description: str
-    content_html: str | None = None
+    # its full text, or how to make it: a channel keeps only its newest `cap` items, and the text of
+    # an item it leaves out is never made
+    content_html: str | Callable[[], str] | None = None
     categories: tuple[Category, ...] = ()
+
+    def full_text(self) -> str | None:
+        return self.content_html() if callable(self.content_html) else self.content_html
 
 
 @dataclass(frozen=True)
@@ -152,8 +158,8 @@ def render_rss(channel: Channel) -> str:
             f"      <description>{_x(item.description)}</description>",
             *(f"      <category domain={quoteattr(c.domain)}>{_x(c.label)}</category>" for c in item.categories),
         ]
-        if item.content_html is not None:
-            lines.append(f"      <content:encoded>{_x(item.content_html)}</content:encoded>")
+        if (full_text := item.full_text()) is not None:
+            lines.append(f"      <content:encoded>{_x(full_text)}</content:encoded>")
         lines.append("    </item>")
     lines += ["  </channel>", "</rss>", ""]
     return "\n".join(lines)
@@ -212,7 +218,7 @@ def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str) ->
         link,
         study.published,
         text.summary,
-        content_html=body_html(content, study, lang, site_url),
+        content_html=partial(body_html, content, study, lang, site_url),
         categories=study_categories(content, [study], lang),
     )
 
@@ -235,7 +241,7 @@ def everything_channel(
             link(kind.path(item, lang)),
             item.published,
             text_in(item, lang).summary,
-            content_html=body_html(content, item, lang, site_url),
+            content_html=partial(body_html, content, item, lang, site_url),
             categories=study_categories(content, [item], lang) if isinstance(item, CaseStudy) else (),
         )
         for kind in TYPES

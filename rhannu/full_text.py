@@ -26,10 +26,13 @@ from rhannu.views import text_in
 _REFERENCE = re.compile(r'\b(href|src)="([^"]*)"')
 
 
+_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html"], output_format="html")  # made once, reset per text
+
+
 def rendered(body: str) -> str:
     """Markdown as HTML with the extensions the site's pages use (but heading ids, which only a
     page's own table of contents needs)."""
-    return markdown.markdown(body, extensions=["attr_list", "md_in_html"], output_format="html")
+    return _MARKDOWN.reset().convert(body)
 
 
 # The texts already made for one Content (a build's, shared by its feeds and catalogue in both
