@@ -85,24 +85,26 @@
   var config = document.getElementById("__config");
   if (!meta || !query || !twin || !config) return;
   var none = JSON.parse(config.textContent).translations["search.result.none"];
+  // The offer is in the page only while a search finds nothing: Material's arrow keys move through
+  // every link in the results box, and a hidden one there would be a step that goes nowhere.
   var offer = document.createElement("p");
   offer.className = "rhannu-search-elsewhere";
-  offer.hidden = true;
   var link = document.createElement("a");
   link.hreflang = twin.hreflang;
-  link.href = new URL(twin.getAttribute("href"), location.href).href; // the twin page until a query is typed
   link.textContent = twin.getAttribute("data-rhannu-search");
   offer.appendChild(link);
-  meta.after(offer);
   function update() {
     var value = query.value.trim();
-    offer.hidden = !(value && meta.textContent === none);
-    if (offer.hidden) return;
+    if (!(value && meta.textContent === none)) {
+      offer.remove();
+      return;
+    }
     var target = new URL(twin.getAttribute("href"), location.href);
     target.search = "";
     target.hash = "";
     target.searchParams.set("q", value);
     link.href = target.href;
+    if (!offer.isConnected) meta.after(offer);
   }
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
 })();
