@@ -12,6 +12,7 @@ plain server) shows the English page at a Welsh address too: it carries the Wels
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from rhannu import material_theme
@@ -48,14 +49,19 @@ def pages(by_language: dict[str, str], site_url: str) -> dict[str, str]:
     return placed
 
 
-def redirects_file(site_url: str, langs: tuple[str, ...]) -> str:
-    """`_redirects` for Netlify: a missing address under a language's home shows that language's
-    404 page, with the status 404 (Netlify applies a rule only where no file exists). Cloudflare
-    Pages needs no rule: it serves the nearest 404.html by itself, and its documentation lists 404
-    rules as unsupported (Cloudflare Workers' static assets refuse a file that has one)."""
+def redirects_file(site_url: str, langs: tuple[str, ...], moved: Sequence[tuple[str, str]] = ()) -> str:
+    """`_redirects` for Netlify and Cloudflare Pages: each old address editors list (`aliases`)
+    sent on to its page with a 301, which feed readers follow too (the HTML stubs beside it serve
+    hosts that read no such file); then, for Netlify, a missing address under a language's home
+    shows that language's 404 page, with the status 404 (Netlify applies a rule only where no file
+    exists). Cloudflare Pages needs no 404 rule: it serves the nearest 404.html by itself, and its
+    documentation lists 404 rules as unsupported (Cloudflare Workers' static assets refuse a file
+    that has one)."""
+    base = urlsplit(site_url).path.rstrip("/")
     lines = [
-        "# Netlify: a missing address under a language's home shows that language's 404 page.",
-        "# Written by Rhannu's build (rhannu/not_found.py); the rest of the site's missing addresses show /404.html.",
+        "# Written by Rhannu's build: old addresses (aliases) lead to their pages; a missing address",
+        "# under a language's home shows that language's 404 page (rhannu/not_found.py).",
+        *(f"{base}/{old}  {base}{target}  301" for old, target in moved),
     ]
     for lang in langs:
         if lang != DEFAULT.code:

@@ -3,7 +3,7 @@
 `outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the rules
 for each language's 404 page in `_redirects`, the bilingual email editions and their message files),
 written once; `outputs(site, lang)` each language's own: its feeds (per PSB and theme too), its
-events calendars, the case study cards for the filter script, redirects from old addresses, each
+events calendars, the case study cards for the filter script, redirects from the old addresses editors list, each
 case study's and lesson's citation files (RIS, BibTeX), and its one-language email editions.
 
 `plan` lists the same files, each with its owner, before any is rendered: the table of every
@@ -33,7 +33,7 @@ from rhannu.newsletter import Issue
 from rhannu.pairing import parse_source_path
 from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
-from rhannu.views import CardDetails, card, facet_feed_path, facet_path, facet_values, text_in, url
+from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
 
 if TYPE_CHECKING:
     from rhannu.site import Site
@@ -50,6 +50,9 @@ class Planned:
     path: str
     owner: Owner
     render: Callable[[], str | bytes]
+
+
+ENGLISH_FIRST = tuple(sorted(CODES, key=lambda code: code != DEFAULT.code))
 
 
 def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
@@ -69,7 +72,11 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
             Planned(
                 "_redirects",
                 Owner("the rules for each language's 404 page (_redirects)"),
-                lambda: not_found.redirects_file(site.info.url, CODES),
+                lambda: not_found.redirects_file(
+                    site.info.url,
+                    CODES,
+                    [(old, target) for lang in ENGLISH_FIRST for old, target, _ in alias_redirects(site, lang)],
+                ),
             ),
             *_emails(site, BOTH),
         ]
@@ -182,17 +189,11 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
         Planned(feed_page.stylesheet_path(lang), Owner("the feeds' page for browsers"), _bound(feed_page.stylesheet, lang)),
         Planned(feed_path("newsletters", lang), Owner("the newsletter's feed"), issues_feed),
     ]
-    if (old_feed := root(lang) + feed_path("newsletters", DEFAULT.code)) != feed_path("newsletters", lang):
-        # feed readers follow no HTML redirect: the feed stays where it was too
-        files.append(Planned(old_feed, Owner("the newsletter's feed at its old address"), issues_feed))
     files.append(Planned(feed_path("all", lang), Owner("the feed of everything new"), everything))
     for facet, value in facet_feeds(site.content):
         owner = Owner(f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{facet}s.{value}")
         path = facet_feed_path(site.content.taxonomy, facet, value, lang)
         files.append(Planned(path, owner, _bound(facet_feed, facet, value)))
-        if (old := url(facet_path(site.content.taxonomy, facet, value), lang) + "feed.xml") != path:
-            # feed readers follow no HTML redirect: the feed stays at the address it had before its Welsh name
-            files.append(Planned(old, replace(owner, what=f"{owner.what} at its old address"), _bound(facet_feed, facet, value)))
     return files
 
 
@@ -247,39 +248,33 @@ def robots_txt(site_url: str) -> str:
 ALIAS_FIX = "an alias must be an old address that no page or file of this site has"
 
 
-def _redirects(site: Site, lang: str) -> list[Planned]:
-    """HTML pages sending the reader on from an old address: the addresses pages had before they
-    took their language's own names, and items' aliases."""
-    moved = {old: "/" + new for old, new in site.moved_pages(lang).items()}
-    files = [
-        Planned(
-            f"{old}index.html",
-            Owner(f"the redirect from {old}, where the page {new} was before it took its Welsh name"),
-            _bound(_redirect_html, new, lang, site.info.url),
-        )
-        for old, new in moved.items()
-    ]
-
-    def aliased(alias: str, target: str, path: str) -> None:
-        """An alias's redirect; none where the build already sends that address to the same page
-        (an old address an editor lists that the build redirects by itself)."""
-        if moved.get(root(lang) + alias) != target:
-            owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
-            files.append(Planned(f"{root(lang)}{alias}index.html", owner, _bound(_redirect_html, target, lang, site.info.url)))
-
+def alias_redirects(site: Site, lang: str) -> list[tuple[str, str, Owner]]:
+    """(old address, where it leads, whose alias it is) for each old address that editors list
+    (`aliases`) in `lang`: addresses that were published. An address no reader was ever given has
+    none: a page that takes its Welsh name before it is published leaves nothing behind."""
+    found = []
     for kind in WITH_PAGES:
         for item in site.content.of(kind):
             path, target = primary_path(item.texts), "/" + url(kind.path(item, lang), lang)
             for alias in getattr(item, "aliases", ()):
-                aliased(alias, target, path)
+                owner = Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)
+                found.append((f"{root(lang)}{alias}", target, owner))
     for uri, aliases in site.docs_aliases.items():  # a docs page's old addresses, in its own language
         source = parse_source_path(uri)
         if source.lang.code != lang:
             continue
         path, target = f"{site.docs_folder}/{uri}", "/" + site.address(url(source.key.removesuffix(".md"), DEFAULT.code), lang)
         for alias in aliases:
-            aliased(alias, target, path)
-    return files
+            found.append((f"{root(lang)}{alias}", target, Owner(f"the alias '{alias}' in {path}", path, "aliases", ALIAS_FIX)))
+    return found
+
+
+def _redirects(site: Site, lang: str) -> list[Planned]:
+    """HTML pages sending the reader on from each old address editors list (`aliases`)."""
+    return [
+        Planned(f"{old}index.html", owner, _bound(_redirect_html, target, lang, site.info.url))
+        for old, target, owner in alias_redirects(site, lang)
+    ]
 
 
 def _redirect_html(target: str, lang: str, site_url: str) -> str:

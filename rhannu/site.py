@@ -21,7 +21,7 @@ from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import missing_images
 from rhannu.issue_views import newsletter_pages, rendered_markdown
-from rhannu.languages import CODES, DEFAULT, root
+from rhannu.languages import CODES, DEFAULT
 from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
 from rhannu.newsletter import Issue, NewsletterSettings, Status, assemble, editorial_errors, issue_day, load_settings
@@ -107,22 +107,6 @@ class Site:
         'cy/astudiaethau-achos/x/', or the name its Welsh text gives it); pages built from English
         where the Welsh twin is missing take their section's Welsh name too."""
         return self._generated_urls.get((english_url, lang)) or url(english_url.rstrip("/"), lang)
-
-    def moved_pages(self, lang: str) -> dict[str, str]:
-        """Old URL -> new, for each page in `lang` that is no longer at its English twin's address
-        under the language's root ('cy/case-studies/x/' -> 'cy/astudiaethau-achos/x/'), nor where
-        its file's name put it before its `slug` named it ('cy/astudiaethau-achos/x/' ->
-        'cy/astudiaethau-achos/enw/', 'cy/subscribe/' -> 'cy/tanysgrifio/'): addresses once
-        published, which keep working."""
-        if lang == DEFAULT.code:
-            return {}
-        moved: dict[str, str] = {}
-        for old in sorted({english_url for english_url, _ in self._generated_urls}):
-            new = self.address(old, lang)
-            for before in (root(lang) + old, url(old.removesuffix("/"), lang)):
-                if before != new:
-                    moved.setdefault(before, new)
-        return moved
 
     @property
     def stale_pages(self) -> frozenset[str]:

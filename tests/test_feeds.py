@@ -108,11 +108,6 @@ def facet_feed(prefix: str, facet: str, value: str) -> str:
     return at(prefix, f"case-studies/{facet}/{value}/") + "feed.xml"
 
 
-def old_facet_feed(prefix: str, facet: str, value: str) -> str:
-    """Where the Welsh feed was before the facet's Welsh folder named it: still written there."""
-    return f"{section(prefix, 'case-studies')}/{facet}/{value}/feed.xml"
-
-
 def labels(lang: str, facet: str) -> set[str]:
     key = {"psb": "psbs", "theme": "themes"}[facet]
     return {entry[lang] for entry in TAXONOMY[key].values()}
@@ -120,7 +115,7 @@ def labels(lang: str, facet: str) -> set[str]:
 
 def test_every_feed_of_the_built_site_is_valid_rss(site: Path) -> None:
     feeds = sorted(site.rglob("feed.xml"))
-    assert len(feeds) == 5 + 3 * sum(len(FACETS[facet]) for facet in FEED_FACETS)  # Welsh ones at old addresses too
+    assert len(feeds) == 4 + 2 * sum(len(FACETS[facet]) for facet in FEED_FACETS)  # none at addresses never published
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -139,8 +134,6 @@ def test_each_psb_and_theme_has_a_feed_of_its_case_studies_in_each_language(
         path = facet_feed(prefix, facet, value)
         parsed = feedparser.parse((site / path).read_bytes())
         assert not parsed.bozo, parsed.get("bozo_exception")
-        if prefix:  # a feed reader subscribed at the old address gets the same feed
-            assert (site / old_facet_feed(prefix, facet, value)).read_bytes() == (site / path).read_bytes()
         assert parsed.feed.language == ("cy" if lang == "cy" else "en-GB")
         assert any(link.rel == "self" and link.href == FIXTURE_URL + path for link in parsed.feed.links)
         assert parsed.feed.link == FIXTURE_URL + at(prefix, f"case-studies/{facet}/{value}/")
@@ -254,7 +247,7 @@ def test_the_feeds_are_the_same_bytes_in_a_second_build(tmp_path: Path) -> None:
     first, second = build(project, tmp_path / "first"), build(project, tmp_path / "second")
     assert first.returncode == 0 and second.returncode == 0, first.log + second.log
     feeds = sorted(path.relative_to(first.site) for path in first.site.rglob("feed.xml"))
-    assert len(feeds) == 5 + 3 * sum(len(FACETS[facet]) for facet in FEED_FACETS)
+    assert len(feeds) == 4 + 2 * sum(len(FACETS[facet]) for facet in FEED_FACETS)
     assert feeds == sorted(path.relative_to(second.site) for path in second.site.rglob("feed.xml"))
     for path in feeds:
         assert (second.site / path).read_bytes() == (first.site / path).read_bytes(), path

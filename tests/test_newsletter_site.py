@@ -180,7 +180,7 @@ def test_every_page_links_its_own_languages_feeds(site: Path) -> None:
 
 def test_welsh_newsletter_feed_matches_its_golden_file(site: Path) -> None:
     built = (site / "cy/cylchlythyrau/feed.xml").read_text(encoding="utf-8")
-    assert (site / "cy/newsletters/feed.xml").read_text(encoding="utf-8") == built, "the feed's address before Welsh names"
+    assert not (site / "cy/newsletters").exists(), "no copy at an address never published"
     golden = GOLDEN / "cy-newsletters-feed.xml"
     if os.environ.get("RHANNU_UPDATE_GOLDEN") == "1":
         golden.write_text(built, encoding="utf-8")

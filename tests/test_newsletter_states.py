@@ -25,7 +25,7 @@ from rhannu.newsletter import Cadence, NewsletterSettings
 from tests.support.sample_site import section
 from tests.support.sites import BuildResult, build, copy_fixture, read_html
 
-FEEDS = ("newsletters/feed.xml", "cy/cylchlythyrau/feed.xml", "cy/newsletters/feed.xml")  # the last: its old address
+FEEDS = ("newsletters/feed.xml", "cy/cylchlythyrau/feed.xml")
 
 
 NOT_STARTED = ("has not started", "not started yet", "wedi dechrau eto", "heb ddechrau")

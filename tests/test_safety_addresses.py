@@ -210,7 +210,7 @@ CLASHES = [
             ("api/v1/schema.json", "the catalogue's JSON Schema"),
             ("cy/api/v1/catalogue.json", "the JSON catalogue"),
             ("case-studies/psb/sample-north/feed.xml", "the feed of the psb 'sample-north'"),
-            ("cy/astudiaethau-achos/theme/sharing-practice/feed.xml", "the feed of the theme 'sharing-practice'"),
+            ("cy/astudiaethau-achos/thema/rhannu-arfer/feed.xml", "the feed of the theme 'sharing-practice'"),
             ("newsletters/2022-03-14/email.html", "the email edition 2022-03-14"),
             ("newsletters/2022-03-14/sample-event.ics", "the calendar file of the event newsletters/sample-event.md"),
             ("robots.txt", "robots.txt"),
@@ -223,7 +223,6 @@ CLASHES = [
             ("cy/", "docs/index.cy.md"),
             ("lessons/sample-time/", "the page of lessons/sample-time.md"),
             ("gwersi/sample-time/", "the page of lessons/sample-time.cy.md"),
-            ("cy/case-studies/sample-hackathon/", "the redirect from cy/case-studies/sample-hackathon/"),
             ("case-studies/sample-square.png", "the file case_studies/sample-square.png"),
         ]
     ),

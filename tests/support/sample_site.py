@@ -77,21 +77,9 @@ def english(welsh_url: str) -> str:
     return next(url for url in [*PAGES, *REDIRECTS, "404.html"] if welsh(url) == welsh_url)
 
 
-def _named_by_file(english_url: str) -> str:
-    """The Welsh address a page's file name gives it, before any `slug`: 'cy/gwersi/sample-uncited/'."""
-    section, slash, rest = english_url.partition("/")
-    return "cy/" + (f"{WELSH_SECTIONS[section]}/{rest}" if slash and section in WELSH_SECTIONS else english_url)
-
-
-# The addresses Welsh pages had before they took Welsh names (under cy/ with English names, and
-# where their file's name put them before a `slug` named them): each now redirects.
-MOVED = {
-    old: welsh(url)
-    for url in PAGES
-    if url not in REDIRECTS
-    for old in sorted({"cy/" + url, _named_by_file(url)})
-    if old != welsh(url)
-}
+# The Welsh addresses a page had before it took its Welsh name, which no reader was ever given:
+# the build leaves nothing at them (only the old addresses editors list in `aliases` redirect).
+MOVED: dict[str, str] = {}
 
 
 def section(prefix: str, name: str) -> str:
