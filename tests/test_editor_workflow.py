@@ -129,7 +129,7 @@ def test_an_english_edit_makes_the_welsh_stale_until_marked(project: Path, tmp_p
     assert [english, "present", welsh] in translation_rows(table)
     assert table.stdout.splitlines()[-1] == "70 pages: 69 present, 0 missing, 1 stale"  # the sample site's own stale page
     rebuilt = build(project, tmp_path / "marked-site", strict=True)
-    assert not read_html(rebuilt.site / "cy" / page / "index.html").select(".rhannu-notice")
+    assert not read_html(rebuilt.site / welsh_address(page) / "index.html").select(".rhannu-notice")
 
 
 def test_mark_needs_a_pair(project: Path) -> None:
