@@ -10,21 +10,13 @@ from pathlib import Path
 import pytest
 
 from rhannu.cli import main
-from tests.support.sites import PINNED_EPOCH, build, copy_fixture
+from tests.support.sites import PINNED_EPOCH, build, copy_fixture, edit
 from tests.support.sites import check_errors as check
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
-
-
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_byte_that_is_not_utf8_names_its_line(project, capsys, monkeypatch) -> None:

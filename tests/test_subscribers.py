@@ -28,7 +28,7 @@ from rhannu.message import LEAD_CHARS, shortened, subject, subject_part
 from rhannu.newsletter import NETWORK, Issue, Section
 from rhannu.site_info import SiteInfo
 from tests.support.sample_site import welsh
-from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, check_errors, copy_fixture, read_html
+from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, check_errors, copy_fixture, edit, read_html
 
 LONDON = ZoneInfo("Europe/London")
 SECTIONS = {section.key: section for section in NEWS_ITEMS.sections}
@@ -142,14 +142,6 @@ def test_the_sample_events_calendar_file_and_feed_carry_its_end(site: Path) -> N
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path / "project")
-
-
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_check_refuses_an_event_with_neither_place_nor_online_link(project: Path, capsys, monkeypatch) -> None:

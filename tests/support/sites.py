@@ -126,3 +126,10 @@ def check_errors(project: Path, capsys, monkeypatch, epoch: str = PINNED_EPOCH) 
     assert "Traceback" not in err
     assert code == 1, err
     return [line.removeprefix("ERROR: ") for line in err.splitlines() if line.startswith("ERROR: ")]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replaces the first `old` in the file, which must hold it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
