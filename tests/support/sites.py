@@ -13,6 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from rhannu import site_check
+from rhannu.site_check import url_of
+
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT / "tests/fixture_site"
 FIXTURE_URL = "https://sample.rhannu.example.org/"  # site_url in tests/fixture_site/mkdocs.yml
@@ -58,15 +61,9 @@ def read_html(path: Path) -> BeautifulSoup:
 def html_pages(site: Path) -> list[Path]:
     """The site's web pages: every HTML file but the newsletter's email editions, which are
     email HTML with rules of their own (tests/test_email.py)."""
-    pages = sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
+    pages = site_check.html_pages(site)
     assert pages, f"no web pages in {site}"
     return pages
-
-
-def url_of(site: Path, page: Path) -> str:
-    """The site-relative URL a page is served at: 'about/', 'cy/about/', '404.html'."""
-    relative = page.relative_to(site).as_posix()
-    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
 _LINKED = "a[href], link[href], script[src], img[src], source[src], iframe[src]"
