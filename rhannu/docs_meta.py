@@ -65,7 +65,7 @@ def _hide(value: object, _: Sequence[Path]) -> None:
 
 
 def page_templates(dirs: Sequence[Path]) -> list[str]:
-    """The templates in the theme's folders (overrides/ and Material's) that a docs page may name."""
+    """The templates in the theme's folders (the site's overrides/, Rhannu's and Material's) that a docs page may name."""
     return sorted({path.name for folder in dirs for path in Path(folder).glob("*.html")} - set(NOT_PAGE_TEMPLATES))
 
 

@@ -120,6 +120,13 @@ def test_the_engines_theme_comes_after_the_sites_own_and_before_materials(sample
     assert [str(path) for path in config.extra_javascript] == list(material_theme.SCRIPTS)
 
 
+def test_rhannu_check_sees_the_same_theme_folders_as_the_build(sample_project: Path) -> None:
+    from rhannu import site_info
+
+    checked = site_info.from_config(site_info.load_config(sample_project)).theme_dirs  # no plugin events run here
+    assert checked[:2] == (sample_project / "overrides", PACKAGE_THEME)
+
+
 def test_a_second_pass_of_on_config_changes_nothing_more(sample_project: Path) -> None:
     config = configured(sample_project)
     before = (list(config.theme.dirs), list(config.extra_css), [str(path) for path in config.extra_javascript])
