@@ -134,7 +134,8 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
     for name in ("mkdocs.yml",):
         shutil.copy2(project / name, destination / name)
     for name in ("docs", "overrides", "hooks", "data", "lessons"):
-        shutil.copytree(project / name, destination / name)
+        if (project / name).is_dir():  # hooks/: revisions before the rhannu plugin
+            shutil.copytree(project / name, destination / name)
     taxonomy = yaml.safe_load((project / "data/taxonomy.yml").read_text(encoding="utf-8"))
     lessons = sorted(path.name[:-3] for path in (project / "lessons").glob("*.md") if ".cy." not in path.name)
     studies = destination / "case_studies"
@@ -189,6 +190,7 @@ def write_bare_stack(destination: Path, corpus: Path) -> Path:
     for key in ("hooks", "watch", "extra_javascript"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
+    config["plugins"] = [plugin for plugin in config["plugins"] if plugin != "rhannu"]
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
             for language in plugin["i18n"]["languages"]:

@@ -9,8 +9,9 @@ a feature that gives docs pages a new field adds it there, with its check.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -64,7 +65,7 @@ def _hide(value: object, _: Sequence[Path]) -> None:
 
 
 def page_templates(dirs: Sequence[Path]) -> list[str]:
-    """The templates in the theme's folders (overrides/ and Material's) that a docs page may name."""
+    """The templates in the theme's folders (the site's overrides/, Rhannu's and Material's) that a docs page may name."""
     return sorted({path.name for folder in dirs for path in Path(folder).glob("*.html")} - set(NOT_PAGE_TEMPLATES))
 
 
@@ -143,7 +144,7 @@ def meta_errors(source: Source, theme_dirs: Sequence[Path]) -> list[ContentError
 TEXT_FIELDS = ("title", "subtitle")  # what Material prints unescaped: as escaped markup (Markup)
 
 
-def escape_text(meta: dict) -> None:
+def escape_text(meta: MutableMapping[str, Any]) -> None:
     """Text fields go to the templates as escaped markup, which the `e` filter leaves alone, so that
     a template printing them bare shows text and one that escapes them does not escape twice."""
     for name in TEXT_FIELDS:

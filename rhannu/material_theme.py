@@ -41,8 +41,29 @@ REVIEW_ON_UPGRADE = (
     "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
     "their marked link (partials/nav-item.html) in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
-    "overrides/main.html's site_meta block and overrides/partials/languages/ against the new templates"
+    "rhannu/theme/main.html's site_meta block and rhannu/theme/partials/languages/ against the new templates"
 )
+
+
+# --- The engine's templates and assets ---------------------------------------------------------
+
+THEME_DIR = Path(__file__).parent / "theme"  # shipped in the package: templates, stylesheet, scripts
+STYLESHEETS = ("assets/stylesheets/rhannu.css",)
+SCRIPTS = ("assets/javascripts/case-study-filters.js", "assets/javascripts/search-results-focus.js", "assets/javascripts/cite.js")
+
+
+def with_engine_theme(theme_dirs: list[str], custom_dir: str | None) -> list[str]:
+    """The theme's folders with the engine's templates after the site's own `custom_dir` (so a site
+    can override any of them) and before Material's. The same list however often it is applied."""
+    dirs = [folder for folder in theme_dirs if Path(folder) != THEME_DIR]
+    place = 1 if custom_dir and dirs and Path(dirs[0]) == Path(custom_dir) else 0
+    return [*dirs[:place], str(THEME_DIR), *dirs[place:]]
+
+
+def with_engine_files(engine: tuple[str, ...], listed: list[Any]) -> list[Any]:
+    """The engine's stylesheets or scripts first, then those the site lists itself; once each."""
+    own = [item for item in listed if str(item) not in engine]
+    return [*engine, *own]
 
 
 class ThemeError(RuntimeError):

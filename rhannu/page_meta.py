@@ -90,9 +90,32 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def preview_image(theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str) -> PreviewImage:
+class MissingPreviewImage(ValueError):
+    """The site's own link-preview image is not where the build looks for it."""
+
+
+def check_preview_image(custom_dir: str | None, image: str = PREVIEW_IMAGE) -> Path:
+    """The site's link-preview image, a file of its own theme folder (`theme.custom_dir`), which
+    MkDocs publishes at the same address."""
+    if not custom_dir:
+        raise MissingPreviewImage(
+            f"mkdocs.yml: field 'theme.custom_dir': expected the site's own theme folder (overrides), which holds its "
+            f"link-preview image {image}; got none"
+        )
+    path = Path(custom_dir) / image
+    if not path.is_file():
+        raise MissingPreviewImage(
+            f"{path}: the site's link-preview image is missing (a PNG, 1200x630, of the site's name in Welsh and "
+            f"English: scripts/make-preview-image draws one)"
+        )
+    return path
+
+
+def preview_image(
+    theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str, image: str = PREVIEW_IMAGE
+) -> PreviewImage:
     """The preview image for a page in `lang`: its address, size, and alt text in that language
     (the image shows the site's name in Welsh, then in English)."""
-    width, height = png_size(theme_dir / PREVIEW_IMAGE)
+    width, height = png_size(theme_dir / image)
     alt = label(lang, "preview_image_alt", welsh=welsh_name, english=english_name)
-    return PreviewImage(absolute(site_url, PREVIEW_IMAGE), width, height, alt)
+    return PreviewImage(absolute(site_url, image), width, height, alt)

@@ -3,6 +3,7 @@ blocks filled in, notices added, and metadata placed after search indexing."""
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from rhannu.site_info import SiteInfo
 from rhannu.structured_data import case_study_jsonld
 from rhannu.urls import url
 
+Meta = MutableMapping[str, Any]  # a page's front matter, as MkDocs holds it (page.meta)
+
 
 def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, source_url: str | None) -> str:
     """A page with its own text in `lang`: editors' block markers as slots to fill once the page's
@@ -34,7 +37,7 @@ def page_markdown(site: Site, markdown: str, src_uri: str, lang: str, source_url
     return markdown
 
 
-def missing_page(lang: str, source_markdown: str, source_meta: dict, source_name: str, source_url: str) -> Notice:
+def missing_page(lang: str, source_markdown: str, source_meta: Meta, source_name: str, source_url: str) -> Notice:
     """What a page without its `lang` twin shows at its `lang` address, naming the English page
     by its own title (its front matter's, or its first heading), never by the navigation's
     translated name for it."""
@@ -103,7 +106,7 @@ def _editor_bodies(site: Site) -> list[tuple[str, str]]:
     return items + pages
 
 
-def page_content(site: Site, src_uri: str, html: str, meta: dict, toc: TableOfContents, lang: str, page_url: str) -> str:
+def page_content(site: Site, src_uri: str, html: str, meta: Meta, toc: TableOfContents, lang: str, page_url: str) -> str:
     """Judged HTML with generated blocks in: the editors' block markers replaced, a generated
     page's placeholders filled; the first paragraph as its description where the page gives none;
     every section, generated ones too, in its "On this page" list; and a long page's contents at

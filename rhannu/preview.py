@@ -45,7 +45,7 @@ from rhannu.urls import relative, url
 from rhannu.views import ITEM_PAGES, VirtualPage
 
 log = logging.getLogger("rhannu.preview")
-WATCHED = ("mkdocs.yml", *FOLDERS, "data", "overrides", "hooks")
+WATCHED = ("mkdocs.yml", *FOLDERS, "data", "overrides")
 _MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
 _RELATIVE_SRC = re.compile(r'\bsrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')  # an image beside the source
 

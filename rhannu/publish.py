@@ -7,7 +7,7 @@ the old site or the new one. Two builds at once wait for each other.
 
 The site folder is replaced whole, so it may not be a folder that holds anything else: not the
 project, nor a folder the project is in, nor a source folder (docs_dir, the content folders,
-data/, hooks/, overrides/) or a folder inside one or holding one, nor a hidden folder of the
+data/, overrides/) or a folder inside one or holding one, nor a hidden folder of the
 project (.git, .venv). An existing folder with files but no index.html is not a site a build
 wrote, and is refused too.
 
@@ -36,7 +36,7 @@ from rhannu.content_types import TYPES
 from rhannu.errors import ContentError, ContentErrors
 
 MARKER = ".rhannu-temporary"  # in every folder a build makes and may delete
-SOURCE_FOLDERS = (*(kind.folder for kind in TYPES), "data", "hooks", "overrides")
+SOURCE_FOLDERS = (*(kind.folder for kind in TYPES), "data", "overrides")  # overrides/: the site's own theme files
 SITE = "site"  # the built site's name inside a temporary folder
 
 

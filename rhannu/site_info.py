@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from rhannu import material_theme
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
 from rhannu.languages import CODES
@@ -53,7 +54,7 @@ class SiteInfo:
     intros: dict[str, dict[str, str]] = field(default_factory=dict)  # extra.intros, by listing and language
     feed_items: int = FEED_ITEMS  # the most items a feed carries, newest first (extra.feed_items)
     licence: Licence | None = None  # extra.licence; None until the owner chooses one
-    theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, then Material's
+    theme_dirs: tuple[Path, ...] = ()  # where the theme's templates are found: overrides/, Rhannu's, Material's
     contact: Contact = Contact()  # extra.contact; its email is contact_email
     data_controller: dict[str, str] | None = None  # extra.data_controller, by language; None until named
     # docs pages whose `slug` names their address: the address their file's name gives -> theirs
@@ -99,7 +100,7 @@ def from_config(config) -> SiteInfo:
         _intros(config.extra.get("intros")),
         feed_items(config.extra.get("feed_items")),
         licence(config.extra.get("licence")),
-        tuple(Path(folder) for folder in config.theme.dirs),
+        tuple(Path(folder) for folder in material_theme.with_engine_theme(config.theme.dirs, config.theme.custom_dir)),
         reach,
         controller,
     )

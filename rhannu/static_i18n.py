@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mkdocs_static_i18n
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -29,11 +30,26 @@ from mkdocs.utils import get_relative_url
 
 from rhannu.languages import DEFAULT, root
 
-PRIORITY = -100  # static-i18n's own on_files and on_post_build
+PRIORITY = -100  # static-i18n's own on_config, on_files and on_post_build
+_SITEMAP_DIR = (Path(mkdocs_static_i18n.__file__).parent / "custom_i18n_sitemap").resolve()
 
 
 def _plugin(config: MkDocsConfig) -> Any:
     return config.plugins["i18n"]
+
+
+def is_listed_before(config: MkDocsConfig, plugin: object) -> bool:
+    """Whether static-i18n is in `plugins` and listed before `plugin`: static-i18n's own events
+    must be registered first, where they run at the same priority as Rhannu's."""
+    names = list(config.plugins)
+    own = next((name for name, listed in config.plugins.items() if listed is plugin), None)
+    return "i18n" in names and own is not None and names.index("i18n") < names.index(own)
+
+
+def without_own_sitemap(theme_dirs: list[str]) -> list[str]:
+    """The theme's folders without static-i18n's sitemap template, which its `on_config` puts
+    first whenever the site's `custom_dir` has no sitemap.xml: Rhannu's theme has its own."""
+    return [folder for folder in theme_dirs if Path(folder).resolve() != _SITEMAP_DIR]
 
 
 def current_language(config: MkDocsConfig) -> str:

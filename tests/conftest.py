@@ -9,8 +9,8 @@ from tests.support.sites import BuildResult, build, copy_fixture
 
 @pytest.fixture(scope="session")
 def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One copy of the sample site (tests/fixture_site) with the project's hooks and theme beside
-    it, for the session. Read-only: a test that changes files makes its own with copy_fixture."""
+    """One copy of the sample site (tests/fixture_site), built with the rhannu plugin, for the
+    session. Read-only: a test that changes files makes its own with copy_fixture."""
     return copy_fixture(tmp_path_factory.mktemp("sample") / "project")
 
 

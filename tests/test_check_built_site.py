@@ -1,4 +1,4 @@
-"""scripts/check-built-site, the check that stops a deploy: on a tiny site, it passes a good page,
+"""scripts/check-built-site (rhannu/site_check.py), the check that stops a deploy: on a tiny site, it passes a good page,
 names each problem on a broken one, and leaves email editions alone."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.check_built_site import VNU, check, main, source_of
+from rhannu.site_check import VNU, check, main, source_of
 
 PAGE = """<!DOCTYPE html>
 <html lang="en-GB">

@@ -27,7 +27,7 @@ def test_no_welsh_string_is_left_in_english() -> None:
 def test_one_welsh_word_for_feed_ffrwd_and_ffrydiau() -> None:
     """'porthiant' (Material's own Welsh) is not used: Rhannu's labels and its override of
     Material's Welsh strings say 'ffrwd' (feminine) and 'ffrydiau'."""
-    override = (Path(__file__).parents[1] / "overrides/partials/languages/rhannu-cy.html").read_text(encoding="utf-8")
+    override = (Path(__file__).parents[1] / "rhannu/theme/partials/languages/rhannu-cy.html").read_text(encoding="utf-8")
     for text in (*WELSH.values(), override):
         assert not re.search(r"\b[pb]?h?orthiant", text, re.IGNORECASE), text
     assert '"rss.created": "Ffrwd RSS"' in override

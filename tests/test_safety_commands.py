@@ -74,7 +74,6 @@ def project(pristine: Path, tmp_path: Path) -> Path:
         ("lessons/built", "source folder"),
         ("newsletters", "source folder"),
         ("data", "source folder"),
-        ("hooks", "source folder"),
         ("overrides/partials", "source folder"),
         (".git", "hidden folder of the project"),
         (".venv/site", "hidden folder of the project"),

@@ -1,4 +1,4 @@
-"""The Welsh word forms the search indexes (overrides/assets/javascripts/lunr/min/lunr.cy.min.js),
+"""The Welsh word forms the search indexes (rhannu/theme/assets/javascripts/lunr/min/lunr.cy.min.js),
 run in Chromium with the lunr that Material's search worker bundles: the same script and the same
 lunr as on the site, with no build and no npm package.
 
@@ -16,7 +16,7 @@ from tests.support.sites import PROJECT
 
 pytestmark = pytest.mark.browser
 
-PLUGIN = PROJECT / "overrides/assets/javascripts/lunr/min/lunr.cy.min.js"
+PLUGIN = PROJECT / "rhannu/theme/assets/javascripts/lunr/min/lunr.cy.min.js"
 WORKERS = Path(str(files("material") / "templates/assets/javascripts/workers"))
 
 # radical, soft, nasal, aspirate (None where the initial has no such mutation)

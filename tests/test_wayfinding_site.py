@@ -239,7 +239,7 @@ def contrast(one: str, other: str) -> float:
 def test_logo_strokes_contrast_with_the_header() -> None:
     """The logo is an <img>: its colours are its own (currentColor would be black, 2.85:1)."""
     svg = (PROJECT / "overrides/assets/images/logo.svg").read_text(encoding="utf-8")
-    css = (PROJECT / "overrides/assets/stylesheets/rhannu.css").read_text(encoding="utf-8")
+    css = (PROJECT / "rhannu/theme/assets/stylesheets/rhannu.css").read_text(encoding="utf-8")
     header = re.search(r"--md-primary-fg-color:\s*(#[0-9a-fA-F]{6})", css).group(1)
     colours = re.findall(r'(?:stroke|fill)="(#[0-9a-fA-F]{6}|currentColor)"', svg)
     assert colours and "currentColor" not in colours

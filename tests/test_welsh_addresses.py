@@ -86,7 +86,7 @@ def test_a_site_in_a_folder_gets_rules_and_homes_in_that_folder() -> None:
 
 
 def test_the_welsh_parts_cannot_close_the_script_that_carries_them() -> None:
-    page = Path(PROJECT / "overrides/404.html")  # the slot the template writes
+    page = Path(PROJECT / "rhannu/theme/404.html")  # the slot the template writes
     assert 'id="rhannu-not-found-other">{}</script>' in page.read_text(encoding="utf-8")
     welsh = (
         '<html lang="cy"><title>A</title><header class="md-header" data-md-component="header">x</script>y</header>'

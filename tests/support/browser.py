@@ -8,26 +8,9 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("RHANNU_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from rhannu.site_check import AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS
 
-# axe-core's rules as the tests and the pre-deploy check apply them: WCAG 2.0, 2.1 and 2.2 A and
-# AA, and best practices.
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
+__all__ = ["AXE_OPTIONS", "CHROMIUM", "CHROMIUM_ARGS", "require_chromium", "settle"]
 
 
 def require_chromium() -> Path:

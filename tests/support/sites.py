@@ -1,5 +1,5 @@
 """Building real sites for end-to-end tests: the frozen sample site in tests/fixture_site (a copy
-of it, beside the project's own hooks/ and overrides/), or the live project for the smoke tests."""
+of it, built with the installed rhannu plugin), or the live project for the smoke tests."""
 
 from __future__ import annotations
 
@@ -13,12 +13,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from rhannu import site_check
+from rhannu.site_check import url_of
+
 PROJECT = Path(__file__).resolve().parents[2]
 FIXTURE = PROJECT / "tests/fixture_site"
 FIXTURE_URL = "https://sample.rhannu.example.org/"  # site_url in tests/fixture_site/mkdocs.yml
 PINNED_EPOCH = "1700000000"  # 2023-11-14 in Europe/London: builds in tests never depend on today
 BUILD_DATE_PINNED = __import__("datetime").date(2023, 11, 14)
-SOFTWARE_DIRS = ("hooks", "overrides")  # the generator's, shared by every site it builds
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,10 @@ def build(project: Path, site: Path, *, strict: bool = True, epoch: str = PINNED
 
 
 def copy_fixture(destination: Path) -> Path:
-    """A copy of the sample site with the project's hooks/ and overrides/ beside it: a project
-    folder to build, run `rhannu` on, break or extend without touching the committed files."""
+    """A copy of the sample site (its own overrides/ included; the engine comes from the rhannu
+    plugin): a project folder to build, run `rhannu` on, break or extend without touching the
+    committed files."""
     shutil.copytree(FIXTURE, destination, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in SOFTWARE_DIRS:
-        shutil.copytree(PROJECT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
@@ -60,15 +61,9 @@ def read_html(path: Path) -> BeautifulSoup:
 def html_pages(site: Path) -> list[Path]:
     """The site's web pages: every HTML file but the newsletter's email editions, which are
     email HTML with rules of their own (tests/test_email.py)."""
-    pages = sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
+    pages = site_check.html_pages(site)
     assert pages, f"no web pages in {site}"
     return pages
-
-
-def url_of(site: Path, page: Path) -> str:
-    """The site-relative URL a page is served at: 'about/', 'cy/about/', '404.html'."""
-    relative = page.relative_to(site).as_posix()
-    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
 _LINKED = "a[href], link[href], script[src], img[src], source[src], iframe[src]"

@@ -5,7 +5,10 @@ Chromium and the Nu HTML checker on every web page. One line per problem,
 
 then what to do about them; exit status 1 on any problem, 2 when a checker is missing.
 
-    python -m tests.support.check_built_site SITE_FOLDER      (scripts/check-built-site does this)
+    python -m rhannu.site_check SITE_FOLDER      (scripts/check-built-site does this)
+
+run in the site's project folder (where its Markdown and node_modules/vnu-jar are). It needs the
+`check` extra (`pip install rhannu[check]`: Playwright and axe-core), Debian's Chromium and Java.
 
 The rules are the test suite's (tests/test_browser.py, tests/test_quality.py), applied to every
 page of the site about to go live rather than to one page of each type. Email editions
@@ -15,6 +18,7 @@ page of the site about to go live rather than to one page of each type. Email ed
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -25,14 +29,32 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from rhannu.content_types import LOCAL_ADDRESSES
-from tests.support.browser import AXE_OPTIONS, CHROMIUM, CHROMIUM_ARGS
-from tests.support.server import serve
-from tests.support.sites import PROJECT, html_pages, url_of
+from rhannu.static_host import serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-VNU = PROJECT / "node_modules/vnu-jar/build/dist/vnu.jar"
+# The Nu HTML checker, from npm (vnu-jar) in the project folder the check runs in.
+VNU = Path(os.environ.get("RHANNU_VNU_JAR") or Path.cwd() / "node_modules/vnu-jar/build/dist/vnu.jar")
+CHROMIUM = Path(os.environ.get("RHANNU_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# axe-core's rules as the tests and the pre-deploy check apply them: WCAG 2.0, 2.1 and 2.2 A and
+# AA, and best practices.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
 ELEMENT_LIMIT = 160  # characters of an element's HTML shown in a problem line
 
 
@@ -55,6 +77,18 @@ class MissingChecker(Exception):
 def _short(html: str) -> str:
     html = " ".join(html.split())
     return html if len(html) <= ELEMENT_LIMIT else html[: ELEMENT_LIMIT - 1] + "…"
+
+
+def html_pages(site: Path) -> list[Path]:
+    """The site's web pages: every HTML file but the newsletter's email editions, which are
+    email HTML with rules of their own."""
+    return sorted(page for page in site.rglob("*.html") if not page.name.startswith("email"))
+
+
+def url_of(site: Path, page: Path) -> str:
+    """The site-relative URL a page is served at: 'about/', 'cy/about/', '404.html'."""
+    relative = page.relative_to(site).as_posix()
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
 
 
 def _address(site: Path, page: Path) -> str:
@@ -130,12 +164,14 @@ EDITOR_HINTS = {
     "color-contrast": "text is too faint against its background: remove colour written into the Markdown, or tell the "
     "developers if it is the theme",
     "html": "usually raw HTML written in the Markdown: correct it or write it as Markdown; if the page has none, tell "
-    "the developers (the template in overrides/)",
+    "the developers (the templates: the site's own in overrides/, or Rhannu's)",
 }
 
 
-def source_of(address: str) -> str | None:
-    """The Markdown file a page is most likely made from, when there is one by that name."""
+def source_of(address: str, project: Path | None = None) -> str | None:
+    """The Markdown file of `project` (the current folder unless given) a page is most likely made
+    from, when there is one by that name."""
+    project = project or Path.cwd()
     path = address.strip("/")
     suffix = ".md"
     if path == "cy" or path.startswith("cy/"):
@@ -145,12 +181,14 @@ def source_of(address: str) -> str | None:
     candidates = [f"docs/{path or 'index'}{suffix}", f"docs/{path}/index{suffix}"]
     if folder in ("case-studies", "lessons") and name and "/" not in name.rstrip("/"):
         candidates.insert(0, f"{folder.replace('-', '_')}/{name.rstrip('/')}{suffix}")
-    found = next((candidate for candidate in candidates if (PROJECT / candidate).is_file()), None)
+    found = next((candidate for candidate in candidates if (project / candidate).is_file()), None)
     if found is None and suffix == ".cy.md" and path:  # a Welsh page named by its `slug`
         where = folder.replace("-", "_") if folder in ("case-studies", "lessons") else "docs"
         slug = path.rsplit("/", 1)[-1]
-        named = (file for file in sorted((PROJECT / where).rglob("*.cy.md")) if f"\nslug: {slug}\n" in file.read_text(encoding="utf-8"))
-        found = next((file.relative_to(PROJECT).as_posix() for file in named), None)
+        named = (
+            file for file in sorted((project / where).rglob("*.cy.md")) if f"\nslug: {slug}\n" in file.read_text(encoding="utf-8")
+        )
+        found = next((file.relative_to(project).as_posix() for file in named), None)
     return found
 
 
@@ -167,7 +205,7 @@ def report(problems: Iterable[Problem], checked: int) -> str:
         "Each line gives the page's address, the check that failed, what the page must do, and the element at fault.",
         "Change the page's source, then build and check again (scripts/check-built-site SITE_FOLDER). A page under /cy/",
         "comes from the Welsh file (x.cy.md); a newsletter issue from its items in newsletters/; a problem on every",
-        "page from the template in overrides/.",
+        "page from a template (the site's own in overrides/, or Rhannu's).",
     ]
     sources = {page: source_of(page) for page in pages}
     lines += [f"Source of {page}: {source}" for page, source in sources.items() if source]

@@ -1,0 +1,232 @@
+"""The MkDocs plugin: adapters from build events to the rhannu package, with no logic of their own.
+
+A site enables it after static-i18n (`plugins: [search, i18n, rhannu]`). static-i18n builds each
+language as a full pass (English first, then Welsh from its `on_post_build`), so every handler
+runs once per language. The site model is prepared in the English pass and shared by the Welsh
+one. All state lives on the plugin instance and is reset by each build's English pass, so one
+process may build again and again (`rhannu preview`, the tests).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from rhannu import (
+    addresses,
+    docs_meta,
+    html_safety,
+    material_theme,
+    not_found,
+    outputs,
+    page_meta,
+    pages,
+    site_info,
+    static_i18n,
+    template_values,
+)
+from rhannu.dates import build_date
+from rhannu.errors import ContentError, ContentErrors
+from rhannu.feeds import feed_links
+from rhannu.search import write_split_index
+from rhannu.site import Site, prepare
+
+log = get_plugin_logger("rhannu")
+
+
+class RhannuConfig(base.Config):
+    """The plugin's options in mkdocs.yml (`plugins: [..., rhannu: {preview_image: ...}]`)."""
+
+    # The default link-preview image, a PNG in the site's own theme folder (theme.custom_dir),
+    # published at the same address.
+    preview_image = c.Type(str, default=page_meta.PREVIEW_IMAGE)
+
+
+class RhannuPlugin(BasePlugin[RhannuConfig]):
+    def __init__(self) -> None:
+        self._site: Site | None = None  # prepared in the English pass, shared by the language passes
+        self._unsafe: list[ContentError] = []  # pages whose HTML cleaning would change, found in this pass
+        self._section: list[Any] = []  # the listed page shown as the section of the page being rendered, if any
+        self._not_found: dict[str, str] = {}  # each pass's 404 page as MkDocs wrote it, by language
+
+    def _current(self) -> Site:
+        if self._site is None:
+            raise PluginError(
+                "Rhannu's site model is missing: the English pass prepares it. In mkdocs.yml, keep English "
+                "as the i18n plugin's default language, with build: true."
+            )
+        return self._site
+
+    def _abort(self, problems: ContentErrors) -> Abort:
+        for error in problems.errors:
+            log.error(str(error))
+        return Abort(problems.summary())
+
+    def _check_setup(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not static_i18n.is_listed_before(config, self):
+            raise PluginError(
+                "mkdocs.yml: Rhannu needs the i18n plugin (mkdocs-static-i18n) listed before it. "
+                "Re-order `plugins` in mkdocs.yml so that `rhannu` comes after `i18n`: plugins: [search, i18n, rhannu]"
+            )
+        config.mdx_configs = html_safety.safe_heading_ids(config.mdx_configs)
+        try:
+            material_theme.check_version()
+            page_meta.check_preview_image(config.theme.custom_dir, self.config.preview_image)
+        except (material_theme.ThemeError, page_meta.MissingPreviewImage) as error:
+            raise PluginError(str(error)) from None
+        return config
+
+    @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has placed its own sitemap template
+    def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
+        dirs = static_i18n.without_own_sitemap(config.theme.dirs)
+        config.theme.dirs = material_theme.with_engine_theme(dirs, config.theme.custom_dir)
+        config.extra_css = material_theme.with_engine_files(material_theme.STYLESHEETS, config.extra_css)
+        config.extra_javascript = material_theme.with_engine_files(material_theme.SCRIPTS, config.extra_javascript)
+        return config
+
+    on_config = CombinedEvent(_check_setup, _add_theme)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._unsafe.clear()
+        pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
+        if not static_i18n.is_default_pass(config):
+            return
+        self._not_found.clear()
+        self._site = None
+        try:
+            info = site_info.from_config(config)
+            self._site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
+        except ContentErrors as problems:
+            raise self._abort(problems) from None
+        for level, message in self._site.messages():
+            getattr(log, level)(message)
+
+    @event_priority(static_i18n.PRIORITY + 10)  # before static-i18n, so it localises these pages
+    def _add_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        site = self._current()
+        return static_i18n.add_generated(files, config, site.pages, site.nav_pages, site.assets)
+
+    @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has rebuilt every File
+    def _fill_generated(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = static_i18n.fill_generated(files, self._current().pages, self._current().assets)
+        files = static_i18n.relocate(files, config, self._current().address)
+        written = (file.dest_uri for file in files if not file.inclusion.is_excluded())
+        if unknown := addresses.unclaimed(written, self._current().addresses):
+            raise PluginError(
+                f"{', '.join(unknown)}: not in Rhannu's table of addresses, so perhaps written twice (a Rhannu fault)"
+            )
+        return files
+
+    on_files = CombinedEvent(_add_generated, _fill_generated)
+
+    @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has translated the titles
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        template_values.escape_nav_titles(nav.items)
+        material_theme.name_sections_by_first_page(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
+        if static_i18n.has_own_text(page, lang) or source is None:
+            return pages.page_markdown(self._current(), markdown, page.file.src_uri, lang, source.url if source else None)
+        notice = pages.missing_page(lang, markdown, page.meta, source.name, source.url)
+        page.meta = notice.meta
+        return notice.markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        pages.escape_title(page)
+        docs_meta.escape_text(page.meta)
+        html, unsafe = pages.judged_html(self._current(), page.file.src_uri, html)
+        self._unsafe.extend(unsafe)
+        lang = static_i18n.current_language(config)
+        return pages.page_content(self._current(), page.file.src_uri, html, page.meta, page.toc, lang, page.url)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._unsafe:  # every page is rendered, none written yet: report them all and stop
+            raise self._abort(ContentErrors(list(self._unsafe)))
+        return env
+
+    @event_priority(-60)  # after static-i18n's own page context (50)
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        lang = static_i18n.current_language(config)
+        context["feed_links"] = feed_links(lang, page.meta.get("rhannu_feed"))
+        context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url or "")
+        context["is_home"] = pages.is_home(page.url)
+        info = self._current().info
+        context["preview_image"] = page_meta.preview_image(
+            Path(config.theme.custom_dir or ""),
+            config.site_url or "",
+            lang,
+            info.name("cy"),
+            info.name("en"),
+            self.config.preview_image,
+        )
+        context["reuse"] = pages.reuse_footer(self._current().info, lang)
+        context["search_elsewhere"] = pages.search_elsewhere(lang)
+        context["contact_link"] = pages.contact_footer(self._current().info, lang)
+        self._section[:] = [material_theme.section_page(nav, page)]
+        material_theme.mark_active(self._section[0], True)
+        return template_values.with_text_escaped(context)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        for listed in self._section:
+            if listed is not None:
+                material_theme.mark_active(listed, False)
+                try:
+                    output = material_theme.with_section_marked(output, listed.url, page.url)
+                except material_theme.ThemeError as error:
+                    raise PluginError(str(error)) from None
+        self._section.clear()
+        lang = static_i18n.current_language(config)
+        own_text = static_i18n.has_own_text(page, lang)
+        output = pages.finished_page(self._current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")
+        return pages.mended(output, lang)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return pages.mended(output_content, static_i18n.current_language(config))
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "404.html":
+            context.update(pages.not_found_context(static_i18n.current_language(config), config.site_url or ""))
+        elif template_name == "sitemap.xml":
+            context["sitemap_entries"] = self._current().sitemap
+        return template_values.with_text_escaped(context)
+
+    def _write_outputs(self, *, config: MkDocsConfig) -> None:
+        site_dir, lang = Path(config.site_dir), static_i18n.current_language(config)
+        material_theme.patch_bundles(site_dir)
+        if (page := site_dir / not_found.NOT_FOUND).is_file():  # the next pass writes its own there
+            self._not_found[lang] = page.read_text(encoding="utf-8")
+        try:
+            if static_i18n.is_default_pass(config):
+                outputs.write(site_dir, outputs.outputs(self._current()), self._current().addresses)
+            outputs.write(site_dir, outputs.outputs(self._current(), lang), self._current().addresses)
+        except ContentErrors as problems:
+            raise self._abort(problems) from None
+        except outputs.OutputClash as clash:
+            raise PluginError(str(clash)) from None
+
+    @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
+        if static_i18n.is_outer_pass_done(config):
+            write_split_index(Path(config.site_dir))
+            try:
+                placed = not_found.pages(self._not_found, config.site_url or "/")
+            except material_theme.ThemeError as error:
+                raise PluginError(str(error)) from None
+            pages_bytes = {path: html.encode("utf-8") for path, html in placed.items()}
+            outputs.write(Path(config.site_dir), pages_bytes, self._current().addresses)
+
+    on_post_build = CombinedEvent(_write_outputs, _finish_build)

@@ -1,0 +1,79 @@
+"""The package as another network installs it: a wheel of the project, installed (not editable)
+into a fresh virtual environment, builds a site that has none of the engine's files, from a folder
+outside the repository. Its dependencies come from the test environment, so no network is used."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.support.sites import PROJECT, build_env, copy_fixture, read_html
+
+PACKAGING = ("pyproject.toml", "README.md", "rhannu")  # what the wheel is built from
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(command, cwd=cwd, env=build_env(), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, f"{' '.join(command)}\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel of the project, built from a copy of its sources so that the build leaves nothing
+    in the repository."""
+    sources = tmp_path_factory.mktemp("sources")
+    for name in PACKAGING:
+        copy = shutil.copytree if (PROJECT / name).is_dir() else shutil.copy2
+        copy(PROJECT / name, sources / name)
+    shutil.rmtree(sources / "rhannu/__pycache__", ignore_errors=True)
+    wheels = tmp_path_factory.mktemp("wheels")
+    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(sources)], sources)
+    (built,) = wheels.glob("rhannu-*.whl")
+    return built
+
+
+@pytest.fixture(scope="module")
+def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with the wheel installed; the test environment's site-packages
+    after its own on sys.path, for the dependencies (its .pth files, the editable rhannu's among
+    them, are not read from there)."""
+    folder = tmp_path_factory.mktemp("venv") / "venv"
+    run([sys.executable, "-m", "venv", "--without-pip", str(folder)], folder.parent)
+    python = folder / "bin/python"
+    own = Path(run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], folder).stdout.strip())
+    (own / "test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", str(wheel)], folder)
+    return folder
+
+
+def test_the_wheel_carries_the_engines_templates_assets_and_entry_point(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    theme = {path.relative_to(PROJECT).as_posix() for path in (PROJECT / "rhannu/theme").rglob("*") if path.is_file()}
+    assert theme and theme <= names, sorted(theme - names)
+    assert {"rhannu/plugin.py", "rhannu/theme/main.html", "rhannu/theme/assets/javascripts/lunr/min/lunr.cy.min.js"} <= names
+    entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode("utf-8")
+    assert "[mkdocs.plugins]\nrhannu = rhannu.plugin:RhannuPlugin" in text
+
+
+def test_the_installed_package_builds_a_site_strictly_from_outside_the_repository(venv: Path, tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "elsewhere")
+    assert not project.is_relative_to(PROJECT)
+    python = str(venv / "bin/python")
+    where = run([python, "-c", "import rhannu, rhannu.plugin; print(rhannu.__file__)"], project).stdout.strip()
+    assert Path(where).is_relative_to(venv), where  # the installed copy, not the repository's
+    site = tmp_path / "site"
+    result = run([python, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
+    assert "WARNING" not in result.stderr, result.stderr
+    home = read_html(site / "index.html")
+    assert home.select_one(".rhannu-language-switch") is not None
+    assert (site / "cy/index.html").is_file()
+    installed_css = Path(where).parent / "theme/assets/stylesheets/rhannu.css"
+    assert (site / "assets/stylesheets/rhannu.css").read_bytes() == installed_css.read_bytes()
