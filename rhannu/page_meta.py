@@ -90,9 +90,13 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def preview_image(theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str) -> PreviewImage:
+def preview_image(theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str) -> PreviewImage | None:
     """The preview image for a page in `lang`: its address, size, and alt text in that language
-    (the image shows the site's name in Welsh, then in English)."""
+    (the image shows the site's name in Welsh, then in English). None for a site that has drawn
+    none yet (a new one from `rhannu init`): its link previews then have no image, rather than
+    one showing another site's name."""
+    if not (theme_dir / PREVIEW_IMAGE).is_file():
+        return None
     width, height = png_size(theme_dir / PREVIEW_IMAGE)
     alt = label(lang, "preview_image_alt", welsh=welsh_name, english=english_name)
     return PreviewImage(absolute(site_url, PREVIEW_IMAGE), width, height, alt)
