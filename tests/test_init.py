@@ -284,3 +284,9 @@ def test_the_same_site_builds_to_the_same_bytes(built: Path, tmp_path: Path) -> 
 
     collect(comparison, "")
     assert differing == []
+
+
+def test_a_site_without_a_preview_image_has_no_image_in_its_link_previews(tmp_path: Path) -> None:
+    from rhannu.page_meta import preview_image
+
+    assert preview_image(tmp_path, "https://example.org/", "cy", "Enw", "Name") is None
