@@ -290,3 +290,24 @@ def test_a_site_without_a_preview_image_has_no_image_in_its_link_previews(tmp_pa
     from rhannu.page_meta import preview_image
 
     assert preview_image(tmp_path, "https://example.org/", "cy", "Enw", "Name") is None
+
+
+def test_the_starter_ships_inside_the_package(tmp_path: Path) -> None:
+    """setuptools copies every starter file into the built package (pyproject.toml's package-data),
+    so an installed, not editable, Rhannu has them."""
+    import shutil
+    import subprocess
+    import sys
+
+    project = Path(__file__).resolve().parents[1]
+    source = tmp_path / "source"
+    shutil.copytree(project / "rhannu", source / "rhannu", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copyfile(project / name, source / name)
+    command = [sys.executable, "-c", "import setuptools; setuptools.setup()", "build_py", "-d", str(tmp_path / "lib")]
+    done = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    shipped = tmp_path / "lib/rhannu/starter"
+    assert sorted(path.relative_to(shipped).as_posix() for path in shipped.rglob("*") if path.is_file()) == [
+        name for name, _ in starter_files()
+    ]
