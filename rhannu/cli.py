@@ -284,6 +284,18 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rhannu", description="Tools for the Rhannu site's editors.")
     main.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
     commands = main.add_subparsers(dest="command", required=True)
+    init_parser = commands.add_parser(
+        "init",
+        help="create a new bilingual site in a new folder",
+        description="Create a new bilingual (Welsh/English) site in PATH: mkdocs.yml, the data files, the pages "
+        "every site needs in both languages, a neutral logo and colours, and one example case study, lesson, news "
+        "item and event in each language, ready to check, preview and build. PATH must not exist or be an empty "
+        "folder. Without --name and --name-cy the site keeps a placeholder name, which 'rhannu check --publish' "
+        "refuses. Exit status: 0, 1 when PATH exists and is not empty (nothing is written), 2 for bad arguments.",
+    )
+    init_parser.add_argument("path", metavar="PATH", type=Path, help="the new site's folder")
+    init_parser.add_argument("--name", help="the site's name in English (with --name-cy)")
+    init_parser.add_argument("--name-cy", help="the site's name in Welsh (with --name)")
     check_parser = commands.add_parser(
         "check",
         help="validate all content without building",
@@ -422,7 +434,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INTERRUPTED
 
 
+def init(path: Path, name: str | None, name_cy: str | None) -> int:
+    """Create a new site in `path` from the starter site, and say what to do next."""
+    from rhannu.new_site import InitProblem, create_site, name_problem, next_steps
+
+    if (name is None) != (name_cy is None):
+        print("--name and --name-cy: give the site's name in both languages, or neither", file=sys.stderr)
+        return 2
+    names = None if name is None or name_cy is None else {"en": name, "cy": name_cy}
+    if names and (problem := name_problem(names["en"], "--name") or name_problem(names["cy"], "--name-cy")):
+        print(problem, file=sys.stderr)
+        return 2
+    try:
+        create_site(path, names)
+    except InitProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(next_steps(path, names is not None))
+    return 0
+
+
 def _run(args: argparse.Namespace, root: Path) -> int:
+    if args.command == "init":
+        return init(args.path, args.name, args.name_cy)
     if args.command == "check":
         return check(root, args.publish)
     if args.command == "build":

@@ -91,12 +91,15 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 class MissingPreviewImage(ValueError):
-    """The site's own link-preview image is not where the build looks for it."""
+    """The link-preview image a site names is not where the build looks for it."""
 
 
-def check_preview_image(custom_dir: str | None, image: str = PREVIEW_IMAGE) -> Path:
-    """The site's link-preview image, a file of its own theme folder (`theme.custom_dir`), which
-    MkDocs publishes at the same address."""
+def check_preview_image(custom_dir: str | None, image: str | None) -> None:
+    """A link-preview image the site names (the plugin's `preview_image`) must be a file of its own
+    theme folder (`theme.custom_dir`), which MkDocs publishes at the same address. A site that names
+    none uses `assets/images/preview.png` there if it has one, and otherwise has none."""
+    if image is None:
+        return
     if not custom_dir:
         raise MissingPreviewImage(
             f"mkdocs.yml: field 'theme.custom_dir': expected the site's own theme folder (overrides), which holds its "
@@ -108,14 +111,18 @@ def check_preview_image(custom_dir: str | None, image: str = PREVIEW_IMAGE) -> P
             f"{path}: the site's link-preview image is missing (a PNG, 1200x630, of the site's name in Welsh and "
             f"English: scripts/make-preview-image draws one)"
         )
-    return path
 
 
 def preview_image(
-    theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str, image: str = PREVIEW_IMAGE
-) -> PreviewImage:
+    theme_dir: Path, site_url: str, lang: str, welsh_name: str, english_name: str, image: str | None = None
+) -> PreviewImage | None:
     """The preview image for a page in `lang`: its address, size, and alt text in that language
-    (the image shows the site's name in Welsh, then in English)."""
+    (the image shows the site's name in Welsh, then in English). None for a site that has drawn
+    none yet (a new one from `rhannu init`): its link previews then have no image, rather than
+    one showing another site's name."""
+    image = image or PREVIEW_IMAGE
+    if not (theme_dir / image).is_file():
+        return None
     width, height = png_size(theme_dir / image)
     alt = label(lang, "preview_image_alt", welsh=welsh_name, english=english_name)
     return PreviewImage(absolute(site_url, image), width, height, alt)

@@ -49,7 +49,7 @@ class RhannuConfig(base.Config):
 
     # The default link-preview image, a PNG in the site's own theme folder (theme.custom_dir),
     # published at the same address.
-    preview_image = c.Type(str, default=page_meta.PREVIEW_IMAGE)
+    preview_image = c.Optional(c.Type(str))  # default: assets/images/preview.png in custom_dir, where there is one
 
 
 class RhannuPlugin(BasePlugin[RhannuConfig]):

@@ -223,9 +223,18 @@ def is_placeholder_host(host: str | None) -> bool:
     return not name or any(name == domain or name.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS)
 
 
+# The site's name in each language in a new site from `rhannu init` (rhannu/starter/mkdocs.yml)
+# until its owner names it.
+PLACEHOLDER_NAMES = {"en": "New knowledge-sharing site", "cy": "Safle rhannu gwybodaeth newydd"}
+
+
 def placeholders(info: SiteInfo) -> list[ContentError]:
     """Settings still holding the placeholders the project ships with: not to be published."""
     errors = []
+    for code, where in (("en", "site_name"), ("cy", "plugins.i18n.languages.cy.site_name")):
+        if info.names.get(code) == PLACEHOLDER_NAMES[code]:
+            message = f"still the placeholder {PLACEHOLDER_NAMES[code]!r}: set the site's name (and the home page's title)"
+            errors.append(ContentError("mkdocs.yml", message, where))
     try:
         host = urlsplit(info.url).hostname  # lower case, without user, port or path
     except ValueError:  # a port that is not a number, an unclosed [IPv6 address]

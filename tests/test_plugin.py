@@ -41,7 +41,7 @@ def test_the_plugin_is_found_by_its_entry_point_with_its_typed_defaults(sample_p
     config = load_config(str(sample_project / "mkdocs.yml"))
     plugin = config.plugins["rhannu"]
     assert isinstance(plugin, RhannuPlugin)
-    assert plugin.config.preview_image == "assets/images/preview.png"
+    assert plugin.config.preview_image is None  # assets/images/preview.png in overrides/, where the site has one
 
 
 def test_an_option_of_the_wrong_type_is_refused_by_mkdocs_config_checks(tmp_path: Path) -> None:
@@ -68,6 +68,7 @@ def test_the_preview_image_option_names_the_sites_own_image(tmp_path: Path) -> N
 def test_a_site_without_its_preview_image_is_told_which_file_is_missing(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
     (project / "overrides/assets/images/preview.png").unlink()
+    edit(project / "mkdocs.yml", RHANNU_LINE, "  - rhannu:\n      preview_image: assets/images/preview.png")
     with pytest.raises(PluginError) as refused:
         configured(project)
     assert str(refused.value).startswith(f"{project / 'overrides/assets/images/preview.png'}: the site's link-preview image is missing")
@@ -76,6 +77,7 @@ def test_a_site_without_its_preview_image_is_told_which_file_is_missing(tmp_path
 def test_a_site_without_a_custom_dir_is_told_where_its_preview_image_belongs(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
     edit(project / "mkdocs.yml", "  custom_dir: overrides\n", "")
+    edit(project / "mkdocs.yml", RHANNU_LINE, "  - rhannu:\n      preview_image: assets/images/preview.png")
     with pytest.raises(PluginError, match=r"^mkdocs.yml: field 'theme.custom_dir': expected the site's own theme folder"):
         configured(project)
 
