@@ -77,3 +77,18 @@ def test_the_installed_package_builds_a_site_strictly_from_outside_the_repositor
     assert (site / "cy/index.html").is_file()
     installed_css = Path(where).parent / "theme/assets/stylesheets/rhannu.css"
     assert (site / "assets/stylesheets/rhannu.css").read_bytes() == installed_css.read_bytes()
+
+
+def test_the_installed_package_starts_a_new_site_that_checks_and_builds_strictly(venv: Path, tmp_path: Path) -> None:
+    """What another network does first: `rhannu init` in an empty folder, then `rhannu check` and
+    `rhannu build`, which builds strictly; nothing of this project's folder is used."""
+    rhannu = str(venv / "bin/rhannu")
+    (tmp_path / "ours").mkdir()
+    run([rhannu, "init", "ours", "--name", "Our network", "--name-cy", "Ein rhwydwaith"], tmp_path)
+    project = tmp_path / "ours"
+    assert not (project / "hooks").exists()
+    run([rhannu, "check"], project)
+    run([rhannu, "build", "--site-dir", "site"], project)
+    home = read_html(project / "site/index.html")
+    assert home.select_one("h1") is not None and "Our network" in home.title.get_text()
+    assert "Ein rhwydwaith" in read_html(project / "site/cy/index.html").title.get_text()
