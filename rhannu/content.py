@@ -84,13 +84,13 @@ def load_content(root: Path, build_date: dt.date) -> Content:
     pairs: dict[str, list[Pair]] = {}
     twins: list[MissingTwin] = []
     for kind in TYPES:
-        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields, taxonomy, errors)
+        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields_for(taxonomy.schema), taxonomy, errors)
         twins += found
     for kind in TYPES:
-        errors += kind.check(pairs[kind.key], pairs)
+        errors += kind.check(pairs[kind.key], pairs, taxonomy.schema)
     if errors:
         raise ContentErrors(errors)
-    records = {kind.key: [kind.record(pair) for pair in pairs[kind.key]] for kind in TYPES}
+    records = {kind.key: [kind.record(pair, taxonomy.schema) for pair in pairs[kind.key]] for kind in TYPES}
     excluded = [_exclusion(item, build_date) for items in records.values() for item in items]
     left_out = {item.path for item in excluded if item is not None}
     return Content(
