@@ -41,6 +41,7 @@ VOCABULARY_KEYS = ("facet", "field", "values", "folder", "pages", "feeds", "filt
 DERIVED_KEYS = ("folder", "pages", "filter", "labels")
 FLAGS = ("pages", "feeds", "filter", "about")
 VOCABULARY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+NAME_ADVICE = "a name of lower case letters and digits joined by hyphens"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
         if facet is not None:
             facets.append(facet)
     errors += _clashes(facets)
-    categories = _feed_categories(data.get("feed_categories", []), facets, errors)
+    declared = [entry.get("facet") for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
+    categories = _feed_categories(data.get("feed_categories", []), declared, errors)
     labels = _labels(data.get("labels", {}), errors)
     if errors:
         raise ContentErrors(errors)
@@ -221,9 +223,7 @@ def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[s
         return {}
     for lang, folder in value.items():
         if not isinstance(folder, str) or slug_problem(folder, ""):
-            errors.append(
-                _error(f"expected a name of lower case letters and digits joined by hyphens; got {folder!r}", f"{where}.{lang}")
-            )
+            errors.append(_error(f"expected {NAME_ADVICE}, such as 'rhanbarth'; got {folder!r}", f"{where}.{lang}"))
     return MappingProxyType(dict(value))
 
 
@@ -269,8 +269,10 @@ def _clashes(facets: list[Facet]) -> list[ContentError]:
     return errors
 
 
-def _feed_categories(value: object, facets: list[Facet], errors: list[ContentError]) -> tuple[str, ...]:
-    known = tuple(facet.key for facet in facets if facet.vocabulary is not None)
+def _feed_categories(value: object, declared: list[str], errors: list[ContentError]) -> tuple[str, ...]:
+    """The facets whose values feed items carry as categories: any vocabulary facet declared (a
+    facet declared with a mistake counts, so that one mistake is reported once)."""
+    known = tuple(str(key) for key in declared)
     if not isinstance(value, list) or any(key not in known for key in value):
         errors.append(_error(f"expected a list of facets, each {one_of(known)}; got {value!r}", "feed_categories"))
         return ()
