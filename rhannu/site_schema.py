@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
-from rhannu.labels import TABLES, label
+from rhannu.labels import TABLES
 from rhannu.names import control_problem, has_control, slug_problem
 
 SCHEMA_FILE = "data/schema.yml"
@@ -76,7 +76,6 @@ class SiteSchema:
     vocabularies: tuple[str, ...]  # in their declared order: data/taxonomy.yml holds exactly these
     facets: tuple[Facet, ...]  # the vocabularies' facets in their order, then the derived ones
     feed_categories: tuple[str, ...]  # the facets whose values a feed item carries as categories, in order
-    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # the site's own words for label keys
 
     def facet(self, key: str) -> Facet:
         return next(facet for facet in self.facets if facet.key == key)
@@ -84,11 +83,6 @@ class SiteSchema:
     @property
     def vocabulary_facets(self) -> tuple[Facet, ...]:
         return tuple(facet for facet in self.facets if facet.vocabulary is not None)
-
-    def label(self, lang: str, key: str, **values: object) -> str:
-        """Rhannu's interface text for `key`, in the site's words where the schema gives its own."""
-        own = self.labels.get(lang, {}).get(key)
-        return own.format(**values) if own is not None else label(lang, key, **values)
 
 
 def load_schema(root: Path) -> SiteSchema:
@@ -118,12 +112,12 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
         if facet is not None:
             facets.append(facet)
     errors += _clashes(facets)
-    declared = [entry.get("facet") for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
+    declared = [str(entry["facet"]) for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
     categories = _feed_categories(data.get("feed_categories", []), declared, errors)
-    labels = _labels(data.get("labels", {}), errors)
+    _check_labels(data.get("labels", {}), errors)
     if errors:
         raise ContentErrors(errors)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, labels)
+    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -279,12 +273,17 @@ def _feed_categories(value: object, declared: list[str], errors: list[ContentErr
     return tuple(value)
 
 
-def _labels(value: object, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
-    """The site's own words for some of Rhannu's interface labels (rhannu/labels.py), by language."""
+# Rhannu's interface text is read through labels.label() at some 200 places that do not yet see the
+# schema; until they do, an override would change some of a label's uses and not others.
+NOT_YET_APPLIED = "Rhannu does not apply a site's own words to its interface labels yet: leave labels: {} for now"
+
+
+def _check_labels(value: object, errors: list[ContentError]) -> None:
+    """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: checked,
+    and refused for now (NOT_YET_APPLIED)."""
     if not isinstance(value, dict) or set(value) - set(LANGS):
         errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
-        return {}
-    labels: dict[str, Mapping[str, str]] = {}
+        return
     for lang, given in value.items():
         if not isinstance(given, dict):
             errors.append(_error("expected label keys and their text: {key: text}", f"labels.{lang}"))
@@ -294,5 +293,5 @@ def _labels(value: object, errors: list[ContentError]) -> Mapping[str, Mapping[s
                 errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", f"labels.{lang}.{key}"))
             elif problem := _line_problem(text):
                 errors.append(_error(problem, f"labels.{lang}.{key}"))
-        labels[lang] = MappingProxyType({key: text for key, text in given.items() if key in TABLES[lang]})
-    return MappingProxyType(labels)
+            else:
+                errors.append(_error(NOT_YET_APPLIED, f"labels.{lang}.{key}"))
