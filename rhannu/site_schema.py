@@ -91,6 +91,16 @@ def load_schema(root: Path) -> SiteSchema:
     return parse_schema(data)
 
 
+def declared_vocabularies(root: Path) -> tuple[str, ...]:
+    """The vocabularies a schema with mistakes still names, so that data/taxonomy.yml is checked
+    against them in the same run; () where even that cannot be read."""
+    try:
+        vocabularies = read_data(root, SCHEMA_FILE).get("vocabularies")
+    except ContentErrors:
+        return ()
+    return tuple(str(name) for name in vocabularies) if isinstance(vocabularies, dict) else ()
+
+
 def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     errors: list[ContentError] = []
     _unknown_keys(data, TOP_KEYS, "", errors)

@@ -10,7 +10,7 @@ from pathlib import Path
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.names import control_problem, has_control, slug_problem
-from rhannu.site_schema import SiteSchema, load_schema
+from rhannu.site_schema import SiteSchema, declared_vocabularies, load_schema
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
@@ -60,7 +60,7 @@ def load_taxonomy(root: Path) -> Taxonomy:
     except ContentErrors as problems:
         errors += problems.errors
     data = read_data(root, TAXONOMY_FILE)
-    declared = schema.vocabularies if schema is not None else tuple(data)
+    declared = schema.vocabularies if schema is not None else declared_vocabularies(root) or tuple(data)
     errors += _undeclared(data, declared)
     lists = {name: _terms(name, data.get(name), errors) for name in declared}
     try:

@@ -131,6 +131,23 @@ def test_taxonomy_must_hold_exactly_the_declared_vocabularies(tmp_path: Path) ->
     ]
 
 
+def test_a_taxonomy_is_checked_against_the_vocabularies_of_a_schema_with_mistakes(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    schema = project / "data/schema.yml"
+    schema.write_text(
+        schema.read_text(encoding="utf-8").replace("values: one ", "values: two ").replace("approaches:", "approachs:"),
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentErrors) as raised:
+        load_taxonomy(project)
+    assert [str(error) for error in raised.value.errors] == [
+        "data/schema.yml: field 'vocabularies.psbs.values': expected one of one, some, any; got 'two'",
+        "data/taxonomy.yml: field 'approaches': not a vocabulary of data/schema.yml: "
+        "expected only psbs, themes, approachs, lesson_groups",
+        "data/taxonomy.yml: field 'approachs': expected a mapping of keys to labels",
+    ]
+
+
 def test_a_bad_schema_and_a_bad_taxonomy_are_reported_together(tmp_path: Path) -> None:
     project = _project(tmp_path)
     (project / "data/schema.yml").write_text("vocabularies: []\nlabel: {}\n", encoding="utf-8")
