@@ -37,7 +37,7 @@ DERIVED = {"year": "when"}  # the year of `when`, the date what it describes hap
 FACET_WORDS = ("name", "field", "others", "feed")
 DERIVED_WORDS = ("name", "others")
 TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "labels")
-VOCABULARY_KEYS = ("facet", "field", "values", "folder", "pages", "feeds", "filter", "card", "about", "labels")
+VOCABULARY_KEYS = ("facet", "field", "values", "folder", "pages", "feeds", "filter", "card", "about", "page_feeds", "labels")
 DERIVED_KEYS = ("folder", "pages", "filter", "labels")
 FLAGS = ("pages", "feeds", "filter", "about")
 VOCABULARY_NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -59,6 +59,8 @@ class Facet:
     card: str | None  # one of CARD_PLACES, or None: not on cards
     about: bool  # a case study's values are what its structured data is `about`
     words: Mapping[str, Mapping[str, str]]  # by language, then by FACET_WORDS
+    # values that are not one of their kind (across the programme, not a PSB): their feed link names the page
+    page_feeds: tuple[str, ...] = ()
 
     @property
     def many(self) -> bool:
@@ -167,6 +169,15 @@ def _vocabulary(name: str, entry: object, errors: list[ContentError]) -> Facet |
         errors.append(_error("a facet's feeds sit beside its pages: give it pages: true too, or no feeds", f"{where}.feeds"))
     folders = _folders(entry.get("folder", {}), f"{where}.folder", errors)
     words = _words(entry.get("labels"), FACET_WORDS if flags["feeds"] else FACET_WORDS[:-1], f"{where}.labels", errors)
+    page_feeds = entry.get("page_feeds", [])
+    if (
+        not isinstance(page_feeds, list)
+        or not all(isinstance(value, str) for value in page_feeds)
+        or (page_feeds and not flags["feeds"])
+    ):
+        wanted = f"expected a list of the keys whose feed link names the page rather than the {key}, with feeds: true"
+        message = f"{wanted}; got {page_feeds!r}"
+        errors.append(_error(message, f"{where}.page_feeds"))
     if len(errors) > count or key is None or front_matter is None:
         return None
     return Facet(
@@ -181,6 +192,7 @@ def _vocabulary(name: str, entry: object, errors: list[ContentError]) -> Facet |
         card,
         flags["about"],
         words,
+        tuple(page_feeds),
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.names import control_problem, has_control, slug_problem
-from rhannu.site_schema import SiteSchema, declared_vocabularies, load_schema
+from rhannu.site_schema import SCHEMA_FILE, SiteSchema, declared_vocabularies, load_schema
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
@@ -63,6 +63,7 @@ def load_taxonomy(root: Path) -> Taxonomy:
     declared = schema.vocabularies if schema is not None else declared_vocabularies(root) or tuple(data)
     errors += _undeclared(data, declared)
     lists = {name: _terms(name, data.get(name), errors) for name in declared}
+    errors += _unknown_page_feeds(schema, lists) if schema is not None else []
     try:
         sources = load_sources(root)
     except ContentErrors as problems:
@@ -70,6 +71,19 @@ def load_taxonomy(root: Path) -> Taxonomy:
     if errors or schema is None:
         raise ContentErrors(errors)
     return Taxonomy(lists, schema, sources)
+
+
+def _unknown_page_feeds(schema: SiteSchema, lists: Mapping[str, dict[str, Term]]) -> list[ContentError]:
+    return [
+        ContentError(
+            SCHEMA_FILE,
+            f"expected keys of {facet.vocabulary} in {TAXONOMY_FILE}; got {value!r}",
+            f"vocabularies.{facet.vocabulary}.page_feeds",
+        )
+        for facet in schema.vocabulary_facets
+        for value in facet.page_feeds
+        if lists.get(facet.vocabulary or "") and value not in lists[facet.vocabulary or ""]
+    ]
 
 
 def _undeclared(data: Mapping[str, object], declared: tuple[str, ...]) -> list[ContentError]:

@@ -45,7 +45,6 @@ PLACES = {  # each type with pages: its index, and the labels of its trail and p
     CASE_STUDIES.key: Place(f"{CASE_STUDIES.address}/index", "case_studies", "pager_case_studies", "all_case_studies"),
     LESSONS.key: Place(f"{LESSONS.address}/index", "lessons", "pager_lessons", "all_lessons"),
 }
-ACROSS_THE_PROGRAMME = "programme"  # the psb value for work across the programme: not a PSB, so its feed names the page
 
 
 @dataclass(frozen=True)
@@ -548,8 +547,9 @@ def _filter_all(content: Content, facet: str, value: str, lang: str, from_path: 
 
 
 def _feed_link_text(facet: Facet, value: str, lang: str) -> str:
-    """'Feed for this PSB (RSS)' (data/schema.yml), or for this page where the value is not a PSB (across the programme)."""
-    if facet.key == "psb" and value == ACROSS_THE_PROGRAMME:
+    """'Feed for this PSB (RSS)' (data/schema.yml), or for this page where the value is not one of
+    its kind (across the programme, not a PSB: the facet's `page_feeds`)."""
+    if value in facet.page_feeds:
         return label(lang, "feed_this_page")
     return facet.word(lang, "feed")
 

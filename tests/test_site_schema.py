@@ -192,7 +192,7 @@ BAD_SCHEMAS = [
     (
         vocabulary_with("psbs", colour="red"),
         "data/schema.yml: field 'vocabularies.psbs.colour': unknown key: expected one of facet, field, values, folder, pages, "
-        "feeds, filter, card, about, labels",
+        "feeds, filter, card, about, page_feeds, labels",
     ),
     (
         vocabulary_with("psbs", folder={"fr": "x"}),
@@ -318,3 +318,19 @@ def _project(where: Path) -> Path:
     for name in ("schema.yml", "taxonomy.yml", "sources.yml"):
         shutil.copy(FIXTURE_DATA / name, where / "data" / name)
     return where
+
+
+def test_a_value_whose_feed_names_the_page_is_a_key_of_its_vocabulary(tmp_path: Path) -> None:
+    assert parse_schema(SCHEMA).facet("psb").page_feeds == ("programme",)
+    assert (
+        "data/schema.yml: field 'vocabularies.approaches.page_feeds': expected a list of the keys whose feed link names the "
+        "page rather than the approach, with feeds: true; got ['hackathon']"
+    ) in errors_of(vocabulary_with("approaches", page_feeds=["hackathon"]))
+    project = _project(tmp_path)
+    schema = project / "data/schema.yml"
+    schema.write_text(schema.read_text(encoding="utf-8").replace("[programme]", "[programmes]"), encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_taxonomy(project)
+    assert str(raised.value) == (
+        "data/schema.yml: field 'vocabularies.psbs.page_feeds': expected keys of psbs in data/taxonomy.yml; got 'programmes'"
+    )
