@@ -25,7 +25,7 @@ from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
 from rhannu.site_info import Licence, SiteInfo
-from rhannu.site_schema import SiteSchema
+from rhannu.site_schema import OwnField, SiteSchema
 from rhannu.urls import absolute, relative, url
 from rhannu.views import VirtualPage, page, term_label, text_in
 
@@ -150,6 +150,27 @@ def _facet_terms(content: Content, study: CaseStudy | None, lang: str) -> dict[s
     return fields
 
 
+def _own_facts(content: Content, item: Item, lang: str) -> dict[str, Any]:
+    """The fields data/schema.yml adds to the item's type, under their names, where the item gives
+    them (an addition to v1: no entry of a type without them changes)."""
+    fields = content.taxonomy.schema.fields_of(type_of(item).key)
+    return {
+        own.name: _own_value(content, own, item.facts[own.name], lang) for own in fields if item.facts.get(own.name) is not None
+    }
+
+
+def _own_value(content: Content, own: OwnField, value: Any, lang: str) -> Any:
+    if own.type in ("term", "terms"):
+        terms = content.taxonomy.terms(own.vocabulary or "")
+        labelled = [{"id": key, "label": terms[key].label(lang)} for key in ((value,) if own.type == "term" else value)]
+        return labelled[0] if own.type == "term" else labelled
+    if own.type == "partial_date":
+        return value.iso()
+    if own.type == "date":
+        return value.isoformat()
+    return value
+
+
 def _source(content: Content, key: str | None, lang: str) -> dict[str, Any] | None:
     if key is None:
         return None
@@ -203,6 +224,7 @@ def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang:
         "when": item.when.iso() if item.when else None,
         "source": _source(content, item.source, lang),
         **_facet_terms(content, study, lang),
+        **_own_facts(content, item, lang),
         "licence": licence,
         "body_html": body_html(content, item, lang, info.url),
         "modified": _modified(item),
@@ -253,6 +275,7 @@ def news_entry(info: SiteInfo, content: Content, issue: Issue, item: NewsItem, l
         "when": item.when.iso() if item.when else None,
         "source": _source(content, item.source, lang),
         **_facet_terms(content, None, lang),
+        **_own_facts(content, item, lang),
         "licence": licence,
         "body_html": body_html(content, item, lang, info.url, where[lang]),
         "modified": _modified(item),
@@ -284,6 +307,7 @@ def event_entry(info: SiteInfo, content: Content, issue: Issue, event: NewsItem,
         "when": event.when.iso() if event.when else None,
         "source": None,
         **_facet_terms(content, None, lang),
+        **_own_facts(content, event, lang),
         "licence": licence,
         "body_html": body_html(content, event, lang, info.url, where[lang]),
         "modified": _modified(event),
@@ -322,6 +346,24 @@ _LICENCE = {
     "required": ["name", "url"],
     "properties": {"name": {"type": "string", "minLength": 1}, "url": _ADDRESS},
 }
+
+
+# Each type of field a site adds, in the catalogue's JSON Schema.
+_OWN_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
+    "text": {"type": "string"},
+    "date": _DAY,
+    "partial_date": _PARTIAL_DATE,
+    "int": {"type": "integer", "minimum": 1},
+    "boolean": {"type": "boolean"},
+    "web_address": _ADDRESS,
+    "term": _TERM,
+    "terms": {"type": "array", "items": _TERM},
+}
+
+
+def _own_properties(site_schema: SiteSchema) -> dict[str, Any]:
+    """The fields data/schema.yml adds to content types: optional, as they are no v1 entry's."""
+    return {own.name: _OWN_FIELD_SCHEMAS[own.type] for fields in site_schema.own_fields.values() for own in fields}
 
 
 def _facet_properties(site_schema: SiteSchema) -> dict[str, Any]:
@@ -394,6 +436,7 @@ def schema(info: SiteInfo, lang: str, site_schema: SiteSchema) -> dict[str, Any]
                     "when": {"anyOf": [_PARTIAL_DATE, {"type": "null"}]},
                     "source": {"anyOf": [{"$ref": "#/$defs/source"}, {"type": "null"}]},
                     **_facet_properties(site_schema),
+                    **_own_properties(site_schema),
                     "licence": _LICENCE,
                     "body_html": {
                         "type": ["string", "null"],

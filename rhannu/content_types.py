@@ -26,6 +26,7 @@ from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.schema import (
     Field,
+    Parser,
     address,
     boolean,
     date,
@@ -40,7 +41,7 @@ from rhannu.schema import (
     text,
     web_address,
 )
-from rhannu.site_schema import Facet, SiteSchema
+from rhannu.site_schema import Facet, OwnField, SiteSchema
 from rhannu.taxonomy import Taxonomy
 
 
@@ -69,6 +70,7 @@ class CaseStudy:
     when: PartialDate | None = None  # when what it describes happened, as precisely as known
     source: str | None = None  # the key of its source in data/sources.yml
     updated: dt.date | None = None  # the day its text last changed, where the editor says so (never guessed)
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Lesson:
     when: PartialDate | None = None
     source: str | None = None
     updated: dt.date | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class NewsItem:
     source: str | None = None
     event_end: dt.datetime | None = None  # events only, optional: as precise as event_start (its last day, or its end time)
     updated: dt.date | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -162,11 +166,13 @@ class ContentType:
     facet_fields_after: str | None = None  # the field after which the fields of the schema's vocabulary facets go
 
     def fields_for(self, schema: SiteSchema) -> tuple[Field, ...]:
-        """Its fields: its own, and (for the type the facets group) one per vocabulary facet of the schema."""
+        """Its fields: Rhannu's, one per vocabulary facet of the schema (for the type the facets
+        group), then those the schema adds to it."""
+        own = tuple(own_field(declared) for declared in schema.fields_of(self.key))
         if self.facet_fields_after is None:
-            return self.fields
-        at = next(number for number, own in enumerate(self.fields) if own.name == self.facet_fields_after) + 1
-        return (*self.fields[:at], *(facet_field(facet) for facet in schema.vocabulary_facets), *self.fields[at:])
+            return (*self.fields, *own)
+        at = next(number for number, known in enumerate(self.fields) if known.name == self.facet_fields_after) + 1
+        return (*self.fields[:at], *(facet_field(facet) for facet in schema.vocabulary_facets), *self.fields[at:], *own)
 
     def path(self, item: Item, lang: str = DEFAULT.code) -> str:
         """The page path of an item of this type in a language ('case-studies/x'), before the
@@ -224,6 +230,24 @@ CASE_STUDY_FIELDS = (  # and, after `published`, a field per vocabulary facet of
     *FLAG_FIELDS,
     PAGE_NAME_FIELD,
 )
+
+
+# How each type of field a site declares (rhannu.site_schema.FIELD_TYPES) is read and checked.
+OWN_FIELD_PARSERS: dict[str, Callable[[OwnField], Parser]] = {
+    "text": lambda _: text,
+    "date": lambda _: date,
+    "partial_date": lambda _: partial_date,
+    "int": lambda _: positive_int,
+    "boolean": lambda _: boolean,
+    "web_address": lambda _: web_address,
+    "term": lambda declared: key_of(declared.vocabulary or ""),
+    "terms": lambda declared: list_of(key_of(declared.vocabulary or ""), allow_empty=not declared.required),
+}
+
+
+def own_field(declared: OwnField) -> Field:
+    """A field the site's schema adds to a content type: a fact both languages share."""
+    return Field(declared.name, OWN_FIELD_PARSERS[declared.type](declared), required=declared.required)
 
 
 def facet_field(facet: Facet) -> Field:

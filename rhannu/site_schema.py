@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -36,11 +36,15 @@ DERIVED = {"year": "when"}  # the year of `when`, the date what it describes hap
 # facet page, and (with feeds) its feed's link text.
 FACET_WORDS = ("name", "field", "others", "feed")
 DERIVED_WORDS = ("name", "others")
-TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "labels")
+TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
+# The types of a field a site adds to a content type (rhannu.content_types.OWN_FIELD_PARSERS reads each).
+FIELD_TYPES = ("text", "date", "partial_date", "int", "boolean", "web_address", "term", "terms")
+OWN_FIELD_KEYS = ("type", "vocabulary", "required")
 VOCABULARY_KEYS = ("facet", "field", "values", "folder", "pages", "feeds", "filter", "card", "about", "page_feeds", "labels")
 DERIVED_KEYS = ("folder", "pages", "filter", "labels")
 FLAGS = ("pages", "feeds", "filter", "about")
 VOCABULARY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+VOCABULARY_ADVICE = "expected a name of lower case letters, digits and underscores, such as 'lesson_groups'"
 NAME_ADVICE = "a name of lower case letters and digits joined by hyphens"
 
 
@@ -74,10 +78,24 @@ class Facet:
 
 
 @dataclass(frozen=True)
+class OwnField:
+    """A front-matter field a site adds to a content type, beyond Rhannu's own."""
+
+    name: str
+    type: str  # one of FIELD_TYPES
+    vocabulary: str | None  # for a term or terms: the vocabulary its keys come from
+    required: bool  # a fact both languages share: the English file states it, the Welsh one inherits it
+
+
+@dataclass(frozen=True)
 class SiteSchema:
     vocabularies: tuple[str, ...]  # in their declared order: data/taxonomy.yml holds exactly these
     facets: tuple[Facet, ...]  # the vocabularies' facets in their order, then the derived ones
     feed_categories: tuple[str, ...]  # the facets whose values a feed item carries as categories, in order
+    own_fields: Mapping[str, tuple[OwnField, ...]] = field(default_factory=dict)  # by content type key
+
+    def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
+        return self.own_fields.get(content_type, ())
 
     def facet(self, key: str) -> Facet:
         return next(facet for facet in self.facets if facet.key == key)
@@ -127,9 +145,10 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     declared = [str(entry["facet"]) for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
     categories = _feed_categories(data.get("feed_categories", []), declared, errors)
     _check_labels(data.get("labels", {}), errors)
+    own_fields = _content_types(data.get("content_types", {}), tuple(str(name) for name in vocabularies), errors)
     if errors:
         raise ContentErrors(errors)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories)
+    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -145,9 +164,7 @@ def _unknown_keys(entry: Mapping[str, Any], known: tuple[str, ...], where: str, 
 def _vocabulary(name: str, entry: object, errors: list[ContentError]) -> Facet | None:
     where = f"vocabularies.{name}"
     if not VOCABULARY_NAME.fullmatch(name):
-        errors.append(
-            _error(f"expected a name of lower case letters, digits and underscores, such as 'lesson_groups'; got {name!r}", where)
-        )
+        errors.append(_error(f"{VOCABULARY_ADVICE}; got {name!r}", where))
         return None
     if entry is None or entry == {}:
         return None  # a vocabulary that is no facet (lesson groups)
@@ -317,3 +334,56 @@ def _check_labels(value: object, errors: list[ContentError]) -> None:
                 errors.append(_error(problem, f"labels.{lang}.{key}"))
             else:
                 errors.append(_error(NOT_YET_APPLIED, f"labels.{lang}.{key}"))
+
+
+def _content_types(
+    value: object, vocabularies: tuple[str, ...], errors: list[ContentError]
+) -> Mapping[str, tuple[OwnField, ...]]:
+    """The fields a site adds to its content types: content_types: {case_studies: {fields: {funder: {type: text}}}}.
+    Which types exist, and which field names Rhannu's own fields take, is checked with the content
+    (rhannu.content.own_field_errors)."""
+    if not isinstance(value, dict):
+        errors.append(
+            _error("expected content types by key, each with its own fields: case_studies: {fields: {...}}", "content_types")
+        )
+        return {}
+    own: dict[str, tuple[OwnField, ...]] = {}
+    for kind, entry in value.items():
+        where = f"content_types.{kind}"
+        if not isinstance(entry, dict) or set(entry) != {"fields"} or not isinstance(entry["fields"], dict):
+            errors.append(_error("expected the type's own fields: {fields: {name: {type: text}}}", where))
+            continue
+        fields = [
+            _own_field(str(name), spec, vocabularies, f"{where}.fields.{name}", errors) for name, spec in entry["fields"].items()
+        ]
+        own[str(kind)] = tuple(field for field in fields if field is not None)
+    return MappingProxyType(own)
+
+
+def _own_field(name: str, spec: object, vocabularies: tuple[str, ...], where: str, errors: list[ContentError]) -> OwnField | None:
+    if not VOCABULARY_NAME.fullmatch(name):
+        errors.append(_error(f"{VOCABULARY_ADVICE.replace('lesson_groups', 'event_end')}; got {name!r}", where))
+        return None
+    if not isinstance(spec, dict):
+        errors.append(_error(f"expected the field's type, such as {{type: text}}: {one_of(FIELD_TYPES)}", where))
+        return None
+    count = len(errors)
+    _unknown_keys(spec, OWN_FIELD_KEYS, f"{where}.", errors)
+    kind = spec.get("type")
+    if kind not in FIELD_TYPES:
+        errors.append(_error(f"{one_of(FIELD_TYPES)}; got {kind!r}", f"{where}.type"))
+    vocabulary = spec.get("vocabulary")
+    if kind in ("term", "terms") and vocabulary not in vocabularies:
+        errors.append(
+            _error(
+                f"expected the vocabulary its keys come from, {one_of(vocabularies)}; got {vocabulary!r}", f"{where}.vocabulary"
+            )
+        )
+    elif kind not in ("term", "terms") and vocabulary is not None:
+        errors.append(_error("only a field of type term or terms takes a vocabulary", f"{where}.vocabulary"))
+    required = spec.get("required", False)
+    if not isinstance(required, bool):
+        errors.append(_error(f"expected true or false; got {required!r}", f"{where}.required"))
+    if len(errors) > count:
+        return None
+    return OwnField(name, str(kind), vocabulary, required is True)

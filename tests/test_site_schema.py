@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from rhannu.content import own_field_errors
 from rhannu.content_types import CASE_STUDIES, LESSONS
 from rhannu.errors import ContentErrors
 from rhannu.schema import FieldProblem
@@ -156,7 +157,7 @@ def test_a_bad_schema_and_a_bad_taxonomy_are_reported_together(tmp_path: Path) -
     with pytest.raises(ContentErrors) as raised:
         load_taxonomy(project)
     assert [str(error) for error in raised.value.errors] == [
-        "data/schema.yml: field 'label': unknown key: expected one of vocabularies, derived_facets, feed_categories, labels",
+        "data/schema.yml: field 'label': unknown key: expected one of vocabularies, derived_facets, feed_categories, content_types, labels",
         "data/schema.yml: field 'vocabularies': expected the site's vocabularies, each by name: psbs: {facet: psb, ...}",
         "data/taxonomy.yml: field 'psbs.sample-west.en': expected text on one line; got ''",
     ]
@@ -334,3 +335,98 @@ def test_a_value_whose_feed_names_the_page_is_a_key_of_its_vocabulary(tmp_path: 
     assert str(raised.value) == (
         "data/schema.yml: field 'vocabularies.psbs.page_feeds': expected keys of psbs in data/taxonomy.yml; got 'programmes'"
     )
+
+
+OWN_FIELDS = {
+    "case_studies": {
+        "fields": {
+            "funder": {"type": "text"},
+            "partners": {"type": "int", "required": True},
+            "served": {"type": "terms", "vocabulary": "psbs"},
+        }
+    }
+}
+
+
+def test_a_field_a_site_adds_to_a_type_is_read_with_its_types_parser(tmp_path: Path) -> None:
+    schema = parse_schema(schema_with(content_types=OWN_FIELDS))
+    assert [(own.name, own.type, own.required) for own in schema.fields_of("case_studies")] == [
+        ("funder", "text", False),
+        ("partners", "int", True),
+        ("served", "terms", False),
+    ]
+    assert schema.fields_of("lessons") == ()
+    fields = CASE_STUDIES.fields_for(schema)
+    assert [field.name for field in fields[-3:]] == ["funder", "partners", "served"]
+    taxonomy = load_taxonomy(_project(tmp_path))
+    by_name = {field.name: field for field in fields}
+    assert by_name["served"].parse(["sample-west"], taxonomy) == ("sample-west",)
+    assert by_name["served"].parse([], taxonomy) == ()
+    with pytest.raises(FieldProblem, match="expected a whole number from 1"):
+        by_name["partners"].parse("three", taxonomy)
+    assert own_field_errors(schema) == []
+
+
+BAD_OWN_FIELDS = [
+    (
+        {"case_studies": {"fields": {"funder": "text"}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.funder': expected the field's type, such as {type: text}: "
+        "expected one of text, date, partial_date, int, boolean, web_address, term, terms",
+    ),
+    (
+        {"case_studies": {"fields": {"funder": {"type": "string"}}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.funder.type': expected one of text, date, partial_date, "
+        "int, boolean, web_address, term, terms; got 'string'",
+    ),
+    (
+        {"case_studies": {"fields": {"served": {"type": "term", "vocabulary": "regions"}}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.served.vocabulary': expected the vocabulary its keys come "
+        "from, expected one of psbs, themes, approaches, lesson_groups; got 'regions'",
+    ),
+    (
+        {"case_studies": {"fields": {"funder": {"type": "text", "vocabulary": "psbs"}}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.funder.vocabulary': only a field of type term or terms "
+        "takes a vocabulary",
+    ),
+    (
+        {"case_studies": {"fields": {"funder": {"type": "text", "required": "no"}}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.funder.required': expected true or false; got 'no'",
+    ),
+    (
+        {"case_studies": {"fields": {"Funder": {"type": "text"}}}},
+        "data/schema.yml: field 'content_types.case_studies.fields.Funder': expected a name of lower case letters, digits "
+        "and underscores, such as 'event_end'; got 'Funder'",
+    ),
+    (
+        {"case_studies": {"funder": {"type": "text"}}},
+        "data/schema.yml: field 'content_types.case_studies': expected the type's own fields: {fields: {name: {type: text}}}",
+    ),
+    (
+        ["case_studies"],
+        "data/schema.yml: field 'content_types': expected content types by key, each with its own fields: "
+        "case_studies: {fields: {...}}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content_types", "expected"), BAD_OWN_FIELDS, ids=[e.split("'")[1] for _, e in BAD_OWN_FIELDS])
+def test_each_mistake_in_a_types_own_fields_is_named(content_types: object, expected: str) -> None:
+    assert expected in errors_of(schema_with(content_types=content_types))
+
+
+def test_a_site_adds_fields_only_to_types_rhannu_has_and_under_free_names() -> None:
+    schema = parse_schema(
+        schema_with(
+            content_types={
+                "resources": {"fields": {"funder": {"type": "text"}}},
+                "case_studies": {"fields": {"summary": {"type": "text"}, "themes": {"type": "text"}}},
+                "news": {"fields": {"place": {"type": "text"}}},
+            }
+        )
+    )
+    assert [str(error) for error in own_field_errors(schema)] == [
+        "data/schema.yml: field 'content_types.resources': unknown content type: expected one of news, case_studies, lessons",
+        "data/schema.yml: field 'content_types.case_studies.fields.summary': already a field of case studies: give it another name",
+        "data/schema.yml: field 'content_types.case_studies.fields.themes': already a field of case studies: give it another name",
+        "data/schema.yml: field 'content_types.news.fields.place': already a field of newsletter items: give it another name",
+    ]

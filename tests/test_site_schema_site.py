@@ -2,7 +2,8 @@
 vocabulary facet (`regions`, a field `region` on case studies) and whose data/taxonomy.yml gives
 its values builds, with no change to Rhannu's code, that facet's pages in both languages (at its
 Welsh folder), its choice in the filters, its place on cards and in cards.json, and its field in
-the catalogue and the catalogue's JSON Schema."""
+the catalogue and the catalogue's JSON Schema. Fields the schema adds to case studies
+(`content_types`) are checked like Rhannu's own and carried by the catalogue."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ REGION = {
 }
 REGIONS = "regions:\n  north: {en: The north, cy: Y gogledd, slug: {cy: y-gogledd}}\n  south: {en: The south, cy: Y de}\n"
 SOUTH = {"sample-case-study-01", "sample-case-study-02"}  # every other case study is in the north
+OWN_FIELDS = {"case_studies": {"fields": {"funder": {"type": "text"}, "partners": {"type": "int"}}}}
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +41,7 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     schema_file = project / "data/schema.yml"
     schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
     schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION}
+    schema["content_types"] = OWN_FIELDS
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = project / "data/taxonomy.yml"
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + REGIONS, encoding="utf-8")
@@ -46,6 +49,11 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         text = source.read_text(encoding="utf-8")
         region = "south" if source.name.split(".")[0] in SOUTH else "north"
         source.write_text(re.sub(r"^(psb: .*)$", rf"\1\nregion: {region}", text, count=1, flags=re.M), encoding="utf-8")
+    first = project / "case_studies/sample-case-study-01.md"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("\nregion:", "\nfunder: Sample funder\npartners: 3\nregion:", 1),
+        encoding="utf-8",
+    )
     result = build(project, tmp_path_factory.mktemp("regional-site") / "site")
     assert result.returncode == 0, result.log
     return result
@@ -102,15 +110,35 @@ def test_the_catalogue_carries_the_region_and_its_schema_requires_it(regional: B
         assert all(item["region"] is None for item in catalogue["entries"] if item["type"] != "case-study")
 
 
-def test_a_case_study_without_the_declared_field_is_refused_with_its_values(tmp_path: Path) -> None:
+def test_the_catalogue_carries_a_field_the_schema_adds_where_an_item_gives_it(regional: BuildResult) -> None:
+    catalogue = json.loads((regional.site / "api/v1/catalogue.json").read_text(encoding="utf-8"))
+    schema = json.loads((regional.site / "api/v1/schema.json").read_text(encoding="utf-8"))
+    entry = schema["$defs"]["entry"]
+    assert entry["properties"]["funder"] == {"type": "string"} and "funder" not in entry["required"]
+    assert entry["properties"]["partners"] == {"type": "integer", "minimum": 1}
+    entries = {item["id"]: item for item in catalogue["entries"]}
+    assert (entries["case-study/sample-case-study-01"]["funder"], entries["case-study/sample-case-study-01"]["partners"]) == (
+        "Sample funder",
+        3,
+    )
+    assert "funder" not in entries["case-study/sample-case-study-02"]
+    welsh = json.loads((regional.site / "cy/api/v1/catalogue.json").read_text(encoding="utf-8"))
+    assert {item["id"]: item for item in welsh["entries"]}["case-study/sample-case-study-01"]["partners"] == 3  # inherited
+
+
+def test_a_case_study_without_a_declared_field_or_with_a_bad_value_is_refused(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path / "project")
     schema_file = project / "data/schema.yml"
     schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
     schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION}
+    schema["content_types"] = OWN_FIELDS
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = project / "data/taxonomy.yml"
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + REGIONS, encoding="utf-8")
+    second = project / "case_studies/sample-case-study-02.md"
+    second.write_text(second.read_text(encoding="utf-8").replace("\npsb:", "\npartners: many\npsb:", 1), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "case_studies/sample-case-study-01.md: field 'region': missing" in result.log
+    assert "case_studies/sample-case-study-02.md: field 'partners': expected a whole number from 1; got 'many'" in result.log
     assert "Traceback" not in result.log
