@@ -82,6 +82,32 @@ def _facet_lines(taxonomy: Taxonomy) -> str:
             lines.append(f'{facet.field}: ["{PLACEHOLDER}: one or more of {keys}"]\n')
         else:
             lines.append(f'{facet.field}: "{PLACEHOLDER}: one of {keys}"\n')
+    return "".join(lines) + _own_field_lines(taxonomy, CASE_STUDIES.key)
+
+
+# What each type of field a site adds takes, for its placeholder (rhannu.site_schema.FIELD_TYPES).
+FIELD_TYPE_HINTS = {
+    "text": "text",
+    "date": "a day, as YYYY-MM-DD",
+    "partial_date": "a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year",
+    "int": "a whole number from 1",
+    "boolean": "true or false",
+    "web_address": "a web address starting https://",
+}
+
+
+def _own_field_lines(taxonomy: Taxonomy, content_type: str) -> str:
+    """A line per field data/schema.yml adds to the type: a placeholder where it is required, else
+    a comment saying what it takes."""
+    lines = []
+    for own in taxonomy.schema.fields_of(content_type):
+        keys = ", ".join(taxonomy.terms(own.vocabulary)) if own.vocabulary else ""
+        hint = {"term": f"one of {keys}", "terms": f"one or more of {keys}"}.get(own.type) or FIELD_TYPE_HINTS[own.type]
+        if own.required:
+            placeholder = f'"{PLACEHOLDER}: {hint}"'
+            lines.append(f"{own.name}: {f'[{placeholder}]' if own.type == 'terms' else placeholder}\n")
+        else:
+            lines.append(f"# {own.name}: {hint}\n")
     return "".join(lines)
 
 

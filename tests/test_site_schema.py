@@ -5,6 +5,7 @@ holding exactly the vocabularies it declares."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 from rhannu.content import own_field_errors
 from rhannu.content_types import CASE_STUDIES, LESSONS
 from rhannu.errors import ContentErrors
+from rhannu.scaffold import case_study_pair
 from rhannu.schema import FieldProblem
 from rhannu.site_schema import load_schema, parse_schema
 from rhannu.taxonomy import load_taxonomy
@@ -430,3 +432,18 @@ def test_a_site_adds_fields_only_to_types_rhannu_has_and_under_free_names() -> N
         "data/schema.yml: field 'content_types.case_studies.fields.themes': already a field of case studies: give it another name",
         "data/schema.yml: field 'content_types.news.fields.place': already a field of newsletter items: give it another name",
     ]
+
+
+def test_rhannu_new_lists_the_fields_the_schema_adds(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    schema = project / "data/schema.yml"
+    schema.write_text(
+        schema.read_text(encoding="utf-8").replace(
+            "content_types: {}",
+            "content_types: {case_studies: {fields: {funder: {type: text}, served: {type: terms, vocabulary: psbs, required: true}}}}",
+        ),
+        encoding="utf-8",
+    )
+    english, _ = case_study_pair("A title", dt.date(2025, 1, 1), load_taxonomy(project))
+    assert "\n# funder: text\n" in english
+    assert '\nserved: ["TODO: one or more of sample-north, sample-south, sample-west, programme"]\n' in english
