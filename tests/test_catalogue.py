@@ -71,9 +71,7 @@ def test_a_licence_is_read_in_both_languages_and_none_is_unset() -> None:
 
 def test_a_bad_licence_is_an_error_naming_mkdocs_yml_and_each_field() -> None:
     with pytest.raises(ContentErrors) as raised:
-        licence(
-            {"name": {"en": "A licence", "cy": "Trwydded\nInjected: yes"}, "url": {"en": "http://example.org/l"}, "version": 3}
-        )
+        licence({"name": {"en": "A licence", "cy": "Trwydded\nInjected: yes"}, "url": {"en": "http://example.org/l"}, "version": 3})
     assert [str(error) for error in raised.value.errors] == [
         "mkdocs.yml: field 'extra.licence.name.cy': expected the licence's name in this language, on one line; got 'Trwydded\\nInjected: yes'",
         "mkdocs.yml: field 'extra.licence.url.cy': expected the address of the licence's text in this language, starting https://; got None",
@@ -101,15 +99,9 @@ def test_the_catalogue_lists_every_published_item_with_stable_ids_and_fits_its_s
 
 
 def test_an_entry_has_both_addresses_its_dates_at_their_precision_and_labels_in_the_language(sample: Site) -> None:
-    english, welsh_ = (
-        {entry["id"]: entry for entry in catalogue.catalogue(sample.info, sample.content, sample.issues, lang)["entries"]}
-        for lang in ("en", "cy")
-    )
+    english, welsh_ = ({entry["id"]: entry for entry in catalogue.catalogue(sample.info, sample.content, sample.issues, lang)["entries"]} for lang in ("en", "cy"))
     hackathon = welsh_["case-study/sample-hackathon"]
-    assert hackathon["url"] == {
-        "cy": FIXTURE_URL + welsh("case-studies/sample-hackathon/"),
-        "en": FIXTURE_URL + "case-studies/sample-hackathon/",
-    }
+    assert hackathon["url"] == {"cy": FIXTURE_URL + welsh("case-studies/sample-hackathon/"), "en": FIXTURE_URL + "case-studies/sample-hackathon/"}
     assert (hackathon["published"], hackathon["when"]) == ("2023-10-20", "2021-09/2021-11")  # a day; an autumn, as months
     assert hackathon["psb"] == {"id": "sample-south", "label": "Clwstwr enghreifftiol y De"}
     assert hackathon["approaches"] == [{"id": "hackathon", "label": "Hacathon"}]
@@ -183,9 +175,7 @@ def test_the_built_catalogue_fits_the_schema_beside_it_and_every_address_is_a_pa
         for address in entry["url"].values():
             page = address.removeprefix(FIXTURE_URL).split("#")[0]
             assert (site / page / "index.html").is_file(), address
-    assert data["entries"][EXPECTED_IDS.index("lesson/sample-uncited")]["url"]["cy"] == FIXTURE_URL + welsh(
-        "lessons/sample-uncited/"
-    )
+    assert data["entries"][EXPECTED_IDS.index("lesson/sample-uncited")]["url"]["cy"] == FIXTURE_URL + welsh("lessons/sample-uncited/")
 
 
 def test_with_a_licence_it_shows_in_the_footer_json_ld_feeds_and_reusing_page(site: Path) -> None:
@@ -198,9 +188,7 @@ def test_with_a_licence_it_shows_in_the_footer_json_ld_feeds_and_reusing_page(si
         assert reusing.select_one("a")["href"] == OGL["url"][lang]
         feed = (site / root / "feed.xml").read_text(encoding="utf-8")
         assert f"({OGL['url'][lang]}).</copyright>" in feed
-    jsonld = read_html(site / "cy/astudiaethau-achos/sample-hackathon/index.html").select_one(
-        'script[type="application/ld+json"]'
-    )
+    jsonld = read_html(site / "cy/astudiaethau-achos/sample-hackathon/index.html").select_one('script[type="application/ld+json"]')
     assert json.loads(jsonld.string)["license"] == OGL["url"]["cy"]
 
 
@@ -208,16 +196,11 @@ def test_the_reusing_page_links_to_the_catalogue_in_both_languages(site: Path) -
     article = read_html(site / "reusing/index.html").select_one("article")
     assert article.h1.get_text() == "Reusing our content"
     assert [code.get_text() for code in article.select("li code")] == [
-        f"{FIXTURE_URL}api/v1/catalogue.json",
-        f"{FIXTURE_URL}cy/api/v1/catalogue.json",
-        f"{FIXTURE_URL}api/v1/schema.json",
+        f"{FIXTURE_URL}api/v1/catalogue.json", f"{FIXTURE_URL}cy/api/v1/catalogue.json", f"{FIXTURE_URL}api/v1/schema.json",
         f"{FIXTURE_URL}cy/api/v1/schema.json",  # both languages' schemas (issue 21)
     ]
     assert [a["href"] for a in article.select("li a") if not a.find_parent(class_="rhannu-contents")] == [
-        "../api/v1/catalogue.json",
-        "../cy/api/v1/catalogue.json",
-        "../api/v1/schema.json",
-        "../cy/api/v1/schema.json",
+        "../api/v1/catalogue.json", "../cy/api/v1/catalogue.json", "../api/v1/schema.json", "../cy/api/v1/schema.json"
     ]
     assert read_html(site / "cy/reusing/index.html").select_one("article h1").get_text() == "Ailddefnyddio ein cynnwys"
 
@@ -258,17 +241,10 @@ def test_until_a_licence_is_set_the_reusing_page_says_to_ask_the_contact(unlicen
     assert "license" not in json.loads(jsonld.string)
 
 
-def test_two_builds_write_the_same_bytes_for_the_catalogue_and_the_new_pages(
-    sample_project: Path, site: Path, tmp_path: Path
-) -> None:
+def test_two_builds_write_the_same_bytes_for_the_catalogue_and_the_new_pages(sample_project: Path, site: Path, tmp_path: Path) -> None:
     again = build(sample_project, tmp_path / "again")
     assert again.returncode == 0, again.log
-    pages = [
-        "reusing/index.html",
-        "cy/reusing/index.html",
-        "case-studies/sample-hackathon/index.html",
-        "cy/gwersi/gwers-heb-gyfeiriad/index.html",
-    ]
+    pages = ["reusing/index.html", "cy/reusing/index.html", "case-studies/sample-hackathon/index.html", "cy/gwersi/gwers-heb-gyfeiriad/index.html"]
     for path in [*NEW_FILES, *pages]:
         assert (again.site / path).read_bytes() == (site / path).read_bytes(), path
 
@@ -279,10 +255,7 @@ def test_a_bad_licence_in_mkdocs_yml_stops_the_build_naming_the_field(tmp_path: 
     config.write_text(config.read_text(encoding="utf-8").replace(OGL["url"]["cy"], "javascript:alert(1)"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert (
-        "mkdocs.yml: field 'extra.licence.url.cy': expected the address of the licence's text in this language, starting https://; got 'javascript:alert(1)'"
-        in result.log
-    )
+    assert "mkdocs.yml: field 'extra.licence.url.cy': expected the address of the licence's text in this language, starting https://; got 'javascript:alert(1)'" in result.log
 
 
 def test_a_licence_name_with_markup_is_shown_as_text_on_pages_and_in_feeds() -> None:
