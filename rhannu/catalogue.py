@@ -25,6 +25,7 @@ from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
 from rhannu.site_info import Licence, SiteInfo
+from rhannu.site_schema import OwnField, SiteSchema
 from rhannu.urls import absolute, relative, url
 from rhannu.views import VirtualPage, page, term_label, text_in
 
@@ -117,7 +118,7 @@ def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang:
     entries = [
         *(item_entry(info, content, study, lang, licence) for study in content.case_studies),
         *(item_entry(info, content, lesson, lang, licence) for lesson in content.lessons),
-        *(issue_entry(info, issue, lang, licence) for issue in reversed(issues)),
+        *(issue_entry(info, issue, lang, licence) | _facet_terms(content, None, lang) for issue in reversed(issues)),
         *(event_entry(info, content, issue, event, lang, licence) for issue, event in issue_events(issues)),
         *(news_entry(info, content, issue, item, lang, licence) for issue, item in issue_news(issues)),
     ]
@@ -137,6 +138,37 @@ def licence_json(licence: Licence | None, lang: str) -> dict[str, str] | None:
 
 def _term(content: Content, facet: str, value: str, lang: str) -> dict[str, str]:
     return {"id": value, "label": term_label(content, facet, value, lang)}
+
+
+def _facet_terms(content: Content, study: CaseStudy | None, lang: str) -> dict[str, Any]:
+    """An entry's values of each vocabulary facet, under its front-matter field's name ("psb",
+    "themes"): a term, or a list of them; null or [] for an entry that is no case study."""
+    fields: dict[str, Any] = {}
+    for facet in content.taxonomy.schema.vocabulary_facets:
+        terms = [_term(content, facet.key, value, lang) for value in (study.terms[facet.key] if study else ())]
+        fields[facet.field or ""] = terms if facet.many else next(iter(terms), None)
+    return fields
+
+
+def _own_facts(content: Content, item: Item, lang: str) -> dict[str, Any]:
+    """The fields data/schema.yml adds to the item's type, under their names, where the item gives
+    them (an addition to v1: no entry of a type without them changes)."""
+    fields = content.taxonomy.schema.fields_of(type_of(item).key)
+    return {
+        own.name: _own_value(content, own, item.facts[own.name], lang) for own in fields if item.facts.get(own.name) is not None
+    }
+
+
+def _own_value(content: Content, own: OwnField, value: Any, lang: str) -> Any:
+    if own.type in ("term", "terms"):
+        terms = content.taxonomy.terms(own.vocabulary or "")
+        labelled = [{"id": key, "label": terms[key].label(lang)} for key in ((value,) if own.type == "term" else value)]
+        return labelled[0] if own.type == "term" else labelled
+    if own.type == "partial_date":
+        return value.iso()
+    if own.type == "date":
+        return value.isoformat()
+    return value
 
 
 def _source(content: Content, key: str | None, lang: str) -> dict[str, Any] | None:
@@ -191,9 +223,8 @@ def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang:
         "published": item.published.date().isoformat() if item.published else None,
         "when": item.when.iso() if item.when else None,
         "source": _source(content, item.source, lang),
-        "psb": _term(content, "psb", study.psb, lang) if study else None,
-        "themes": [_term(content, "theme", theme, lang) for theme in study.themes] if study else [],
-        "approaches": [_term(content, "approach", approach, lang) for approach in study.approaches] if study else [],
+        **_facet_terms(content, study, lang),
+        **_own_facts(content, item, lang),
         "licence": licence,
         "body_html": body_html(content, item, lang, info.url),
         "modified": _modified(item),
@@ -216,9 +247,6 @@ def issue_entry(info: SiteInfo, issue: Issue, lang: str, licence: Any) -> dict[s
         "published": issue.published.isoformat(),
         "when": None,
         "source": None,
-        "psb": None,
-        "themes": [],
-        "approaches": [],
         "licence": licence,
         "body_html": None,
         "modified": None,
@@ -246,9 +274,8 @@ def news_entry(info: SiteInfo, content: Content, issue: Issue, item: NewsItem, l
         "published": item.published.date().isoformat() if item.published else None,
         "when": item.when.iso() if item.when else None,
         "source": _source(content, item.source, lang),
-        "psb": None,
-        "themes": [],
-        "approaches": [],
+        **_facet_terms(content, None, lang),
+        **_own_facts(content, item, lang),
         "licence": licence,
         "body_html": body_html(content, item, lang, info.url, where[lang]),
         "modified": _modified(item),
@@ -279,9 +306,8 @@ def event_entry(info: SiteInfo, content: Content, issue: Issue, event: NewsItem,
         "published": event.published.date().isoformat() if event.published else None,
         "when": event.when.iso() if event.when else None,
         "source": None,
-        "psb": None,
-        "themes": [],
-        "approaches": [],
+        **_facet_terms(content, None, lang),
+        **_own_facts(content, event, lang),
         "licence": licence,
         "body_html": body_html(content, event, lang, info.url, where[lang]),
         "modified": _modified(event),
@@ -322,8 +348,36 @@ _LICENCE = {
 }
 
 
-def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the catalogue in `lang`, published beside it."""
+# Each type of field a site adds, in the catalogue's JSON Schema.
+_OWN_FIELD_SCHEMAS: dict[str, dict[str, Any]] = {
+    "text": {"type": "string"},
+    "date": _DAY,
+    "partial_date": _PARTIAL_DATE,
+    "int": {"type": "integer", "minimum": 1},
+    "boolean": {"type": "boolean"},
+    "web_address": _ADDRESS,
+    "term": _TERM,
+    "terms": {"type": "array", "items": _TERM},
+}
+
+
+def _own_properties(site_schema: SiteSchema) -> dict[str, Any]:
+    """The fields data/schema.yml adds to content types: optional, as they are no v1 entry's."""
+    return {own.name: _OWN_FIELD_SCHEMAS[own.type] for fields in site_schema.own_fields.values() for own in fields}
+
+
+def _facet_properties(site_schema: SiteSchema) -> dict[str, Any]:
+    """Each vocabulary facet's field in an entry (data/schema.yml): a term or null where a case
+    study has one value, else a list of terms."""
+    return {
+        facet.field or "": {"type": "array", "items": _TERM} if facet.many else {"anyOf": [_TERM, {"type": "null"}]}
+        for facet in site_schema.vocabulary_facets
+    }
+
+
+def schema(info: SiteInfo, lang: str, site_schema: SiteSchema) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the catalogue in `lang`, published beside it: its entries'
+    facet fields as data/schema.yml declares them."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(info.url, schema_path(lang)),
@@ -359,9 +413,7 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "published",
                     "when",
                     "source",
-                    "psb",
-                    "themes",
-                    "approaches",
+                    *(facet.field for facet in site_schema.vocabulary_facets),
                     "licence",
                     "body_html",
                     "modified",
@@ -383,9 +435,8 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
                     "published": {"anyOf": [_DAY, {"type": "null"}]},
                     "when": {"anyOf": [_PARTIAL_DATE, {"type": "null"}]},
                     "source": {"anyOf": [{"$ref": "#/$defs/source"}, {"type": "null"}]},
-                    "psb": {"anyOf": [_TERM, {"type": "null"}]},
-                    "themes": {"type": "array", "items": _TERM},
-                    "approaches": {"type": "array", "items": _TERM},
+                    **_facet_properties(site_schema),
+                    **_own_properties(site_schema),
                     "licence": _LICENCE,
                     "body_html": {
                         "type": ["string", "null"],
@@ -453,7 +504,8 @@ def schema(info: SiteInfo, lang: str) -> dict[str, Any]:
 
 def files(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang: str) -> dict[str, str]:
     """The catalogue in `lang` and its schema, by site path."""
+    document = schema(info, lang, content.taxonomy.schema)
     return {
         catalogue_path(lang): catalogue_json(catalogue(info, content, issues, lang)),
-        schema_path(lang): json.dumps(schema(info, lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n",
+        schema_path(lang): json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2) + "\n",
     }

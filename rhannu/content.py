@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from rhannu.content_types import (
+    BY_KEY,
     CASE_STUDIES,
     LESSONS,
     NEWS_ITEMS,
@@ -28,13 +30,14 @@ from rhannu.content_types import (
     Text,
     primary_path,
 )
-from rhannu.errors import ContentError, ContentErrors, read_text
+from rhannu.errors import ContentError, ContentErrors, one_of, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import alt_errors
 from rhannu.languages import DEFAULT
 from rhannu.names import control_problem, slug_problem
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.schema import PLACEHOLDER, Field, FieldProblem, unknown_field_message
+from rhannu.site_schema import SCHEMA_FILE, SiteSchema
 from rhannu.taxonomy import Taxonomy, load_taxonomy
 
 
@@ -80,17 +83,20 @@ def load_content(root: Path, build_date: dt.date) -> Content:
     """Every item of every content type under `root`, validated; raises ContentErrors listing
     every problem."""
     taxonomy = load_taxonomy(root)
-    errors: list[ContentError] = []
+    errors: list[ContentError] = own_field_errors(taxonomy.schema)
     pairs: dict[str, list[Pair]] = {}
     twins: list[MissingTwin] = []
     for kind in TYPES:
-        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields, taxonomy, errors)
+        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields_for(taxonomy.schema), taxonomy, errors)
         twins += found
     for kind in TYPES:
-        errors += kind.check(pairs[kind.key], pairs)
+        errors += kind.check(pairs[kind.key], pairs, taxonomy.schema)
     if errors:
         raise ContentErrors(errors)
-    records = {kind.key: [kind.record(pair) for pair in pairs[kind.key]] for kind in TYPES}
+    records = {
+        kind.key: [_with_own_facts(kind.record(pair, taxonomy.schema), pair, kind, taxonomy) for pair in pairs[kind.key]]
+        for kind in TYPES
+    }
     excluded = [_exclusion(item, build_date) for items in records.values() for item in items]
     left_out = {item.path for item in excluded if item is not None}
     return Content(
@@ -102,6 +108,33 @@ def load_content(root: Path, build_date: dt.date) -> Content:
         excluded=tuple(sorted((item for item in excluded if item is not None), key=lambda item: item.path)),
         missing_twins=tuple(twins),
     )
+
+
+def own_field_errors(schema: SiteSchema) -> list[ContentError]:
+    """The fields data/schema.yml adds must be to a content type Rhannu has, under a name none of
+    that type's fields takes."""
+    errors = []
+    for key, declared in schema.own_fields.items():
+        kind = BY_KEY.get(key)
+        if kind is None:
+            errors.append(ContentError(SCHEMA_FILE, f"unknown content type: {one_of(tuple(BY_KEY))}", f"content_types.{key}"))
+            continue
+        taken = [known.name for known in kind.fields_for(replace(schema, own_fields={}))]
+        errors += [
+            ContentError(
+                SCHEMA_FILE,
+                f"already a field of {kind.editor_names[1]}: give it another name",
+                f"content_types.{key}.fields.{own.name}",
+            )
+            for own in declared
+            if own.name in taken
+        ]
+    return errors
+
+
+def _with_own_facts(record: Any, pair: Pair, kind: ContentType, taxonomy: Taxonomy) -> Any:
+    declared = taxonomy.schema.fields_of(kind.key)
+    return replace(record, facts=MappingProxyType({own.name: pair.facts[own.name] for own in declared})) if declared else record
 
 
 def _ordered(kind: ContentType, items: list[Any], taxonomy: Taxonomy) -> tuple[Any, ...]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from rhannu.dates import LONDON, start_of_day
@@ -25,6 +26,7 @@ from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.schema import (
     Field,
+    Parser,
     address,
     boolean,
     date,
@@ -39,6 +41,7 @@ from rhannu.schema import (
     text,
     web_address,
 )
+from rhannu.site_schema import Facet, OwnField, SiteSchema
 from rhannu.taxonomy import Taxonomy
 
 
@@ -59,9 +62,7 @@ class Text:
 class CaseStudy:
     slug: str
     published: dt.datetime | None  # on this site: aware, the start of its day in Europe/London
-    psb: str
-    themes: tuple[str, ...]
-    approaches: tuple[str, ...]
+    terms: Mapping[str, tuple[str, ...]]  # its values of each vocabulary facet data/schema.yml declares, by facet
     lessons: tuple[str, ...]
     aliases: tuple[str, ...]
     draft: bool
@@ -69,6 +70,7 @@ class CaseStudy:
     when: PartialDate | None = None  # when what it describes happened, as precisely as known
     source: str | None = None  # the key of its source in data/sources.yml
     updated: dt.date | None = None  # the day its text last changed, where the editor says so (never guessed)
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Lesson:
     when: PartialDate | None = None
     source: str | None = None
     updated: dt.date | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class NewsItem:
     source: str | None = None
     event_end: dt.datetime | None = None  # events only, optional: as precise as event_start (its last day, or its end time)
     updated: dt.date | None = None
+    facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
 
 
 Item = CaseStudy | Lesson | NewsItem
@@ -151,14 +155,24 @@ class ContentType:
     folder: str  # its sources: folder/x.md and folder/x.cy.md
     address: str | None  # its pages: address/x/ (and the folder of their sources under docs/); None for none
     fields: tuple[Field, ...]
-    record: Callable[[Pair], Any]
+    record: Callable[[Pair, SiteSchema], Any]
     order: Callable[[Any, Taxonomy], Any]  # sorts its records, ascending
     editor_names: tuple[str, str]  # singular and plural, in editors' (English) messages
     sections: tuple[IssueSection, ...] = ()
     issue_slot: Callable[[Any], IssueSlot | None] | None = None
-    check: Callable[[list[Pair], Mapping[str, list[Pair]]], list[ContentError]] = field(default=lambda pairs, _: [])
+    check: Callable[[list[Pair], Mapping[str, list[Pair]], SiteSchema], list[ContentError]] = field(default=lambda *_: [])
     in_feed: bool = False  # listed in the "everything new" feed
     local_addresses: Mapping[str, str] = field(default_factory=dict)  # {"cy": "astudiaethau-achos"}
+    facet_fields_after: str | None = None  # the field after which the fields of the schema's vocabulary facets go
+
+    def fields_for(self, schema: SiteSchema) -> tuple[Field, ...]:
+        """Its fields: Rhannu's, one per vocabulary facet of the schema (for the type the facets
+        group), then those the schema adds to it."""
+        own = tuple(own_field(declared) for declared in schema.fields_of(self.key))
+        if self.facet_fields_after is None:
+            return (*self.fields, *own)
+        at = next(number for number, known in enumerate(self.fields) if known.name == self.facet_fields_after) + 1
+        return (*self.fields[:at], *(facet_field(facet) for facet in schema.vocabulary_facets), *self.fields[at:], *own)
 
     def path(self, item: Item, lang: str = DEFAULT.code) -> str:
         """The page path of an item of this type in a language ('case-studies/x'), before the
@@ -208,12 +222,9 @@ PAGE_NAME_FIELD = Field("slug", slug, required=False, shared=False)
 # --- Case studies ---------------------------------------------------------------------------
 
 
-CASE_STUDY_FIELDS = (
+CASE_STUDY_FIELDS = (  # and, after `published`, a field per vocabulary facet of data/schema.yml (facet_field)
     *TEXT_FIELDS,
     Field("published", date, required=False),  # the day it was published on this site
-    Field("psb", key_of("psbs")),
-    Field("themes", list_of(key_of("themes"), allow_empty=False)),
-    Field("approaches", list_of(key_of("approaches"), allow_empty=True)),  # [] where the source names none
     Field("lessons", list_of(slug, allow_empty=True)),
     Field("aliases", list_of(address, allow_empty=True), required=False, default=()),
     *FLAG_FIELDS,
@@ -221,14 +232,37 @@ CASE_STUDY_FIELDS = (
 )
 
 
-def _case_study(pair: Pair) -> CaseStudy:
+# How each type of field a site declares (rhannu.site_schema.FIELD_TYPES) is read and checked.
+OWN_FIELD_PARSERS: dict[str, Callable[[OwnField], Parser]] = {
+    "text": lambda _: text,
+    "date": lambda _: date,
+    "partial_date": lambda _: partial_date,
+    "int": lambda _: positive_int,
+    "boolean": lambda _: boolean,
+    "web_address": lambda _: web_address,
+    "term": lambda declared: key_of(declared.vocabulary or ""),
+    "terms": lambda declared: list_of(key_of(declared.vocabulary or ""), allow_empty=not declared.required),
+}
+
+
+def own_field(declared: OwnField) -> Field:
+    """A field the site's schema adds to a content type: a fact both languages share."""
+    return Field(declared.name, OWN_FIELD_PARSERS[declared.type](declared), required=declared.required)
+
+
+def facet_field(facet: Facet) -> Field:
+    """The front-matter field of a vocabulary facet: one key of its vocabulary, or a list of them."""
+    vocabulary = key_of(facet.vocabulary or "")
+    return Field(facet.field or "", vocabulary if not facet.many else list_of(vocabulary, allow_empty=facet.values == "any"))
+
+
+def _case_study(pair: Pair, schema: SiteSchema) -> CaseStudy:
     facts = pair.facts
+    terms = {facet.key: _as_tuple(facts[facet.field or ""]) for facet in schema.vocabulary_facets}
     return CaseStudy(
         slug=pair.slug,
         published=_published(facts),
-        psb=facts["psb"],
-        themes=facts["themes"],
-        approaches=facts["approaches"],
+        terms=MappingProxyType(terms),
         lessons=facts["lessons"],
         aliases=facts["aliases"],
         draft=facts["draft"],
@@ -239,30 +273,27 @@ def _case_study(pair: Pair) -> CaseStudy:
     )
 
 
-def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]]) -> list[ContentError]:
+def _as_tuple(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]], schema: SiteSchema) -> list[ContentError]:
     known_lessons = {pair.slug for pair in all_pairs.get(LESSONS.key, [])}
     return (
         _check_lesson_references(pairs, known_lessons)
         + _check_addresses(pairs)
         + _check_page_names(pairs)
-        + _check_reserved_names(pairs)
+        + _check_reserved_names(pairs, schema)
     )
 
 
-# Each facet's folder in a language's addresses where it differs from the English one: the facet's
-# name in the Welsh interface (rhannu/labels.py: BGC, as Welsh public bodies abbreviate Bwrdd
-# Gwasanaethau Cyhoeddus; Thema; Dull) and, for the year, blwyddyn. Under the case studies'
-# index, beside the case studies, so no Welsh case study may take one of these names.
-FACET_FOLDERS = {"cy": {"psb": "bgc", "theme": "thema", "approach": "dull", "year": "blwyddyn"}}
-
-
-def _check_reserved_names(pairs: list[Pair]) -> list[ContentError]:
-    """A Welsh case study named like a facet's folder, or the listing's further pages ('page'),
-    would put its page above theirs."""
+def _check_reserved_names(pairs: list[Pair], schema: SiteSchema) -> list[ContentError]:
+    """A Welsh case study named like a facet's folder (data/schema.yml), or the listing's further
+    pages ('page'), would put its page above theirs: they share the case studies' folder."""
     errors = []
     for pair in pairs:
         for lang, own_text in pair.texts.items():
-            reserved = {*FACET_FOLDERS.get(lang, {}).values(), "page"}
+            reserved = {*(facet.folders[lang] for facet in schema.facets if lang in facet.folders), "page"}
             if own_text.slug in reserved:
                 folders = ", ".join(sorted(reserved))
                 message = f"'{own_text.slug}' is one of the case studies' own folders ({folders}): give the page another name"
@@ -327,6 +358,7 @@ CASE_STUDIES = ContentType(
     check=_check_case_studies,
     in_feed=True,
     local_addresses={"cy": "astudiaethau-achos"},
+    facet_fields_after="published",
 )
 
 
@@ -343,7 +375,7 @@ LESSON_FIELDS = (
 )
 
 
-def _lesson(pair: Pair) -> Lesson:
+def _lesson(pair: Pair, _: SiteSchema) -> Lesson:
     facts = pair.facts
     return Lesson(
         pair.slug,
@@ -364,11 +396,11 @@ LESSONS = ContentType(
     address="lessons",
     fields=LESSON_FIELDS,
     record=_lesson,
-    order=lambda lesson, taxonomy: (list(taxonomy.lesson_groups).index(lesson.group), lesson.order, lesson.slug),
+    order=lambda lesson, taxonomy: (list(taxonomy.terms("lesson_groups")).index(lesson.group), lesson.order, lesson.slug),
     editor_names=("lesson", "lessons"),
     sections=(IssueSection("new_lessons", "linked"),),
     issue_slot=_published_slot("new_lessons"),
-    check=lambda pairs, _: _check_page_names(pairs),
+    check=lambda pairs, *_: _check_page_names(pairs),
     in_feed=True,
     local_addresses={"cy": "gwersi"},
 )
@@ -389,7 +421,7 @@ NEWS_FIELDS = (
 )
 
 
-def _news_item(pair: Pair) -> NewsItem:
+def _news_item(pair: Pair, _: SiteSchema) -> NewsItem:
     facts = pair.facts
     event, end = facts.get("event_date"), facts.get("event_end")
     return NewsItem(
@@ -408,7 +440,7 @@ def _news_item(pair: Pair) -> NewsItem:
     )
 
 
-def _check_events(pairs: list[Pair], _: Mapping[str, list[Pair]]) -> list[ContentError]:
+def _check_events(pairs: list[Pair], *_: object) -> list[ContentError]:
     """An event has an event_date, not before the day it is published; other items have none of
     the event fields."""
     errors = []

@@ -31,7 +31,7 @@ from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
 from rhannu.urls import absolute
-from rhannu.views import FEED_FACETS, facet_feed_path, facet_path, facet_values, term_label, text_in, url
+from rhannu.views import facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # sorts items never published here after the rest
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -101,12 +101,13 @@ def newest(items: Iterable[FeedItem], cap: int) -> tuple[FeedItem, ...]:
 
 
 def study_categories(content: Content, studies: Iterable[CaseStudy], lang: str) -> tuple[Category, ...]:
-    """The themes, then the PSBs, of some case studies: each once, in the taxonomy's order."""
+    """The values of the schema's feed_categories (themes, then PSBs) of some case studies: each
+    once, in the taxonomy's order."""
     studies = list(studies)
     return tuple(
         Category(term_label(content, facet, value, lang), facet)
-        for facet, terms in (("theme", content.taxonomy.themes), ("psb", content.taxonomy.psbs))
-        for value in terms
+        for facet in content.taxonomy.schema.feed_categories
+        for value in content.taxonomy.of_facet(facet)
         if any(value in facet_values(study, facet) for study in studies)
     )
 
@@ -280,6 +281,6 @@ def facet_channel(content: Content, facet: str, value: str, lang: str, site_name
 
 
 def facet_feeds(content: Content) -> list[tuple[str, str]]:
-    """(facet, value) of every feed per PSB and per theme: one for each value in data/taxonomy.yml."""
-    terms = {"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes}
-    return [(facet, value) for facet in FEED_FACETS for value in terms[facet]]
+    """(facet, value) of every feed of a facet with feeds (data/schema.yml): one for each value in data/taxonomy.yml."""
+    facets = [facet.key for facet in content.taxonomy.schema.vocabulary_facets if facet.feeds]
+    return [(facet, value) for facet in facets for value in content.taxonomy.of_facet(facet)]

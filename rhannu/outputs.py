@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from rhannu import calendar, catalogue, citation, feed_page, not_found
 from rhannu.addresses import Owner, unclaimed
-from rhannu.content_types import CASE_STUDIES, WITH_PAGES, page_path, primary_path
+from rhannu.content_types import CASE_STUDIES, WITH_PAGES, CaseStudy, page_path, primary_path
 from rhannu.email import BOTH, Edition, edition_file
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
 from rhannu.labels import label
@@ -191,7 +191,9 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
     ]
     files.append(Planned(feed_path("all", lang), Owner("the feed of everything new"), everything))
     for facet, value in facet_feeds(site.content):
-        owner = Owner(f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{facet}s.{value}")
+        owner = Owner(
+            f"the feed of the {facet} '{value}'", TAXONOMY_FILE, f"{site.content.taxonomy.schema.facet(facet).vocabulary}.{value}"
+        )
         path = facet_feed_path(site.content.taxonomy, facet, value, lang)
         files.append(Planned(path, owner, _bound(facet_feed, facet, value)))
     return files
@@ -217,6 +219,16 @@ def _emails(site: Site, edition: str) -> list[Planned]:
     ]
 
 
+def _filter_values(site: Site, study: CaseStudy) -> dict[str, object]:
+    """A card's values of each facet the filters offer: one value where a case study has one, else a list."""
+    return {
+        facet.key: (next(iter(values), None) if not facet.many else list(values))
+        for facet in site.content.taxonomy.schema.facets
+        if facet.filter
+        for values in [facet_values(study, facet.key)]
+    }
+
+
 def cards_json(site: Site, lang: str) -> str:
     """The card data for combined filtering on the index, in one language: each card's facet
     values, and its markup as the index shows it (links relative to the index). Internal: the
@@ -231,10 +243,7 @@ def cards_json(site: Site, lang: str) -> str:
             "url": "/" + url(page_path(study, lang), lang),
             "date": study.published.date().isoformat() if study.published else None,
             "when": study.when.iso() if study.when else None,
-            "psb": study.psb,
-            "theme": list(study.themes),
-            "approach": list(study.approaches),
-            "year": next(iter(facet_values(study, "year")), None),
+            **_filter_values(site, study),
         }
         for study in site.content.case_studies
     ]

@@ -63,10 +63,7 @@ summary: {_quoted(label(ENGLISH.code, "scaffold_summary_case_studies"))}
 published: {today.isoformat()}  # the day it goes on this site; a later day keeps it off until then
 # when: when what it describes happened: a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year
 # source: where it comes from, a key in data/sources.yml (such as year-one-report)
-psb: "{PLACEHOLDER}: one of {", ".join(taxonomy.psbs)}"
-themes: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.themes)}"]
-approaches: ["{PLACEHOLDER}: one or more of {", ".join(taxonomy.approaches)}"]
-lessons: []  # ids of lessons (file names in lessons/) this case study gives evidence for
+{_facet_lines(taxonomy)}lessons: []  # ids of lessons (file names in lessons/) this case study gives evidence for
 aliases: []  # old addresses that should lead here, such as old/address/
 draft: false  # true keeps it off the site
 ---
@@ -74,6 +71,44 @@ draft: false  # true keeps it off the site
 {label(ENGLISH.code, "scaffold_body_case_studies")}
 """
     return english, _welsh("case_studies", "scaffold_body_case_studies")
+
+
+def _facet_lines(taxonomy: Taxonomy) -> str:
+    """A placeholder line per vocabulary facet of data/schema.yml, naming the values it takes."""
+    lines = []
+    for facet in taxonomy.schema.vocabulary_facets:
+        keys = ", ".join(taxonomy.terms(facet.vocabulary or ""))
+        if facet.many:
+            lines.append(f'{facet.field}: ["{PLACEHOLDER}: one or more of {keys}"]\n')
+        else:
+            lines.append(f'{facet.field}: "{PLACEHOLDER}: one of {keys}"\n')
+    return "".join(lines) + _own_field_lines(taxonomy, CASE_STUDIES.key)
+
+
+# What each type of field a site adds takes, for its placeholder (rhannu.site_schema.FIELD_TYPES).
+FIELD_TYPE_HINTS = {
+    "text": "text",
+    "date": "a day, as YYYY-MM-DD",
+    "partial_date": "a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year",
+    "int": "a whole number from 1",
+    "boolean": "true or false",
+    "web_address": "a web address starting https://",
+}
+
+
+def _own_field_lines(taxonomy: Taxonomy, content_type: str) -> str:
+    """A line per field data/schema.yml adds to the type: a placeholder where it is required, else
+    a comment saying what it takes."""
+    lines = []
+    for own in taxonomy.schema.fields_of(content_type):
+        keys = ", ".join(taxonomy.terms(own.vocabulary)) if own.vocabulary else ""
+        hint = {"term": f"one of {keys}", "terms": f"one or more of {keys}"}.get(own.type) or FIELD_TYPE_HINTS[own.type]
+        if own.required:
+            placeholder = f'"{PLACEHOLDER}: {hint}"'
+            lines.append(f"{own.name}: {f'[{placeholder}]' if own.type == 'terms' else placeholder}\n")
+        else:
+            lines.append(f"# {own.name}: {hint}\n")
+    return "".join(lines)
 
 
 def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, str]:

@@ -115,7 +115,7 @@ def partial_date(value: object, _: Taxonomy) -> PartialDate:
 
 def key_of(list_name: str, *, extra: tuple[str, ...] = ()) -> Parser:
     def parse(value: object, taxonomy: Taxonomy) -> str:
-        valid = (*getattr(taxonomy, list_name), *extra)
+        valid = (*taxonomy.keys(list_name), *extra)
         if value not in valid:
             raise FieldProblem(f"{one_of(valid)}; got {value!r}")
         return str(value)

@@ -25,7 +25,12 @@ def case_study_jsonld(
         "description": text.summary,
         "inLanguage": language(lang).tag,
         "url": absolute(site_url, url(page_path(study, lang), lang)),
-        "about": [term_label(content, "theme", theme, lang) for theme in study.themes],
+        "about": [  # the values of the facets data/schema.yml marks `about: true` (the themes)
+            term_label(content, facet.key, value, lang)
+            for facet in content.taxonomy.schema.vocabulary_facets
+            if facet.about
+            for value in study.terms[facet.key]
+        ],
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": absolute(site_url, url("index", lang))},
         "publisher": {"@type": "Organization", "name": site_name},
     }

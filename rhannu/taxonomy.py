@@ -1,17 +1,19 @@
-"""The controlled lists (PSBs, themes, approaches, lesson groups), read from data/taxonomy.yml."""
+"""The controlled lists, read from data/taxonomy.yml: exactly the vocabularies data/schema.yml
+declares (rhannu.site_schema), each a mapping of keys to labels, held by name."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.names import control_problem, has_control, slug_problem
+from rhannu.site_schema import SCHEMA_FILE, SiteSchema, declared_vocabularies, load_schema
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
-LISTS = ("psbs", "themes", "approaches", "lesson_groups")
 LANGS = ("en", "cy")
 
 
@@ -32,24 +34,65 @@ class Term:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    psbs: dict[str, Term]
-    themes: dict[str, Term]
-    approaches: dict[str, Term]
-    lesson_groups: dict[str, Term]
+    vocabularies: Mapping[str, dict[str, Term]]  # by the name data/schema.yml gives each, in its order
+    schema: SiteSchema
     sources: dict[str, Source] = field(default_factory=dict)  # data/sources.yml, by key
+
+    def terms(self, vocabulary: str) -> dict[str, Term]:
+        return self.vocabularies[vocabulary]
+
+    def keys(self, name: str) -> tuple[str, ...]:
+        """The keys a field may take: a vocabulary's, or (`sources`) those of data/sources.yml."""
+        return tuple(self.sources if name == "sources" else self.vocabularies[name])
+
+    def of_facet(self, facet: str) -> dict[str, Term]:
+        """The values of a vocabulary's facet ('psb' -> the psbs), in data/taxonomy.yml's order."""
+        return self.vocabularies[self.schema.facet(facet).vocabulary or ""]
 
 
 def load_taxonomy(root: Path) -> Taxonomy:
-    data = read_data(root, TAXONOMY_FILE)
+    """The site's schema and its vocabularies' values; raises ContentErrors listing every problem
+    in data/schema.yml, data/taxonomy.yml and data/sources.yml."""
     errors: list[ContentError] = []
-    lists = {name: _terms(name, data.get(name), errors) for name in LISTS}
+    schema = None
+    try:
+        schema = load_schema(root)
+    except ContentErrors as problems:
+        errors += problems.errors
+    data = read_data(root, TAXONOMY_FILE)
+    declared = schema.vocabularies if schema is not None else declared_vocabularies(root) or tuple(data)
+    errors += _undeclared(data, declared)
+    lists = {name: _terms(name, data.get(name), errors) for name in declared}
+    errors += _unknown_page_feeds(schema, lists) if schema is not None else []
     try:
         sources = load_sources(root)
     except ContentErrors as problems:
         errors += problems.errors
-    if errors:
+    if errors or schema is None:
         raise ContentErrors(errors)
-    return Taxonomy(**lists, sources=sources)
+    return Taxonomy(lists, schema, sources)
+
+
+def _unknown_page_feeds(schema: SiteSchema, lists: Mapping[str, dict[str, Term]]) -> list[ContentError]:
+    return [
+        ContentError(
+            SCHEMA_FILE,
+            f"expected keys of {facet.vocabulary} in {TAXONOMY_FILE}; got {value!r}",
+            f"vocabularies.{facet.vocabulary}.page_feeds",
+        )
+        for facet in schema.vocabulary_facets
+        for value in facet.page_feeds
+        if lists.get(facet.vocabulary or "") and value not in lists[facet.vocabulary or ""]
+    ]
+
+
+def _undeclared(data: Mapping[str, object], declared: tuple[str, ...]) -> list[ContentError]:
+    """A list data/schema.yml does not declare would be loaded for nothing: most likely a typing slip."""
+    return [
+        ContentError(TAXONOMY_FILE, f"not a vocabulary of data/schema.yml: expected only {', '.join(declared)}", str(name))
+        for name in data
+        if name not in declared
+    ]
 
 
 def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, Term]:

@@ -20,7 +20,6 @@ from rhannu.citation import citation_of, cite_html
 from rhannu.content import Content
 from rhannu.content_types import (
     CASE_STUDIES,
-    FACET_FOLDERS,
     LESSONS,
     WITH_PAGES,
     CaseStudy,
@@ -35,8 +34,9 @@ from rhannu.labels import count, label
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
+from rhannu.site_schema import Facet
 from rhannu.sources import source_html
-from rhannu.taxonomy import Taxonomy, Term
+from rhannu.taxonomy import Taxonomy
 from rhannu.urls import relative, src_uri, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
@@ -45,9 +45,6 @@ PLACES = {  # each type with pages: its index, and the labels of its trail and p
     CASE_STUDIES.key: Place(f"{CASE_STUDIES.address}/index", "case_studies", "pager_case_studies", "all_case_studies"),
     LESSONS.key: Place(f"{LESSONS.address}/index", "lessons", "pager_lessons", "all_lessons"),
 }
-FACETS = ("psb", "theme", "approach", "year")
-FEED_FACETS = ("psb", "theme")  # the facets whose every value has its own feed, beside its page
-ACROSS_THE_PROGRAMME = "programme"  # the psb value for work across the programme: not a PSB, so its feed names the page
 
 
 @dataclass(frozen=True)
@@ -97,15 +94,12 @@ def href(target: str, lang: str, from_path: str) -> str:
 
 def facet_path(taxonomy: Taxonomy, facet: str, value: str, lang: str = DEFAULT.code) -> str:
     """A facet value's page path in `lang`: 'case-studies/theme/x' in English; in Welsh, the
-    facet's Welsh folder and the value's Welsh name (its `slug` in data/taxonomy.yml, else its
-    key): 'case-studies/thema/enw', which `url` puts at 'cy/astudiaethau-achos/thema/enw/'."""
-    folder = FACET_FOLDERS.get(lang, {}).get(facet, facet)
-    name = value if facet == "year" else _terms(taxonomy, facet)[value].name(lang)
-    return f"{CASE_STUDIES.address}/{folder}/{name}"
-
-
-def _terms(taxonomy: Taxonomy, facet: str) -> dict[str, Term]:
-    return {"psb": taxonomy.psbs, "theme": taxonomy.themes, "approach": taxonomy.approaches}[facet]
+    facet's Welsh folder (data/schema.yml) and the value's Welsh name (its `slug` in
+    data/taxonomy.yml, else its key): 'case-studies/thema/enw', which `url` puts at
+    'cy/astudiaethau-achos/thema/enw/'. A derived facet's value (a year) is its own name."""
+    declared = taxonomy.schema.facet(facet)
+    name = value if declared.vocabulary is None else taxonomy.of_facet(facet)[value].name(lang)
+    return f"{CASE_STUDIES.address}/{declared.folder(lang)}/{name}"
 
 
 def facet_feed_path(taxonomy: Taxonomy, facet: str, value: str, lang: str) -> str:
@@ -115,12 +109,10 @@ def facet_feed_path(taxonomy: Taxonomy, facet: str, value: str, lang: str) -> st
 
 
 def facet_values(study: CaseStudy, facet: str) -> tuple[str, ...]:
-    return {
-        "psb": (study.psb,),
-        "theme": study.themes,
-        "approach": study.approaches,
-        "year": (str(study.when.year),) if study.when else (),  # the year what it describes happened
-    }[facet]
+    """A case study's values of a facet: its terms of a vocabulary, or the derived year (of what it describes)."""
+    if facet == "year":
+        return (str(study.when.year),) if study.when else ()
+    return study.terms.get(facet, ())
 
 
 def page(
@@ -197,15 +189,18 @@ def text_in(item: Item, lang: str) -> Text:
 
 
 def term_label(content: Content, facet: str, value: str, lang: str) -> str:
-    if facet == "year":
+    if content.taxonomy.schema.facet(facet).vocabulary is None:
         return value
-    return _terms(content.taxonomy, facet)[value].label(lang)
+    return content.taxonomy.of_facet(facet)[value].label(lang)
 
 
-def _term_links(content: Content, facet: str, values: Iterable[str], lang: str, from_path: str) -> str:
+def _term_links(content: Content, facet: Facet, values: Iterable[str], lang: str, from_path: str) -> str:
+    """A case study's values of a facet, each linking to its page where the facet has pages."""
+    if not facet.pages:
+        return ", ".join(escape(term_label(content, facet.key, value, lang)) for value in values)
     return ", ".join(
-        f'<a href="{href(facet_path(content.taxonomy, facet, value, lang), lang, from_path)}">'
-        f"{escape(term_label(content, facet, value, lang))}</a>"
+        f'<a href="{href(facet_path(content.taxonomy, facet.key, value, lang), lang, from_path)}">'
+        f"{escape(term_label(content, facet.key, value, lang))}</a>"
         for value in values
     )
 
@@ -218,14 +213,15 @@ def published_html(published: dt.datetime | None, lang: str) -> str:
 
 
 def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) -> str:
-    rows = [
-        (label(lang, "psb"), _term_links(content, "psb", [study.psb], lang, from_path)),
-        (label(lang, "published"), published_html(study.published, lang)),
-        (label(lang, "themes"), _term_links(content, "theme", study.themes, lang, from_path)),
-        (label(lang, "approaches"), _term_links(content, "approach", study.approaches, lang, from_path)),
-    ]
+    def row(facet: Facet) -> tuple[str, str]:
+        return (facet.word(lang, "field"), _term_links(content, facet, study.terms[facet.key], lang, from_path))
+
+    facets = content.taxonomy.schema.vocabulary_facets
+    rows = [row(facet) for facet in facets if facet.card == "meta"]  # what a card's first line names first
     if study.when is not None:
-        rows.insert(1, (label(lang, "when"), when_html(study.when, lang)))
+        rows.append((label(lang, "when"), when_html(study.when, lang)))
+    rows.append((label(lang, "published"), published_html(study.published, lang)))
+    rows += [row(facet) for facet in facets if facet.card != "meta"]
     if study.source is not None:
         rows.append((label(lang, "source"), content.taxonomy.sources[study.source].line_html(lang)))
     items = "".join(f"<div><dt>{escape(name)}</dt><dd>{value}</dd></div>" for name, value in rows if value)
@@ -313,16 +309,22 @@ class CardDetails:
     def __call__(self, study: CaseStudy) -> str:
         if study.slug not in self._made:
             content, lang = self.content, self.lang
-            themes = ", ".join(escape(term_label(content, "theme", theme, lang)) for theme in study.themes)
+            facets = [facet for facet in content.taxonomy.schema.vocabulary_facets if study.terms[facet.key]]
             when = when_html(study.when, lang) if study.when else published_html(study.published, lang)
+            meta = [self._names(facet, study) for facet in facets if facet.card == "meta"] + ([when] if when else [])
+            lines = "".join(
+                f'<p class="rhannu-card__{facet.vocabulary}">'
+                f'<span class="rhannu-card__label">{escape(facet.word(lang, "field"))}:</span> {self._names(facet, study)}</p>'
+                for facet in facets
+                if facet.card == "list"
+            )
             self._made[study.slug] = (
-                f'<p class="rhannu-card__meta">{escape(term_label(content, "psb", study.psb, lang))}'
-                f"{' · ' + when if when else ''}</p>"
-                f"<p>{escape(text_in(study, lang).summary)}</p>"
-                f'<p class="rhannu-card__themes">'
-                f'<span class="rhannu-card__label">{escape(label(lang, "themes"))}:</span> {themes}</p>'
+                f'<p class="rhannu-card__meta">{" · ".join(meta)}</p><p>{escape(text_in(study, lang).summary)}</p>{lines}'
             )
         return self._made[study.slug]
+
+    def _names(self, facet: Facet, study: CaseStudy) -> str:
+        return ", ".join(escape(term_label(self.content, facet.key, value, self.lang)) for value in study.terms[facet.key])
 
 
 def card(study: CaseStudy, lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
@@ -357,9 +359,9 @@ def _facet_nav(content: Content, lang: str, from_path: str) -> str:
     small screen, and a disclosure that works without JavaScript (where these pages are the filters)."""
     groups = []
     for facet in _facets_in_use(content):
-        values = _value_list(content, facet, lang, from_path)
+        values = _value_list(content, facet.key, lang, from_path) if facet.pages else ""
         if values:
-            groups.append(f"<h2>{escape(label(lang, facet))}</h2>{values}")
+            groups.append(f"<h2>{escape(facet.word(lang, 'name'))}</h2>{values}")
     if not groups:
         return ""
     return (
@@ -374,14 +376,16 @@ def _way_on(content: Content, facet: str, value: str, lang: str, from_path: str)
     index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
     block = f'<div class="rhannu-way-on"><p><a href="{index}">{escape(label(lang, "see_all_case_studies"))}</a></p>'
     if others:
-        block += f'<h2 id="other-values">{escape(label(lang, f"other_{facet}"))}</h2>{others}'
+        block += f'<h2 id="other-values">{escape(content.taxonomy.schema.facet(facet).word(lang, "others"))}</h2>{others}'
     return block + "</div>"
 
 
 def _all_values(content: Content, facet: str) -> list[str]:
-    if facet == "year":
-        return sorted({value for study in content.case_studies for value in facet_values(study, "year")}, reverse=True)
-    return list({"psb": content.taxonomy.psbs, "theme": content.taxonomy.themes, "approach": content.taxonomy.approaches}[facet])
+    """A vocabulary facet's values in data/taxonomy.yml's order; a derived one's (years) as the
+    case studies have them, latest first."""
+    if content.taxonomy.schema.facet(facet).vocabulary is None:
+        return sorted({value for study in content.case_studies for value in facet_values(study, facet)}, reverse=True)
+    return list(content.taxonomy.of_facet(facet))
 
 
 def _count_for(content: Content, facet: str, value: str) -> int:
@@ -463,9 +467,9 @@ def _pagination(path: str, number: int, pages: int, lang: str, from_path: str) -
     return f'<nav class="rhannu-pagination" aria-label="{escape(label(lang, "pagination"))}">{" ".join(links)}</nav>'
 
 
-def _facets_in_use(content: Content) -> list[str]:
-    """The facets some case study has a value for (a year only where a date of what happened is known)."""
-    return [facet for facet in FACETS if facet != "year" or _all_values(content, facet)]
+def _facets_in_use(content: Content) -> list[Facet]:
+    """The facets some case study has a value for (a derived one, the year, only where a date of what happened is known)."""
+    return [facet for facet in content.taxonomy.schema.facets if facet.vocabulary is not None or _all_values(content, facet.key)]
 
 
 def _filter_form(content: Content, lang: str) -> str:
@@ -473,14 +477,14 @@ def _filter_form(content: Content, lang: str) -> str:
     disclosure whose summary says which filters are chosen, so that the cards start on the first
     screen. It offers only values that some case study has."""
     selects = []
-    for facet in _facets_in_use(content):
+    for facet in (facet for facet in _facets_in_use(content) if facet.filter):
         options = f'<option value="">{escape(label(lang, "all"))}</option>' + "".join(
-            f'<option value="{escape(value)}">{escape(term_label(content, facet, value, lang))}</option>'
-            for value, _ in _values_with_studies(content, facet)
+            f'<option value="{escape(value)}">{escape(term_label(content, facet.key, value, lang))}</option>'
+            for value, _ in _values_with_studies(content, facet.key)
         )
         selects.append(
-            f'<div class="rhannu-filter"><label for="filter-{facet}">{escape(label(lang, facet))}</label>'
-            f'<select id="filter-{facet}" name="{facet}">{options}</select></div>'
+            f'<div class="rhannu-filter"><label for="filter-{facet.key}">{escape(facet.word(lang, "name"))}</label>'
+            f'<select id="filter-{facet.key}" name="{facet.key}">{options}</select></div>'
         )
     return (
         f'<form class="rhannu-filters" id="rhannu-filters" hidden data-cards="cards.json" '
@@ -498,21 +502,22 @@ def _filter_form(content: Content, lang: str) -> str:
 
 def facet_pages(content: Content, lang: str, details: CardDetails) -> list[VirtualPage]:
     result = []
-    for facet in FACETS:
+    for declared in (facet for facet in content.taxonomy.schema.facets if facet.pages):
+        facet = declared.key
         for value in _all_values(content, facet):
             studies = [study for study in content.case_studies if value in facet_values(study, facet)]
             name = term_label(content, facet, value, lang)
             intro = label(lang, "facet_description", label=name)
-            if facet == "psb":
-                intro = content.taxonomy.psbs[value].intro.get(lang, intro)
+            if declared.vocabulary is not None:  # a value's own introduction in data/taxonomy.yml, where it has one
+                intro = content.taxonomy.of_facet(facet)[value].intro.get(lang, intro)
             title = label(lang, "facet_title", label=name)
             path, twin = facet_path(content.taxonomy, facet, value, lang), facet_path(content.taxonomy, facet, value)
             way_on = "" if studies else _way_on(content, facet, value, lang, path)
             feed_path = facet_feed_path(content.taxonomy, facet, value, lang)
             feed = None
-            if facet in FEED_FACETS:
-                feed = (label(lang, "feed_facet", label=name), _feed_link_text(facet, value, lang), feed_path)
-            offered = studies and facet in _facets_in_use(content)
+            if declared.feeds:
+                feed = (label(lang, "feed_facet", label=name), _feed_link_text(declared, value, lang), feed_path)
+            offered = studies and declared.filter and declared in _facets_in_use(content)
             result += listing_pages(
                 content,
                 path,
@@ -541,17 +546,18 @@ def _filter_all(content: Content, facet: str, value: str, lang: str, from_path: 
     return f'<p class="rhannu-filter-all"><a href="{index}?{query}">{text}</a></p>'
 
 
-def _feed_link_text(facet: str, value: str, lang: str) -> str:
-    """'Feed for this PSB (RSS)', or for this page where the value is not a PSB (across the programme)."""
-    if facet == "psb" and value == ACROSS_THE_PROGRAMME:
+def _feed_link_text(facet: Facet, value: str, lang: str) -> str:
+    """'Feed for this PSB (RSS)' (data/schema.yml), or for this page where the value is not one of
+    its kind (across the programme, not a PSB: the facet's `page_feeds`)."""
+    if value in facet.page_feeds:
         return label(lang, "feed_this_page")
-    return label(lang, f"feed_this_{facet}")
+    return facet.word(lang, "feed")
 
 
 def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetails | None, info: SiteInfo) -> VirtualPage:
     path = page_path(lesson, lang)
     text = lesson.texts[lang]
-    group = content.taxonomy.lesson_groups[lesson.group].label(lang)
+    group = content.taxonomy.terms("lesson_groups")[lesson.group].label(lang)
     citing = [study for study in content.case_studies if lesson.slug in study.lessons]
     details = details or CardDetails(content, lang)
     evidence = cards(citing, lang, path, details, heading="h3") if citing else f"<p>{escape(label(lang, 'no_evidence'))}</p>"
@@ -576,7 +582,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
 def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
     path = f"{LESSONS.address}/index"
     parts = [f"<p>{escape(intro)}</p>"]
-    for key, group in content.taxonomy.lesson_groups.items():
+    for key, group in content.taxonomy.terms("lesson_groups").items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
         items = "".join(
             f'<li><a href="{href(page_path(lesson, lang), lang, path)}">{escape(text_in(lesson, lang).title)}</a>'
@@ -596,7 +602,11 @@ def case_study_listings(content: Content, lang: str, details: CardDetails, info:
             f"{CASE_STUDIES.address}/index",
             label(lang, "case_studies"),
             info.intro(
-                "case_studies", lang, "case_studies_intro" if "year" in _facets_in_use(content) else "case_studies_intro_no_year"
+                "case_studies",
+                lang,
+                "case_studies_intro"
+                if any(facet.key == "year" for facet in _facets_in_use(content))
+                else "case_studies_intro_no_year",
             ),
             list(content.case_studies),
             lang,

@@ -199,12 +199,13 @@ def test_an_event_time_keeps_an_explicit_offset_and_is_london_time_without_one(m
 
     from rhannu.dates import LONDON
     from rhannu.schema import event_date
+    from rhannu.site_schema import SiteSchema
     from rhannu.taxonomy import Taxonomy
 
     monkeypatch.setenv("TZ", "America/New_York")
     time.tzset()
     try:
-        empty = Taxonomy({}, {}, {}, {})
+        empty = Taxonomy({}, SiteSchema((), (), ()))
         naive = event_date("2022-07-05 14:30", empty)
         explicit = event_date(dt.datetime(2022, 7, 5, 14, 30, tzinfo=dt.UTC), empty)
         assert naive.start == dt.datetime(2022, 7, 5, 14, 30, tzinfo=LONDON)

@@ -89,7 +89,7 @@ def test_a_bad_licence_is_an_error_naming_mkdocs_yml_and_each_field() -> None:
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_catalogue_lists_every_published_item_with_stable_ids_and_fits_its_schema(sample: Site, lang: str) -> None:
     data = catalogue.catalogue(sample.info, sample.content, sample.issues, lang)
-    _validator(catalogue.schema(sample.info, lang)).validate(data)
+    _validator(catalogue.schema(sample.info, lang, sample.content.taxonomy.schema)).validate(data)
     assert [entry["id"] for entry in data["entries"]] == EXPECTED_IDS
     assert not {f"case-study/{slug}" for slug in LEFT_OUT} & {entry["id"] for entry in data["entries"]}
     assert data["version"] == 1
@@ -126,14 +126,14 @@ def test_an_entry_has_both_addresses_its_dates_at_their_precision_and_labels_in_
 def test_without_a_licence_the_catalogue_says_null(sample: Site) -> None:
     info = _info(with_licence=False)
     data = catalogue.catalogue(info, sample.content, sample.issues, "en")
-    _validator(catalogue.schema(info, "en")).validate(data)
+    _validator(catalogue.schema(info, "en", sample.content.taxonomy.schema)).validate(data)
     assert data["licence"] is None and {entry["licence"] for entry in data["entries"]} == {None}
 
 
 def test_the_schema_refuses_what_the_catalogue_must_not_hold(sample: Site) -> None:
     """The schema is strict enough to fail: a test of the catalogue against it can go red."""
     data = catalogue.catalogue(sample.info, sample.content, sample.issues, "en")
-    validator = _validator(catalogue.schema(sample.info, "en"))
+    validator = _validator(catalogue.schema(sample.info, "en", sample.content.taxonomy.schema))
     broken = [
         lambda entry: entry.update(published="31/03/2022"),
         lambda entry: entry.update(id="case study/x"),

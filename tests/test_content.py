@@ -36,6 +36,7 @@ def project(tmp_path: Path, files: dict[str, str | None]) -> Path:
     """A valid project, with `files` written over it (None removes a file)."""
     (tmp_path / "data").mkdir()
     shutil.copy(TAXONOMY, tmp_path / "data/taxonomy.yml")
+    shutil.copy(TAXONOMY.with_name("schema.yml"), tmp_path / "data/schema.yml")
     shutil.copy(TAXONOMY.with_name("sources.yml"), tmp_path / "data/sources.yml")
     base = {
         "lessons/plan-early.md": LESSON_EN,
@@ -61,7 +62,7 @@ def test_valid_content_becomes_records_with_welsh_inheriting_shared_facts(tmp_pa
     (study,) = content.case_studies
     assert study.slug == "engagement"
     assert study.published.isoformat() == "2022-03-31T00:00:00+01:00"
-    assert study.psb == "programme" and study.lessons == ("plan-early",)
+    assert study.terms["psb"] == ("programme",) and study.lessons == ("plan-early",)
     assert study.texts["cy"].title == "Ymgysylltu"
     assert study.texts["cy"].path == "case_studies/engagement.cy.md"
     assert content.missing_twins == ()

@@ -12,6 +12,7 @@ from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, CaseStudy, L
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
 from rhannu.newsletter import SECTIONS, Cadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings
+from rhannu.site_schema import SiteSchema
 from rhannu.taxonomy import Taxonomy
 
 CADENCE = Cadence(dt.date(2021, 3, 1), 14)
@@ -28,7 +29,8 @@ def texts(slug: str) -> dict[str, Text]:
 
 
 def study(slug: str, published: dt.datetime) -> CaseStudy:
-    return CaseStudy(slug, published, "programme", ("relationships",), ("newsletter",), (), (), False, texts(slug))
+    terms = {"psb": ("programme",), "theme": ("relationships",), "approach": ("newsletter",)}
+    return CaseStudy(slug, published, terms, (), (), False, texts(slug))
 
 
 def news(slug: str, published: dt.datetime, kind: str = "news", event: dt.datetime | None = None) -> NewsItem:
@@ -36,7 +38,7 @@ def news(slug: str, published: dt.datetime, kind: str = "news", event: dt.dateti
 
 
 def content(studies=(), items=(), lessons=()) -> Content:
-    empty = Taxonomy({}, {}, {}, {})
+    empty = Taxonomy({}, SiteSchema((), (), ()))
     items_by_type = {
         CASE_STUDIES.key: tuple(studies), LESSONS.key: tuple(lessons),
         NEWS_ITEMS.key: tuple(sorted(items, key=lambda i: i.published)),

@@ -22,7 +22,8 @@
   var list = document.getElementById("rhannu-card-list");
   if (!form || !list) return;
   var text = form.dataset;
-  var facets = ["psb", "theme", "approach", "year"].filter(function (facet) { return form.elements[facet]; });
+  // the facets are the form's selects, one per facet data/schema.yml offers as a filter
+  var facets = Array.prototype.map.call(form.querySelectorAll("select[name]"), function (select) { return select.name; });
   var status = form.querySelector(".rhannu-filter-status");
   var chosenLine = form.querySelector(".rhannu-filter-chosen");
   var clear = form.querySelector(".rhannu-filter-clear");

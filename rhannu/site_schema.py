@@ -1,0 +1,389 @@
+"""The site's schema, read from data/schema.yml: its vocabularies, which of them are facets of the
+case studies and what each facet does (pages, feeds, filters, cards), and the site's own words.
+
+`load_schema` reads and checks the file once, reporting every problem at once, and returns a
+plain immutable `SiteSchema` that the build passes around (no module-level state: two sites with
+different schemas can build in one process). The values of each vocabulary live in
+data/taxonomy.yml (rhannu.taxonomy), which must hold exactly the vocabularies declared here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from rhannu.data_files import read_data
+from rhannu.errors import ContentError, ContentErrors, one_of
+from rhannu.labels import TABLES
+from rhannu.names import control_problem, has_control, slug_problem
+
+SCHEMA_FILE = "data/schema.yml"
+LANGS = ("en", "cy")
+OTHER_LANGS = LANGS[1:]  # languages whose addresses may name a facet's folder in their own words
+
+# How many values a case study gives a vocabulary's field: exactly one; one or more; a list that may be empty.
+VALUE_COUNTS = ("one", "some", "any")
+# Where a card shows a facet: in its first line, before the date; or as a labelled line below the summary.
+CARD_PLACES = ("meta", "list")
+# The facets the engine derives from a case study's own fields, rather than from a vocabulary.
+DERIVED = {"year": "when"}  # the year of `when`, the date what it describes happened
+# The words a facet needs in each language: its name (filter and browse headings), its field's
+# label in a case study's details and on cards, the heading over its other values on an empty
+# facet page, and (with feeds) its feed's link text.
+FACET_WORDS = ("name", "field", "others", "feed")
+DERIVED_WORDS = ("name", "others")
+TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
+# The types of a field a site adds to a content type (rhannu.content_types.OWN_FIELD_PARSERS reads each).
+FIELD_TYPES = ("text", "date", "partial_date", "int", "boolean", "web_address", "term", "terms")
+OWN_FIELD_KEYS = ("type", "vocabulary", "required")
+VOCABULARY_KEYS = ("facet", "field", "values", "folder", "pages", "feeds", "filter", "card", "about", "page_feeds", "labels")
+DERIVED_KEYS = ("folder", "pages", "filter", "labels")
+FLAGS = ("pages", "feeds", "filter", "about")
+VOCABULARY_NAME = re.compile(r"[a-z][a-z0-9_]*")
+VOCABULARY_ADVICE = "expected a name of lower case letters, digits and underscores, such as 'lesson_groups'"
+NAME_ADVICE = "a name of lower case letters and digits joined by hyphens"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to group case studies: by the values of a vocabulary, or by a derived value (year)."""
+
+    key: str  # its name in English addresses, the filter's field and cards.json: "psb"
+    vocabulary: str | None  # "psbs"; None for a derived facet
+    field: str | None  # the case studies' front-matter field: "psb", "themes"; None for a derived facet
+    values: str  # one of VALUE_COUNTS
+    folders: Mapping[str, str]  # its folder in each other language's addresses: {"cy": "bgc"}
+    pages: bool  # a listing page per value
+    feeds: bool  # a feed per value, beside its page
+    filter: bool  # a select in the listing's filter form
+    card: str | None  # one of CARD_PLACES, or None: not on cards
+    about: bool  # a case study's values are what its structured data is `about`
+    words: Mapping[str, Mapping[str, str]]  # by language, then by FACET_WORDS
+    # values that are not one of their kind (across the programme, not a PSB): their feed link names the page
+    page_feeds: tuple[str, ...] = ()
+
+    @property
+    def many(self) -> bool:
+        return self.values != "one"
+
+    def folder(self, lang: str) -> str:
+        return self.folders.get(lang, self.key)
+
+    def word(self, lang: str, role: str) -> str:
+        return self.words[lang][role]
+
+
+@dataclass(frozen=True)
+class OwnField:
+    """A front-matter field a site adds to a content type, beyond Rhannu's own."""
+
+    name: str
+    type: str  # one of FIELD_TYPES
+    vocabulary: str | None  # for a term or terms: the vocabulary its keys come from
+    required: bool  # a fact both languages share: the English file states it, the Welsh one inherits it
+
+
+@dataclass(frozen=True)
+class SiteSchema:
+    vocabularies: tuple[str, ...]  # in their declared order: data/taxonomy.yml holds exactly these
+    facets: tuple[Facet, ...]  # the vocabularies' facets in their order, then the derived ones
+    feed_categories: tuple[str, ...]  # the facets whose values a feed item carries as categories, in order
+    own_fields: Mapping[str, tuple[OwnField, ...]] = field(default_factory=dict)  # by content type key
+
+    def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
+        return self.own_fields.get(content_type, ())
+
+    def facet(self, key: str) -> Facet:
+        return next(facet for facet in self.facets if facet.key == key)
+
+    @property
+    def vocabulary_facets(self) -> tuple[Facet, ...]:
+        return tuple(facet for facet in self.facets if facet.vocabulary is not None)
+
+
+def load_schema(root: Path) -> SiteSchema:
+    """The schema in `root/data/schema.yml`; raises ContentErrors listing every problem in it."""
+    data = read_data(root, SCHEMA_FILE)
+    return parse_schema(data)
+
+
+def declared_vocabularies(root: Path) -> tuple[str, ...]:
+    """The vocabularies a schema with mistakes still names, so that data/taxonomy.yml is checked
+    against them in the same run; () where even that cannot be read."""
+    try:
+        vocabularies = read_data(root, SCHEMA_FILE).get("vocabularies")
+    except ContentErrors:
+        return ()
+    return tuple(str(name) for name in vocabularies) if isinstance(vocabularies, dict) else ()
+
+
+def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
+    errors: list[ContentError] = []
+    _unknown_keys(data, TOP_KEYS, "", errors)
+    vocabularies = data.get("vocabularies")
+    facets: list[Facet] = []
+    if not isinstance(vocabularies, dict) or not vocabularies:
+        errors.append(_error("expected the site's vocabularies, each by name: psbs: {facet: psb, ...}", "vocabularies"))
+        vocabularies = {}
+    for name, entry in vocabularies.items():
+        facet = _vocabulary(str(name), entry, errors)
+        if facet is not None:
+            facets.append(facet)
+    derived = data.get("derived_facets") or {}
+    if not isinstance(derived, dict):
+        errors.append(_error(f"expected a mapping of derived facets ({one_of(tuple(DERIVED))})", "derived_facets"))
+        derived = {}
+    for key, entry in derived.items():
+        facet = _derived(str(key), entry, errors)
+        if facet is not None:
+            facets.append(facet)
+    errors += _clashes(facets)
+    declared = [str(entry["facet"]) for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
+    categories = _feed_categories(data.get("feed_categories", []), declared, errors)
+    _check_labels(data.get("labels", {}), errors)
+    own_fields = _content_types(data.get("content_types", {}), tuple(str(name) for name in vocabularies), errors)
+    if errors:
+        raise ContentErrors(errors)
+    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields)
+
+
+def _error(message: str, where: str) -> ContentError:
+    return ContentError(SCHEMA_FILE, message, where)
+
+
+def _unknown_keys(entry: Mapping[str, Any], known: tuple[str, ...], where: str, errors: list[ContentError]) -> None:
+    for key in entry:
+        if key not in known:
+            errors.append(_error(f"unknown key: {one_of(known)}", f"{where}{key}"))
+
+
+def _vocabulary(name: str, entry: object, errors: list[ContentError]) -> Facet | None:
+    where = f"vocabularies.{name}"
+    if not VOCABULARY_NAME.fullmatch(name):
+        errors.append(_error(f"{VOCABULARY_ADVICE}; got {name!r}", where))
+        return None
+    if entry is None or entry == {}:
+        return None  # a vocabulary that is no facet (lesson groups)
+    if not isinstance(entry, dict):
+        errors.append(_error("expected what the vocabulary does, such as {facet: psb, field: psb, ...}, or {}", where))
+        return None
+    count = len(errors)
+    _unknown_keys(entry, VOCABULARY_KEYS, f"{where}.", errors)
+    key = _name(entry.get("facet"), f"{where}.facet", errors)
+    front_matter = _name(entry.get("field"), f"{where}.field", errors)
+    values = entry.get("values")
+    if values not in VALUE_COUNTS:
+        errors.append(_error(f"{one_of(VALUE_COUNTS)}; got {values!r}", f"{where}.values"))
+    card = entry.get("card")
+    if card is not None and card not in CARD_PLACES:
+        errors.append(_error(f"{one_of(CARD_PLACES)}, or no card key; got {card!r}", f"{where}.card"))
+    flags = _flags(entry, FLAGS, where, errors)
+    if flags["feeds"] and not flags["pages"]:
+        errors.append(_error("a facet's feeds sit beside its pages: give it pages: true too, or no feeds", f"{where}.feeds"))
+    folders = _folders(entry.get("folder", {}), f"{where}.folder", errors)
+    words = _words(entry.get("labels"), FACET_WORDS if flags["feeds"] else FACET_WORDS[:-1], f"{where}.labels", errors)
+    page_feeds = entry.get("page_feeds", [])
+    if (
+        not isinstance(page_feeds, list)
+        or not all(isinstance(value, str) for value in page_feeds)
+        or (page_feeds and not flags["feeds"])
+    ):
+        wanted = f"expected a list of the keys whose feed link names the page rather than the {key}, with feeds: true"
+        message = f"{wanted}; got {page_feeds!r}"
+        errors.append(_error(message, f"{where}.page_feeds"))
+    if len(errors) > count or key is None or front_matter is None:
+        return None
+    return Facet(
+        key,
+        name,
+        front_matter,
+        str(values),
+        folders,
+        flags["pages"],
+        flags["feeds"],
+        flags["filter"],
+        card,
+        flags["about"],
+        words,
+        tuple(page_feeds),
+    )
+
+
+def _derived(key: str, entry: object, errors: list[ContentError]) -> Facet | None:
+    where = f"derived_facets.{key}"
+    if key not in DERIVED:
+        errors.append(_error(f"unknown derived facet: {one_of(tuple(DERIVED))}", where))
+        return None
+    if not isinstance(entry, dict):
+        errors.append(_error("expected what the facet does, such as {folder: {cy: blwyddyn}, pages: true, filter: true}", where))
+        return None
+    count = len(errors)
+    _unknown_keys(entry, DERIVED_KEYS, f"{where}.", errors)
+    flags = _flags(entry, ("pages", "filter"), where, errors)
+    folders = _folders(entry.get("folder", {}), f"{where}.folder", errors)
+    words = _words(entry.get("labels"), DERIVED_WORDS, f"{where}.labels", errors)
+    if len(errors) > count:
+        return None
+    return Facet(key, None, None, "one", folders, flags["pages"], False, flags["filter"], None, False, words)
+
+
+def _name(value: object, where: str, errors: list[ContentError]) -> str | None:
+    if not isinstance(value, str) or slug_problem(value, ""):
+        errors.append(
+            _error(f"expected a name of lower case letters and digits joined by hyphens, such as 'region'; got {value!r}", where)
+        )
+        return None
+    return value
+
+
+def _flags(entry: Mapping[str, Any], names: tuple[str, ...], where: str, errors: list[ContentError]) -> dict[str, bool]:
+    flags = {}
+    for name in FLAGS:
+        value = entry.get(name, False) if name in names else False
+        if not isinstance(value, bool):
+            errors.append(_error(f"expected true or false; got {value!r}", f"{where}.{name}"))
+        flags[name] = value is True
+    return flags
+
+
+def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
+    if not isinstance(value, dict) or set(value) - set(OTHER_LANGS):
+        errors.append(_error("expected the facet's folder in Welsh addresses: folder: {cy: ...}", where))
+        return {}
+    for lang, folder in value.items():
+        if not isinstance(folder, str) or slug_problem(folder, ""):
+            errors.append(_error(f"expected {NAME_ADVICE}, such as 'rhanbarth'; got {folder!r}", f"{where}.{lang}"))
+    return MappingProxyType(dict(value))
+
+
+def _words(value: object, roles: tuple[str, ...], where: str, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
+    """The facet's words in each language: every one of `roles`, as text on one line."""
+    expected = f"expected the facet's words in each language: en: {{{', '.join(f'{role}: ...' for role in roles)}}}, cy: {{...}}"
+    if not isinstance(value, dict) or set(value) != set(LANGS):
+        errors.append(_error(expected, where))
+        return {}
+    words: dict[str, Mapping[str, str]] = {}
+    for lang in LANGS:
+        given = value[lang]
+        if not isinstance(given, dict) or set(given) != set(roles):
+            errors.append(_error(f"expected exactly {', '.join(roles)}; got {given!r}", f"{where}.{lang}"))
+            continue
+        for role, text in given.items():
+            if problem := _line_problem(text):
+                errors.append(_error(problem, f"{where}.{lang}.{role}"))
+        words[lang] = MappingProxyType(dict(given))
+    return MappingProxyType(words)
+
+
+def _line_problem(text: object) -> str | None:
+    if not isinstance(text, str) or not text.strip() or has_control(text):
+        return f"expected text on one line; got {text!r}"
+    return control_problem(text)
+
+
+def _clashes(facets: list[Facet]) -> list[ContentError]:
+    """Two facets may share neither a name, nor a field, nor a folder in one language's addresses."""
+    errors = []
+    seen: dict[str, str] = {}
+    for facet in facets:
+        where = f"vocabularies.{facet.vocabulary}" if facet.vocabulary else f"derived_facets.{facet.key}"
+        names = [(f"the facet name '{facet.key}'", f"{where}.facet")]
+        if facet.field is not None:
+            names.append((f"the field '{facet.field}'", f"{where}.field"))
+        names += [(f"the {lang} folder '{facet.folder(lang)}'", f"{where}.folder") for lang in OTHER_LANGS]
+        for what, at in names:
+            owner = seen.setdefault(what, where)
+            if owner != where:
+                errors.append(_error(f"{what} is already {owner}'s: give it another", at))
+    return errors
+
+
+def _feed_categories(value: object, declared: list[str], errors: list[ContentError]) -> tuple[str, ...]:
+    """The facets whose values feed items carry as categories: any vocabulary facet declared (a
+    facet declared with a mistake counts, so that one mistake is reported once)."""
+    known = tuple(str(key) for key in declared)
+    if not isinstance(value, list) or any(key not in known for key in value):
+        errors.append(_error(f"expected a list of facets, each {one_of(known)}; got {value!r}", "feed_categories"))
+        return ()
+    return tuple(value)
+
+
+# Rhannu's interface text is read through labels.label() at some 200 places that do not yet see the
+# schema; until they do, an override would change some of a label's uses and not others.
+NOT_YET_APPLIED = "Rhannu does not apply a site's own words to its interface labels yet: leave labels: {} for now"
+
+
+def _check_labels(value: object, errors: list[ContentError]) -> None:
+    """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: checked,
+    and refused for now (NOT_YET_APPLIED)."""
+    if not isinstance(value, dict) or set(value) - set(LANGS):
+        errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
+        return
+    for lang, given in value.items():
+        if not isinstance(given, dict):
+            errors.append(_error("expected label keys and their text: {key: text}", f"labels.{lang}"))
+            continue
+        for key, text in given.items():
+            if key not in TABLES[lang]:
+                errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", f"labels.{lang}.{key}"))
+            elif problem := _line_problem(text):
+                errors.append(_error(problem, f"labels.{lang}.{key}"))
+            else:
+                errors.append(_error(NOT_YET_APPLIED, f"labels.{lang}.{key}"))
+
+
+def _content_types(
+    value: object, vocabularies: tuple[str, ...], errors: list[ContentError]
+) -> Mapping[str, tuple[OwnField, ...]]:
+    """The fields a site adds to its content types: content_types: {case_studies: {fields: {funder: {type: text}}}}.
+    Which types exist, and which field names Rhannu's own fields take, is checked with the content
+    (rhannu.content.own_field_errors)."""
+    if not isinstance(value, dict):
+        errors.append(
+            _error("expected content types by key, each with its own fields: case_studies: {fields: {...}}", "content_types")
+        )
+        return {}
+    own: dict[str, tuple[OwnField, ...]] = {}
+    for kind, entry in value.items():
+        where = f"content_types.{kind}"
+        if not isinstance(entry, dict) or set(entry) != {"fields"} or not isinstance(entry["fields"], dict):
+            errors.append(_error("expected the type's own fields: {fields: {name: {type: text}}}", where))
+            continue
+        fields = [
+            _own_field(str(name), spec, vocabularies, f"{where}.fields.{name}", errors) for name, spec in entry["fields"].items()
+        ]
+        own[str(kind)] = tuple(field for field in fields if field is not None)
+    return MappingProxyType(own)
+
+
+def _own_field(name: str, spec: object, vocabularies: tuple[str, ...], where: str, errors: list[ContentError]) -> OwnField | None:
+    if not VOCABULARY_NAME.fullmatch(name):
+        errors.append(_error(f"{VOCABULARY_ADVICE.replace('lesson_groups', 'event_end')}; got {name!r}", where))
+        return None
+    if not isinstance(spec, dict):
+        errors.append(_error(f"expected the field's type, such as {{type: text}}: {one_of(FIELD_TYPES)}", where))
+        return None
+    count = len(errors)
+    _unknown_keys(spec, OWN_FIELD_KEYS, f"{where}.", errors)
+    kind = spec.get("type")
+    if kind not in FIELD_TYPES:
+        errors.append(_error(f"{one_of(FIELD_TYPES)}; got {kind!r}", f"{where}.type"))
+    vocabulary = spec.get("vocabulary")
+    if kind in ("term", "terms") and vocabulary not in vocabularies:
+        errors.append(
+            _error(
+                f"expected the vocabulary its keys come from, {one_of(vocabularies)}; got {vocabulary!r}", f"{where}.vocabulary"
+            )
+        )
+    elif kind not in ("term", "terms") and vocabulary is not None:
+        errors.append(_error("only a field of type term or terms takes a vocabulary", f"{where}.vocabulary"))
+    required = spec.get("required", False)
+    if not isinstance(required, bool):
+        errors.append(_error(f"expected true or false; got {required!r}", f"{where}.required"))
+    if len(errors) > count:
+        return None
+    return OwnField(name, str(kind), vocabulary, required is True)
