@@ -27,11 +27,14 @@ from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
 from rhannu.newsletter import Issue, NewsletterSettings, Status
 from rhannu.site_info import Contact, Licence
+from rhannu.site_schema import Facet
 from rhannu.urls import absolute
 from rhannu.views import relative, url
 
 
-def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_url: str) -> str:
+def subscribe_html(
+    settings: NewsletterSettings, lang: str, site_url: str, from_url: str, feed_facets: tuple[Facet, ...] = ()
+) -> str:
     """How to follow the newsletter. The email edition follows the state by itself: not launched
     (no first_issue), launched with sign-up not open (no signup_url), sign-up open."""
     if settings.signup_url:
@@ -51,16 +54,31 @@ def subscribe_html(settings: NewsletterSettings, lang: str, site_url: str, from_
     )
     index_href = relative(url(f"{CASE_STUDIES.address}/index", lang), from_url)
     index = f'<a href="{escape(index_href)}">{escape(label(lang, "case_studies"))}</a>'
-    facets = escape(label(lang, "subscribe_rss_facets", case_studies="\0")).replace("\0", index)
+    facets = _facet_feeds_sentence(feed_facets, lang, index)
     return (
         f'<h2 id="subscribe-email">{escape(label(lang, "subscribe_email"))}</h2>\n{email}\n'
         f'<h2 id="subscribe-rss">{escape(label(lang, "subscribe_rss"))}</h2>\n'
-        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>\n<p>{facets}</p>\n"
+        f"<p>{escape(label(lang, 'subscribe_rss_intro'))}</p>\n<ul>{feeds}</ul>\n{facets}"
         f'<h2 id="subscribe-calendar">{escape(label(lang, "subscribe_calendar"))}</h2>\n'
         f"<p>{escape(label(lang, 'subscribe_calendar_intro'))}</p>\n"
         f'<ul><li><a href="{escape(relative(ics, from_url))}">{escape(label(lang, "calendar_feed"))}</a>: '
         f"<code>{escape(absolute(site_url, ics))}</code></li></ul>"
     )
+
+
+def _facet_feeds_sentence(facets: tuple[Facet, ...], lang: str, index_link: str) -> str:
+    """Where the feeds of the facets that have them are ("each PSB and each theme"), named by the
+    site's schema: none where no facet has feeds."""
+    if not facets:
+        return ""
+    names = f" {label(lang, 'subscribe_rss_facets_and')} ".join(_in_sentence(facet.word(lang, "name")) for facet in facets)
+    sentence = escape(label(lang, "subscribe_rss_facets", facets=names, case_studies="\0")).replace("\0", index_link)
+    return f"<p>{sentence}</p>\n"
+
+
+def _in_sentence(name: str) -> str:
+    """A facet's name as a heading gives it ("Theme", "PSB"), inside a sentence ("theme", "PSB")."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
 
 
 def email_unsubscribe_text(settings: NewsletterSettings, lang: str) -> str:
@@ -159,6 +177,7 @@ def replace_markers(
     contact: Contact | None = None,
     data_controller: dict[str, str] | None = None,
     subscribe_url: str | None = None,
+    feed_facets: tuple[Facet, ...] = (),
 ) -> str:
     """The judged HTML with each marker replaced by its block: a marker alone in its paragraph
     replaces the paragraph, one in a sentence stays in it."""
@@ -169,7 +188,7 @@ def replace_markers(
         "reuse-terms": lambda: reuse_terms_html(licence, contact_email, lang),
         "catalogue": lambda: links_html(lang, site_url, page_url),
         "latest-issue": lambda: latest_issue_html(issues, lang, page_url, status, subscribe_url),
-        "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url),
+        "subscribe": lambda: subscribe_html(settings, lang, site_url, page_url, feed_facets),
         "email-unsubscribe": lambda: email_unsubscribe_text(settings, lang),
         "mailing-list": lambda: mailing_list_text(settings, lang),
     }

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 ENGLISH: dict[str, str] = {
     "case_studies": "Case studies",
-    "case_studies_intro": "Find case studies by PSB, theme, approach or year.",
-    "case_studies_intro_no_year": "Find case studies by PSB, theme or approach.",
+    "case_studies_intro": "Filter the case studies below to find the ones you need.",
     "lessons": "Lessons learnt",
     "lessons_intro": "Lessons learnt, grouped by theme. Each lesson lists its related case studies.",
     "published": "Published",
@@ -161,7 +160,8 @@ ENGLISH: dict[str, str] = {
     "feed_facet": "{label}: case studies (RSS)",
     "feed_facet_description": "New case studies for {label}, in English.",
     "feed_this_page": "Feed for this page (RSS)",
-    "subscribe_rss_facets": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in {case_studies}.",
+    "subscribe_rss_facets": "There is also a feed of the case studies of each {facets}, linked from the relevant page in {case_studies}.",
+    "subscribe_rss_facets_and": "and each",  # joins facets' names: "each PSB and each theme"
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Cite this page",
     "cite_address": "Available at",
@@ -232,8 +232,7 @@ ENGLISH: dict[str, str] = {
 
 WELSH: dict[str, str] = {
     "case_studies": "Astudiaethau achos",
-    "case_studies_intro": "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn.",
-    "case_studies_intro_no_year": "Dewch o hyd i astudiaethau achos yn ôl BGC, thema neu ddull.",
+    "case_studies_intro": "Hidlwch yr astudiaethau achos isod i ddod o hyd i'r rhai sydd eu hangen arnoch.",
     "lessons": "Gwersi a ddysgwyd",
     "lessons_intro": "Gwersi a ddysgwyd, fesul thema. Mae pob gwers yn rhestru ei hastudiaethau achos cysylltiedig.",
     "published": "Cyhoeddwyd",
@@ -384,7 +383,8 @@ WELSH: dict[str, str] = {
     "feed_facet": "{label}: astudiaethau achos (RSS)",
     "feed_facet_description": "Astudiaethau achos newydd ar gyfer {label}, yn Gymraeg.",
     "feed_this_page": "Ffrwd ar gyfer y dudalen hon (RSS)",
-    "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn {case_studies}.",
+    "subscribe_rss_facets": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob {facets}, gyda dolen iddi ar y dudalen berthnasol yn {case_studies}.",
+    "subscribe_rss_facets_and": "a phob",  # "pob BGC a phob thema"
     # catalogue, licence, cite (issue 15)
     "cite_heading": "Dyfynnu'r dudalen hon",
     "cite_address": "Ar gael yn",

@@ -124,6 +124,7 @@ def page_content(site: Site, src_uri: str, html: str, meta: Meta, toc: TableOfCo
         site.info.contact,
         site.info.data_controller,
         site.info.address(url(SUBSCRIBE, lang)),
+        tuple(facet for facet in site.content.taxonomy.schema.facets if facet.feeds),
     )
     if (virtual := site.pages.get(src_uri)) is not None:
         page_toc.complete(toc, virtual.with_blocks(html))

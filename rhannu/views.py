@@ -601,13 +601,7 @@ def case_study_listings(content: Content, lang: str, details: CardDetails, info:
             content,
             f"{CASE_STUDIES.address}/index",
             label(lang, "case_studies"),
-            info.intro(
-                "case_studies",
-                lang,
-                "case_studies_intro"
-                if any(facet.key == "year" for facet in _facets_in_use(content))
-                else "case_studies_intro_no_year",
-            ),
+            info.intro("case_studies", lang, "case_studies_intro"),
             list(content.case_studies),
             lang,
             details,

@@ -182,9 +182,9 @@ def test_a_result_shows_forms_it_matched_as_the_text_writes_them(english_search:
 @pytest.mark.parametrize(
     ("lang", "query", "path", "intro"),
     [
-        ("en", "approach year", "case-studies/", "Find case studies by PSB, theme, approach or year."),
+        ("en", "ones you need", "case-studies/", "Filter the case studies below to find the ones you need."),
         ("en", "grouped", "lessons/", "Lessons learnt, grouped by theme. Each lesson lists its related case studies."),
-        ("cy", "flwyddyn", "case-studies/", "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn."),
+        ("cy", "hidlwch", "case-studies/", "Hidlwch yr astudiaethau achos isod i ddod o hyd i'r rhai sydd eu hangen arnoch."),
     ],
 )
 def test_a_listing_is_shown_by_its_intro(

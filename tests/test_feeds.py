@@ -309,8 +309,8 @@ def test_the_subscribe_page_says_each_psb_and_theme_has_a_feed(site: Path, prefi
     page = site / at(prefix, "subscribe/") / "index.html"
     said = read_html(page).select_one("#subscribe-rss ~ ul + p")
     expected = {
-        "en": "There is also a feed of the case studies of each PSB and each theme: its link is on that PSB's or theme's page in Case studies.",
-        "cy": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema: mae dolen iddi ar dudalen y BGC neu'r thema yn Astudiaethau achos.",
+        "en": "There is also a feed of the case studies of each PSB and each theme, linked from the relevant page in Case studies.",
+        "cy": "Mae ffrwd hefyd ar gyfer astudiaethau achos pob BGC a phob thema, gyda dolen iddi ar y dudalen berthnasol yn Astudiaethau achos.",
     }[lang]
     assert " ".join(said.get_text().split()) == expected
     assert (page.parent / said.a["href"]).resolve() == (site / at(prefix, "case-studies/")).resolve()

@@ -260,11 +260,6 @@ def test_the_built_site_names_nothing_of_this_programme(built: Path) -> None:
     assert {page: words for page, words in found.items() if words} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the engine's interface text (rhannu/labels.py) names PSBs/BGCau until a site declares its own "
-    "vocabularies and labels (issue 22, item 2): then this passes, and the mark goes",
-)
 def test_the_built_site_names_no_board(built: Path) -> None:
     found = {url_of(built, path): BOARD_ABBREVIATIONS.findall(path.read_text(encoding="utf-8")) for path in _text_files(built)}
     assert {page: words for page, words in found.items() if words} == {}

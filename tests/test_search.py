@@ -74,8 +74,8 @@ def test_the_site_serves_the_welsh_plugin_where_materials_worker_loads_it(site: 
 
 def test_listings_are_found_by_their_intro_not_their_cards(site: Path) -> None:
     for lang, intro in (
-        ("en", "Find case studies by PSB, theme, approach or year."),
-        ("cy", "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn."),
+        ("en", "Filter the case studies below to find the ones you need."),
+        ("cy", "Hidlwch yr astudiaethau achos isod i ddod o hyd i'r rhai sydd eu hangen arnoch."),
     ):
         docs = {doc["location"]: doc for doc in _index(site, lang)["docs"]}
         root = "cy/" if lang == "cy" else ""  # Welsh locations are relative to cy/

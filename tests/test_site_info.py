@@ -11,7 +11,7 @@ from rhannu.site_info import SiteInfo, _intros
 def test_an_owners_introduction_replaces_rhannus_own_in_its_language() -> None:
     info = SiteInfo("https://example.org/", {"en": "Site"}, intros=_intros({"lessons": {"en": "Ours.", "cy": "Ein rhai ni."}}))
     assert (info.intro("lessons", "en"), info.intro("lessons", "cy")) == ("Ours.", "Ein rhai ni.")
-    assert info.intro("case_studies", "cy") == "Dewch o hyd i astudiaethau achos yn ôl BGC, thema, dull neu flwyddyn."
+    assert info.intro("case_studies", "cy") == "Hidlwch yr astudiaethau achos isod i ddod o hyd i'r rhai sydd eu hangen arnoch."
 
 
 def test_a_malformed_introduction_is_named() -> None:
