@@ -4,6 +4,7 @@ outside the repository. Its dependencies come from the test environment, so no n
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -12,14 +13,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
+from tests.support.new_site import NEW_SITE_EPOCH
 from tests.support.sites import PROJECT, build_env, copy_fixture, read_html
 
 PACKAGING = ("pyproject.toml", "README.md", "rhannu")  # what the wheel is built from
 
 
-def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(command, cwd=cwd, env=build_env(), capture_output=True, text=True, check=False)
+def run(command: list[str], cwd: Path, epoch: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`command`, which must succeed, built as of the sample site's day (or `epoch`)."""
+    environment = build_env(epoch) if epoch else build_env()
+    done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, check=False)
     assert done.returncode == 0, f"{' '.join(command)}\n{done.stdout}\n{done.stderr}"
     return done
 
@@ -34,7 +39,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         copy(PROJECT / name, sources / name)
     shutil.rmtree(sources / "rhannu/__pycache__", ignore_errors=True)
     wheels = tmp_path_factory.mktemp("wheels")
-    run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(sources)], sources)
+    run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(sources)],
+        sources,
+    )
     (built,) = wheels.glob("rhannu-*.whl")
     return built
 
@@ -49,7 +57,10 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = folder / "bin/python"
     own = Path(run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], folder).stdout.strip())
     (own / "test-environment.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
-    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", str(wheel)], folder)
+    run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        folder,
+    )
     return folder
 
 
@@ -92,3 +103,51 @@ def test_the_installed_package_starts_a_new_site_that_checks_and_builds_strictly
     home = read_html(project / "site/index.html")
     assert home.select_one("h1") is not None and "Our network" in home.title.get_text()
     assert "Ein rhwydwaith" in read_html(project / "site/cy/index.html").title.get_text()
+
+
+def test_a_new_site_gains_a_field_and_a_facet_from_its_schema_alone(venv: Path, tmp_path: Path) -> None:
+    """The change request another network makes first: a `region` facet and a `funder` field on
+    case studies, declared in the new site's data/schema.yml with the region's values in
+    data/taxonomy.yml, builds again with the installed package and no code of its own."""
+    rhannu = str(venv / "bin/rhannu")
+    run([rhannu, "init", "ours"], tmp_path)
+    project = tmp_path / "ours"
+    schema_file = project / "data/schema.yml"
+    schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
+    schema["vocabularies"]["regions"] = {
+        "facet": "region",
+        "field": "region",
+        "values": "any",  # a list, possibly empty: case studies written before it need no change
+        "folder": {"cy": "rhanbarth"},
+        "pages": True,
+        "filter": True,
+        "labels": {
+            "en": {"name": "Region", "field": "Region", "others": "Other regions with case studies"},
+            "cy": {"name": "Rhanbarth", "field": "Rhanbarth", "others": "Rhanbarthau eraill sydd ag astudiaethau achos"},
+        },
+    }
+    schema["content_types"] = {"case_studies": {"fields": {"funder": {"type": "text"}}}}
+    schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    taxonomy = project / "data/taxonomy.yml"
+    taxonomy.write_text(
+        taxonomy.read_text(encoding="utf-8") + "regions:\n  north: {en: The north, cy: Y gogledd}\n", encoding="utf-8"
+    )
+    study = project / "case_studies/example-case-study.md"
+    study.write_text(
+        study.read_text(encoding="utf-8").replace("\npublished:", "\nregion: [north]\nfunder: An example funder\npublished:", 1),
+        encoding="utf-8",
+    )
+    run([rhannu, "check"], project, NEW_SITE_EPOCH)
+    run([rhannu, "build", "--site-dir", "site"], project, NEW_SITE_EPOCH)
+    site = project / "site"
+    assert read_html(site / "case-studies/region/north/index.html").select_one("h1").get_text(strip=True).startswith("The north")
+    assert (
+        read_html(site / "cy/astudiaethau-achos/rhanbarth/north/index.html")
+        .select_one("h1")
+        .get_text(strip=True)
+        .startswith("Y gogledd")
+    )
+    assert read_html(site / "case-studies/index.html").select_one('select[name="region"]') is not None
+    catalogue = json.loads((site / "api/v1/catalogue.json").read_text(encoding="utf-8"))
+    (entry,) = [entry for entry in catalogue["entries"] if entry["id"] == "case-study/example-case-study"]
+    assert (entry["region"], entry["funder"]) == ([{"id": "north", "label": "The north"}], "An example funder")
