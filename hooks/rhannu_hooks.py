@@ -21,6 +21,7 @@ from rhannu import (
     outputs,
     page_meta,
     pages,
+    parallel_build,
     site_info,
     static_i18n,
     template_values,
@@ -54,6 +55,7 @@ def _abort(problems: ContentErrors) -> Abort:
 
 
 def on_config(config):
+    static_i18n.build_only(config, parallel_build.only_language())
     config.mdx_configs = html_safety.safe_heading_ids(config.mdx_configs)
     try:
         material_theme.check_version()
@@ -65,11 +67,11 @@ def on_pre_build(config):
     global _site
     _unsafe.clear()
     pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
-    if not static_i18n.is_default_pass(config):
+    if not (static_i18n.is_default_pass(config) or parallel_build.only_language()):
         return
     _not_found.clear()
     try:
-        info = site_info.from_config(config)
+        info = site_info.from_config(static_i18n.default_language_settings(config))
         _site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
     except ContentErrors as problems:
         raise _abort(problems) from None
@@ -190,7 +192,7 @@ def _write_outputs(config):
 
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language
 def _finish_build(config):
-    if static_i18n.is_outer_pass_done(config):
+    if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, _not_found):
         write_split_index(Path(config.site_dir))
         try:
             placed = not_found.pages(_not_found, config.site_url or "/")
