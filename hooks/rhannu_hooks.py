@@ -75,7 +75,7 @@ def on_pre_build(config):
         _site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
     except ContentErrors as problems:
         raise _abort(problems) from None
-    for level, message in _site.messages():
+    for level, message in _site.messages() if parallel_build.reports_site_messages() else ():
         getattr(log, level)(message)
 
 

@@ -50,6 +50,12 @@ def only_language() -> str | None:
     return os.environ.get(ONLY) or None
 
 
+def reports_site_messages() -> bool:
+    """What the site model says of the content (drafts left out, old translations) is said once:
+    not by the Welsh process, which prepares the same model as the English one."""
+    return only_language() != WELSH.code
+
+
 def joined(config: MkDocsConfig, not_found_pages: dict[str, str]) -> bool:
     """At the end of a one-language process's build: True in the English process once the Welsh
     site is in its folder (its search entries given to static-i18n, its 404 page added to
