@@ -192,8 +192,9 @@ def _write_outputs(config):
 
 @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language
 def _finish_build(config):
-    if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, _not_found):
+    if static_i18n.is_outer_pass_done(config):
         write_split_index(Path(config.site_dir))
+    if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, _not_found):
         try:
             placed = not_found.pages(_not_found, config.site_url or "/")
         except material_theme.ThemeError as error:

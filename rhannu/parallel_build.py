@@ -5,13 +5,14 @@ the parent (`rhannu build`) starts two `mkdocs build`s at once, each told by the
 language it builds (static_i18n.build_only: that language's pass is then the only one, and Welsh
 pages still land under `cy/`):
 
-- the Welsh process builds into a folder of its own and, when done, leaves its search entries
-  beside it (a JSON file);
+- the Welsh process builds into a folder of its own and, when done, leaves the entries of the
+  Welsh search index beside it (a JSON file);
 - the English process builds into the new site folder, then waits for the parent's word that the
   Welsh build has succeeded (one byte on a pipe), moves the Welsh files into its site (where both
   wrote a file, the Welsh one wins, as the later pass's does in one process), and then writes
   what spans both languages, once, as the one-process build does after its Welsh pass: the search
-  index split per language and the 404 pages.
+  index of each language (rhannu.search; the one-process build writes both languages' index and
+  then splits it) and the 404 pages.
 
 The result is byte-identical to `mkdocs build` (tests/test_parallel_build.py). Errors read as
 they do in one process: the English process's output is shown as it comes and the Welsh one's
@@ -33,14 +34,14 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from rhannu import not_found, static_i18n
+from rhannu import material_theme, not_found, search, static_i18n
 from rhannu.languages import DEFAULT, WELSH
 
 ONLY = "RHANNU_BUILD_ONLY"  # the language code this process builds, alone
 HANDOVER = "RHANNU_BUILD_HANDOVER"  # the folder the Welsh process builds into and leaves its search entries in
 READY_FD = "RHANNU_BUILD_READY_FD"  # English process: the pipe the parent says "the Welsh build succeeded" on
 SITE = "site"  # the Welsh site, in the handover folder
-SEARCH_ENTRIES = "search-entries.json"  # the Welsh pass's search entries, in the handover folder
+SEARCH_DOCS = "search-docs.json"  # the Welsh index's entries, in the handover folder
 READY = b"1"
 WELSH_FAILED = 3  # the English process's exit status when it stopped because the Welsh build failed
 
@@ -58,37 +59,52 @@ def reports_site_messages() -> bool:
 
 def joined(config: MkDocsConfig, not_found_pages: dict[str, str]) -> bool:
     """At the end of a one-language process's build: True in the English process once the Welsh
-    site is in its folder (its search entries given to static-i18n, its 404 page added to
-    `not_found_pages`), which then writes what spans both languages; False otherwise."""
+    site is in its folder, with both languages' search indexes written and the Welsh 404 page
+    added to `not_found_pages`; it then writes the rest of what spans both languages. False
+    otherwise. Each process gives its own search entries their word forms (rhannu.search), the
+    slow part, before the two meet."""
     if only_language() == WELSH.code:
-        target = Path(os.environ[HANDOVER]) / SEARCH_ENTRIES
-        target.write_text(json.dumps(static_i18n.search_entries(config), separators=(",", ":"), default=str), encoding="utf-8")
+        (Path(os.environ[HANDOVER]) / SEARCH_DOCS).write_text(json.dumps(_index_docs(config)), encoding="utf-8")
         return False
     if only_language() != DEFAULT.code:
         return False
+    ours = _index_docs(config)
     site_dir = Path(config.site_dir)
     try:
-        entries = take_welsh_site(site_dir)
+        theirs = take_welsh_site(site_dir)
     except WelshBuildFailed:
         raise SystemExit(WELSH_FAILED) from None
     not_found_pages[WELSH.code] = (site_dir / not_found.NOT_FOUND).read_text(encoding="utf-8")
-    static_i18n.write_search_index(config, entries)
+    index_config = _as_written(material_theme.search_index_config(config))
+    english, welsh = (ours[code] + theirs[code] for code in (DEFAULT.code, WELSH.code))  # English's entries first, as merged
+    search.write_indexes(site_dir, search.indexes(index_config, english, welsh))
     return True
+
+
+def _index_docs(config: MkDocsConfig) -> dict[str, list[dict[str, Any]]]:
+    """This process's search entries, as each language's index holds them (normally all in one)."""
+    entries = _as_written(static_i18n.search_entries(config))
+    return {DEFAULT.code: search.english_docs(entries), WELSH.code: search.welsh_docs(entries)}
+
+
+def _as_written(data: Any) -> Any:
+    """`data` as the one-process build reads it back from the merged index Material writes."""
+    return json.loads(json.dumps(data, separators=(",", ":"), default=str))
 
 
 class WelshBuildFailed(Exception):
     """The parent closed the pipe without saying the Welsh build succeeded: it shows why."""
 
 
-def take_welsh_site(site_dir: Path) -> list[dict[str, Any]]:
+def take_welsh_site(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
     """English process: wait for the Welsh build, move its files into `site_dir` (its own winning
-    where both wrote one) and return its search entries."""
+    where both wrote one) and return its search entries, by the index they go in."""
     with os.fdopen(int(os.environ[READY_FD]), "rb") as ready:
         if ready.read(1) != READY:
             raise WelshBuildFailed
     handover = Path(os.environ[HANDOVER])
     merge_into(handover / SITE, site_dir)
-    return json.loads((handover / SEARCH_ENTRIES).read_text(encoding="utf-8"))
+    return json.loads((handover / SEARCH_DOCS).read_text(encoding="utf-8"))
 
 
 def merge_into(source: Path, target: Path) -> None:

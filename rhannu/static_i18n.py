@@ -90,14 +90,6 @@ def search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
     return list(_plugin(config).search_entries)
 
 
-def write_search_index(config: MkDocsConfig, other_entries: list[dict[str, Any]]) -> None:
-    """Write the search index of every language, adding the entries another process built, as
-    static-i18n does after its last pass."""
-    plugin = _plugin(config)
-    plugin.search_entries.extend(other_entries)
-    plugin.reconfigure_search_index(config)
-
-
 def add_generated(
     files: Files, config: MkDocsConfig, pages: Mapping[str, Any], nav: frozenset[str], assets: Mapping[str, Path]
 ) -> Files:
