@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from rhannu import search
 from rhannu.parallel_build import merge_into
 from tests.support.sites import build, build_env, copy_fixture, edit
 
@@ -141,3 +142,22 @@ def test_merge_refuses_a_folder_where_a_file_was_written(tmp_path: Path) -> None
     (tmp_path / "cy/feed/index.xml").write_text("a folder", encoding="utf-8")
     with pytest.raises(OSError, match="a file in the English build, a folder in the Welsh one"):
         merge_into(tmp_path / "cy", tmp_path / "en")
+
+
+def test_indexes_from_each_process_equal_the_split_of_the_merged_index() -> None:
+    """Each process's entries, split apart and joined English-process first, give the indexes the
+    one-process build splits from its merged index, even for an entry in the other language's place."""
+    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000.0}}}
+    english_pass = [
+        {"location": "", "title": "Home", "text": "Well-being in Ynys Môn"},
+        {"location": "cy/odd/", "title": "Odd", "text": "cyd-gynhyrchu"},
+    ]
+    welsh_pass = [
+        {"location": "cy/", "title": "Hafan", "text": "Llesiant ym Môn, cyd-gynhyrchu"},
+        {"location": "stray/", "title": "Stray", "text": "café"},
+    ]
+    expected = search.split_index({"config": config, "docs": english_pass + welsh_pass})
+    ours = {"en": search.english_docs(english_pass), "cy": search.welsh_docs(english_pass)}
+    theirs = {"en": search.english_docs(welsh_pass), "cy": search.welsh_docs(welsh_pass)}
+    assert search.indexes(config, ours["en"] + theirs["en"], ours["cy"] + theirs["cy"]) == expected
+    assert [doc["location"] for doc in expected["cy"]["docs"]] == ["odd/", ""]
