@@ -125,7 +125,9 @@ def _body(rng: random.Random, sentences: tuple[str, ...], headings: tuple[str, s
     return "\n\n".join(f"## {heading}\n\n{_prose(rng, sentences, 200)}" for heading in headings)
 
 
-def write_corpus(destination: Path, per_language: int, seed: int = 2021, project: Path = PROJECT, sources: Path = PROJECT) -> Path:
+def write_corpus(
+    destination: Path, per_language: int, seed: int = 2021, project: Path = PROJECT, sources: Path = PROJECT
+) -> Path:
     """A copy of `project` whose case studies and news are `per_language` generated ones, in
     sentences from `sources`' own pages."""
     rng = random.Random(seed)
@@ -147,7 +149,9 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
     settings = destination / "data/newsletter.yml"
     launched = "first_issue:" in settings.read_text(encoding="utf-8")
     if launched:
-        settings.write_text(settings.read_text(encoding="utf-8").replace("first_issue:\n", "first_issue: 2021-03-01\n"), encoding="utf-8")
+        settings.write_text(
+            settings.read_text(encoding="utf-8").replace("first_issue:\n", "first_issue: 2021-03-01\n"), encoding="utf-8"
+        )
 
     def dated(day: dt.date) -> dict:
         return {"published": day, "when": day.year} if launched else {"date": day}
@@ -165,7 +169,10 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
             "lessons": rng.sample(lessons, rng.randint(0, 2)),
         }
         english = _body(rng, english_text, HEADINGS["en"])
-        welsh_meta = {"title": f"Astudiaeth achos {number}: {rng.choice(welsh_prose.titles)}", "summary": _prose(rng, welsh_text, 30)}
+        welsh_meta = {
+            "title": f"Astudiaeth achos {number}: {rng.choice(welsh_prose.titles)}",
+            "summary": _prose(rng, welsh_text, 30),
+        }
         welsh = _body(rng, welsh_text, HEADINGS["cy"])
         _write(studies / f"case-study-{number:05d}.md", meta, english)
         _write(studies / f"case-study-{number:05d}.cy.md", welsh_meta, welsh)
@@ -175,7 +182,25 @@ def write_corpus(destination: Path, per_language: int, seed: int = 2021, project
         _write(news / f"news-{number:04d}.md", meta, _prose(rng, english_text, 80))
         welsh_meta = {"title": f"Newyddion {number}", "summary": _prose(rng, welsh_text, 20)}
         _write(news / f"news-{number:04d}.cy.md", welsh_meta, _prose(rng, welsh_text, 80))
+    _link_generated_studies(destination / "docs", studies)
     return destination
+
+
+def _link_generated_studies(docs: Path, studies: Path) -> None:
+    """Links from the project's pages to its own case studies lead to generated ones instead, so
+    that the corpus builds with --strict, as `rhannu build` does."""
+    generated = sorted(path.stem for path in studies.glob("*.md") if ".cy" not in path.suffixes)
+
+    def generated_for(match: re.Match) -> str:
+        return match[0] if match[1] in generated else f"case-studies/{generated[0]}.md"
+
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if (linked := _STUDY_LINK.sub(generated_for, text)) != text:
+            page.write_text(linked, encoding="utf-8")
+
+
+_STUDY_LINK = re.compile(r"case-studies/([\w-]+)\.md")
 
 
 def _write(path: Path, meta: dict, body: str) -> None:

@@ -283,3 +283,9 @@ def with_section_marked(html: str, listed_url: str, page_url: str) -> str:
             "its partials/nav-item.html, so update rhannu/material_theme.py (with_section_marked)"
         )
     return marked
+
+
+def search_index_config(config: Any) -> dict[str, Any]:
+    """The `config` Material's search plugin writes into its index (its generate_search_index)."""
+    plugin = config.plugins.get("material/search") or config.plugins["search"]
+    return {key: plugin.search_index.config[key] for key in ("lang", "separator", "pipeline", "fields")}

@@ -31,6 +31,7 @@ from rhannu import (
     outputs,
     page_meta,
     pages,
+    parallel_build,
     site_info,
     static_i18n,
     template_values,
@@ -78,6 +79,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
                 "mkdocs.yml: Rhannu needs the i18n plugin (mkdocs-static-i18n) listed before it. "
                 "Re-order `plugins` in mkdocs.yml so that `rhannu` comes after `i18n`: plugins: [search, i18n, rhannu]"
             )
+        static_i18n.build_only(config, parallel_build.only_language())  # before static-i18n's own on_config (-100)
         config.mdx_configs = html_safety.safe_heading_ids(config.mdx_configs)
         try:
             material_theme.check_version()
@@ -99,16 +101,16 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._unsafe.clear()
         pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
-        if not static_i18n.is_default_pass(config):
+        if not (static_i18n.is_default_pass(config) or parallel_build.only_language()):
             return
         self._not_found.clear()
         self._site = None
         try:
-            info = site_info.from_config(config)
+            info = site_info.from_config(static_i18n.default_language_settings(config))
             self._site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
         except ContentErrors as problems:
             raise self._abort(problems) from None
-        for level, message in self._site.messages():
+        for level, message in self._site.messages() if parallel_build.reports_site_messages() else ():
             getattr(log, level)(message)
 
     @event_priority(static_i18n.PRIORITY + 10)  # before static-i18n, so it localises these pages
@@ -222,6 +224,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def _finish_build(self, *, config: MkDocsConfig) -> None:
         if static_i18n.is_outer_pass_done(config):
             write_split_index(Path(config.site_dir))
+        if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, self._not_found):
             try:
                 placed = not_found.pages(self._not_found, config.site_url or "/")
             except material_theme.ThemeError as error:

@@ -22,7 +22,6 @@ import fcntl
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from rhannu import parallel_build
 from rhannu.content_types import TYPES
 from rhannu.errors import ContentError, ContentErrors
 
@@ -63,13 +63,13 @@ def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
         try:
             fresh = work / SITE
             fresh.mkdir()  # with the permissions any new folder gets (0o777 less the umask), as the site's
-            command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(fresh), *(["--strict"] if strict else [])]
+            command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
             # Ctrl-C reaches this process, which stops the build and says so in one line; MkDocs
             # ignores it rather than print a traceback of its own.
-            done = subprocess.run(command, cwd=root, env=env, check=False, preexec_fn=_ignore_interrupts)
-            if done.returncode != 0:
-                return done.returncode
+            status = parallel_build.run(command, fresh, work, root, env)
+            if status != 0:
+                return status
             try:
                 with signals_deferred():
                     swap(fresh, site_dir)
@@ -79,10 +79,6 @@ def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return 0
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def unsafe_site_dir(root: Path, site_dir: Path) -> str | None:

@@ -54,6 +54,8 @@ def extra_forms(text: str, *, accents: bool) -> list[str]:
             found[unaccented(joined)] = None
     if accents:
         for word in _WORD.findall(plain):
+            if word.isascii():  # nothing to drop, and most words are
+                continue
             folded = unaccented(word).lower()
             if folded != word.lower():
                 found[folded] = None
@@ -65,15 +67,27 @@ def with_forms(doc: dict, *, accents: bool) -> dict:
     return {**doc, FORMS: " ".join(forms)} if forms else doc
 
 
-def split_index(index: dict) -> dict[str, dict]:
-    """{'en': index, 'cy': index} from the merged index."""
-    english = [with_forms(doc, accents=True) for doc in index["docs"] if not doc["location"].startswith(WELSH_PREFIX)]
-    welsh = [
+def english_docs(docs: list[dict]) -> list[dict]:
+    """The English entries of `docs` (both languages' or English alone), with their forms."""
+    return [with_forms(doc, accents=True) for doc in docs if not doc["location"].startswith(WELSH_PREFIX)]
+
+
+def welsh_docs(docs: list[dict]) -> list[dict]:
+    """The Welsh entries of `docs`, with their forms, located relative to `/cy/`."""
+    return [
         with_forms({**doc, "location": doc["location"].removeprefix(WELSH_PREFIX)}, accents=False)
-        for doc in index["docs"]
+        for doc in docs
         if doc["location"].startswith(WELSH_PREFIX)
     ]
-    config = index.get("config", {})
+
+
+def split_index(index: dict) -> dict[str, dict]:
+    """{'en': index, 'cy': index} from the merged index."""
+    return indexes(index.get("config", {}), english_docs(index["docs"]), welsh_docs(index["docs"]))
+
+
+def indexes(config: dict, english: list[dict], welsh: list[dict]) -> dict[str, dict]:
+    """Each language's index from the merged index's config and each language's docs."""
     fields = {**config.get("fields", {}), FORMS: {"boost": 1.0}}
     return {
         DEFAULT.code: {"config": {**config, "fields": fields}, "docs": english},
@@ -85,8 +99,11 @@ def write_split_index(site: Path) -> None:
     merged = site / "search/search_index.json"
     if not merged.exists():
         return
-    indexes = split_index(json.loads(merged.read_text(encoding="utf-8")))
-    targets = {DEFAULT.code: merged, WELSH.code: site / WELSH_PREFIX / "search/search_index.json"}
+    write_indexes(site, split_index(json.loads(merged.read_text(encoding="utf-8"))))
+
+
+def write_indexes(site: Path, by_language: dict[str, dict]) -> None:
+    targets = {DEFAULT.code: site / "search/search_index.json", WELSH.code: site / WELSH_PREFIX / "search/search_index.json"}
     for lang, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(indexes[lang], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        path.write_text(json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

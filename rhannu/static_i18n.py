@@ -71,6 +71,41 @@ def is_outer_pass_done(config: MkDocsConfig) -> bool:
     return not _plugin(config).building
 
 
+def build_only(config: MkDocsConfig, code: str | None) -> None:
+    """Make `code`'s pass the only one this process runs (rhannu.parallel_build), before
+    static-i18n's first `on_config`. It then reconfigures the site for that language, publishes its
+    pages where the full build does (Welsh under `cy/`), and, seeing itself already building, builds
+    no other language. `build_only_locale` would not do: it makes the language the default, at the
+    site's root."""
+    plugin = _plugin(config)
+    if code is None or plugin.current_language is not None:
+        return
+    plugin.current_language = code
+    plugin.building = True
+
+
+class _DefaultLanguageSettings:
+    """The config's settings as the default language's pass reads them."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self._config = config
+        self._originals = _plugin(config).original_configs  # what static-i18n replaced for the running pass
+
+    def __getattr__(self, name: str) -> Any:
+        return self._originals[name] if name in self._originals else getattr(self._config, name)
+
+
+def default_language_settings(config: MkDocsConfig) -> Any:
+    """The site's settings (site_name, extra...) without the running pass's language overrides:
+    the Welsh process of a parallel build prepares the same site model as the English pass."""
+    return _DefaultLanguageSettings(config)
+
+
+def search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
+    """The search entries of the languages built in this process so far."""
+    return list(_plugin(config).search_entries)
+
+
 def add_generated(
     files: Files, config: MkDocsConfig, pages: Mapping[str, Any], nav: frozenset[str], assets: Mapping[str, Path]
 ) -> Files:

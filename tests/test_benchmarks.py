@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import build_benchmark
 import corpus
 import search_benchmark
 
@@ -111,6 +112,44 @@ def test_corpus_builds_strictly(written: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.log
     welsh_index = json.loads((tmp_path / "site/cy/search/search_index.json").read_text(encoding="utf-8"))
     assert any("Fyrddau" in doc["text"] for doc in welsh_index["docs"])
+
+
+def test_links_to_the_projects_case_studies_lead_to_generated_ones(tmp_path: Path) -> None:
+    docs, studies = tmp_path / "docs", tmp_path / "case_studies"
+    docs.mkdir()
+    studies.mkdir()
+    for name in ("case-study-00000.md", "case-study-00000.cy.md", "case-study-00001.md"):
+        (studies / name).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    page = docs / "work.md"
+    page.write_text("[a](case-studies/trusted-relationships.md) [b](case-studies/case-study-00001.md)\n", encoding="utf-8")
+    corpus._link_generated_studies(docs, studies)
+    assert page.read_text(encoding="utf-8") == "[a](case-studies/case-study-00000.md) [b](case-studies/case-study-00001.md)\n"
+
+
+def test_a_measure_is_the_median_of_its_runs() -> None:
+    ours = build_benchmark.Measure((30.0, 10.0, 12.0), 900.0, 8000, 3, (40.0, 20.0, 22.0))
+    bare = build_benchmark.Measure((14.0, 15.0, 16.0), 500.0, 4000, 1, (14.0, 15.0, 15.5))
+    assert (ours.seconds, ours.spread, ours.per_thousand) == (12.0, 20.0, 1.5)
+    assert build_benchmark._row(2000, ours, bare).splitlines() == [
+        "| 2000 | Rhannu | 12.0 | 20.0 | 22.0 | 900 | 3 | 8000 | 1.50 | 0.80 |",
+        "| 2000 | bare stack | 15.0 | 2.0 | 15.0 | 500 | 1 | 4000 | 3.75 | 1.00 |",
+    ]
+
+
+# A parent holding about 40 MiB that starts a child holding about 80 MiB, both alive at once.
+_TWO_PROCESSES = (
+    "import subprocess, sys, time\n"
+    "held = bytearray(40 << 20)\n"
+    "child = subprocess.Popen([sys.executable, '-c', 'import time; held = bytearray(80 << 20); time.sleep(1)'])\n"
+    "child.wait()\n"
+)
+
+
+def test_peak_memory_is_summed_over_the_process_tree(tmp_path: Path) -> None:
+    seconds, peak_kib, processes, cpu = build_benchmark.measure_once([sys.executable, "-c", _TWO_PROCESSES], tmp_path, {})
+    assert processes == 2
+    assert peak_kib > 120 * 1024  # both processes' peaks, not the parent's alone
+    assert seconds >= 1 and 0 < cpu < seconds
 
 
 def test_index_facts(tmp_path: Path) -> None:

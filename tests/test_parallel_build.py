@@ -1,0 +1,163 @@
+"""`rhannu build` builds the two languages in parallel processes (rhannu/parallel_build.py): the
+site it publishes is byte for byte the one `mkdocs build` writes in one process, an error is
+reported once, and Ctrl-C stops both processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rhannu import search
+from rhannu.parallel_build import merge_into
+from tests.support.sites import build, build_env, copy_fixture, edit
+
+
+def rhannu_build(project: Path, site: Path, **options) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "build", "--site-dir", str(site)],
+        env=build_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        **options,
+    )
+
+
+def contents(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_fixture(tmp_path_factory.mktemp("parallel") / "project")
+
+
+def test_both_ways_give_the_same_bytes(project: Path, tmp_path: Path) -> None:
+    one_process = build(project, tmp_path / "one")
+    assert one_process.returncode == 0, one_process.log
+    parallel = rhannu_build(project, tmp_path / "two")
+    log = parallel.communicate(timeout=300)[0]
+    assert parallel.returncode == 0, log
+    expected, built = contents(tmp_path / "one"), contents(tmp_path / "two")
+    # both languages' pages, and what spans them, written once after both passes
+    for path in (
+        "index.html",
+        "cy/index.html",
+        "404.html",
+        "cy/404.html",
+        "search/search_index.json",
+        "cy/search/search_index.json",
+        "sitemap.xml",
+        "_redirects",
+    ):
+        assert path in built, path
+    assert b"rhannu-not-found-other" in built["404.html"] and b'"home":"/cy/"' in built["404.html"].replace(b" ", b"")
+    assert sorted(built) == sorted(expected)
+    assert [path for path in expected if built[path] != expected[path]] == []
+
+
+def test_an_error_in_the_content_is_reported_once_and_nothing_is_published(project: Path, tmp_path: Path) -> None:
+    broken = copy_fixture(tmp_path / "broken")
+    edit(broken / "case_studies/sample-case-study-03.cy.md", "\ntitle: ", "\ntitle: \ntitle_was: ")
+    site = tmp_path / "site"
+    running = rhannu_build(broken, site)
+    log = running.communicate(timeout=300)[0]
+    assert running.returncode == 1 and "Traceback" not in log, log
+    assert log.count("case_studies/sample-case-study-03.cy.md: field 'title'") == 1, log
+    assert not site.exists() or not any(site.iterdir())
+
+
+def test_a_fault_only_the_welsh_pass_finds_is_reported_once(project: Path, tmp_path: Path) -> None:
+    broken = copy_fixture(tmp_path / "broken")
+    page = broken / "case_studies/sample-case-study-02.cy.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<iframe src="https://example.org/"></iframe>\n', encoding="utf-8")
+    site = tmp_path / "site"
+    running = rhannu_build(broken, site)
+    log = running.communicate(timeout=300)[0]
+    assert running.returncode == 1 and "Traceback" not in log, log
+    assert log.count("sample-case-study-02.cy.md: line") == 1, log
+    assert "the element <iframe> is not allowed" in log
+    assert not site.exists() or not any(site.iterdir())
+
+
+def _session(leader: int) -> list[int]:
+    """The processes left in the session `leader` started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if entry.name.isdigit() and int(fields[3]) == leader and fields[0] != "Z":  # fields[3]: the session id
+            found.append(int(entry.name))
+    return found
+
+
+def test_ctrl_c_stops_both_language_processes(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "www/site"
+    running = rhannu_build(project, site, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(_session(running.pid)) < 3 or not list(site.parent.glob(".site.new-*/cy-*/site/cy/*/index.html")):
+        assert running.poll() is None and time.monotonic() < deadline, "the build ended before it was interrupted"
+        time.sleep(0.02)
+    os.kill(running.pid, signal.SIGINT)  # the parent only: the terminal's Ctrl-C reaches all, and the children ignore it
+    log = running.communicate(timeout=60)[0]
+    assert running.returncode == 130, log
+    assert "interrupted; nothing was left half-written" in log and "Traceback" not in log
+    assert _session(running.pid) == []
+    assert not site.exists()
+    assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
+
+
+def test_merge_moves_every_file_the_later_one_winning(tmp_path: Path) -> None:
+    english, welsh = tmp_path / "en", tmp_path / "cy"
+    for path, text in {"index.html": "en", "sitemap.xml": "en map", "assets/a.css": "css", "search/s.json": "en"}.items():
+        (english / path).parent.mkdir(parents=True, exist_ok=True)
+        (english / path).write_text(text, encoding="utf-8")
+    for path, text in {"sitemap.xml": "cy map", "assets/a.css": "css", "cy/index.html": "cy", "cy/x/index.html": "x"}.items():
+        (welsh / path).parent.mkdir(parents=True, exist_ok=True)
+        (welsh / path).write_text(text, encoding="utf-8")
+    merge_into(welsh, english)
+    assert {path: data.decode() for path, data in contents(english).items()} == {
+        "index.html": "en",
+        "sitemap.xml": "cy map",
+        "assets/a.css": "css",
+        "search/s.json": "en",
+        "cy/index.html": "cy",
+        "cy/x/index.html": "x",
+    }
+    assert [path for path in welsh.rglob("*") if path.is_file()] == []
+
+
+def test_merge_refuses_a_folder_where_a_file_was_written(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en/feed").write_text("a file", encoding="utf-8")
+    (tmp_path / "cy/feed").mkdir(parents=True)
+    (tmp_path / "cy/feed/index.xml").write_text("a folder", encoding="utf-8")
+    with pytest.raises(OSError, match="a file in the English build, a folder in the Welsh one"):
+        merge_into(tmp_path / "cy", tmp_path / "en")
+
+
+def test_indexes_from_each_process_equal_the_split_of_the_merged_index() -> None:
+    """Each process's entries, split apart and joined English-process first, give the indexes the
+    one-process build splits from its merged index, even for an entry in the other language's place."""
+    config = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000.0}}}
+    english_pass = [
+        {"location": "", "title": "Home", "text": "Well-being in Ynys Môn"},
+        {"location": "cy/odd/", "title": "Odd", "text": "cyd-gynhyrchu"},
+    ]
+    welsh_pass = [
+        {"location": "cy/", "title": "Hafan", "text": "Llesiant ym Môn, cyd-gynhyrchu"},
+        {"location": "stray/", "title": "Stray", "text": "café"},
+    ]
+    expected = search.split_index({"config": config, "docs": english_pass + welsh_pass})
+    ours = {"en": search.english_docs(english_pass), "cy": search.welsh_docs(english_pass)}
+    theirs = {"en": search.english_docs(welsh_pass), "cy": search.welsh_docs(welsh_pass)}
+    assert search.indexes(config, ours["en"] + theirs["en"], ours["cy"] + theirs["cy"]) == expected
+    assert [doc["location"] for doc in expected["cy"]["docs"]] == ["odd/", ""]
