@@ -155,7 +155,9 @@ def test_an_event_is_announced_in_the_last_monthly_issue_before_it() -> None:
 def test_the_next_issue_due_follows_a_monthly_cadence() -> None:
     settings = monthly(D(2021, 1, 31), D(2024, 1, 31))
     assert [settings.next_issue_day(day) for day in (D(2024, 1, 1), D(2024, 2, 1), D(2024, 2, 29))] == [
-        D(2024, 1, 31), D(2024, 2, 29), D(2024, 3, 31),
+        D(2024, 1, 31),
+        D(2024, 2, 29),
+        D(2024, 3, 31),
     ]
 
 
@@ -195,7 +197,10 @@ def test_the_cadence_is_read_from_data(tmp_path: Path, declared: str, cadence: C
             "data/newsletter.yml: field 'every': expected month (an issue each month), or leave it out and give days: N; "
             "got 'fortnight'",
         ),
-        ("every: 1\n", "data/newsletter.yml: field 'every': expected month (an issue each month), or leave it out and give days: N; got 1"),
+        (
+            "every: 1\n",
+            "data/newsletter.yml: field 'every': expected month (an issue each month), or leave it out and give days: N; got 1",
+        ),
         ("days: month\n", "data/newsletter.yml: field 'days': expected a whole number of days from 1; got 'month'"),
     ],
 )

@@ -70,7 +70,10 @@ def test_the_archive_calls_the_newsletter_monthly(monthly: BuildResult, prefix: 
     ("feed", "description"),
     [
         ("newsletters/feed.xml", "Issues of the programme's monthly newsletter, in English, as they are published on this site."),
-        ("cy/cylchlythyrau/feed.xml", "Rhifynnau o gylchlythyr misol y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon."),
+        (
+            "cy/cylchlythyrau/feed.xml",
+            "Rhifynnau o gylchlythyr misol y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+        ),
     ],
 )
 def test_the_issues_feed_calls_the_newsletter_monthly(monthly: BuildResult, feed: str, description: str) -> None:
@@ -84,15 +87,23 @@ def test_the_issues_feed_calls_the_newsletter_monthly(monthly: BuildResult, feed
     ("calendar", "description", "event"),
     [
         ("events.ics", "Events announced in the programme's monthly newsletter, in English", "Sample learning event"),
-        ("cy/events.ics", "Digwyddiadau a gyhoeddir yng nghylchlythyr misol y rhaglen, yn Gymraeg", "Digwyddiad dysgu enghreifftiol"),
+        (
+            "cy/events.ics",
+            "Digwyddiadau a gyhoeddir yng nghylchlythyr misol y rhaglen, yn Gymraeg",
+            "Digwyddiad dysgu enghreifftiol",
+        ),
     ],
 )
-def test_the_events_calendar_calls_the_newsletter_monthly(monthly: BuildResult, calendar: str, description: str, event: str) -> None:
+def test_the_events_calendar_calls_the_newsletter_monthly(
+    monthly: BuildResult, calendar: str, description: str, event: str
+) -> None:
     parsed = icalendar.Calendar.from_ical((monthly.site / calendar).read_bytes())
     assert str(parsed["x-wr-caldesc"]).startswith(description)
     # the event of 17 March is announced in the last issue before it, of 14 March
     assert [str(vevent["summary"]) for vevent in parsed.walk("VEVENT")] == [event]
-    issue_page = read_html(monthly.site / section("cy/" if calendar.startswith("cy/") else "", "newsletters") / "2022-03-14/index.html")
+    issue_page = read_html(
+        monthly.site / section("cy/" if calendar.startswith("cy/") else "", "newsletters") / "2022-03-14/index.html"
+    )
     assert event in issue_page.select_one("#issue-events").find_parent("section").get_text()
 
 
