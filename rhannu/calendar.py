@@ -42,7 +42,7 @@ from rhannu.email import markdown_text
 from rhannu.issue_views import event_calendar_path, issue_path
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue
+from rhannu.newsletter import Cadence, Issue, cadence_adjective
 from rhannu.urls import absolute, url
 from rhannu.views import text_in
 
@@ -189,12 +189,16 @@ def calendar_name(lang: str, site_name: str) -> str:
     return label(lang, "calendar_name", site=site_name)
 
 
-def feed(issues: Iterable[Issue], lang: str, site_name: str, site_url: str) -> bytes:
+def feed(issues: Iterable[Issue], lang: str, site_name: str, site_url: str, *, cadence: Cadence) -> bytes:
     """The language's events.ics: every event announced in a published issue."""
     events = [event for _, _, event in announced_events(issues, lang, site_url)]
-    return render(events, lang, calendar_name(lang, site_name), label(lang, "calendar_description"))
+    return render(events, lang, calendar_name(lang, site_name), calendar_description(lang, cadence))
 
 
-def event_file(event: CalendarEvent, lang: str) -> bytes:
+def event_file(event: CalendarEvent, lang: str, cadence: Cadence) -> bytes:
     """A calendar of one event, for its "Add to calendar" link (at `event_path`)."""
-    return render([event], lang, event.summary, label(lang, "calendar_description"))
+    return render([event], lang, event.summary, calendar_description(lang, cadence))
+
+
+def calendar_description(lang: str, cadence: Cadence) -> str:
+    return label(lang, "calendar_description", cadence=cadence_adjective(cadence, lang))

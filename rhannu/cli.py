@@ -231,7 +231,7 @@ def newsletter_preview(root: Path, day: str) -> int:
     from rhannu.labels import label
     from rhannu.languages import CODES
     from rhannu.network import load_cache
-    from rhannu.newsletter import assemble, load_settings
+    from rhannu.newsletter import assemble, load_settings, previous_issue_day
     from rhannu.views import text_in
 
     wanted = _parse_day(day)
@@ -258,7 +258,7 @@ def newsletter_preview(root: Path, day: str) -> int:
     if published == first:
         covers = "with everything published before it"
     else:
-        since, until = published - dt.timedelta(days=settings.cadence.days), published - dt.timedelta(days=1)
+        since, until = previous_issue_day(settings.cadence, published), published - dt.timedelta(days=1)
         covers = f"covering what was published from {since} to {until}"
     if issue is None:
         print(
@@ -361,14 +361,14 @@ def parser() -> argparse.ArgumentParser:
     email = newsletter_commands.add_parser(
         "email",
         help="print an issue's email edition",
-        description="Print the email edition of the issue published on DATE (or whose fortnight holds DATE), "
+        description="Print the email edition of the issue published on DATE (or of the issue period that holds DATE), "
         "ready to paste into a mailing service. Exit status: 0, or 1 when there is no such issue.",
     )
     email.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     preview_issue = newsletter_commands.add_parser(
         "preview",
         help="what the issue covering DATE will contain",
-        description="Show, in Welsh and English, what goes into the issue whose fortnight holds DATE, "
+        description="Show, in Welsh and English, what goes into the issue for the issue period that holds DATE, "
         "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
@@ -380,7 +380,7 @@ def parser() -> argparse.ArgumentParser:
         "send",
         help="send yourself test copies of an issue's email edition",
         description="Send test copies ('[TEST]' in the subject) of the email edition of the issue published on "
-        "DATE (or whose fortnight holds DATE) through an SMTP server, to check the edition in real mail "
+        "DATE (or of the issue period that holds DATE) through an SMTP server, to check the edition in real mail "
         "clients before your mailing service sends it. It is not for sending the newsletter to readers: at "
         f"most {MAX_TEST_RECIPIENTS} addresses. The server, port, STARTTLS and user come from the options or "
         "from RHANNU_SMTP_SERVER, RHANNU_SMTP_PORT, RHANNU_SMTP_STARTTLS (yes/no) and RHANNU_SMTP_USER; the "

@@ -29,7 +29,7 @@ from rhannu.full_text import body_html
 from rhannu.issue_views import NEWSLETTERS, issue_path, issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue
+from rhannu.newsletter import Cadence, Issue, cadence_adjective
 from rhannu.urls import absolute
 from rhannu.views import facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
@@ -200,11 +200,12 @@ def newsletter_channel(
     content: Content,
     emails: Mapping[dt.date, str],
     cap: int,
+    cadence: Cadence,
 ) -> Channel:
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
         link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
-        description=label(lang, "feed_issues_description"),
+        description=label(lang, "feed_issues_description", cadence=cadence_adjective(cadence, lang)),
         lang=lang,
         self_url=absolute(site_url, feed_path("newsletters", lang)),
         items=newest(issue_items(issues, lang, site_url, content, emails), cap),

@@ -13,7 +13,7 @@ from rhannu.content_types import NEWSLETTERS, NewsItem, page_path
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue, Section, Status
+from rhannu.newsletter import Cadence, Issue, Section, Status, cadence_adjective
 from rhannu.site_info import SiteInfo
 from rhannu.views import Late, VirtualPage, href, page, relative, text_in, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
@@ -272,10 +272,13 @@ def no_issue_html(status: Status, lang: str, from_url: str, subscribe_url: str |
     return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
 
 
-def archive_page(issues: tuple[Issue, ...], lang: str, status: Status, subscribe_url: str | None = None) -> VirtualPage:
+def archive_page(
+    issues: tuple[Issue, ...], lang: str, status: Status, cadence: Cadence, subscribe_url: str | None = None
+) -> VirtualPage:
     path = f"{NEWSLETTERS}/index"
     here = url(path, lang)
-    intro = label(lang, "newsletters_intro" if issues else "newsletters_intro_empty")  # an empty archive lists nothing
+    intro_key = "newsletters_intro" if issues else "newsletters_intro_empty"  # an empty archive lists nothing
+    intro = label(lang, intro_key, cadence=cadence_adjective(cadence, lang))
     parts = [
         f"<p>{escape(intro)}</p>",
         f'<ul class="rhannu-issue-links">{follow_html(lang, here, subscribe_url)}</ul>',
@@ -323,11 +326,13 @@ def latest_issue_html(
     )
 
 
-def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status, info: SiteInfo | None = None) -> list[VirtualPage]:
+def newsletter_pages(
+    issues: tuple[Issue, ...], lang: str, status: Status, cadence: Cadence, info: SiteInfo | None = None
+) -> list[VirtualPage]:
     """Each issue's page and the archive; `info` gives the Subscribe page's address (its `slug`)."""
     subscribe_url = info.address(url(SUBSCRIBE, lang)) if info is not None else None
     issue_pages = [issue_page(issue, lang, issues, subscribe_url) for issue in issues]
-    return [*issue_pages, archive_page(issues, lang, status, subscribe_url)]
+    return [*issue_pages, archive_page(issues, lang, status, cadence, subscribe_url)]
 
 
 def _issue_neighbours(issue: Issue, issues: tuple[Issue, ...], lang: str) -> tuple[Neighbour | None, Neighbour | None]:

@@ -33,8 +33,8 @@ ENGLISH: dict[str, str] = {
     "facet_description": "Case studies for {label}.",
     "newsletter": "Newsletter",
     "newsletters": "Newsletters",
-    "newsletters_intro": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Every issue published on this site, by year.",
-    "newsletters_intro_empty": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Its issues will be listed here, by year, as they are published on this site.",
+    "newsletters_intro": "The programme's{cadence} newsletter: news, events, and new case studies and lessons. Every issue published on this site, by year.",
+    "newsletters_intro_empty": "The programme's{cadence} newsletter: news, events, and new case studies and lessons. Its issues will be listed here, by year, as they are published on this site.",
     "issue_title": "Newsletter: {date}",
     "issue_number": "Issue {number}",
     "issue_covers": "News from {start} to {end}",
@@ -61,7 +61,7 @@ ENGLISH: dict[str, str] = {
     "season_winter": "Winter {year}",
     "feed_issues": "Newsletter (RSS)",
     "feed_all": "Everything new (RSS)",
-    "feed_issues_description": "Issues of the programme's fortnightly newsletter, in English, as they are published on this site.",
+    "feed_issues_description": "Issues of the programme's{cadence} newsletter, in English, as they are published on this site.",
     "feed_all_description": "New case studies, lessons learnt and newsletter issues, in English, as they are published on this site.",
     "network": "From the network",
     "subscribe_email": "By email",
@@ -148,7 +148,7 @@ ENGLISH: dict[str, str] = {
     "calendar_feed": "Events calendar (iCalendar)",
     "calendar_name": "Events: {site}",
     "calendar_description": (
-        "Events announced in the programme's fortnightly newsletter, in English, as its issues are published on this "
+        "Events announced in the programme's{cadence} newsletter, in English, as its issues are published on this "
         "site. Times are UK time."
     ),
     "subscribe_calendar": "In your calendar",
@@ -228,6 +228,12 @@ ENGLISH: dict[str, str] = {
     "api_schemas": "Schemas",
     "api_page_link": "They are listed on a page of their own too: {page}.",
     "api_reusing": "How you may reuse the content, and what a website that fetches the catalogue needs, is on the page {reusing}.",
+    # cadence (issue 22): the adjective for the newsletter's cadence in data/newsletter.yml. The
+    # sentences above take it as `{cadence}`: a space and the word, or nothing for a cadence that
+    # has none (every 10 days), so each sentence must read well both ways.
+    "cadence_weekly": "weekly",
+    "cadence_fortnightly": "fortnightly",
+    "cadence_monthly": "monthly",
 }
 
 WELSH: dict[str, str] = {
@@ -255,8 +261,8 @@ WELSH: dict[str, str] = {
     "facet_description": "Astudiaethau achos ar gyfer {label}.",
     "newsletter": "Cylchlythyr",
     "newsletters": "Cylchlythyrau",
-    "newsletters_intro": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn a gyhoeddwyd ar y wefan hon, fesul blwyddyn.",
-    "newsletters_intro_empty": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Bydd ei rifynnau'n cael eu rhestru yma, fesul blwyddyn, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+    "newsletters_intro": "Cylchlythyr{cadence} y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn a gyhoeddwyd ar y wefan hon, fesul blwyddyn.",
+    "newsletters_intro_empty": "Cylchlythyr{cadence} y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Bydd ei rifynnau'n cael eu rhestru yma, fesul blwyddyn, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "issue_title": "Cylchlythyr: {date}",
     "issue_number": "Rhifyn {number}",
     "issue_covers": "Newyddion o {start} i {end}",
@@ -283,7 +289,7 @@ WELSH: dict[str, str] = {
     "season_winter": "Gaeaf {year}",
     "feed_issues": "Cylchlythyr (RSS)",
     "feed_all": "Popeth newydd (RSS)",
-    "feed_issues_description": "Rhifynnau o gylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+    "feed_issues_description": "Rhifynnau o gylchlythyr{cadence} y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "feed_all_description": "Astudiaethau achos, gwersi a ddysgwyd a rhifynnau newydd o'r cylchlythyr, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "network": "O'r rhwydwaith",
     "subscribe_email": "Drwy e-bost",
@@ -371,7 +377,7 @@ WELSH: dict[str, str] = {
     "calendar_feed": "Calendr digwyddiadau (iCalendar)",
     "calendar_name": "Digwyddiadau: {site}",
     "calendar_description": (
-        "Digwyddiadau a gyhoeddir yng nghylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth i'w rifynnau gael eu "
+        "Digwyddiadau a gyhoeddir yng nghylchlythyr{cadence} y rhaglen, yn Gymraeg, wrth i'w rifynnau gael eu "
         "cyhoeddi ar y wefan hon. Mae'r amseroedd yn amser y DU."
     ),
     "subscribe_calendar": "Yn eich calendr",
@@ -452,6 +458,12 @@ WELSH: dict[str, str] = {
     "api_schemas": "Sgemâu",
     "api_page_link": "Maent wedi'u rhestru ar dudalen eu hunain hefyd: {page}.",
     "api_reusing": "Mae'r dudalen {reusing} yn egluro sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog.",
+    # cadence (issue 22): the adjective for the newsletter's cadence in data/newsletter.yml. The
+    # sentences above take it as `{cadence}` after "cylchlythyr" (masculine, so the adjective keeps
+    # its radical form; the sentence mutates the noun itself: "o gylchlythyr", "yng nghylchlythyr").
+    "cadence_weekly": "wythnosol",
+    "cadence_fortnightly": "pythefnosol",
+    "cadence_monthly": "misol",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}

@@ -80,7 +80,7 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
             ),
             *_emails(site, BOTH),
         ]
-    name, site_url = site.info.name(lang), site.info.url
+    name, site_url, cadence = site.info.name(lang), site.info.url, site.settings.cadence
     files = [
         Planned(
             url(f"{CASE_STUDIES.address}/index", lang) + "cards.json",
@@ -88,11 +88,17 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
             lambda: cards_json(site, lang),
         ),
         *_feeds(site, lang),
-        Planned(calendar.feed_path(lang), Owner("the events calendar"), lambda: calendar.feed(site.issues, lang, name, site_url)),
+        Planned(
+            calendar.feed_path(lang),
+            Owner("the events calendar"),
+            lambda: calendar.feed(site.issues, lang, name, site_url, cadence=cadence),
+        ),
     ]
     for issue, item, event in calendar.announced_events(site.issues, lang, site_url):
         owner = Owner(f"the calendar file of the event {primary_path(item.texts)}", primary_path(item.texts))
-        files.append(Planned(calendar.event_path(issue, item.slug, lang), owner, _bound(calendar.event_file, event, lang)))
+        files.append(
+            Planned(calendar.event_path(issue, item.slug, lang), owner, _bound(calendar.event_file, event, lang, cadence))
+        )
     whole = cache(lambda: catalogue.files(site.info, site.content, site.issues, lang))
     files += [
         Planned(catalogue.catalogue_path(lang), Owner("the JSON catalogue"), lambda: whole()[catalogue.catalogue_path(lang)]),
@@ -175,7 +181,9 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
 
     @cache
     def issues_feed() -> str:
-        channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails(), cap=cap)
+        channel = newsletter_channel(
+            site.issues, lang, name, site_url, content=site.content, emails=emails(), cap=cap, cadence=site.settings.cadence
+        )
         return render_rss(_licensed(channel, site, lang))
 
     def everything() -> str:

@@ -146,7 +146,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
             for lang in CODES
             for page in [
                 *pages_for(content, lang, info),
-                *newsletter_pages(issues, lang, status, info),
+                *newsletter_pages(issues, lang, status, settings.cadence, info),
                 api_page(info, lang),
             ]
         ),
