@@ -109,10 +109,12 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._unsafe.clear()
+        if static_i18n.is_default_pass(config):
+            self._prepare(config)
+        labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
         pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
-        if not static_i18n.is_default_pass(config):
-            labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
-            return
+
+    def _prepare(self, config: MkDocsConfig) -> None:
         self._not_found.clear()
         self._site = None
         self._restore_words()

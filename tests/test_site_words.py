@@ -26,6 +26,7 @@ OWN_WORDS = {
         "feed_all_description": "Everything new on the sample site, in English.",
         "email_web_copy": "The web copy of the {site} email.",
         "not_found": "Nothing at this address",
+        "palette_to_dark": "Use dark colours",
     },
     "cy": {
         "case_studies": "Straeon arfer",
@@ -33,6 +34,7 @@ OWN_WORDS = {
         "feed_all_description": "Popeth newydd ar y wefan sampl, yn Gymraeg.",
         "email_web_copy": "Copi ar y we o e-bost {site}.",
         "not_found": "Dim byd yn y cyfeiriad hwn",
+        "palette_to_dark": "Defnyddio lliwiau tywyll",
     },
 }
 
@@ -157,6 +159,12 @@ def test_the_sites_words_reach_the_email_edition(worded_site: Path, lang: str) -
     start, end = OWN_WORDS[lang]["email_web_copy"].split("{site}")
     assert start.strip() in text and end.strip() in text
     assert RHANNUS_WEB_COPY[lang] not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_sites_words_reach_the_themes_colour_toggle(worded_site: Path, lang: str) -> None:
+    home = read_html(worded_site / ("index.html" if lang == "en" else "cy/index.html"))
+    assert home.select_one("label[for=__palette_1]")["title"] == OWN_WORDS[lang]["palette_to_dark"]
 
 
 def test_the_sites_words_reach_a_template(worded_site: Path) -> None:
