@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextvars
 import datetime as dt
 import os
 import sys
@@ -427,7 +428,8 @@ INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (C
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
-        return _run(args, args.root.resolve())
+        # a context of its own, so the site's words a command puts in place (rhannu.labels) end with it
+        return contextvars.copy_context().run(_run, args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)

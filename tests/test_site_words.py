@@ -171,3 +171,16 @@ def test_the_sites_words_reach_a_template(worded_site: Path) -> None:
     not_found = read_html(worded_site / "404.html")
     assert not_found.title is not None
     assert not_found.title.get_text() == f"{OWN_WORDS['cy']['not_found']} / {OWN_WORDS['en']['not_found']}"
+
+
+def test_rhannu_new_writes_the_sites_words_which_end_with_the_command(tmp_path: Path) -> None:
+    from rhannu.cli import main
+
+    project = copy_fixture(tmp_path / "project")
+    schema = project / "data/schema.yml"
+    words = "labels: {en: {scaffold_summary_case_studies: Say what this story is about.}, cy: {scaffold_title_case_studies: Teitl y stori}}"
+    schema.write_text(schema.read_text(encoding="utf-8").replace("labels: {}", words), encoding="utf-8")
+    assert main(["--root", str(project), "new", "case-study", "A story"]) == 0
+    assert 'summary: "Say what this story is about."' in (project / "case_studies/a-story.md").read_text(encoding="utf-8")
+    assert 'title: "Teitl y stori"' in (project / "case_studies/a-story.cy.md").read_text(encoding="utf-8")
+    assert label("en", "scaffold_summary_case_studies") == ENGLISH["scaffold_summary_case_studies"]
