@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextvars
 import datetime as dt
 import os
 import sys
@@ -182,10 +183,13 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
+    from rhannu.labels import use_site_words
     from rhannu.scaffold import TitleProblem, new_case_study, new_item
+    from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
     today = build_date()
+    use_site_words(load_schema(root).labels)  # the placeholders are in the site's own words
     try:
         if kind == "case-study":
             paths = new_case_study(root, title, today, load_taxonomy(root))
@@ -228,7 +232,7 @@ def translations(root: Path, mark_page: str | None) -> int:
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
     from rhannu.issue_views import issue_title
-    from rhannu.labels import label
+    from rhannu.labels import label, use_site_words
     from rhannu.languages import CODES
     from rhannu.network import load_cache
     from rhannu.newsletter import assemble, load_settings, previous_issue_day
@@ -245,6 +249,7 @@ def newsletter_preview(root: Path, day: str) -> int:
         first = settings.first_issue or settings.cadence.anchor
         published = max(settings.cadence.next_day(wanted), first)
         content = load_content(root, published)
+        use_site_words(content.taxonomy.schema.labels)
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
@@ -423,7 +428,8 @@ INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (C
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
-        return _run(args, args.root.resolve())
+        # a context of its own, so the site's words a command puts in place (rhannu.labels) end with it
+        return contextvars.copy_context().run(_run, args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)

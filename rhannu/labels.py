@@ -8,6 +8,12 @@ its language partials (`overrides/partials/languages/`), and navigation names in
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from string import Formatter
+from types import MappingProxyType
+
 ENGLISH: dict[str, str] = {
     "case_studies": "Case studies",
     "case_studies_intro": "Filter the case studies below to find the ones you need.",
@@ -469,8 +475,55 @@ WELSH: dict[str, str] = {
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
 
 
+# A site's own words for these labels (`labels:` in its data/schema.yml), by language then key.
+#
+# They are held in a context variable, not passed down: label() is read at some 200 places in 20
+# modules (pages, feeds, email, calendar, catalogue, templates), most several calls below anything
+# that sees the site, and threading a table through all of them would add an argument to nearly
+# every renderer for one lookup. A ContextVar keeps label() a plain call while staying per build:
+# rhannu.site.prepare sets it to the site it prepares (so `rhannu check`, `rhannu newsletter` and
+# the build see the same words), the plugin sets it again at the start of every language pass and
+# puts back what was there when the build ends, and each thread or asyncio task has its own
+# context, so two sites built in one process each see their own words, never a module global.
+NO_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({})
+_SITE_WORDS: ContextVar[Mapping[str, Mapping[str, str]]] = ContextVar("rhannu_site_words", default=NO_WORDS)
+
+
+def use_site_words(words: Mapping[str, Mapping[str, str]]) -> Token[Mapping[str, Mapping[str, str]]]:
+    """Make `words` the site's own words for this context; the token puts back the ones before."""
+    return _SITE_WORDS.set(words)
+
+
+def restore_site_words(token: Token[Mapping[str, Mapping[str, str]]]) -> None:
+    _SITE_WORDS.reset(token)
+
+
+@contextmanager
+def site_words(words: Mapping[str, Mapping[str, str]]) -> Iterator[None]:
+    token = use_site_words(words)
+    try:
+        yield
+    finally:
+        restore_site_words(token)
+
+
+def text(lang: str, key: str) -> str:
+    """The label's text before its placeholders are filled: the site's own words, or Rhannu's."""
+    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES[lang][key]
+
+
+def table(lang: str) -> dict[str, str]:
+    """Every label in `lang`, the site's own words in place of Rhannu's (for templates)."""
+    return TABLES[lang] | dict(_SITE_WORDS.get().get(lang, {}))
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The names a label's text fills in: 'Page {page} of {pages}' -> {'page', 'pages'}."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name is not None)
+
+
 def label(lang: str, key: str, **values: object) -> str:
-    return TABLES[lang][key].format(**values)
+    return text(lang, key).format(**values)
 
 
 def count(lang: str, n: int) -> str:

@@ -21,6 +21,7 @@ from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import missing_images
 from rhannu.issue_views import newsletter_pages, rendered_markdown
+from rhannu.labels import use_site_words
 from rhannu.languages import CODES, DEFAULT
 from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
@@ -130,6 +131,7 @@ class Site:
 
 def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | None = None) -> Site:
     content = load_content(root, build_date)
+    use_site_words(content.taxonomy.schema.labels)  # this site's words for everything rendered from here on
     settings = load_settings(root)
     if errors := editorial_errors(content, settings):
         raise ContentErrors(errors)
