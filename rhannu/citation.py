@@ -17,7 +17,7 @@ from html import escape
 
 from babel.dates import get_month_names
 
-from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path
+from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path, type_of
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language
 from rhannu.site_info import SiteInfo
@@ -51,7 +51,7 @@ def citation_of(item: CaseStudy | Lesson, lang: str, info: SiteInfo) -> Citation
     """What a citation of the item's page in `lang` says."""
     text = _text(item, lang)
     return Citation(
-        key=f"{'case-study' if isinstance(item, CaseStudy) else 'lesson'}-{item.slug}",
+        key=f"{type_of(item).singular}-{item.slug}",
         title=text.title,
         organisation=info.name(lang),
         published=item.published.date() if item.published else None,

@@ -159,7 +159,7 @@ def rendered_pages(
         if item is None:
             continue  # new, draft or future-dated: the full rebuild decides
         for lang in item.texts:
-            page = ITEM_PAGES[kind.key](content, item, lang, None, names)
+            page = ITEM_PAGES[kind.behaviour](content, item, lang, None, names)
             address = url(kind.path(item, lang), lang)
             target = site / address / "index.html"
             if not target.exists():
