@@ -183,16 +183,24 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
+    from rhannu.content_types import build_types, use_types
     from rhannu.labels import use_site_words
     from rhannu.scaffold import TitleProblem, new_case_study, new_item
     from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
     today = build_date()
-    use_site_words(load_schema(root).labels)  # the placeholders are in the site's own words
+    schema = load_schema(root)
+    use_site_words(schema.labels)  # the placeholders are in the site's own words
+    types = build_types(schema.types)
+    use_types(types)
+    with_pages = {declared.singular: declared for declared in types if declared.behaviour == "items-with-pages"}
     try:
-        if kind == "case-study":
-            paths = new_case_study(root, title, today, load_taxonomy(root))
+        if kind in with_pages:
+            paths = new_case_study(root, title, today, load_taxonomy(root), with_pages[kind])
+        elif kind not in ("item", "event"):
+            print(f"rhannu new: this site has no '{kind}': expected {', '.join([*with_pages, 'item', 'event'])}", file=sys.stderr)
+            return 1
         else:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
     except FileExistsError as exists:
@@ -285,7 +293,28 @@ def newsletter_preview(root: Path, day: str) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+def _page_kinds(argv: Sequence[str] | None) -> tuple[tuple[str, str], ...]:
+    """`rhannu new`'s kinds of item with pages, from the site's schema (data/schema.yml): each
+    type's singular name ('case-study', 'resource') and what it writes. Today's case studies where
+    the schema cannot be read: `rhannu check` reports why."""
+    from rhannu.content_types import build_types
+    from rhannu.site_schema import load_schema
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--root", type=Path, default=Path("."))
+    root = early.parse_known_args(argv)[0].root
+    try:
+        types = build_types(load_schema(root).types)
+    except (ContentErrors, OSError):
+        return (("case-study", "a case study in case_studies/"),)
+    return tuple(
+        (kind.singular, f"a {kind.editor_names[0]} in {kind.folder}/") for kind in types if kind.behaviour == "items-with-pages"
+    )
+
+
+def parser(
+    page_kinds: tuple[tuple[str, str], ...] = (("case-study", "a case study in case_studies/"),),
+) -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rhannu", description="Tools for the Rhannu site's editors.")
     main.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
     commands = main.add_subparsers(dest="command", required=True)
@@ -334,7 +363,7 @@ def parser() -> argparse.ArgumentParser:
     new_parser = commands.add_parser("new", help="start new content in both languages")
     new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
     for kind, what in (
-        ("case-study", "a case study in case_studies/"),
+        *page_kinds,
         ("item", "a newsletter news item in newsletters/"),
         ("event", "a newsletter event in newsletters/"),
     ):
@@ -427,7 +456,7 @@ INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (C
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)
+        args = parser(_page_kinds(argv)).parse_args(argv)
         # a context of its own, so the site's words a command puts in place (rhannu.labels) end with it
         return contextvars.copy_context().run(_run, args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback

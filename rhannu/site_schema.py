@@ -109,6 +109,9 @@ TYPE_LABELS = {
         "count_one_{key}",
         "count_other_{key}",
         "none_yet_{key}",
+        "scaffold_title_{key}",
+        "scaffold_summary_{key}",
+        "scaffold_body_{key}",
     ),
     "grouped-lessons": ("{key}", "{key}_intro", "pager_{key}", "all_{key}"),
     "newsletter-items": (),
@@ -601,9 +604,12 @@ def _type_addresses(value: object, where: str, errors: list[ContentError]) -> Ma
 
 
 def _type_facets(value: object, facets: tuple[str, ...], where: str, errors: list[ContentError]) -> tuple[str, ...]:
-    """The facets that group a type's items: for now none, or every facet the schema declares."""
+    """The facets that group a type's items: for now none, or every facet the schema declares
+    (`all`, or the list of them)."""
+    if value == "all":
+        return facets
     if not isinstance(value, list) or (value and sorted(map(str, value)) != sorted(facets)):
-        wanted = f"expected [] or every facet the schema declares ({', '.join(facets)})"
+        wanted = f"expected `all` (every facet the schema declares: {', '.join(facets)}), or [] for none"
         errors.append(_error(f"{wanted}; got {value!r}", where))
         return ()
     return tuple(facets) if value else ()
