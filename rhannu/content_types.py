@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -714,3 +715,16 @@ def of_behaviour(types: Iterable[ContentType], behaviour: str) -> ContentType | 
 def page_path(item: Item, lang: str = DEFAULT.code) -> str:
     """'case-studies/x' for a case study, 'lessons/y' for a lesson (see ContentType.path)."""
     return type_of(item).path(item, lang)
+
+
+def site_types(root: Path) -> tuple[ContentType, ...]:
+    """The types `root`'s data/schema.yml declares, for commands that read sources without loading
+    the content (translations, the site folder's guard); the current ones where the schema cannot
+    be read (`rhannu check` reports why)."""
+    from rhannu.errors import ContentErrors
+    from rhannu.site_schema import load_schema
+
+    try:
+        return build_types(load_schema(root).types)
+    except (ContentErrors, OSError):
+        return current_types()
