@@ -237,7 +237,7 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     categories = _feed_categories(data.get("feed_categories", []), declared, errors)
     declared_types = data.get("content_types", {})
     types = _declared_types(declared_types, tuple(facet.key for facet in facets), errors)
-    words = _check_labels(data.get("labels", {}), types, errors)
+    words = _check_labels(data.get("labels", {}), types, errors, _attempted(declared_types))
     own_fields = _content_types(declared_types, tuple(str(name) for name in vocabularies), errors)
     if errors:
         raise ContentErrors(errors)
@@ -409,14 +409,30 @@ def _feed_categories(value: object, declared: list[str], errors: list[ContentErr
 MARKUP = set('<>&"')  # a site's words go into pages, attributes and scripts as they are: plain text only
 
 
+def _placeholder() -> str:
+    from rhannu.schema import PLACEHOLDER  # imported here: rhannu.schema reads the taxonomy, which reads this module
+
+    return PLACEHOLDER
+
+
 def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
     """The label keys a type's interface uses, each with the placeholders its text fills in."""
     keys = [*TYPE_LABELS[kind.behaviour], *(("new_{key}",) if kind.newsletter else ())]
     return {type_label(key, kind.key): TYPE_LABEL_PLACEHOLDERS.get(key, frozenset()) for key in keys}
 
 
+def _attempted(value: object) -> tuple[str, ...]:
+    """The keys of the types content_types declares, whether or not their declarations hold: their
+    words are no unknown labels (a mistake in a declaration is reported once, where it is)."""
+    return (
+        tuple(str(key) for key, entry in value.items() if isinstance(entry, dict) and "behaviour" in entry)
+        if isinstance(value, dict)
+        else ()
+    )
+
+
 def _check_labels(
-    value: object, types: tuple[TypeDeclaration, ...], errors: list[ContentError]
+    value: object, types: tuple[TypeDeclaration, ...], errors: list[ContentError], attempted: tuple[str, ...] = ()
 ) -> Mapping[str, Mapping[str, str]]:
     """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: each a
     known key (or one of its types' keys), one line of plain text, filling in exactly the
@@ -426,13 +442,24 @@ def _check_labels(
         errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
         return NO_WORDS
     wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()}
+    patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
+    declared = {kind.key for kind in types}
+    known = {
+        **{
+            type_label(pattern, key): TYPE_LABEL_PLACEHOLDERS.get(pattern, frozenset())
+            for key in attempted
+            if key not in declared
+            for pattern in patterns
+        },
+        **wanted,
+    }
     words: dict[str, Mapping[str, str]] = {}
     for lang, given in value.items():
         if not isinstance(given, dict):
             errors.append(_error("expected label keys and their text: {key: text}", f"labels.{lang}"))
             continue
         words[lang] = MappingProxyType(
-            {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, wanted, errors)}
+            {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, known, errors)}
         )
     for lang in LANGS:
         given = value.get(lang)
@@ -457,6 +484,14 @@ def _label_fits(
     assert isinstance(text, str)
     if used := sorted(MARKUP & set(text)):
         errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
+        return False
+    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(_placeholder()):
+        errors.append(
+            _error(
+                f"expected text that starts {_placeholder()}: the build refuses it until an editor replaces it; got {text!r}",
+                where,
+            )
+        )
         return False
     wanted = placeholders(TABLES[lang][key]) if key in TABLES[lang] else types_wanted[key]
     try:
@@ -571,7 +606,7 @@ def _type(key: str, entry: object, facets: tuple[str, ...], errors: list[Content
             errors.append(_error(f"expected true or false; got {flag!r}", f"{where}.{name}"))
     newsletter = entry.get("newsletter")
     if newsletter is not None and newsletter not in NEWSLETTER_STYLES:
-        wanted = f"expected how an issue shows its new items, {one_of(NEWSLETTER_STYLES)}, or no newsletter key"
+        wanted = "expected `linked` (an issue lists its new items, each linking to its page), or no newsletter key"
         errors.append(_error(f"{wanted}; got {newsletter!r}", f"{where}.newsletter"))
     if len(errors) > count:
         return None
