@@ -21,7 +21,7 @@ from html import escape
 
 from rhannu import calendar
 from rhannu.catalogue import links_html
-from rhannu.content_types import CASE_STUDIES
+from rhannu.content_types import faceted_type
 from rhannu.feeds import feed_links
 from rhannu.issue_views import latest_issue_html
 from rhannu.labels import label
@@ -52,7 +52,7 @@ def subscribe_html(
         f"<code>{escape(absolute(site_url, path))}</code></li>"
         for title, path in feed_links(lang)
     )
-    index_href = relative(url(f"{CASE_STUDIES.address}/index", lang), from_url)
+    index_href = relative(url(f"{faceted_type().address}/index", lang), from_url)
     index = f'<a href="{escape(index_href)}">{escape(label(lang, "case_studies"))}</a>'
     facets = _facet_feeds_sentence(feed_facets, lang, index)
     return (

@@ -712,6 +712,18 @@ def of_behaviour(types: Iterable[ContentType], behaviour: str) -> ContentType | 
     return next((kind for kind in types if kind.behaviour == behaviour), None)
 
 
+def faceted_type() -> ContentType:
+    """The site's type whose items the schema's facets group (the case studies): its listing has
+    the filters and cards.json, its section the facets' pages."""
+    with_pages = [kind for kind in _CURRENT.get().types if kind.behaviour == "items-with-pages"]
+    return next((kind for kind in with_pages if kind.faceted), with_pages[0] if with_pages else CASE_STUDIES)
+
+
+def behaviour_type(behaviour: str, default: ContentType) -> ContentType:
+    """The site's type of a behaviour that one type at most has (lessons, newsletter items)."""
+    return of_behaviour(_CURRENT.get().types, behaviour) or default
+
+
 def page_path(item: Item, lang: str = DEFAULT.code) -> str:
     """'case-studies/x' for a case study, 'lessons/y' for a lesson (see ContentType.path)."""
     return type_of(item).path(item, lang)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
+from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType, behaviour_type
 from rhannu.files import write_all_or_none
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
@@ -156,4 +156,4 @@ def new_case_study(root: Path, title: str, today: dt.date, taxonomy: Taxonomy, k
 
 
 def new_item(root: Path, title: str, today: dt.date, kind: str) -> list[Path]:
-    return write_pair(root, NEWS_ITEMS, slugify(title), item_pair(title, today, kind))
+    return write_pair(root, behaviour_type("newsletter-items", NEWS_ITEMS), slugify(title), item_pair(title, today, kind))

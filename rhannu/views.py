@@ -27,6 +27,7 @@ from rhannu.content_types import (
     Item,
     Lesson,
     Text,
+    faceted_type,
     page_path,
     type_of,
 )
@@ -106,7 +107,7 @@ def facet_path(taxonomy: Taxonomy, facet: str, value: str, lang: str = DEFAULT.c
     'cy/astudiaethau-achos/thema/enw/'. A derived facet's value (a year) is its own name."""
     declared = taxonomy.schema.facet(facet)
     name = value if declared.vocabulary is None else taxonomy.of_facet(facet)[value].name(lang)
-    return f"{CASE_STUDIES.address}/{declared.folder(lang)}/{name}"
+    return f"{faceted_type().address}/{declared.folder(lang)}/{name}"
 
 
 def facet_feed_path(taxonomy: Taxonomy, facet: str, value: str, lang: str) -> str:
@@ -388,7 +389,7 @@ def _facet_nav(content: Content, lang: str, from_path: str) -> str:
 def _way_on(content: Content, facet: str, value: str, lang: str, from_path: str) -> str:
     """What an empty facet page offers instead of cards: all case studies, and the facet's values that have some."""
     others = _value_list(content, facet, lang, from_path, leave_out=value)
-    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    index = href(f"{faceted_type().address}/index", lang, from_path)
     block = f'<div class="rhannu-way-on"><p><a href="{index}">{escape(label(lang, "see_all_case_studies"))}</a></p>'
     if others:
         block += f'<h2 id="other-values">{escape(content.taxonomy.schema.facet(facet).word(lang, "others"))}</h2>{others}'
@@ -560,7 +561,7 @@ def _filter_all(content: Content, facet: str, value: str, lang: str, from_path: 
     """A facet page's way into the list of all case studies, filtered by its value there (the
     address carries the vocabulary key, as the filters do): the same cards, with the filter chosen
     and the other facets to combine it with."""
-    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    index = href(f"{faceted_type().address}/index", lang, from_path)
     name = term_label(content, facet, value, lang)
     query = escape(urlencode({facet: value}))
     text = escape(label(lang, "filter_all_case_studies", label=name))
@@ -585,7 +586,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     trail, moving_on = _wayfinding(content, lesson, lang)
     parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
-        f'<a href="{href(f"{LESSONS.address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
+        f'<a href="{href(f"{type_of(lesson).address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
         Markdown(text.body),
         Late(source_html(content.taxonomy.sources[lesson.source], lang) if lesson.source else ""),
         Late(
@@ -600,8 +601,8 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson), source=text.path)
 
 
-def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
-    path = f"{LESSONS.address}/index"
+def lessons_index(content: Content, lang: str, intro: str, kind: ContentType = LESSONS) -> VirtualPage:
+    path = f"{kind.address}/index"
     parts = [f"<p>{escape(intro)}</p>"]
     for key, group in content.taxonomy.terms("lesson_groups").items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
@@ -612,7 +613,7 @@ def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
         )
         # late, like every listing: search finds the index by its title and intro
         parts.append(Late(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>'))
-    return page(path, lang, label(lang, "lessons"), intro, parts)
+    return page(path, lang, label(lang, kind.key), intro, parts)
 
 
 def case_study_listings(
@@ -636,8 +637,8 @@ def case_study_listings(
     ]
 
 
-def lesson_listings(content: Content, _kind: ContentType, lang: str, _: CardDetails, info: SiteInfo) -> list[VirtualPage]:
-    return [lessons_index(content, lang, info.intro("lessons", lang))]
+def lesson_listings(content: Content, kind: ContentType, lang: str, _: CardDetails, info: SiteInfo) -> list[VirtualPage]:
+    return [lessons_index(content, lang, info.intro(kind.key, lang), kind)]
 
 
 # Each behaviour with pages (rhannu.site_schema.BEHAVIOURS): the renderer of an item's page, and of its type's listings.
