@@ -21,8 +21,6 @@ from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT, WELSH
 from rhannu.pairing import parse_source_path, twin_path
 
-FOLDERS = ("docs", *(kind.folder for kind in TYPES))  # with today's three types: a site's own are source_folders(root)
-
 
 def source_folders(root: Path) -> tuple[str, ...]:
     """docs/ and the folder of each content type the site's schema declares."""
