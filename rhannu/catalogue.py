@@ -20,31 +20,23 @@ from typing import Any
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
 from rhannu.full_text import body_html
-from rhannu.issue_views import issue_path, issue_summary, issue_title
+from rhannu.issue_text import issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
+from rhannu.routes import API, API_VERSION, catalogue_path, issue_path, schema_path
 from rhannu.site_info import Licence, SiteInfo
 from rhannu.site_schema import OwnField, SiteSchema
 from rhannu.urls import absolute, relative, url
 from rhannu.views import VirtualPage, page, term_label, text_in
 
-VERSION = 1
-API = f"api/v{VERSION}"
+VERSION = API_VERSION
 # Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
 # issue's day), the same in both languages and for as long as the item keeps its file.
 TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
 ISSUE, EVENT, NEWS = "issue", "event", "news"
 EVENTS_ANCHOR = "issue-events"  # an issue page's events section
 NEWS_ANCHOR = "issue-news"  # an issue page's news section
-
-
-def catalogue_path(lang: str) -> str:
-    return f"{root(lang)}{API}/catalogue.json"
-
-
-def schema_path(lang: str) -> str:
-    return f"{root(lang)}{API}/schema.json"
 
 
 INDEX = API  # the page that links the catalogues and schemas: api/v1/ and cy/api/v1/
@@ -84,9 +76,6 @@ def links_html(lang: str, site_url: str, from_url: str) -> str:
         + _address_list(lang, site_url, from_url, "schema")
         + f"<p>{escape(label(lang, 'api_page_link', page='{page}')).format(page=index)}</p>"
     )
-
-
-HEADERS_FILE = "_headers"
 
 
 def headers_file() -> str:

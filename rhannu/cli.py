@@ -227,7 +227,7 @@ def translations(root: Path, mark_page: str | None) -> int:
 
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
-    from rhannu.issue_views import issue_title
+    from rhannu.issue_text import issue_title
     from rhannu.labels import label
     from rhannu.languages import CODES
     from rhannu.network import load_cache

@@ -26,10 +26,11 @@ from xml.sax.saxutils import escape, quoteattr
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, TYPES, CaseStudy
 from rhannu.full_text import body_html
-from rhannu.issue_views import NEWSLETTERS, issue_path, issue_summary, issue_title
+from rhannu.issue_text import issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
+from rhannu.routes import NEWSLETTER_ARCHIVE, feed_path, issue_path
 from rhannu.urls import absolute
 from rhannu.views import facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
@@ -76,12 +77,6 @@ def rfc822(moment: dt.datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("feed dates must be timezone-aware")
     return format_datetime(moment)
-
-
-def feed_path(kind: str, lang: str) -> str:
-    """'newsletters' -> newsletters/feed.xml; 'all' -> feed.xml; under cy/ for Welsh."""
-    base = url(f"{NEWSLETTERS}/index" if kind == "newsletters" else "index", lang)
-    return f"{base}feed.xml"
 
 
 def feed_links(lang: str, own: object = None) -> list[tuple[str, str]]:
@@ -203,7 +198,7 @@ def newsletter_channel(
 ) -> Channel:
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
-        link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
+        link=absolute(site_url, url(NEWSLETTER_ARCHIVE, lang)),
         description=label(lang, "feed_issues_description"),
         lang=lang,
         self_url=absolute(site_url, feed_path("newsletters", lang)),

@@ -20,7 +20,8 @@ from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import missing_images
-from rhannu.issue_views import newsletter_pages, rendered_markdown
+from rhannu.issue_text import rendered_markdown
+from rhannu.issue_views import newsletter_pages
 from rhannu.languages import CODES, DEFAULT
 from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
