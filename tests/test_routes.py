@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from rhannu import routes
+from rhannu.addresses import Owner, taken
+from rhannu.cli import main
 from rhannu.content import load_content
 from rhannu.content_types import CASE_STUDIES, LESSONS
 from rhannu.newsletter import Issue
-from tests.support.sites import FIXTURE
+from tests.support.sites import FIXTURE, PINNED_EPOCH, check_errors, copy_fixture, edit
 
 PACKAGE = Path(__file__).resolve().parents[1] / "rhannu"
 RENDERERS = {"calendar", "email", "feeds", "issue_views", "catalogue", "citation", "not_found"}
@@ -141,3 +144,71 @@ def test_citation_files_sit_beside_each_page_in_its_language() -> None:
     welsh = "cy/astudiaethau-achos/sample-hackathon/"
     assert routes.citation_paths(case, "cy") == (welsh + "citation.ris", welsh + "citation.bib")
     assert routes.citation_paths(lesson, "cy") == ("cy/gwersi/sample-time/citation.ris", "cy/gwersi/sample-time/citation.bib")
+
+
+# --- "Is this address taken?": one answer for the alias guard, `rhannu check` and `rhannu new` ---
+
+CASE = "case_studies/sample-hackathon.md"
+WHEN = "when: autumn 2021"  # a line of CASE to add a field after
+ALIAS = "the alias '{alias}' in " + CASE
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_fixture(tmp_path_factory.mktemp("routes") / "pristine")
+
+
+def _project(pristine: Path, tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    return project
+
+
+# Kinds of output tests/test_safety_addresses.py does not already aim an alias at.
+ALIASES_ONTO_OUTPUTS = [
+    ("feed.xml", "the feed of everything new"),
+    ("cy/cylchlythyrau/feed.xml", "the newsletter's feed"),
+    ("case-studies/psb/sample-north/", "the generated page 'case-studies/psb/sample-north/'"),
+    ("newsletters/2022-03-14/", "the generated page 'newsletters/2022-03-14/'"),
+    ("case-studies/sample-hackathon/citation.ris", "the citation files of case_studies/sample-hackathon.md"),
+    ("cy/amdanom/", "docs/about.cy.md"),
+    ("cy/404.html", "MkDocs and Material's page for an address with no page"),
+    ("_redirects", "the rules for each language's 404 page (_redirects)"),
+    ("_headers", "the headers for hosts that read a _headers file"),
+    ("case-studies/cards.json", "the case study cards for the filter script"),
+]
+
+
+@pytest.mark.parametrize(("alias", "owner"), ALIASES_ONTO_OUTPUTS, ids=[alias for alias, _ in ALIASES_ONTO_OUTPUTS])
+def test_check_refuses_an_alias_onto_any_kind_of_output(pristine, tmp_path, capsys, monkeypatch, alias: str, owner: str) -> None:
+    project = _project(pristine, tmp_path)
+    edit(project / CASE, WHEN, f"{WHEN}\naliases: [{alias}]")
+    errors = check_errors(project, capsys, monkeypatch)
+    start = f"{CASE}: field 'aliases': "
+    named = ALIAS.format(alias=alias.rstrip("/") + "/")
+    assert [error for error in errors if error.startswith(start) and named in error and owner in error], errors
+
+
+def test_the_table_answers_whether_an_address_is_taken() -> None:
+    page, feed = Owner("the page of x.md", "x.md"), Owner("the feed")
+    addresses = {"about/index.html": page, "feed.xml": feed, "cy/404.html": Owner("the Welsh 404 page")}
+    assert taken(addresses, "About/index.html") == page  # one file on a case-insensitive disk
+    assert taken(addresses, "feed.xml/index.html") == feed  # inside a file
+    assert taken(addresses, "about") == page  # a file where a folder is needed
+    assert taken(addresses, "assets/x/index.html") == Owner("MkDocs and Material's assets folder")
+    assert taken(addresses, "404.html") == Owner("MkDocs and Material's page for an address with no page")
+    assert taken(addresses, "cy/amdanom/index.html") is None
+    assert taken(addresses, "about-us/index.html") is None
+
+
+def test_new_refuses_a_title_whose_page_address_is_taken(pristine, tmp_path, capsys, monkeypatch) -> None:
+    project = _project(pristine, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    before = sorted(project.rglob("*"))
+    code = main(["--root", str(project), "new", "case-study", "Index"])
+    err = capsys.readouterr().err
+    assert code == 1 and "Traceback" not in err
+    assert "index.html' is taken by the generated page" in err and "choose another title" in err
+    assert sorted(project.rglob("*")) == before, "new wrote a file"
+    assert main(["--root", str(project), "new", "case-study", "Indexing practice"]) == 0
+    assert (project / "case_studies/indexing-practice.md").is_file()
