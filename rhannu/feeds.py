@@ -30,7 +30,7 @@ from rhannu.issue_text import issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
-from rhannu.routes import NEWSLETTER_ARCHIVE, feed_path, issue_path
+from rhannu.routes import NEWSLETTER_ARCHIVE, feed_path, issue_path, language_feeds
 from rhannu.urls import absolute
 from rhannu.views import facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
@@ -83,7 +83,7 @@ def feed_links(lang: str, own: object = None) -> list[tuple[str, str]]:
     """(title, site-relative path) of the feeds a page in `lang` advertises in its head: its own
     feed first, if its front matter names one (`rhannu_feed`, as a facet page's does), then the
     language's issues and everything-new feeds."""
-    links = [(label(lang, "feed_issues"), feed_path("newsletters", lang)), (label(lang, "feed_all"), feed_path("all", lang))]
+    links = [(label(lang, key), path) for key, path in language_feeds(lang)]
     if isinstance(own, dict) and isinstance(own.get("title"), str) and isinstance(own.get("path"), str):
         links.insert(0, (own["title"], own["path"]))
     return links

@@ -1,7 +1,8 @@
 """The words of an issue and its items that every format shares: the issue's title and summary,
 an item's Markdown as HTML and as plain text, an event's date and time, an item's id on its
-issue's page. Issue pages, feeds, the catalogue, emails and calendars all take them from here,
-so that no renderer imports another.
+issue's page, and the box for the newest issue (or what to expect before the first). Issue
+pages, feeds, the catalogue, emails, calendars and the home page take them from here, so that
+no renderer imports another.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from rhannu import html_safety
 from rhannu.content_types import NewsItem
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
-from rhannu.newsletter import Issue
+from rhannu.newsletter import Issue, Status
+from rhannu.routes import SUBSCRIBE, issue_path
+from rhannu.urls import relative, url
 
 Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
 
@@ -158,3 +161,35 @@ def markdown_text(body: str) -> str:
     parser.feed(markdown_html(body))
     parser.close()
     return parser.text()
+
+
+def no_issue_html(status: Status, lang: str, from_url: str, subscribe_url: str | None = None) -> str:
+    """Before the first issue here: that the programme's newsletters are not published on this
+    site yet, or, once launched, when its next issue is due."""
+    if status.launched and status.next_issue is not None:
+        said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
+    else:
+        said = label(lang, "newsletter_not_here")
+    link = relative(subscribe_url or url(SUBSCRIBE, lang), from_url)
+    return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
+
+
+def latest_issue_html(
+    issues: tuple[Issue, ...], lang: str, from_url: str, status: Status, subscribe_url: str | None = None
+) -> str:
+    """The home page's box for the newest issue, or what to expect while there is none."""
+    if not issues:
+        return (
+            f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
+            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>'
+            f"{no_issue_html(status, lang, from_url, subscribe_url)}</section>"
+        )
+    issue = issues[-1]
+    date = long_date(issue.published, lang)
+    return (
+        f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
+        f'<h2 id="latest-issue">{escape(label(lang, "latest_issue"))}</h2>'
+        f"<p>{escape(issue_summary(issue, lang))}</p>"
+        f'<p><a href="{relative(url(issue_path(issue), lang), from_url)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
+        f"</section>"
+    )

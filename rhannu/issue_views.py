@@ -6,16 +6,23 @@ from html import escape
 
 from rhannu.content_types import NewsItem, page_path
 from rhannu.dates import long_date
-from rhannu.issue_text import Linker, event_when, issue_summary, issue_title, item_id, markdown_html
+from rhannu.issue_text import Linker, event_when, issue_summary, issue_title, item_id, markdown_html, no_issue_html
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue, Section, Status
-from rhannu.routes import NEWSLETTER_ARCHIVE, edition_paths, event_calendar_path, events_calendar_path, feed_path, issue_path
+from rhannu.routes import (
+    NEWSLETTER_ARCHIVE,
+    SUBSCRIBE,
+    edition_paths,
+    event_calendar_path,
+    events_calendar_path,
+    feed_path,
+    issue_path,
+)
 from rhannu.site_info import SiteInfo
 from rhannu.views import Late, VirtualPage, href, page, relative, text_in, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
-SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
 ISSUES = Place(NEWSLETTER_ARCHIVE, "newsletters", "pager_newsletters", "all_issues")
 
 
@@ -164,17 +171,6 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = (), subscrib
     return page(path, lang, title, issue_summary(issue, lang), parts, before_title=breadcrumbs(ISSUES, title, lang, path))
 
 
-def no_issue_html(status: Status, lang: str, from_url: str, subscribe_url: str | None = None) -> str:
-    """Before the first issue here: that the programme's newsletters are not published on this
-    site yet, or, once launched, when its next issue is due."""
-    if status.launched and status.next_issue is not None:
-        said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
-    else:
-        said = label(lang, "newsletter_not_here")
-    link = relative(subscribe_url or url(SUBSCRIBE, lang), from_url)
-    return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
-
-
 def archive_page(issues: tuple[Issue, ...], lang: str, status: Status, subscribe_url: str | None = None) -> VirtualPage:
     path = NEWSLETTER_ARCHIVE
     here = url(path, lang)
@@ -203,27 +199,6 @@ def _archive_number(issue: Issue, lang: str) -> str:
     if issue.number is None:
         return ""
     return f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
-
-
-def latest_issue_html(
-    issues: tuple[Issue, ...], lang: str, from_url: str, status: Status, subscribe_url: str | None = None
-) -> str:
-    """The home page's box for the newest issue, or what to expect while there is none."""
-    if not issues:
-        return (
-            f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
-            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>'
-            f"{no_issue_html(status, lang, from_url, subscribe_url)}</section>"
-        )
-    issue = issues[-1]
-    date = long_date(issue.published, lang)
-    return (
-        f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
-        f'<h2 id="latest-issue">{escape(label(lang, "latest_issue"))}</h2>'
-        f"<p>{escape(issue_summary(issue, lang))}</p>"
-        f'<p><a href="{relative(url(issue_path(issue), lang), from_url)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
-        f"</section>"
-    )
 
 
 def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status, info: SiteInfo | None = None) -> list[VirtualPage]:

@@ -16,6 +16,8 @@ from rhannu.languages import root
 from rhannu.newsletter import Issue
 from rhannu.urls import url
 
+SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
+
 # --- The newsletter ------------------------------------------------------------------------------
 
 NEWSLETTER_ARCHIVE = f"{NEWSLETTERS}/index"  # the page listing every issue
@@ -57,6 +59,11 @@ def feed_path(kind: str, lang: str) -> str:
     """'newsletters' -> newsletters/feed.xml; 'all' -> feed.xml; under cy/ for Welsh."""
     base = url(NEWSLETTER_ARCHIVE if kind == "newsletters" else "index", lang)
     return f"{base}feed.xml"
+
+
+def language_feeds(lang: str) -> list[tuple[str, str]]:
+    """(label key, path) of the feeds every page in `lang` advertises: its issues, then everything new."""
+    return [("feed_issues", feed_path("newsletters", lang)), ("feed_all", feed_path("all", lang))]
 
 
 def events_calendar_path(lang: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from rhannu import assets, docs_meta, html_safety
 from rhannu.addresses import Owner, address_table, unique_pages
-from rhannu.catalogue import index_page as api_page
+from rhannu.catalogue_page import index_page as api_page
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, Lesson, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors

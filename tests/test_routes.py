@@ -20,7 +20,9 @@ from rhannu.newsletter import Issue
 from tests.support.sites import FIXTURE, PINNED_EPOCH, check_errors, copy_fixture, edit
 
 PACKAGE = Path(__file__).resolve().parents[1] / "rhannu"
-RENDERERS = {"calendar", "email", "feeds", "issue_views", "catalogue", "citation", "not_found"}
+# The renderers of output formats and of page parts (blocks): none imports another. Views (views,
+# catalogue_page) and the shared text helpers (issue_text, full_text) are theirs to share.
+RENDERERS = {"blocks", "calendar", "catalogue", "citation", "email", "feeds", "issue_views", "not_found"}
 
 
 def _is_type_checking(node: ast.If) -> bool:
