@@ -184,7 +184,7 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
     from rhannu.labels import use_site_words
-    from rhannu.scaffold import TitleProblem, new_case_study, new_item
+    from rhannu.scaffold import TitleProblem, new_case_study, new_item, slugify
     from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
@@ -192,6 +192,9 @@ def new(root: Path, kind: str, title: str) -> int:
     use_site_words(load_schema(root).labels)  # the placeholders are in the site's own words
     try:
         if kind == "case-study":
+            if taken := _taken_page(root, slugify(title)):
+                print(taken, file=sys.stderr)
+                return 1
             paths = new_case_study(root, title, today, load_taxonomy(root))
         else:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
@@ -205,6 +208,29 @@ def new(root: Path, kind: str, title: str) -> int:
         print(path.relative_to(root))
     print("Replace every TODO in both files; 'rhannu check' lists what is left.", file=sys.stderr)
     return 0
+
+
+def _taken_page(root: Path, slug: str) -> str | None:
+    """Why a new case study named `slug` cannot have its page, where the site's address table
+    already gives that address to something else (a listing, a page, a feed's folder)."""
+    from rhannu.addresses import page_file, taken
+    from rhannu.content_types import CASE_STUDIES
+    from rhannu.languages import CODES
+    from rhannu.site import prepare
+    from rhannu.urls import url
+
+    if not slug:
+        return None  # no name at all: the scaffold says so
+    try:
+        site = prepare(root, build_date(), site_info.load(root))
+    except ContentErrors:
+        return None  # `rhannu check` reports those; the new files are checked with the rest then
+    own = {f"{CASE_STUDIES.folder}/{slug}.md", f"{CASE_STUDIES.folder}/{slug}.cy.md"}  # an existing pair: the scaffold says so
+    for lang in CODES:
+        path = page_file(url(f"{CASE_STUDIES.address}/{slug}", lang))
+        if (owner := taken(site.addresses, path)) and owner.source not in own:
+            return f"the address '{path}' is taken by {owner.what}; choose another title"
+    return None
 
 
 def translations(root: Path, mark_page: str | None) -> int:
@@ -231,7 +257,7 @@ def translations(root: Path, mark_page: str | None) -> int:
 
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
-    from rhannu.issue_views import issue_title
+    from rhannu.issue_text import issue_title
     from rhannu.labels import label, use_site_words
     from rhannu.languages import CODES
     from rhannu.network import load_cache
