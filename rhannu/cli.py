@@ -14,6 +14,7 @@ from typing import Any
 
 from rhannu import site_info
 from rhannu.content import load_content
+from rhannu.content_types import ContentType
 from rhannu.dates import build_date
 from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
@@ -185,7 +186,7 @@ def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
     from rhannu.content_types import build_types, use_types
     from rhannu.labels import use_site_words
-    from rhannu.scaffold import TitleProblem, new_case_study, new_item
+    from rhannu.scaffold import TitleProblem, new_case_study, new_item, slugify
     from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
@@ -197,6 +198,9 @@ def new(root: Path, kind: str, title: str) -> int:
     with_pages = {declared.singular: declared for declared in types if declared.behaviour == "items-with-pages"}
     try:
         if kind in with_pages:
+            if taken := _taken_page(root, slugify(title), with_pages[kind]):
+                print(taken, file=sys.stderr)
+                return 1
             paths = new_case_study(root, title, today, load_taxonomy(root), with_pages[kind])
         elif kind not in ("item", "event"):
             print(f"rhannu new: this site has no '{kind}': expected {', '.join([*with_pages, 'item', 'event'])}", file=sys.stderr)
@@ -213,6 +217,29 @@ def new(root: Path, kind: str, title: str) -> int:
         print(path.relative_to(root))
     print("Replace every TODO in both files; 'rhannu check' lists what is left.", file=sys.stderr)
     return 0
+
+
+def _taken_page(root: Path, slug: str, kind: ContentType) -> str | None:
+    """Why a new item of a type with pages (a case study, a resource) named `slug` cannot have its
+    page, where the site's address table already gives that address to something else (a listing,
+    a page, a feed's folder)."""
+    from rhannu.addresses import page_file, taken
+    from rhannu.languages import CODES
+    from rhannu.site import prepare
+    from rhannu.urls import url
+
+    if not slug:
+        return None  # no name at all: the scaffold says so
+    try:
+        site = prepare(root, build_date(), site_info.load(root))
+    except ContentErrors:
+        return None  # `rhannu check` reports those; the new files are checked with the rest then
+    own = {f"{kind.folder}/{slug}.md", f"{kind.folder}/{slug}.cy.md"}  # an existing pair: the scaffold says so
+    for lang in CODES:
+        path = page_file(url(f"{kind.address}/{slug}", lang))
+        if (owner := taken(site.addresses, path)) and owner.source not in own:
+            return f"the address '{path}' is taken by {owner.what}; choose another title"
+    return None
 
 
 def translations(root: Path, mark_page: str | None) -> int:
@@ -239,7 +266,7 @@ def translations(root: Path, mark_page: str | None) -> int:
 
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
-    from rhannu.issue_views import issue_title
+    from rhannu.issue_text import issue_title
     from rhannu.labels import label, use_site_words
     from rhannu.languages import CODES
     from rhannu.network import load_cache

@@ -13,14 +13,15 @@ from typing import Any
 
 from rhannu import assets, docs_meta, html_safety
 from rhannu.addresses import Owner, address_table, unique_pages
-from rhannu.catalogue import index_page as api_page
+from rhannu.catalogue_page import index_page as api_page
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, Lesson, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import missing_images
-from rhannu.issue_views import newsletter_pages, rendered_markdown
+from rhannu.issue_text import rendered_markdown
+from rhannu.issue_views import newsletter_pages
 from rhannu.labels import use_site_words
 from rhannu.languages import CODES, DEFAULT
 from rhannu.message import message_files

@@ -22,7 +22,7 @@ from rhannu import calendar, feed_page, html_safety
 from rhannu.cli import main
 from rhannu.content_types import NEWS_ITEMS, NewsItem, Text
 from rhannu.feeds import Channel, FeedItem, render_rss
-from rhannu.issue_views import event_when, event_when_text, item_id
+from rhannu.issue_text import event_when, event_when_text, item_id
 from rhannu.labels import ENGLISH, WELSH
 from rhannu.message import LEAD_CHARS, shortened, subject, subject_part
 from rhannu.newsletter import NETWORK, DayCadence, Issue, Section
