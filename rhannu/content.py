@@ -84,16 +84,33 @@ class Content:
 class ItemMemo:
     """What load_content made of each item's files, by their texts, for a caller that loads the
     same sources again and again (the preview, after each edit): an unchanged item is not parsed
-    and checked again. It keeps what the last load used, for one taxonomy."""
+    and checked again, and a file whose modification time, size and inode are unchanged is not
+    read again (the preview tells an edit by the same times). It keeps what the last load used,
+    for one taxonomy."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, remember_texts: bool = True) -> None:
+        self._remember_texts = remember_texts
         self._taxonomy: Taxonomy | None = None
         self._items: dict[tuple, ItemResult] = {}
         self._last: dict[tuple, ItemResult] = {}
+        self._texts: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
     def start(self, taxonomy: Taxonomy) -> None:
         self._last = self._items if taxonomy == self._taxonomy else {}
         self._taxonomy, self._items = taxonomy, {}
+
+    def read(self, root: Path, path: str) -> str:
+        """The file's text, as read_text gives it."""
+        if not self._remember_texts:
+            return read_text(root, path)
+        stat = os.stat(os.path.join(root, path))
+        version = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+        known = self._texts.get(path)
+        if known is not None and known[0] == version:
+            return known[1]
+        text = read_text(root, path)
+        self._texts[path] = (version, text)
+        return text
 
     def get(self, key: tuple, make: Callable[[], ItemResult]) -> ItemResult:
         result = self._last.get(key) or self._items.get(key) or make()
@@ -108,7 +125,7 @@ def load_content(root: Path, build_date: dt.date, memo: ItemMemo | None = None) 
     errors: list[ContentError] = own_field_errors(taxonomy.schema)
     pairs: dict[str, list[Pair]] = {}
     twins: list[MissingTwin] = []
-    memo = memo or ItemMemo()
+    memo = memo or ItemMemo(remember_texts=False)
     memo.start(taxonomy)
     for kind in TYPES:
         fields = kind.fields_for(taxonomy.schema)
@@ -206,7 +223,7 @@ def _item(root: Path, slug: str, paths: list[str], fields: tuple[Field, ...], ta
     texts: dict[str, str | ContentError] = {}
     for path in paths:
         try:
-            texts[path] = read_text(root, path)
+            texts[path] = memo.read(root, path)
         except ContentErrors as unreadable:
             texts[path] = unreadable.errors[0]
     return memo.get(tuple(texts.items()), lambda: _read_item(slug, texts, fields, taxonomy))  # paths name the type

@@ -160,3 +160,20 @@ def _found(pattern: re.Pattern, html: str) -> str:
     match = pattern.search(html)
     assert match is not None, pattern.pattern
     return match.group(1)
+
+
+def test_a_memo_reads_again_only_the_files_that_changed(fixture_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = ItemMemo()
+    load_content(fixture_copy, BUILD_DATE_PINNED, memo)
+    read: list[str] = []
+    read_text = rhannu.content.read_text
+
+    def counted(root: Path, path: str) -> str:
+        read.append(path)
+        return read_text(root, path)
+
+    monkeypatch.setattr(rhannu.content, "read_text", counted)
+    _set_title(fixture_copy / "case_studies/sample-hackathon.md", "Hackathon, edited")
+    content = load_content(fixture_copy, BUILD_DATE_PINNED, memo)
+    assert read == ["case_studies/sample-hackathon.md"]
+    assert "Hackathon, edited" in [item.texts["en"].title for item in content.case_studies if "en" in item.texts]
