@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import socket
 import statistics
 import subprocess
@@ -61,6 +62,7 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=500)
     parser.add_argument("--edits", type=int, default=6)
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between edits")
+    parser.add_argument("--first-build-limit", type=float, default=1200, help="seconds to wait for the first build")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rhannu-preview-bench-") as scratch:
         project = write_corpus(Path(scratch), args.size)
@@ -71,9 +73,10 @@ def main() -> None:
             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its full builds run in its group: stopped with it
         )
         try:
-            first = wait_for(base + "case-studies/", "rhannu-card", limit=300)
+            first = wait_for(base + "case-studies/", "rhannu-card", limit=args.first_build_limit)
             print(f"first build served after {first:.1f} s (N={args.size} per language)\n")
             print(f"load average before the edits: {load_average()}\n")
             print("| edit | file | page visible s | listings (full rebuild) visible s |\n| --- | --- | --- | --- |")
@@ -87,7 +90,11 @@ def main() -> None:
                 source.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
                 started = time.perf_counter()
                 visible.append(wait_for(base + f"{section}/{slug}/", marker))
-                index = wait_for(base + f"{section}/cards.json", marker, limit=600) if number == args.edits else None
+                index = (
+                    wait_for(base + f"{section}/cards.json", marker, limit=args.first_build_limit)
+                    if number == args.edits
+                    else None
+                )
                 listings = "(next edit first)" if index is None else f"{index:.1f}"
                 print(f"| {number} | {name} | {visible[-1]:.2f} | {listings} |", flush=True)
                 time.sleep(max(0.0, args.interval - (time.perf_counter() - started)))
@@ -96,8 +103,11 @@ def main() -> None:
                 f"over {len(visible)} edits; load average after: {load_average()}"
             )
         finally:
-            server.terminate()
-            server.wait(timeout=20)
+            os.killpg(server.pid, signal.SIGINT)  # as Ctrl-C: the preview removes its build folders
+            try:
+                server.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":
