@@ -24,10 +24,10 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 import markdown as markdown_lib
+from markupsafe import escape
 from watchdog.events import (
     FileAttribEvent,
     FileClosedEvent,
@@ -202,7 +202,7 @@ def rendered_pages(
             title = item.texts[lang].title
             html = with_article(target.read_text(encoding="utf-8"), article)
             html = with_addresses(html, names.url + address, label(lang, "print_address"))
-            html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")
+            html = with_title(html, f"{escape(title)} - {escape(names.name(lang))}")  # as Jinja escapes them: apostrophes too
             pages[address] = (target, html)
     if errors:
         raise ContentErrors(errors)
