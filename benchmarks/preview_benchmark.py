@@ -103,7 +103,7 @@ def main() -> None:
                 f"over {len(visible)} edits; load average after: {load_average()}"
             )
         finally:
-            os.killpg(server.pid, signal.SIGINT)  # as Ctrl-C: the preview removes its build folders
+            os.killpg(server.pid, signal.SIGTERM)  # the preview removes its build folders (SIGINT is ignored in a background job)
             try:
                 server.wait(timeout=120)
             except subprocess.TimeoutExpired:

@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -365,6 +366,10 @@ def change_observer() -> BaseObserver:
     return observer
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def _report(done: subprocess.CompletedProcess) -> None:
     for line in (done.stdout + done.stderr).splitlines():
         if line.startswith(("WARNING", "ERROR")) or "Aborted" in line or "Error" in line:
@@ -398,6 +403,7 @@ def serve(root: Path, host: str, port: int) -> int:
         if (root / name).exists():
             server.watch(str(root / name))
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the build folders (GBs at N=2000) are removed
     try:
         server.serve()
     except KeyboardInterrupt:
