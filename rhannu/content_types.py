@@ -598,8 +598,32 @@ BEHAVIOURS: dict[str, Callable[[TypeDeclaration], ContentType]] = {
 
 
 def build_types(declarations: tuple[TypeDeclaration, ...]) -> tuple[ContentType, ...]:
-    """The content types a schema declares, in its order: loaded, validated and reported so."""
-    return tuple(BEHAVIOURS[declared.behaviour](declared) for declared in declarations)
+    """The content types a schema declares, in its order: loaded, validated and reported so. The
+    same declaration gives the same type each time (the preview loads again and again, and
+    content loaded twice compares equal), and today's three declared as Rhannu has them give its
+    own CASE_STUDIES, LESSONS and NEWS_ITEMS."""
+    return tuple(_built(declared) for declared in declarations)
+
+
+_BUILT: dict[tuple[Any, ...], ContentType] = {}
+
+
+def _built(declared: TypeDeclaration) -> ContentType:
+    # what a type is made of: its facets only say whether the schema's facets group it
+    made_of = (
+        declared.key,
+        declared.behaviour,
+        declared.folder,
+        tuple(sorted(declared.addresses.items())),
+        declared.names,
+        bool(declared.facets),
+        declared.lessons,
+        declared.feed,
+        declared.newsletter,
+    )
+    if made_of not in _BUILT:
+        _BUILT[made_of] = BEHAVIOURS[declared.behaviour](declared)
+    return _BUILT[made_of]
 
 
 NEWS_ITEMS, CASE_STUDIES, LESSONS = build_types(DEFAULT_TYPES)  # today's three: a schema that declares no types
