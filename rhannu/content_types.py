@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from rhannu.dates import LONDON, start_of_day
-from rhannu.errors import ContentError
+from rhannu.errors import ContentError, ContentErrors
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.schema import (
@@ -43,7 +43,7 @@ from rhannu.schema import (
     text,
     web_address,
 )
-from rhannu.site_schema import DEFAULT_TYPES, Facet, OwnField, SiteSchema, TypeDeclaration
+from rhannu.site_schema import DEFAULT_TYPES, Facet, OwnField, SiteSchema, TypeDeclaration, load_schema
 from rhannu.taxonomy import Taxonomy
 
 
@@ -757,9 +757,6 @@ def site_types(root: Path) -> tuple[ContentType, ...]:
     """The types `root`'s data/schema.yml declares, for commands that read sources without loading
     the content (translations, the site folder's guard); the current ones where the schema cannot
     be read (`rhannu check` reports why)."""
-    from rhannu.errors import ContentErrors
-    from rhannu.site_schema import load_schema
-
     try:
         return build_types(load_schema(root).types)
     except (ContentErrors, OSError):

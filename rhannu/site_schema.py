@@ -19,7 +19,7 @@ from typing import Any
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
 from rhannu.labels import NO_WORDS, TABLES, placeholders
-from rhannu.names import control_problem, has_control, slug_problem
+from rhannu.names import PLACEHOLDER, control_problem, has_control, slug_problem
 
 SCHEMA_FILE = "data/schema.yml"
 LANGS = ("en", "cy")
@@ -409,12 +409,6 @@ def _feed_categories(value: object, declared: list[str], errors: list[ContentErr
 MARKUP = set('<>&"')  # a site's words go into pages, attributes and scripts as they are: plain text only
 
 
-def _placeholder() -> str:
-    from rhannu.schema import PLACEHOLDER  # imported here: rhannu.schema reads the taxonomy, which reads this module
-
-    return PLACEHOLDER
-
-
 def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
     """The label keys a type's interface uses, each with the placeholders its text fills in."""
     keys = [*TYPE_LABELS[kind.behaviour], *(("new_{key}",) if kind.newsletter else ())]
@@ -485,10 +479,10 @@ def _label_fits(
     if used := sorted(MARKUP & set(text)):
         errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
         return False
-    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(_placeholder()):
+    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(PLACEHOLDER):
         errors.append(
             _error(
-                f"expected text that starts {_placeholder()}: the build refuses it until an editor replaces it; got {text!r}",
+                f"expected text that starts {PLACEHOLDER}: the build refuses it until an editor replaces it; got {text!r}",
                 where,
             )
         )
