@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from rhannu import material_theme
 from rhannu.message import message_files
 from rhannu.site import Site, prepare
 from rhannu.site_info import SiteInfo
@@ -30,3 +31,28 @@ def test_message_files_of_each_edition_together_are_every_message_file(sample: S
     every = message_files(sample.editions, sample.info, sample.settings.list_unsubscribe)
     assert {**sample.message_files("both"), **sample.message_files("en"), **sample.message_files("cy")} == every
 
+
+ARTICLES = [
+    '<body><article class="md-content__inner md-typeset">\n  <h1>T</h1>\n<p>x</p>\n  </article></body>',
+    '<article class="md-content__inner md-typeset"><p>a</p></article><article class="md-content__inner md-typeset">b</article>',
+    '<article class="md-content__inner md-typeset">\n \u00a0 </article>',  # only white space, a no-break space among it
+    '<article class="md-content__inner md-typeset"></article>',
+    '<article class="md-content__inner md-typeset">\n<p>no closing tag</p>',
+    "<p>no article</p></article>",
+    '<article class="other">x</article><article class="md-content__inner md-typeset">\t<p>y</p>\u2003\n</article>',
+]
+
+
+@pytest.mark.parametrize("html", ARTICLES)
+def test_article_span_is_where_the_article_pattern_finds_the_content(html: str) -> None:
+    match = material_theme._ARTICLE.search(html)
+    assert material_theme.article_span(html) == (match.span(2) if match else None)
+
+
+@pytest.mark.parametrize("html", ARTICLES)
+def test_an_article_changed_is_as_the_pattern_changes_it(html: str) -> None:
+    def change(text: str) -> str:
+        return f"[{text.upper()}]"
+
+    expected = material_theme._ARTICLE.sub(lambda match: match[1] + change(match[2]) + match[3], html, count=1)
+    assert material_theme.with_article_changed(html, change) == expected
