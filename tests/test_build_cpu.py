@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rhannu import material_theme
+from rhannu import citation, material_theme
 from rhannu.message import message_files
 from rhannu.site import Site, prepare
 from rhannu.site_info import SiteInfo
@@ -56,3 +56,9 @@ def test_an_article_changed_is_as_the_pattern_changes_it(html: str) -> None:
 
     expected = material_theme._ARTICLE.sub(lambda match: match[1] + change(match[2]) + match[3], html, count=1)
     assert material_theme.with_article_changed(html, change) == expected
+
+
+@pytest.mark.parametrize(("lang", "first", "last"), [("en", "January", "December"), ("cy", "Ionawr", "Rhagfyr")])
+def test_month_names_are_the_twelve_months_in_the_language_in_order(lang: str, first: str, last: str) -> None:
+    names = citation.month_names(lang).split(",")
+    assert (len(names), names[0], names[-1]) == (12, first, last)
