@@ -62,3 +62,10 @@ def test_an_article_changed_is_as_the_pattern_changes_it(html: str) -> None:
 def test_month_names_are_the_twelve_months_in_the_language_in_order(lang: str, first: str, last: str) -> None:
     names = citation.month_names(lang).split(",")
     assert (len(names), names[0], names[-1]) == (12, first, last)
+
+
+@pytest.mark.parametrize("text", ["", "Plain Welsh: ŵ ŷ â", "50% of £5 & $5 #1 a_b {x} ^ ~ \\", "two\nlines\t tabbed"])
+def test_tex_escapes_each_special_character_as_before(text: str) -> None:
+    one_line = citation._one_line(text)
+    assert citation.tex(text) == "".join(citation._TEX.get(char, char) for char in one_line)
+    assert citation.tex("{50%}") == r"\{50\%\}"
