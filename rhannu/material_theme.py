@@ -218,9 +218,30 @@ def with_article(html: str, article: str) -> str:
     return _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
 
 
+_ARTICLE_OPENING = re.compile(r'<article class="md-content__inner md-typeset">\s*')
+_ARTICLE_CLOSE = "</article>"
+
+
+def article_span(html: str) -> tuple[int, int] | None:
+    """Where a built page's article content starts and ends (what `_ARTICLE` finds as its second
+    group: after the opening tag and the white space that follows it, up to the white space
+    before the first closing tag), or None without one. Found without the lazy pattern, which tries
+    the closing tag at every character of every item page's article (for its print addresses)."""
+    if (opening := _ARTICLE_OPENING.search(html)) is None:
+        return None
+    start = opening.end()
+    closing = html.find(_ARTICLE_CLOSE, start)
+    if closing < 0:
+        return None
+    return start, start + len(html[start:closing].rstrip())
+
+
 def with_article_changed(html: str, change: Callable[[str], str]) -> str:
     """A built page with `change` applied to its article's content (unchanged without one)."""
-    return _ARTICLE.sub(lambda match: match.group(1) + change(match.group(2)) + match.group(3), html, count=1)
+    if (span := article_span(html)) is None:
+        return html
+    start, end = span
+    return html[:start] + change(html[start:end]) + html[end:]
 
 
 def with_title(html: str, title: str) -> str:

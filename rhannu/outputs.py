@@ -231,7 +231,7 @@ def _emails(site: Site, edition: str) -> list[Planned]:
 
     def part(issue: Issue, suffix: str) -> str | bytes:
         if suffix == "eml":
-            return site.message_files[message_path(issue, edition)]
+            return site.message_files(edition)[message_path(issue, edition)]
         copy = rendered()[issue.slug, edition]
         return copy.html if suffix == "html" else copy.text_file
 
