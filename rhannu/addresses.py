@@ -67,6 +67,15 @@ def unclaimed(paths: Iterable[str], table: Mapping[str, Owner]) -> list[str]:
     return found
 
 
+def owner_of(path: str, table: Mapping[str, Owner]) -> Owner | None:
+    """Who the table gives `path` to: its own entry, or the theme's folder it lies in."""
+    key = path.casefold()
+    if key in table:
+        return table[key]
+    folder = next((folder for folder in THEME_FOLDERS if key.startswith(f"{folder.casefold()}/")), None)
+    return Owner(THEME_FOLDERS[folder]) if folder else None
+
+
 def page_file(page_url: str) -> str:
     """The file a page at a URL is written to: 'about/' -> 'about/index.html'."""
     return page_url + "index.html"
