@@ -72,6 +72,11 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             )
         return self._site
 
+    @property
+    def written(self) -> list[str]:
+        """The files Rhannu wrote in this plugin's last build, in the order written."""
+        return self._writer.written if self._writer else []
+
     def _current_writer(self) -> Writer:
         if self._writer is None:
             raise PluginError("Rhannu's writer is missing: the English pass makes it (see Rhannu's site model)")
