@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from rhannu.addresses import Owner
 from rhannu.mkdocs_pages import BUILD_LOGGER, PagesWrittenByRhannu
+from rhannu.plugin import RhannuPlugin
 from rhannu.writer import Writer, WriteRefused
 from tests.support.sites import PINNED_EPOCH, BuildResult
 
@@ -185,7 +186,9 @@ def test_every_file_of_a_build_is_rhannus_writers_or_a_static_file_mkdocs_copied
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(sample_project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     mkdocs_build(config)
-    written = config.plugins["rhannu"].written
+    plugin = config.plugins["rhannu"]
+    assert isinstance(plugin, RhannuPlugin)
+    written = plugin.written
     built = files_in(tmp_path / "site")
     assert len(written) == len(set(written)) and set(written) <= set(built)
     assert [
