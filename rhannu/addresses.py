@@ -6,7 +6,7 @@ outputs (feeds, calendars, the catalogue, redirects from aliases and old Welsh a
 editions) and MkDocs' and Material's own files all claim their paths here, while the site is
 prepared and before anything is written. A path two of them claim, or a file where another needs
 a folder of that name, is an error naming both, blamed on the editor's file and field that chose
-it. The build's writers then refuse a file that is not in the table.
+it. The build's one writer (rhannu.writer) then refuses a file that is not in the table.
 
 Paths are compared case-folded: on a case-insensitive disk 'About/' would overwrite 'about/'.
 """

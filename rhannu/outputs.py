@@ -1,4 +1,4 @@
-"""The files a build writes besides MkDocs' pages, each as site path -> bytes.
+"""The files a build writes besides its pages, each as site path -> bytes (rhannu.writer writes them).
 
 `outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the rules
 for each language's 404 page in `_redirects`, the bilingual email editions and their message files),

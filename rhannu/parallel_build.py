@@ -8,8 +8,9 @@ pages still land under `cy/`):
 - the Welsh process builds into a folder of its own and, when done, leaves the entries of the
   Welsh search index beside it (a JSON file);
 - the English process builds into the new site folder, then waits for the parent's word that the
-  Welsh build has succeeded (one byte on a pipe), moves the Welsh files into its site (where both
-  wrote a file, the Welsh one wins, as the later pass's does in one process), and then writes
+  Welsh build has succeeded (one byte on a pipe), moves the Welsh files into its site through its
+  writer (where both copied one of MkDocs' files, the Welsh one wins, as the later pass's does in
+  one process; a file Rhannu wrote is written by one side only: rhannu.writer), and then writes
   what spans both languages, once, as the one-process build does after its Welsh pass: the search
   index of each language (rhannu.search; the one-process build writes both languages' index and
   then splits it) and the 404 pages.

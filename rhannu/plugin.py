@@ -3,7 +3,9 @@
 A site enables it after static-i18n (`plugins: [search, i18n, rhannu]`). static-i18n builds each
 language as a full pass (English first, then Welsh from its `on_post_build`), so every handler
 runs once per language. The site model is prepared in the English pass and shared by the Welsh
-one. All state lives on the plugin instance and is reset by each build's English pass, so one
+one, and so is the one writer (rhannu.writer) through which every file Rhannu writes passes, its
+pages included: the last `on_post_page` writes the page and gives MkDocs nothing to write. All
+state lives on the plugin instance and is reset by each build's English pass, so one
 process may build again and again (`rhannu preview`, the tests).
 """
 
