@@ -22,6 +22,7 @@ from rhannu.content_types import WITH_PAGES, Text
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.pairing import parse_source_path
+from rhannu.routes import not_found_path
 from rhannu.urls import url
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ THEME = "MkDocs and Material"
 # MkDocs' and Material's own files, and the search index Rhannu splits per language; the folders
 # they fill (assets/: Material's scripts, styles and images) belong to them whole.
 THEME_FILES = {
-    **{f"{root(code)}404.html": f"{THEME}'s page for an address with no page" for code in CODES},
+    **{not_found_path(code): f"{THEME}'s page for an address with no page" for code in CODES},
     "sitemap.xml": f"{THEME}'s sitemap",
     "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
     "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",
@@ -96,23 +97,30 @@ class Table:
         self.reserved[folder.casefold()] = owner
         self.folders[folder.casefold()] = (f"{folder}/", owner)
 
-    def claim(self, path: str, owner: Owner) -> None:
+    def taken(self, path: str) -> tuple[Owner, str] | None:
+        """Who owns `path` already, and how ('{new}' and '{old}' to fill in): the same file, a file
+        where the path needs a folder, a folder where it would be a file, or a folder kept whole."""
         key = path.casefold()
         if key in self.files:
-            taken, other = self.files[key]
-            return self._clash(owner, other, self.twice.replace("{path}", path))
+            return self.files[key][1], self.twice.replace("{path}", path)
         if key in self.folders:
             inside, other = self.folders[key]
-            return self._clash(owner, other, f"{{new}} would write a file '{path}' where {{old}} needs a folder (for '{inside}')")
-        folders = list(_folders(key))
-        for folder in folders:
+            return other, f"{{new}} would write a file '{path}' where {{old}} needs a folder (for '{inside}')"
+        for folder in _folders(key):
             if folder in self.files:
                 taken, other = self.files[folder]
-                return self._clash(owner, other, f"{{new}} would write '{path}' inside '{taken}', a file of {{old}}")
+                return other, f"{{new}} would write '{path}' inside '{taken}', a file of {{old}}"
             if folder in self.reserved:
-                return self._clash(owner, self.reserved[folder], f"{{new}} would write '{path}' inside {{old}}")
+                return self.reserved[folder], f"{{new}} would write '{path}' inside {{old}}"
+        return None
+
+    def claim(self, path: str, owner: Owner) -> None:
+        if found := self.taken(path):
+            other, message = found
+            return self._clash(owner, other, message)
+        key = path.casefold()
         self.files[key] = (path, owner)
-        for folder in folders:
+        for folder in _folders(key):
             self.folders.setdefault(folder, (path, owner))
 
     def _clash(self, new: Owner, old: Owner, message: str) -> None:
@@ -134,14 +142,31 @@ def _folders(path: str) -> Iterator[str]:
         yield "/".join(parts[:end])
 
 
-def address_table(site: Site, outputs: Iterable[tuple[str, Owner]]) -> dict[str, Owner]:
-    """Every file of the build by case-folded path, with its owner; raises ContentErrors naming
-    each path two owners claim. `outputs` are the build's own files (rhannu.outputs.plan_all)."""
+def _theme_table() -> Table:
     table = Table()
     for path, what in THEME_FILES.items():
         table.claim(path, Owner(what))
     for folder, what in THEME_FOLDERS.items():
         table.reserve_folder(folder, Owner(what))
+    return table
+
+
+def taken(addresses: Mapping[str, Owner], path: str) -> Owner | None:
+    """What owns `path` in a site's table (`Site.addresses`), or None where the build would be free
+    to write it: the one answer the alias guard, `rhannu check`, `rhannu new` and the redirects
+    share (a file where the path needs a folder, and the theme's own folders, count as taken)."""
+    table = _theme_table()
+    for key, owner in addresses.items():
+        if key not in table.files:  # the theme's own files are in both
+            table.claim(key, owner)
+    found = table.taken(path)
+    return found[0] if found else None
+
+
+def address_table(site: Site, outputs: Iterable[tuple[str, Owner]]) -> dict[str, Owner]:
+    """Every file of the build by case-folded path, with its owner; raises ContentErrors naming
+    each path two owners claim. `outputs` are the build's own files (rhannu.outputs.plan_all)."""
+    table = _theme_table()
     for path, owner in _pages(site):
         table.claim(path, owner)
     for path, owner in _docs_files(site):

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from html import escape
 
-from rhannu import calendar
-from rhannu.catalogue import links_html
+from rhannu.catalogue_page import links_html
 from rhannu.content_types import CASE_STUDIES
-from rhannu.feeds import feed_links
-from rhannu.issue_views import latest_issue_html
+from rhannu.issue_text import latest_issue_html
 from rhannu.labels import label
 from rhannu.newsletter import Issue, NewsletterSettings, Status
+from rhannu.routes import events_calendar_path, language_feeds
 from rhannu.site_info import Contact, Licence
 from rhannu.site_schema import Facet
 from rhannu.urls import absolute
@@ -46,11 +45,11 @@ def subscribe_html(
         email = f"<p>{escape(label(lang, 'subscribe_not_launched'))}</p>"
     else:
         email = f"<p>{escape(label(lang, 'subscribe_not_yet'))}</p>"
-    ics = calendar.feed_path(lang)
+    ics = events_calendar_path(lang)
     feeds = "".join(
         f'<li><a href="{escape(relative(path, from_url))}">{escape(title)}</a>: '
         f"<code>{escape(absolute(site_url, path))}</code></li>"
-        for title, path in feed_links(lang)
+        for title, path in ((label(lang, key), path) for key, path in language_feeds(lang))
     )
     index_href = relative(url(f"{CASE_STUDIES.address}/index", lang), from_url)
     index = f'<a href="{escape(index_href)}">{escape(label(lang, "case_studies"))}</a>'

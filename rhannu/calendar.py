@@ -38,11 +38,11 @@ import icalendar
 
 from rhannu.content_types import NewsItem
 from rhannu.dates import LONDON
-from rhannu.email import markdown_text
-from rhannu.issue_views import event_calendar_path, issue_path
+from rhannu.issue_text import markdown_text
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue
+from rhannu.newsletter import Cadence, Issue, cadence_adjective
+from rhannu.routes import issue_path
 from rhannu.urls import absolute, url
 from rhannu.views import text_in
 
@@ -64,16 +64,6 @@ class CalendarEvent:
     link: str  # absolute: the online link, else the issue page that announces it
     lang: str  # the language its text is in (English where the Welsh twin is missing)
     end: dt.datetime | None = None  # aware; its end time, or midnight of its last day; None: not given
-
-
-def feed_path(lang: str) -> str:
-    """'events.ics', 'cy/events.ics': beside the language's feed.xml."""
-    return f"{url('index', lang)}events.ics"
-
-
-def event_path(issue: Issue, slug: str, lang: str) -> str:
-    """The one-event file beside the page of the issue that announces it."""
-    return event_calendar_path(issue, slug, lang)
 
 
 def host(site_url: str) -> str:
@@ -189,12 +179,16 @@ def calendar_name(lang: str, site_name: str) -> str:
     return label(lang, "calendar_name", site=site_name)
 
 
-def feed(issues: Iterable[Issue], lang: str, site_name: str, site_url: str) -> bytes:
+def feed(issues: Iterable[Issue], lang: str, site_name: str, site_url: str, *, cadence: Cadence) -> bytes:
     """The language's events.ics: every event announced in a published issue."""
     events = [event for _, _, event in announced_events(issues, lang, site_url)]
-    return render(events, lang, calendar_name(lang, site_name), label(lang, "calendar_description"))
+    return render(events, lang, calendar_name(lang, site_name), calendar_description(lang, cadence))
 
 
-def event_file(event: CalendarEvent, lang: str) -> bytes:
+def event_file(event: CalendarEvent, lang: str, cadence: Cadence) -> bytes:
     """A calendar of one event, for its "Add to calendar" link (at `event_path`)."""
-    return render([event], lang, event.summary, label(lang, "calendar_description"))
+    return render([event], lang, event.summary, calendar_description(lang, cadence))
+
+
+def calendar_description(lang: str, cadence: Cadence) -> str:
+    return label(lang, "calendar_description", cadence=cadence_adjective(cadence, lang))

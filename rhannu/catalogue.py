@@ -14,23 +14,21 @@ published as v2 beside v1. Plain functions: a site in, a dict out; the bytes are
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
 from rhannu.full_text import body_html
-from rhannu.issue_views import issue_path, issue_summary, issue_title
-from rhannu.labels import label
+from rhannu.issue_text import issue_summary, issue_title
 from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.newsletter import Issue
+from rhannu.routes import API_VERSION, catalogue_path, issue_path, schema_path
 from rhannu.site_info import Licence, SiteInfo
 from rhannu.site_schema import OwnField, SiteSchema
-from rhannu.urls import absolute, relative, url
-from rhannu.views import VirtualPage, page, term_label, text_in
+from rhannu.urls import absolute, url
+from rhannu.views import term_label, text_in
 
-VERSION = 1
-API = f"api/v{VERSION}"
+VERSION = API_VERSION
 # Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
 # issue's day), the same in both languages and for as long as the item keeps its file.
 TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
@@ -39,76 +37,12 @@ EVENTS_ANCHOR = "issue-events"  # an issue page's events section
 NEWS_ANCHOR = "issue-news"  # an issue page's news section
 
 
-def catalogue_path(lang: str) -> str:
-    return f"{root(lang)}{API}/catalogue.json"
-
-
-def schema_path(lang: str) -> str:
-    return f"{root(lang)}{API}/schema.json"
-
-
-INDEX = API  # the page that links the catalogues and schemas: api/v1/ and cy/api/v1/
-REUSING = "reusing"  # the page (docs/reusing.md) that says how the content may be reused
-
-
-def addresses(lang: str) -> list[tuple[str, str, str]]:
-    """(what, label, site path) of each catalogue and each schema, `lang`'s own first."""
-    ordered = sorted(CODES, key=lambda code: code != lang)
-    names = {"en": ("catalogue_english", "catalogue_schema_english"), "cy": ("catalogue_welsh", "catalogue_schema_welsh")}
-    return [
-        *(("catalogue", label(lang, names[code][0]), catalogue_path(code)) for code in ordered),
-        *(("schema", label(lang, names[code][1]), schema_path(code)) for code in ordered),
-    ]
-
-
-def _address_list(lang: str, site_url: str, from_url: str, what: str) -> str:
-    items = "".join(
-        f'<li><a href="{escape(relative(path, from_url))}" hreflang="{language(_language_of(path)).tag}">{escape(name)}</a>: '
-        f"<code>{escape(absolute(site_url, path))}</code></li>"
-        for kind, name, path in addresses(lang)
-        if kind == what
-    )
-    return f"<ul>{items}</ul>"
-
-
-def _language_of(path: str) -> str:
-    return next((code for code in CODES if path.startswith(root(code)) and root(code)), DEFAULT.code)
-
-
-def links_html(lang: str, site_url: str, from_url: str) -> str:
-    """Both catalogues and both schemas as links with their full addresses, and the catalogue's
-    own page (the Reusing page's `<!-- rhannu:catalogue -->` marker)."""
-    index = f'<a href="{escape(relative(url(INDEX, lang), from_url))}">{escape(label(lang, "api_title"))}</a>'
-    return (
-        _address_list(lang, site_url, from_url, "catalogue")
-        + _address_list(lang, site_url, from_url, "schema")
-        + f"<p>{escape(label(lang, 'api_page_link', page='{page}')).format(page=index)}</p>"
-    )
-
-
-HEADERS_FILE = "_headers"
-
-
 def headers_file() -> str:
     """For hosts that read a `_headers` file (Netlify, Cloudflare Pages): the header that lets a
     script on another website read the catalogue and its schema with fetch()."""
     english_first = sorted(CODES, key=lambda code: code != DEFAULT.code)
     rules = "".join(f"/{root(code)}api/*\n  Access-Control-Allow-Origin: *\n" for code in english_first)  # every version
     return "# Other websites' scripts may read the catalogue (Netlify and Cloudflare Pages read this file).\n" + rules
-
-
-def index_page(info: SiteInfo, lang: str) -> VirtualPage:
-    """The page at api/v1/ (cy/api/v1/): what the catalogue is, and links to both catalogues and
-    both schemas, for a person who opens the API's address in a browser."""
-    here = url(INDEX, lang)
-    reusing = f'<a href="{escape(relative(info.address(url(REUSING, lang)), here))}">{escape(label(lang, "reusing"))}</a>'
-    parts = [
-        f"<p>{escape(label(lang, 'api_intro'))}</p>",
-        f'<h2 id="catalogues">{escape(label(lang, "api_catalogues"))}</h2>\n{_address_list(lang, info.url, here, "catalogue")}',
-        f'<h2 id="schemas">{escape(label(lang, "api_schemas"))}</h2>\n{_address_list(lang, info.url, here, "schema")}',
-        f"<p>{escape(label(lang, 'api_reusing', reusing='{reusing}')).format(reusing=reusing)}</p>",
-    ]
-    return page(INDEX, lang, label(lang, "api_title"), label(lang, "api_description"), parts)
 
 
 def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang: str) -> dict[str, Any]:

@@ -20,10 +20,10 @@ from babel.dates import get_month_names
 from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language
+from rhannu.routes import BIBTEX_FILE, RIS_FILE, citation_paths
 from rhannu.site_info import SiteInfo
 from rhannu.urls import absolute, url
 
-RIS_FILE, BIBTEX_FILE = "citation.ris", "citation.bib"
 RIS_TYPE, BIBTEX_TYPE = "application/x-research-info-systems", "application/x-bibtex"
 _BIBLATEX_LANGUAGES = {"en": "british", "cy": "welsh"}
 
@@ -59,12 +59,6 @@ def citation_of(item: CaseStudy | Lesson, lang: str, info: SiteInfo) -> Citation
         lang=lang if lang in item.texts else DEFAULT.code,
         summary=text.summary,
     )
-
-
-def file_paths(item: CaseStudy | Lesson, lang: str) -> tuple[str, str]:
-    """The site paths of the page's RIS and BibTeX files, beside its index.html."""
-    folder = url(page_path(item, lang), lang)
-    return folder + RIS_FILE, folder + BIBTEX_FILE
 
 
 # --- On the page ---------------------------------------------------------------------------------
@@ -183,6 +177,6 @@ def files(item: CaseStudy | Lesson, info: SiteInfo) -> dict[str, str]:
     found = {}
     for lang in CODES:
         citation = citation_of(item, lang, info)
-        ris_path, bibtex_path = file_paths(item, lang)
+        ris_path, bibtex_path = citation_paths(item, lang)
         found[ris_path], found[bibtex_path] = ris(citation), bibtex(citation)
     return found

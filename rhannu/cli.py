@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextvars
 import datetime as dt
 import os
 import sys
@@ -182,12 +183,18 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
-    from rhannu.scaffold import TitleProblem, new_case_study, new_item
+    from rhannu.labels import use_site_words
+    from rhannu.scaffold import TitleProblem, new_case_study, new_item, slugify
+    from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
     today = build_date()
+    use_site_words(load_schema(root).labels)  # the placeholders are in the site's own words
     try:
         if kind == "case-study":
+            if taken := _taken_page(root, slugify(title)):
+                print(taken, file=sys.stderr)
+                return 1
             paths = new_case_study(root, title, today, load_taxonomy(root))
         else:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
@@ -201,6 +208,29 @@ def new(root: Path, kind: str, title: str) -> int:
         print(path.relative_to(root))
     print("Replace every TODO in both files; 'rhannu check' lists what is left.", file=sys.stderr)
     return 0
+
+
+def _taken_page(root: Path, slug: str) -> str | None:
+    """Why a new case study named `slug` cannot have its page, where the site's address table
+    already gives that address to something else (a listing, a page, a feed's folder)."""
+    from rhannu.addresses import page_file, taken
+    from rhannu.content_types import CASE_STUDIES
+    from rhannu.languages import CODES
+    from rhannu.site import prepare
+    from rhannu.urls import url
+
+    if not slug:
+        return None  # no name at all: the scaffold says so
+    try:
+        site = prepare(root, build_date(), site_info.load(root))
+    except ContentErrors:
+        return None  # `rhannu check` reports those; the new files are checked with the rest then
+    own = {f"{CASE_STUDIES.folder}/{slug}.md", f"{CASE_STUDIES.folder}/{slug}.cy.md"}  # an existing pair: the scaffold says so
+    for lang in CODES:
+        path = page_file(url(f"{CASE_STUDIES.address}/{slug}", lang))
+        if (owner := taken(site.addresses, path)) and owner.source not in own:
+            return f"the address '{path}' is taken by {owner.what}; choose another title"
+    return None
 
 
 def translations(root: Path, mark_page: str | None) -> int:
@@ -227,11 +257,11 @@ def translations(root: Path, mark_page: str | None) -> int:
 
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
-    from rhannu.issue_views import issue_title
-    from rhannu.labels import label
+    from rhannu.issue_text import issue_title
+    from rhannu.labels import label, use_site_words
     from rhannu.languages import CODES
     from rhannu.network import load_cache
-    from rhannu.newsletter import assemble, load_settings
+    from rhannu.newsletter import assemble, load_settings, previous_issue_day
     from rhannu.views import text_in
 
     wanted = _parse_day(day)
@@ -245,6 +275,7 @@ def newsletter_preview(root: Path, day: str) -> int:
         first = settings.first_issue or settings.cadence.anchor
         published = max(settings.cadence.next_day(wanted), first)
         content = load_content(root, published)
+        use_site_words(content.taxonomy.schema.labels)
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
@@ -258,7 +289,7 @@ def newsletter_preview(root: Path, day: str) -> int:
     if published == first:
         covers = "with everything published before it"
     else:
-        since, until = published - dt.timedelta(days=settings.cadence.days), published - dt.timedelta(days=1)
+        since, until = previous_issue_day(settings.cadence, published), published - dt.timedelta(days=1)
         covers = f"covering what was published from {since} to {until}"
     if issue is None:
         print(
@@ -361,14 +392,14 @@ def parser() -> argparse.ArgumentParser:
     email = newsletter_commands.add_parser(
         "email",
         help="print an issue's email edition",
-        description="Print the email edition of the issue published on DATE (or whose fortnight holds DATE), "
+        description="Print the email edition of the issue published on DATE (or of the issue period that holds DATE), "
         "ready to paste into a mailing service. Exit status: 0, or 1 when there is no such issue.",
     )
     email.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     preview_issue = newsletter_commands.add_parser(
         "preview",
         help="what the issue covering DATE will contain",
-        description="Show, in Welsh and English, what goes into the issue whose fortnight holds DATE, "
+        description="Show, in Welsh and English, what goes into the issue for the issue period that holds DATE, "
         "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
@@ -380,7 +411,7 @@ def parser() -> argparse.ArgumentParser:
         "send",
         help="send yourself test copies of an issue's email edition",
         description="Send test copies ('[TEST]' in the subject) of the email edition of the issue published on "
-        "DATE (or whose fortnight holds DATE) through an SMTP server, to check the edition in real mail "
+        "DATE (or of the issue period that holds DATE) through an SMTP server, to check the edition in real mail "
         "clients before your mailing service sends it. It is not for sending the newsletter to readers: at "
         f"most {MAX_TEST_RECIPIENTS} addresses. The server, port, STARTTLS and user come from the options or "
         "from RHANNU_SMTP_SERVER, RHANNU_SMTP_PORT, RHANNU_SMTP_STARTTLS (yes/no) and RHANNU_SMTP_USER; the "
@@ -423,7 +454,8 @@ INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (C
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
-        return _run(args, args.root.resolve())
+        # a context of its own, so the site's words a command puts in place (rhannu.labels) end with it
+        return contextvars.copy_context().run(_run, args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)

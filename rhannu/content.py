@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +39,8 @@ from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.schema import PLACEHOLDER, Field, FieldProblem, unknown_field_message
 from rhannu.site_schema import SCHEMA_FILE, SiteSchema
 from rhannu.taxonomy import Taxonomy, load_taxonomy
+
+ItemResult = tuple[Pair | None, tuple[ContentError, ...]]  # an item's pair (None when it has problems) and its problems
 
 
 @dataclass(frozen=True)
@@ -79,15 +81,55 @@ class Content:
         return {key: {item.slug: number for number, item in enumerate(items)} for key, items in self.items.items()}
 
 
-def load_content(root: Path, build_date: dt.date) -> Content:
+class ItemMemo:
+    """What load_content made of each item's files, by their texts, for a caller that loads the
+    same sources again and again (the preview, after each edit): an unchanged item is not parsed
+    and checked again, and a file whose modification time, size and inode are unchanged is not
+    read again (the preview tells an edit by the same times). It keeps what the last load used,
+    for one taxonomy."""
+
+    def __init__(self, *, remember_texts: bool = True) -> None:
+        self._remember_texts = remember_texts
+        self._taxonomy: Taxonomy | None = None
+        self._items: dict[tuple, ItemResult] = {}
+        self._last: dict[tuple, ItemResult] = {}
+        self._texts: dict[str, tuple[tuple[int, int, int, int], str]] = {}
+
+    def start(self, taxonomy: Taxonomy) -> None:
+        self._last = self._items if taxonomy == self._taxonomy else {}
+        self._taxonomy, self._items = taxonomy, {}
+
+    def read(self, root: Path, path: str) -> str:
+        """The file's text, as read_text gives it."""
+        if not self._remember_texts:
+            return read_text(root, path)
+        stat = os.stat(os.path.join(root, path))
+        version = (stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size, stat.st_ino)
+        known = self._texts.get(path)
+        if known is not None and known[0] == version:
+            return known[1]
+        text = read_text(root, path)
+        self._texts[path] = (version, text)
+        return text
+
+    def get(self, key: tuple, make: Callable[[], ItemResult]) -> ItemResult:
+        result = self._last.get(key) or self._items.get(key) or make()
+        self._items[key] = result
+        return result
+
+
+def load_content(root: Path, build_date: dt.date, memo: ItemMemo | None = None) -> Content:
     """Every item of every content type under `root`, validated; raises ContentErrors listing
     every problem."""
     taxonomy = load_taxonomy(root)
     errors: list[ContentError] = own_field_errors(taxonomy.schema)
     pairs: dict[str, list[Pair]] = {}
     twins: list[MissingTwin] = []
+    memo = memo or ItemMemo(remember_texts=False)
+    memo.start(taxonomy)
     for kind in TYPES:
-        pairs[kind.key], found = _load_collection(root, kind.folder, kind.fields_for(taxonomy.schema), taxonomy, errors)
+        fields = kind.fields_for(taxonomy.schema)
+        pairs[kind.key], found = _load_collection(root, kind.folder, fields, taxonomy, errors, memo)
         twins += found
     for kind in TYPES:
         errors += kind.check(pairs[kind.key], pairs, taxonomy.schema)
@@ -151,37 +193,58 @@ def _exclusion(item: Item, build_date: dt.date) -> Excluded | None:
 
 
 def _load_collection(
-    root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError]
+    root: Path, dirname: str, fields: tuple[Field, ...], taxonomy: Taxonomy, errors: list[ContentError], memo: ItemMemo
 ) -> tuple[list[Pair], list[MissingTwin]]:
     folder = root / dirname
     names = (
         [entry.name for entry in os.scandir(folder) if entry.name.endswith(".md") and entry.is_file()] if folder.is_dir() else []
     )
     paths = sorted(f"{dirname}/{name}" for name in names)
-    by_slug: dict[str, dict[str, Source]] = {}
-    unreadable_english: set[str] = set()  # its Welsh twin must not be judged as standing alone
+    by_slug: dict[str, list[str]] = {}
     for path in paths:
-        source_path = parse_source_path(path)
-        slug = source_path.key.rsplit("/", 1)[-1].removesuffix(".md")
+        slug = parse_source_path(path).key.rsplit("/", 1)[-1].removesuffix(".md")
         if problem := slug_problem(slug, "lower case letters, digits and hyphens, such as 'my-case-study.md'"):
-            errors.append(ContentError(path, f"file name: {problem.replace(repr(slug), repr(Path(source_path.key).name))}"))
+            errors.append(
+                ContentError(path, f"file name: {problem.replace(repr(slug), repr(Path(parse_source_path(path).key).name))}")
+            )
             continue
+        by_slug.setdefault(slug, []).append(path)
+    pairs = []
+    for slug, slug_paths in sorted(by_slug.items()):
+        pair, found = _item(root, slug, slug_paths, fields, taxonomy, memo)
+        errors += found
+        if pair is not None:
+            pairs.append(pair)
+    return pairs, missing_twins(paths)
+
+
+def _item(root: Path, slug: str, paths: list[str], fields: tuple[Field, ...], taxonomy: Taxonomy, memo: ItemMemo) -> ItemResult:
+    """One item's pair from its files, or None, and the problems found in them."""
+    texts: dict[str, str | ContentError] = {}
+    for path in paths:
         try:
-            source = parse_source(path, read_text(root, path))
+            texts[path] = memo.read(root, path)
         except ContentErrors as unreadable:
-            source = unreadable.errors[0]
+            texts[path] = unreadable.errors[0]
+    return memo.get(tuple(texts.items()), lambda: _read_item(slug, texts, fields, taxonomy))  # paths name the type
+
+
+def _read_item(slug: str, texts: dict[str, str | ContentError], fields: tuple[Field, ...], taxonomy: Taxonomy) -> ItemResult:
+    errors: list[ContentError] = []
+    sources: dict[str, Source] = {}
+    unreadable_english = False  # its Welsh twin must not be judged as standing alone
+    for path, text in texts.items():
+        lang = parse_source_path(path).lang
+        source = text if isinstance(text, ContentError) else parse_source(path, text)
         if isinstance(source, ContentError):
             errors.append(source)
-            if source_path.lang is DEFAULT:
-                unreadable_english.add(slug)
+            unreadable_english = unreadable_english or lang is DEFAULT
             continue
-        by_slug.setdefault(slug, {})[source_path.lang.code] = source
-    pairs = [
-        _pair(slug, sources, fields, taxonomy, errors, has_english=DEFAULT.code in sources or slug in unreadable_english)
-        for slug, sources in sorted(by_slug.items())
-    ]
-    twins = missing_twins(paths)
-    return [pair for pair in pairs if pair is not None], twins
+        sources[lang.code] = source
+    if not sources:
+        return None, tuple(errors)
+    pair = _pair(slug, sources, fields, taxonomy, errors, has_english=DEFAULT.code in sources or unreadable_english)
+    return pair, tuple(errors)
 
 
 def _pair(

@@ -15,32 +15,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from html import escape
-from html.parser import HTMLParser
 
 import css_inline
 
 from rhannu.content_types import NewsItem, page_path
 from rhannu.errors import ContentError
-from rhannu.issue_views import (
+from rhannu.issue_text import (
     Linker,
-    event_calendar_path,
     event_when,
     event_when_text,
-    issue_path,
     issue_summary,
     issue_title,
     item_id,
     markdown_html,
+    markdown_text,
+    wrap,
 )
 from rhannu.labels import label
 from rhannu.languages import ALL, ENGLISH, language
 from rhannu.newsletter import Issue, Section
+from rhannu.routes import BOTH, edition_file, email_name, event_calendar_path, issue_path
 from rhannu.site_info import SiteInfo
 from rhannu.urls import absolute
 from rhannu.views import text_in, url
 
 GMAIL_CLIP_BYTES = 102 * 1024
-BOTH = "both"  # the bilingual edition, Welsh first
 EDITIONS = (BOTH, *(lang.code for lang in ALL))
 
 # The web copy's text edition starts with a byte order mark: a host that serves .txt with no
@@ -108,15 +107,6 @@ class Edition:
     def text_file(self) -> str:
         """The text edition as the build writes it: with a BOM, so any host shows it right."""
         return BOM + self.text
-
-
-def edition_file(issue: Issue, edition: str, suffix: str) -> str:
-    """Where the build writes an edition's file ('html', 'txt'; 'eml' for its message file)."""
-    return f"{issue_path(issue)}/{email_name(edition)}.{suffix}"
-
-
-def email_name(edition: str) -> str:
-    return "email" if edition == BOTH else f"email.{edition}"
 
 
 def edition_languages(edition: str) -> list[str]:
@@ -291,21 +281,6 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
     return f"{inlined[:head_end]}<style>{DARK}</style>\n{inlined[head_end:]}"
 
 
-def _wrap(text: str, width: int = 72) -> str:
-    """Greedy word wrap at `width` (textwrap's regex chunking cost more than all else here)."""
-    lines = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            if line and len(line) + 1 + len(word) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        lines.append(line)
-    return "\n".join(lines)
-
-
 def _section_text(section: Section, lang: str, web: str, link: Linker, issue: Issue, site: SiteInfo) -> list[str]:
     lines = ["", label(lang, section.key).upper()]
     if section.style == "editorial":
@@ -314,69 +289,18 @@ def _section_text(section: Section, lang: str, web: str, link: Linker, issue: Is
     items, more = _shown(section)
     for item in items:
         if section.style == "network":
-            lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", _wrap(item.summary), item.link]
+            lines += ["", f"* {item.title} ({label(lang, 'in_' + item.lang)}, {item.feed})", wrap(item.summary), item.link]
             continue
         text = text_in(item, lang)
         href = link(page_path(item, lang)) if section.style == "linked" else _item_href(web, item)
         is_event = getattr(item, "event_start", None) is not None
         when = [f"{label(lang, 'when')}: {event_when_text(item, lang)}"] if is_event else []
-        lines += ["", f"* {text.title}", *when, _wrap(text.summary), href]
+        lines += ["", f"* {text.title}", *when, wrap(text.summary), href]
         if is_event:
             lines += [f"{label(lang, 'add_to_calendar')}: {_calendar_href(issue, item, lang, site)}"]
     if more:
         lines += ["", label(lang, "email_more", n=more), _more_href(web, section)]
     return lines
-
-
-class _PlainText(HTMLParser):
-    """Rendered Markdown as plain text: one paragraph a block, list items with '* ', and each
-    link's address after its words."""
-
-    BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[str] = []
-        self._words: list[str] = []
-        self._links: list[str | None] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BLOCKS:
-            self._flush()
-            if tag == "li":
-                self._words.append("*")
-        elif tag == "a":
-            self._links.append(dict(attrs).get("href"))
-        elif tag == "br":
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.BLOCKS:
-            self._flush()
-        elif tag == "a" and self._links:
-            href = self._links.pop()
-            if href and href not in "".join(self._words[-1:]):
-                self._words.append(f"({href})")
-
-    def handle_data(self, data: str) -> None:
-        self._words += data.split()
-
-    def _flush(self) -> None:
-        if self._words:
-            self.blocks.append(" ".join(self._words).replace(" ,", ",").replace(" .", "."))
-        self._words = []
-
-    def text(self) -> str:
-        self._flush()
-        return "\n\n".join(_wrap(block) for block in self.blocks)
-
-
-def markdown_text(body: str) -> str:
-    """An editor's Markdown as the plain-text edition shows it, wrapped at 72 characters."""
-    parser = _PlainText()
-    parser.feed(markdown_html(body))
-    parser.close()
-    return parser.text()
 
 
 def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | None, *, unsendable: bool = False) -> str:
@@ -392,16 +316,16 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
         lines = [
             site.name(lang),
             issue_title(issue, lang),
-            _wrap(issue_summary(issue, lang)),
+            wrap(issue_summary(issue, lang)),
             f"{label(lang, 'email_view_web')}: {web}",
         ]
         for section in issue.sections:
             lines += _section_text(section, lang, web, link, issue, site)
         if unsubscribe is None:
-            lines += ["", _wrap(_unsubscribed_note(lang, site, unsendable))]
+            lines += ["", wrap(_unsubscribed_note(lang, site, unsendable))]
             lines.append(f"{label(lang, 'email_unsubscribe_how')}: {unsubscribing_url(lang, site)}")
         else:
-            lines += ["", _wrap(label(lang, "email_why", site=site.name(lang)))]
+            lines += ["", wrap(label(lang, "email_why", site=site.name(lang)))]
             lines.append(f"{label(lang, 'email_unsubscribe')}: {unsubscribe}")
         blocks.append("\n".join(lines))
     return ("\n\n" + "=" * 72 + "\n\n").join(blocks) + "\n"

@@ -26,10 +26,11 @@ from xml.sax.saxutils import escape, quoteattr
 from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, TYPES, CaseStudy
 from rhannu.full_text import body_html
-from rhannu.issue_views import NEWSLETTERS, issue_path, issue_summary, issue_title
+from rhannu.issue_text import issue_summary, issue_title
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue
+from rhannu.newsletter import Cadence, Issue, cadence_adjective
+from rhannu.routes import NEWSLETTER_ARCHIVE, feed_path, issue_path, language_feeds
 from rhannu.urls import absolute
 from rhannu.views import facet_feed_path, facet_path, facet_values, term_label, text_in, url
 
@@ -78,17 +79,11 @@ def rfc822(moment: dt.datetime) -> str:
     return format_datetime(moment)
 
 
-def feed_path(kind: str, lang: str) -> str:
-    """'newsletters' -> newsletters/feed.xml; 'all' -> feed.xml; under cy/ for Welsh."""
-    base = url(f"{NEWSLETTERS}/index" if kind == "newsletters" else "index", lang)
-    return f"{base}feed.xml"
-
-
 def feed_links(lang: str, own: object = None) -> list[tuple[str, str]]:
     """(title, site-relative path) of the feeds a page in `lang` advertises in its head: its own
     feed first, if its front matter names one (`rhannu_feed`, as a facet page's does), then the
     language's issues and everything-new feeds."""
-    links = [(label(lang, "feed_issues"), feed_path("newsletters", lang)), (label(lang, "feed_all"), feed_path("all", lang))]
+    links = [(label(lang, key), path) for key, path in language_feeds(lang)]
     if isinstance(own, dict) and isinstance(own.get("title"), str) and isinstance(own.get("path"), str):
         links.insert(0, (own["title"], own["path"]))
     return links
@@ -200,11 +195,12 @@ def newsletter_channel(
     content: Content,
     emails: Mapping[dt.date, str],
     cap: int,
+    cadence: Cadence,
 ) -> Channel:
     return Channel(
         title=f"{label(lang, 'newsletter')}: {site_name}",
-        link=absolute(site_url, url(f"{NEWSLETTERS}/index", lang)),
-        description=label(lang, "feed_issues_description"),
+        link=absolute(site_url, url(NEWSLETTER_ARCHIVE, lang)),
+        description=label(lang, "feed_issues_description", cadence=cadence_adjective(cadence, lang)),
         lang=lang,
         self_url=absolute(site_url, feed_path("newsletters", lang)),
         items=newest(issue_items(issues, lang, site_url, content, emails), cap),

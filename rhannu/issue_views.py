@@ -2,109 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from html import escape
 
-import markdown
-
-from rhannu import html_safety
-from rhannu.content_types import NEWSLETTERS, NewsItem, page_path
-from rhannu.dates import LONDON, long_date
+from rhannu.content_types import NewsItem, page_path
+from rhannu.dates import long_date
+from rhannu.issue_text import Linker, event_when, issue_summary, issue_title, item_id, markdown_html, no_issue_html
 from rhannu.labels import label
 from rhannu.languages import language
-from rhannu.newsletter import Issue, Section, Status
+from rhannu.newsletter import Cadence, Issue, Section, Status, cadence_adjective
+from rhannu.routes import (
+    NEWSLETTER_ARCHIVE,
+    SUBSCRIBE,
+    edition_paths,
+    event_calendar_path,
+    events_calendar_path,
+    feed_path,
+    issue_path,
+)
 from rhannu.site_info import SiteInfo
 from rhannu.views import Late, VirtualPage, href, page, relative, text_in, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
-Linker = Callable[[str], str]  # a page path ("case-studies/x") -> the href to write
-
-
-SUBSCRIBE = "subscribe"  # the page (docs/subscribe.md) that says how to subscribe
-ISSUES = Place(f"{NEWSLETTERS}/index", "newsletters", "pager_newsletters", "all_issues")
-
-
-def issue_path(issue: Issue) -> str:
-    return f"{NEWSLETTERS}/{issue.slug}"
-
-
-def issue_title(issue: Issue, lang: str) -> str:
-    return label(lang, "issue_title", date=long_date(issue.published, lang))
-
-
-def issue_summary(issue: Issue, lang: str) -> str:
-    last_day = long_date(issue.published - dt.timedelta(days=1), lang)
-    if issue.start is None:  # the first issue gathers everything published before it
-        covers = label(lang, "issue_covers_first", end=last_day)
-    else:
-        covers = label(lang, "issue_covers", start=long_date(issue.start, lang), end=last_day)
-    if issue.number is None:  # first_number is empty: the site's issues carry no number
-        return f"{covers}."
-    return f"{label(lang, 'issue_number', number=issue.number)}. {covers}."
-
-
-def markdown_html(text: str) -> str:
-    """A newsletter item's Markdown as HTML for issue pages, feeds and emails: refused at
-    prepare time if it holds anything outside the allowlist, and cleaned here all the same."""
-    return html_safety.clean(rendered_markdown(text))
-
-
-def rendered_markdown(text: str) -> str:
-    """A newsletter item's Markdown as HTML, as its author wrote it (what the allowlist checks)."""
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
-
-
-def _event_start(item: NewsItem) -> dt.datetime:
-    if item.event_start is None:
-        raise ValueError(f"{item.slug} is not an event: it has no event date")
-    return item.event_start.astimezone(LONDON)
-
-
-def item_id(item: NewsItem) -> str:
-    """The id of an item on its issue's page, from its slug (lower case letters, digits and
-    hyphens): 'item-' keeps it clear of the ids the theme and script reserve (html_safety) and of
-    the sections' own ('issue-news'), so emails can link to the item itself."""
-    return f"item-{item.slug}"
-
-
-def _event_end(item: NewsItem) -> dt.datetime | None:
-    return item.event_end.astimezone(LONDON) if item.event_end is not None else None
-
-
-def _when_parts(item: NewsItem, lang: str) -> tuple[list[tuple[str, str]], str]:
-    """(machine value, text) of an event's start and, where it has one, its end, and what goes
-    between them: '17 March 2022, 14:00' and '16:00' (an end on the same day), or whole days."""
-    start, end = _event_start(item), _event_end(item)
-    if item.event_has_time:
-        parts = [(start.isoformat(), f"{long_date(start.date(), lang)}, {start:%H:%M}")]
-        if end is None:
-            return parts, ""
-        if end.date() == start.date():
-            return [*parts, (end.isoformat(), f"{end:%H:%M}")], "\u2013"
-        return [*parts, (end.isoformat(), f"{long_date(end.date(), lang)}, {end:%H:%M}")], " \u2013 "
-    parts = [(start.date().isoformat(), long_date(start.date(), lang))]
-    if end is None or end.date() == start.date():
-        return parts, ""
-    return [*parts, (end.date().isoformat(), long_date(end.date(), lang))], " \u2013 "
-
-
-def event_when_text(item: NewsItem, lang: str) -> str:
-    """'17 March 2022, 14:00', or the day alone where no time was given; with its end where it
-    has one ('17 March 2022, 14:00–16:00', '17 March 2022 – 18 March 2022')."""
-    parts, between = _when_parts(item, lang)
-    return between.join(text for _, text in parts)
-
-
-def event_when(item: NewsItem, lang: str) -> str:
-    parts, between = _when_parts(item, lang)
-    return between.join(f'<time datetime="{machine}">{escape(text)}</time>' for machine, text in parts)
-
-
-def event_calendar_path(issue: Issue, slug: str, lang: str) -> str:
-    """The site path of an event's one-event calendar file, beside the page of the issue that
-    announces it (rhannu.calendar writes it)."""
-    return f"{url(issue_path(issue), lang)}{slug}.ics"
+ISSUES = Place(NEWSLETTER_ARCHIVE, "newsletters", "pager_newsletters", "all_issues")
 
 
 def _news_html(item: NewsItem, lang: str, calendar: Linker | None = None) -> str:
@@ -178,12 +97,6 @@ def issue_html(issue: Issue, lang: str, link: Linker, calendar: Linker | None = 
     )
 
 
-def edition_paths(issue: Issue, lang: str) -> tuple[str, str]:
-    """Where the build writes the issue's one-language email edition and its text twin
-    (`rhannu.email.Edition`: beside the English page, for both languages)."""
-    return f"{issue_path(issue)}/email.{lang}.html", f"{issue_path(issue)}/email.{lang}.txt"
-
-
 def issue_teaser(issue: Issue, lang: str) -> str:
     """What an issue holds, in a line: each section's name and how many items it has."""
     sections = ", ".join(f"{escape(label(lang, section.key))} ({len(section.items)})" for section in issue.sections)
@@ -204,14 +117,11 @@ def editions_html(issue: Issue, lang: str, from_url: str) -> str:
 
 def follow_html(lang: str, from_url: str, subscribe_url: str | None = None) -> str:
     """The newsletter's Subscribe page, its feed and its events calendar."""
-    from rhannu import calendar  # these render issues with this module: imported when used
-    from rhannu.feeds import feed_path
-
     feed = feed_path("newsletters", lang)
     return (
         f'<li><a href="{relative(subscribe_url or url(SUBSCRIBE, lang), from_url)}">{escape(label(lang, "subscribe"))}</a></li>'
         f'<li><a href="{relative(feed, from_url)}" type="application/rss+xml">{escape(label(lang, "feed_issues"))}</a></li>'
-        f'<li><a href="{relative(calendar.feed_path(lang), from_url)}" type="text/calendar">'
+        f'<li><a href="{relative(events_calendar_path(lang), from_url)}" type="text/calendar">'
         f"{escape(label(lang, 'calendar_feed'))}</a> {escape(label(lang, 'calendar_feed_hint'))}</li>"
     )
 
@@ -261,21 +171,13 @@ def issue_page(issue: Issue, lang: str, issues: tuple[Issue, ...] = (), subscrib
     return page(path, lang, title, issue_summary(issue, lang), parts, before_title=breadcrumbs(ISSUES, title, lang, path))
 
 
-def no_issue_html(status: Status, lang: str, from_url: str, subscribe_url: str | None = None) -> str:
-    """Before the first issue here: that the programme's newsletters are not published on this
-    site yet, or, once launched, when its next issue is due."""
-    if status.launched and status.next_issue is not None:
-        said = label(lang, "next_issue_due", date=long_date(status.next_issue, lang))
-    else:
-        said = label(lang, "newsletter_not_here")
-    link = relative(subscribe_url or url(SUBSCRIBE, lang), from_url)
-    return f'<p class="rhannu-no-issue">{escape(said)} <a href="{link}">{escape(label(lang, "subscribe"))}</a></p>'
-
-
-def archive_page(issues: tuple[Issue, ...], lang: str, status: Status, subscribe_url: str | None = None) -> VirtualPage:
-    path = f"{NEWSLETTERS}/index"
+def archive_page(
+    issues: tuple[Issue, ...], lang: str, status: Status, cadence: Cadence, subscribe_url: str | None = None
+) -> VirtualPage:
+    path = NEWSLETTER_ARCHIVE
     here = url(path, lang)
-    intro = label(lang, "newsletters_intro" if issues else "newsletters_intro_empty")  # an empty archive lists nothing
+    intro_key = "newsletters_intro" if issues else "newsletters_intro_empty"  # an empty archive lists nothing
+    intro = label(lang, intro_key, cadence=cadence_adjective(cadence, lang))
     parts = [
         f"<p>{escape(intro)}</p>",
         f'<ul class="rhannu-issue-links">{follow_html(lang, here, subscribe_url)}</ul>',
@@ -302,32 +204,13 @@ def _archive_number(issue: Issue, lang: str) -> str:
     return f"<span>({escape(label(lang, 'issue_number', number=issue.number))})</span>"
 
 
-def latest_issue_html(
-    issues: tuple[Issue, ...], lang: str, from_url: str, status: Status, subscribe_url: str | None = None
-) -> str:
-    """The home page's box for the newest issue, or what to expect while there is none."""
-    if not issues:
-        return (
-            f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
-            f'<h2 id="latest-issue">{escape(label(lang, "newsletter"))}</h2>'
-            f"{no_issue_html(status, lang, from_url, subscribe_url)}</section>"
-        )
-    issue = issues[-1]
-    date = long_date(issue.published, lang)
-    return (
-        f'<section class="rhannu-latest-issue" aria-labelledby="latest-issue">'
-        f'<h2 id="latest-issue">{escape(label(lang, "latest_issue"))}</h2>'
-        f"<p>{escape(issue_summary(issue, lang))}</p>"
-        f'<p><a href="{relative(url(issue_path(issue), lang), from_url)}">{escape(label(lang, "read_issue", date=date))}</a></p>'
-        f"</section>"
-    )
-
-
-def newsletter_pages(issues: tuple[Issue, ...], lang: str, status: Status, info: SiteInfo | None = None) -> list[VirtualPage]:
+def newsletter_pages(
+    issues: tuple[Issue, ...], lang: str, status: Status, cadence: Cadence, info: SiteInfo | None = None
+) -> list[VirtualPage]:
     """Each issue's page and the archive; `info` gives the Subscribe page's address (its `slug`)."""
     subscribe_url = info.address(url(SUBSCRIBE, lang)) if info is not None else None
     issue_pages = [issue_page(issue, lang, issues, subscribe_url) for issue in issues]
-    return [*issue_pages, archive_page(issues, lang, status, subscribe_url)]
+    return [*issue_pages, archive_page(issues, lang, status, cadence, subscribe_url)]
 
 
 def _issue_neighbours(issue: Issue, issues: tuple[Issue, ...], lang: str) -> tuple[Neighbour | None, Neighbour | None]:

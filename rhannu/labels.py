@@ -8,6 +8,12 @@ its language partials (`overrides/partials/languages/`), and navigation names in
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar, Token
+from string import Formatter
+from types import MappingProxyType
+
 ENGLISH: dict[str, str] = {
     "case_studies": "Case studies",
     "case_studies_intro": "Filter the case studies below to find the ones you need.",
@@ -33,8 +39,8 @@ ENGLISH: dict[str, str] = {
     "facet_description": "Case studies for {label}.",
     "newsletter": "Newsletter",
     "newsletters": "Newsletters",
-    "newsletters_intro": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Every issue published on this site, by year.",
-    "newsletters_intro_empty": "The programme's fortnightly newsletter: news, events, and new case studies and lessons. Its issues will be listed here, by year, as they are published on this site.",
+    "newsletters_intro": "The programme's{cadence} newsletter: news, events, and new case studies and lessons. Every issue published on this site, by year.",
+    "newsletters_intro_empty": "The programme's{cadence} newsletter: news, events, and new case studies and lessons. Its issues will be listed here, by year, as they are published on this site.",
     "issue_title": "Newsletter: {date}",
     "issue_number": "Issue {number}",
     "issue_covers": "News from {start} to {end}",
@@ -61,7 +67,7 @@ ENGLISH: dict[str, str] = {
     "season_winter": "Winter {year}",
     "feed_issues": "Newsletter (RSS)",
     "feed_all": "Everything new (RSS)",
-    "feed_issues_description": "Issues of the programme's fortnightly newsletter, in English, as they are published on this site.",
+    "feed_issues_description": "Issues of the programme's{cadence} newsletter, in English, as they are published on this site.",
     "feed_all_description": "New case studies, lessons learnt and newsletter issues, in English, as they are published on this site.",
     "network": "From the network",
     "subscribe_email": "By email",
@@ -148,7 +154,7 @@ ENGLISH: dict[str, str] = {
     "calendar_feed": "Events calendar (iCalendar)",
     "calendar_name": "Events: {site}",
     "calendar_description": (
-        "Events announced in the programme's fortnightly newsletter, in English, as its issues are published on this "
+        "Events announced in the programme's{cadence} newsletter, in English, as its issues are published on this "
         "site. Times are UK time."
     ),
     "subscribe_calendar": "In your calendar",
@@ -228,6 +234,12 @@ ENGLISH: dict[str, str] = {
     "api_schemas": "Schemas",
     "api_page_link": "They are listed on a page of their own too: {page}.",
     "api_reusing": "How you may reuse the content, and what a website that fetches the catalogue needs, is on the page {reusing}.",
+    # cadence (issue 22): the adjective for the newsletter's cadence in data/newsletter.yml. The
+    # sentences above take it as `{cadence}`: a space and the word, or nothing for a cadence that
+    # has none (every 10 days), so each sentence must read well both ways.
+    "cadence_weekly": "weekly",
+    "cadence_fortnightly": "fortnightly",
+    "cadence_monthly": "monthly",
 }
 
 WELSH: dict[str, str] = {
@@ -255,8 +267,8 @@ WELSH: dict[str, str] = {
     "facet_description": "Astudiaethau achos ar gyfer {label}.",
     "newsletter": "Cylchlythyr",
     "newsletters": "Cylchlythyrau",
-    "newsletters_intro": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn a gyhoeddwyd ar y wefan hon, fesul blwyddyn.",
-    "newsletters_intro_empty": "Cylchlythyr pythefnosol y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Bydd ei rifynnau'n cael eu rhestru yma, fesul blwyddyn, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+    "newsletters_intro": "Cylchlythyr{cadence} y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Pob rhifyn a gyhoeddwyd ar y wefan hon, fesul blwyddyn.",
+    "newsletters_intro_empty": "Cylchlythyr{cadence} y rhaglen: newyddion, digwyddiadau, ac astudiaethau achos a gwersi newydd. Bydd ei rifynnau'n cael eu rhestru yma, fesul blwyddyn, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "issue_title": "Cylchlythyr: {date}",
     "issue_number": "Rhifyn {number}",
     "issue_covers": "Newyddion o {start} i {end}",
@@ -283,7 +295,7 @@ WELSH: dict[str, str] = {
     "season_winter": "Gaeaf {year}",
     "feed_issues": "Cylchlythyr (RSS)",
     "feed_all": "Popeth newydd (RSS)",
-    "feed_issues_description": "Rhifynnau o gylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
+    "feed_issues_description": "Rhifynnau o gylchlythyr{cadence} y rhaglen, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "feed_all_description": "Astudiaethau achos, gwersi a ddysgwyd a rhifynnau newydd o'r cylchlythyr, yn Gymraeg, wrth iddynt gael eu cyhoeddi ar y wefan hon.",
     "network": "O'r rhwydwaith",
     "subscribe_email": "Drwy e-bost",
@@ -371,7 +383,7 @@ WELSH: dict[str, str] = {
     "calendar_feed": "Calendr digwyddiadau (iCalendar)",
     "calendar_name": "Digwyddiadau: {site}",
     "calendar_description": (
-        "Digwyddiadau a gyhoeddir yng nghylchlythyr pythefnosol y rhaglen, yn Gymraeg, wrth i'w rifynnau gael eu "
+        "Digwyddiadau a gyhoeddir yng nghylchlythyr{cadence} y rhaglen, yn Gymraeg, wrth i'w rifynnau gael eu "
         "cyhoeddi ar y wefan hon. Mae'r amseroedd yn amser y DU."
     ),
     "subscribe_calendar": "Yn eich calendr",
@@ -452,13 +464,66 @@ WELSH: dict[str, str] = {
     "api_schemas": "Sgemâu",
     "api_page_link": "Maent wedi'u rhestru ar dudalen eu hunain hefyd: {page}.",
     "api_reusing": "Mae'r dudalen {reusing} yn egluro sut y gallwch ailddefnyddio'r cynnwys, a'r hyn sydd ei angen ar wefan sy'n nôl y catalog.",
+    # cadence (issue 22): the adjective for the newsletter's cadence in data/newsletter.yml. The
+    # sentences above take it as `{cadence}` after "cylchlythyr" (masculine, so the adjective keeps
+    # its radical form; the sentence mutates the noun itself: "o gylchlythyr", "yng nghylchlythyr").
+    "cadence_weekly": "wythnosol",
+    "cadence_fortnightly": "pythefnosol",
+    "cadence_monthly": "misol",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
 
 
+# A site's own words for these labels (`labels:` in its data/schema.yml), by language then key.
+#
+# They are held in a context variable, not passed down: label() is read at some 200 places in 20
+# modules (pages, feeds, email, calendar, catalogue, templates), most several calls below anything
+# that sees the site, and threading a table through all of them would add an argument to nearly
+# every renderer for one lookup. A ContextVar keeps label() a plain call while staying per build:
+# rhannu.site.prepare sets it to the site it prepares (so `rhannu check`, `rhannu newsletter` and
+# the build see the same words), the plugin sets it again at the start of every language pass and
+# puts back what was there when the build ends, and each thread or asyncio task has its own
+# context, so two sites built in one process each see their own words, never a module global.
+NO_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({})
+_SITE_WORDS: ContextVar[Mapping[str, Mapping[str, str]]] = ContextVar("rhannu_site_words", default=NO_WORDS)
+
+
+def use_site_words(words: Mapping[str, Mapping[str, str]]) -> Token[Mapping[str, Mapping[str, str]]]:
+    """Make `words` the site's own words for this context; the token puts back the ones before."""
+    return _SITE_WORDS.set(words)
+
+
+def restore_site_words(token: Token[Mapping[str, Mapping[str, str]]]) -> None:
+    _SITE_WORDS.reset(token)
+
+
+@contextmanager
+def site_words(words: Mapping[str, Mapping[str, str]]) -> Iterator[None]:
+    token = use_site_words(words)
+    try:
+        yield
+    finally:
+        restore_site_words(token)
+
+
+def text(lang: str, key: str) -> str:
+    """The label's text before its placeholders are filled: the site's own words, or Rhannu's."""
+    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES[lang][key]
+
+
+def table(lang: str) -> dict[str, str]:
+    """Every label in `lang`, the site's own words in place of Rhannu's (for templates)."""
+    return TABLES[lang] | dict(_SITE_WORDS.get().get(lang, {}))
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The names a label's text fills in: 'Page {page} of {pages}' -> {'page', 'pages'}."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name is not None)
+
+
 def label(lang: str, key: str, **values: object) -> str:
-    return TABLES[lang][key].format(**values)
+    return text(lang, key).format(**values)
 
 
 def count(lang: str, n: int) -> str:

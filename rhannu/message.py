@@ -20,19 +20,16 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from io import BytesIO
 
-from rhannu.email import Edition, edition_file, edition_languages, render_html, render_text
+from rhannu.email import Edition, edition_languages, render_html, render_text
 from rhannu.labels import label
 from rhannu.languages import language
 from rhannu.newsletter import Issue
+from rhannu.routes import message_path
 from rhannu.site_info import SiteInfo
 from rhannu.views import text_in
 
 BOUNDARY = "rhannu-edition-alternative"  # fixed, so two builds write the same bytes
 TEST_PREFIX = "[TEST] "
-
-
-def message_path(issue: Issue, edition: str) -> str:
-    return edition_file(issue, edition, "eml")
 
 
 # The most characters of the issue's leading title a subject carries: phones show about 40 of a

@@ -1,37 +1,69 @@
 """Assembling newsletter issues: plain functions from content records to issues.
 
-Issues appear on issue days: every `days` days from `anchor` (Europe/London), starting at
-`first_issue`, the day the first issue is published. While `first_issue` is empty the newsletter
-has not launched and no issue is built. An item joins the first issue published after the day it
-was published on the site (`published`), so an issue that is out never changes: an item published
-on an issue's day waits for the next one. An event is announced in the last issue before it
-happens. An issue day with nothing in it gets no issue. Issues are numbered from `first_number`
-in the order they were published; while it is empty (a newsletter whose earlier issues are not on
-this site) they carry no number at all.
+Issues appear on issue days, every `days` days from `anchor` or on its day of each month
+(`every: month`), in Europe/London, starting at `first_issue`, the day the first issue is
+published. While `first_issue` is empty the newsletter has not launched and no issue is built.
+An item joins the first issue published after the day it was published on the site
+(`published`), so an issue that is out never changes: an item published on an issue's day waits
+for the next one. An event is announced in the last issue before it happens. An issue day with
+nothing in it gets no issue. Issues are numbered from `first_number` in the order they were
+published; while it is empty (a newsletter whose earlier issues are not on this site) they carry
+no number at all.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rhannu.content import Content
 from rhannu.content_types import TYPES, IssueSection, Item, primary_path, type_of
 from rhannu.data_files import read_data
 from rhannu.dates import LONDON
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.labels import label
 from rhannu.links import is_link, shown
 from rhannu.network import NetworkItem
 
 SETTINGS_FILE = "data/newsletter.yml"
 
 
+class Cadence(Protocol):
+    """When issues appear: `DayCadence` (every `days` days) or `MonthCadence` (each month), both
+    plain data with the same questions, so nothing else needs to know which one a site chose."""
+
+    @property
+    def anchor(self) -> dt.date: ...  # an issue day: every other is found from it
+
+    @property
+    def word(self) -> str | None: ...  # the label key of its adjective ("cadence_monthly"); None: no adjective
+
+    def described(self) -> str: ...  # for editors' error messages: "every 14 days from 2021-03-01"
+
+    def is_issue_day(self, day: dt.date) -> bool: ...
+
+    def next_day(self, day: dt.date) -> dt.date: ...  # the first issue day after `day`
+
+    def last_day(self, day: dt.date) -> dt.date: ...  # the last issue day on or before `day`
+
+
+_DAY_WORDS = {7: "cadence_weekly", 14: "cadence_fortnightly"}
+
+
 @dataclass(frozen=True)
-class Cadence:
+class DayCadence:
     anchor: dt.date  # an issue day: every issue day is a whole number of `days` from it
     days: int = 14
+
+    @property
+    def word(self) -> str | None:
+        return _DAY_WORDS.get(self.days)
+
+    def described(self) -> str:
+        return f"every {self.days} days from {self.anchor}"
 
     def is_issue_day(self, day: dt.date) -> bool:
         return (day - self.anchor).days % self.days == 0
@@ -43,6 +75,56 @@ class Cadence:
     def last_day(self, day: dt.date) -> dt.date:
         """The last issue day on or before `day`."""
         return day - dt.timedelta(days=(day - self.anchor).days % self.days)
+
+
+@dataclass(frozen=True)
+class MonthCadence:
+    """An issue on the anchor's day of each month. A month too short for that day (the 29th to
+    the 31st) has its issue on its last day, as a reader of "the last day of each month" expects:
+    the 31st gives 31 January, 28 (or 29) February, 31 March, 30 April."""
+
+    anchor: dt.date
+
+    @property
+    def word(self) -> str | None:
+        return "cadence_monthly"
+
+    def described(self) -> str:
+        shorter = " (the last day of a shorter month)" if self.anchor.day > 28 else ""
+        return f"on day {self.anchor.day} of each month{shorter}"
+
+    def issue_day_in(self, year: int, month: int) -> dt.date:
+        return dt.date(year, month, min(self.anchor.day, calendar.monthrange(year, month)[1]))
+
+    def is_issue_day(self, day: dt.date) -> bool:
+        return day == self.issue_day_in(day.year, day.month)
+
+    def next_day(self, day: dt.date) -> dt.date:
+        """The first issue day after `day`."""
+        this_month = self.issue_day_in(day.year, day.month)
+        if this_month > day:
+            return this_month
+        year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+        return self.issue_day_in(year, month)
+
+    def last_day(self, day: dt.date) -> dt.date:
+        """The last issue day on or before `day`."""
+        this_month = self.issue_day_in(day.year, day.month)
+        if this_month <= day:
+            return this_month
+        year, month = (day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1)
+        return self.issue_day_in(year, month)
+
+
+def previous_issue_day(cadence: Cadence, day: dt.date) -> dt.date:
+    """The issue day before the issue day `day`: where the issue of `day` starts gathering."""
+    return cadence.last_day(day - dt.timedelta(days=1))
+
+
+def cadence_adjective(cadence: Cadence, lang: str) -> str:
+    """What the interface text's `{cadence}` takes: a space and the adjective ("fortnightly",
+    "misol"), or nothing for a cadence without one (every 10 days), so the sentence stays fluent."""
+    return f" {label(lang, cadence.word)}" if cadence.word else ""
 
 
 NETWORK = IssueSection("network", "network")  # partner networks' news, in their own languages
@@ -157,7 +239,7 @@ def load_settings(root: Path) -> NewsletterSettings:
         errors.append(
             ContentError(
                 SETTINGS_FILE,
-                f"{first_issue} is not an issue day: issues appear every {cadence.days} days from {cadence.anchor}, "
+                f"{first_issue} is not an issue day: issues appear {cadence.described()}, "
                 f"so choose {cadence.last_day(first_issue)} or {cadence.next_day(first_issue)}",
                 "first_issue",
             )
@@ -177,16 +259,27 @@ def load_settings(root: Path) -> NewsletterSettings:
     return NewsletterSettings(cadence, first_issue, signup or None, unsubscribe, list_unsubscribe or None, first_number)
 
 
+CADENCES = ("month",)  # what `every` takes; without it, issues come every `days` days
+
+
 def load_cadence(data: dict) -> Cadence:
-    anchor, days = data.get("anchor"), data.get("days", 14)
+    """`days: N` (every N days from the anchor; 14 if neither is given) or `every: month`."""
+    anchor, every = data.get("anchor"), data.get("every")
     errors = []
     if not isinstance(anchor, dt.date) or isinstance(anchor, dt.datetime):
         errors.append(ContentError(SETTINGS_FILE, f"expected a date as YYYY-MM-DD; got {anchor!r}", "anchor"))
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+    if every is not None and "days" in data:
+        message = f"give either every: month or days: N (a whole number of days), not both; got every: {shown(every)}"
+        errors.append(ContentError(SETTINGS_FILE, message, "every"))
+    elif every is not None and every not in CADENCES:
+        message = f"expected month (an issue each month), or leave it out and give days: N; got {shown(every)}"
+        errors.append(ContentError(SETTINGS_FILE, message, "every"))
+    days = data.get("days", 14)
+    if every is None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
         errors.append(ContentError(SETTINGS_FILE, f"expected a whole number of days from 1; got {days!r}", "days"))
     if errors or not isinstance(anchor, dt.date):
         raise ContentErrors(errors)
-    return Cadence(anchor, days)
+    return MonthCadence(anchor) if every == "month" else DayCadence(anchor, days)
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
@@ -237,7 +330,7 @@ def _number(settings: NewsletterSettings, index: int) -> int | None:
 
 
 def _previous_day(day: dt.date, settings: NewsletterSettings) -> dt.date | None:
-    return None if day == settings.first_issue else day - dt.timedelta(days=settings.cadence.days)
+    return None if day == settings.first_issue else previous_issue_day(settings.cadence, day)
 
 
 def _sections(parts: dict[str, list]) -> tuple[Section, ...]:

@@ -17,14 +17,10 @@ from urllib.parse import urlsplit
 
 from rhannu import material_theme
 from rhannu.languages import DEFAULT, root
+from rhannu.routes import NOT_FOUND as NOT_FOUND  # the plugin reads it here
+from rhannu.routes import not_found_path
 
-NOT_FOUND = "404.html"
 _OTHER = '<script type="application/json" id="rhannu-not-found-other">{}</script>'
-
-
-def path(lang: str) -> str:
-    """Where a language's 404 page is published: '404.html', 'cy/404.html'."""
-    return root(lang) + NOT_FOUND
 
 
 def home(site_url: str, lang: str) -> str:
@@ -35,7 +31,7 @@ def home(site_url: str, lang: str) -> str:
 def pages(by_language: dict[str, str], site_url: str) -> dict[str, str]:
     """Each language's 404 page at its own path, the default language's carrying the others'
     parts for its script. `by_language`: each pass's 404 page as MkDocs wrote it."""
-    placed = {path(lang): html for lang, html in by_language.items()}
+    placed = {not_found_path(lang): html for lang, html in by_language.items()}
     others = [lang for lang in by_language if lang != DEFAULT.code]
     if DEFAULT.code in by_language and others:
         welsh = others[0]  # one other language: Welsh
@@ -45,7 +41,7 @@ def pages(by_language: dict[str, str], site_url: str) -> dict[str, str]:
         english = by_language[DEFAULT.code]
         if _OTHER not in english:
             raise material_theme.ThemeError("the English 404 page has no slot for the Welsh page's parts (overrides/404.html)")
-        placed[path(DEFAULT.code)] = english.replace(_OTHER, _OTHER.replace("{}", text), 1)
+        placed[not_found_path(DEFAULT.code)] = english.replace(_OTHER, _OTHER.replace("{}", text), 1)
     return placed
 
 
@@ -65,5 +61,5 @@ def redirects_file(site_url: str, langs: tuple[str, ...], moved: Sequence[tuple[
     ]
     for lang in langs:
         if lang != DEFAULT.code:
-            lines.append(f"{home(site_url, lang)}*  {home(site_url, DEFAULT.code)}{path(lang)}  404")
+            lines.append(f"{home(site_url, lang)}*  {home(site_url, DEFAULT.code)}{not_found_path(lang)}  404")
     return "\n".join(lines) + "\n"

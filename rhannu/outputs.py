@@ -23,13 +23,28 @@ from typing import TYPE_CHECKING
 from rhannu import calendar, catalogue, citation, feed_page, not_found
 from rhannu.addresses import Owner
 from rhannu.content_types import CASE_STUDIES, WITH_PAGES, CaseStudy, page_path, primary_path
-from rhannu.email import BOTH, Edition, edition_file
-from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, feed_path, newsletter_channel, render_rss
+from rhannu.email import Edition
+from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, newsletter_channel, render_rss
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language, root
-from rhannu.message import message_path
 from rhannu.newsletter import Issue
 from rhannu.pairing import parse_source_path
+from rhannu.routes import (
+    BOTH,
+    HEADERS_FILE,
+    REDIRECTS_FILE,
+    ROBOTS_FILE,
+    cards_path,
+    catalogue_path,
+    citation_paths,
+    edition_file,
+    event_calendar_path,
+    events_calendar_path,
+    feed_path,
+    message_path,
+    redirect_page,
+    schema_path,
+)
 from rhannu.taxonomy import TAXONOMY_FILE
 from rhannu.urls import absolute
 from rhannu.views import CardDetails, card, facet_feed_path, facet_values, text_in, url
@@ -66,10 +81,10 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
     """The files of `outputs(site, lang)`, each with its owner, none rendered yet."""
     if lang is None:
         return [
-            Planned("robots.txt", Owner("robots.txt"), lambda: robots_txt(site.info.url)),
-            Planned(catalogue.HEADERS_FILE, Owner("the headers for hosts that read a _headers file"), catalogue.headers_file),
+            Planned(ROBOTS_FILE, Owner("robots.txt"), lambda: robots_txt(site.info.url)),
+            Planned(HEADERS_FILE, Owner("the headers for hosts that read a _headers file"), catalogue.headers_file),
             Planned(
-                "_redirects",
+                REDIRECTS_FILE,
                 Owner("the rules for each language's 404 page (_redirects)"),
                 lambda: not_found.redirects_file(
                     site.info.url,
@@ -79,23 +94,29 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
             ),
             *_emails(site, BOTH),
         ]
-    name, site_url = site.info.name(lang), site.info.url
+    name, site_url, cadence = site.info.name(lang), site.info.url, site.settings.cadence
     files = [
         Planned(
-            url(f"{CASE_STUDIES.address}/index", lang) + "cards.json",
+            cards_path(lang),
             Owner("the case study cards for the filter script"),
             lambda: cards_json(site, lang),
         ),
         *_feeds(site, lang),
-        Planned(calendar.feed_path(lang), Owner("the events calendar"), lambda: calendar.feed(site.issues, lang, name, site_url)),
+        Planned(
+            events_calendar_path(lang),
+            Owner("the events calendar"),
+            lambda: calendar.feed(site.issues, lang, name, site_url, cadence=cadence),
+        ),
     ]
     for issue, item, event in calendar.announced_events(site.issues, lang, site_url):
         owner = Owner(f"the calendar file of the event {primary_path(item.texts)}", primary_path(item.texts))
-        files.append(Planned(calendar.event_path(issue, item.slug, lang), owner, _bound(calendar.event_file, event, lang)))
+        files.append(
+            Planned(event_calendar_path(issue, item.slug, lang), owner, _bound(calendar.event_file, event, lang, cadence))
+        )
     whole = cache(lambda: catalogue.files(site.info, site.content, site.issues, lang))
     files += [
-        Planned(catalogue.catalogue_path(lang), Owner("the JSON catalogue"), lambda: whole()[catalogue.catalogue_path(lang)]),
-        Planned(catalogue.schema_path(lang), Owner("the catalogue's JSON Schema"), lambda: whole()[catalogue.schema_path(lang)]),
+        Planned(catalogue_path(lang), Owner("the JSON catalogue"), lambda: whole()[catalogue_path(lang)]),
+        Planned(schema_path(lang), Owner("the catalogue's JSON Schema"), lambda: whole()[schema_path(lang)]),
     ]
     return files + _citations(site, lang) + _redirects(site, lang) + _emails(site, lang)
 
@@ -106,7 +127,7 @@ def _citations(site: Site, lang: str) -> list[Planned]:
     for kind in WITH_PAGES:
         for item in site.content.of(kind):
             owner = Owner(f"the citation files of {primary_path(item.texts)}", primary_path(item.texts))
-            ris_path, bibtex_path = citation.file_paths(item, lang)
+            ris_path, bibtex_path = citation_paths(item, lang)
             record = citation.citation_of(item, lang, site.info)
             files.append(Planned(ris_path, owner, _bound(citation.ris, record)))
             files.append(Planned(bibtex_path, owner, _bound(citation.bibtex, record)))
@@ -163,7 +184,9 @@ def _feeds(site: Site, lang: str) -> list[Planned]:
 
     @cache
     def issues_feed() -> str:
-        channel = newsletter_channel(site.issues, lang, name, site_url, content=site.content, emails=emails(), cap=cap)
+        channel = newsletter_channel(
+            site.issues, lang, name, site_url, content=site.content, emails=emails(), cap=cap, cadence=site.settings.cadence
+        )
         return render_rss(_licensed(channel, site, lang))
 
     def everything() -> str:
@@ -269,7 +292,7 @@ def alias_redirects(site: Site, lang: str) -> list[tuple[str, str, Owner]]:
 def _redirects(site: Site, lang: str) -> list[Planned]:
     """HTML pages sending the reader on from each old address editors list (`aliases`)."""
     return [
-        Planned(f"{old}index.html", owner, _bound(_redirect_html, target, lang, site.info.url))
+        Planned(redirect_page(old), owner, _bound(_redirect_html, target, lang, site.info.url))
         for old, target, owner in alias_redirects(site, lang)
     ]
 

@@ -15,11 +15,11 @@ from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
 from rhannu.frontmatter import Source, parse_source
-from rhannu.issue_views import SUBSCRIBE
-from rhannu.labels import TABLES, label
+from rhannu.labels import TABLES, label, table
 from rhannu.languages import DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
 from rhannu.page_meta import LanguageLink, first_paragraph, language_links
+from rhannu.routes import SUBSCRIBE
 from rhannu.site import Site
 from rhannu.site_info import SiteInfo
 from rhannu.structured_data import case_study_jsonld
@@ -173,7 +173,10 @@ def name_palette_toggles(theme: Any, lang: str) -> None:
 def not_found_context(lang: str, site_url: str) -> dict[str, object]:
     """What the bilingual 404 page's template needs: links to both home pages, and the text."""
     homes = {code: root(code) for code in TABLES}
-    return {"language_links": language_links(language(lang), homes, set(homes), site_url), "interface": TABLES}
+    return {
+        "language_links": language_links(language(lang), homes, set(homes), site_url),
+        "interface": {code: table(code) for code in TABLES},
+    }
 
 
 def is_home(page_url: str) -> bool:

@@ -11,6 +11,8 @@ process may build again and again (`rhannu preview`, the tests).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import Token
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from rhannu import (
     addresses,
     docs_meta,
     html_safety,
+    labels,
     material_theme,
     mkdocs_pages,
     not_found,
@@ -65,6 +68,14 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._not_found: dict[str, str] = {}  # each pass's 404 page as MkDocs wrote it, by language
         self._writer: Writer | None = None  # every file Rhannu writes in this build, pages included
         self._pages_written = mkdocs_pages.PagesWrittenByRhannu()
+        self._words_before: Token[Mapping[str, Mapping[str, str]]] | None = None  # put back when the build ends
+
+    def _restore_words(self) -> None:
+        """Put back the site's words there were before this build (rhannu.labels: one build's words
+        never outlive it in a process that builds other sites)."""
+        if self._words_before is not None:
+            labels.restore_site_words(self._words_before)
+            self._words_before = None
 
     def _current(self) -> Site:
         if self._site is None:
@@ -116,13 +127,18 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._unsafe.clear()
+        if static_i18n.is_default_pass(config) or parallel_build.only_language():
+            self._prepare(config)
+        labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
         pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
-        if not (static_i18n.is_default_pass(config) or parallel_build.only_language()):
-            return
+
+    def _prepare(self, config: MkDocsConfig) -> None:
         self._not_found.clear()
         self._site, self._writer = None, None
         self._pages_written.clear()
         self._pages_written.attach()
+        self._restore_words()
+        self._words_before = labels.use_site_words(labels.NO_WORDS)  # prepare() sets the site's own
         try:
             info = site_info.from_config(static_i18n.default_language_settings(config))
             self._site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
@@ -260,6 +276,10 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
                 writer.write_all(material_theme.patched_bundles(site_dir), "the bundle patch")  # once, on the last copy
             except material_theme.ThemeError as error:
                 raise PluginError(str(error)) from None
+            self._restore_words()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_words()
 
     on_post_build = CombinedEvent(_write_outputs, _finish_build)
 

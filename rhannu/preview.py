@@ -12,24 +12,37 @@ site stays up.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 import markdown as markdown_lib
+from markupsafe import escape
+from watchdog.events import (
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from rhannu import html_safety, page_toc
-from rhannu.content import Content, load_content
+from rhannu.content import Content, ItemMemo, load_content
 from rhannu.content_types import BY_FOLDER, WITH_PAGES
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
@@ -55,10 +68,22 @@ def snapshot(root: Path) -> dict[str, int]:
     found = {}
     for name in WATCHED:
         path = root / name
-        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
-        for file in files:
-            found[file.relative_to(root).as_posix()] = file.stat().st_mtime_ns
+        if path.is_file():
+            found[name] = path.stat().st_mtime_ns
+        elif path.is_dir():
+            found.update((f"{name}/{relative}", entry.stat().st_mtime_ns) for relative, entry in _files_under(str(path)))
     return found
+
+
+def _files_under(folder: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry]]:
+    """Each file under `folder`, by its path relative to it, as Path.rglob finds them (into no
+    linked folder); os.scandir reads the folders' entries without a Path for each file."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files_under(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                yield f"{prefix}{entry.name}", entry
 
 
 def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
@@ -178,7 +203,7 @@ def rendered_pages(
             title = item.texts[lang].title
             html = with_article(target.read_text(encoding="utf-8"), article)
             html = with_addresses(html, names.url + address, label(lang, "print_address"))
-            html = with_title(html, f"{escape(title, quote=False)} - {escape(names.name(lang), quote=False)}")
+            html = with_title(html, f"{escape(title)} - {escape(names.name(lang))}")  # as Jinja escapes them: apostrophes too
             pages[address] = (target, html)
     if errors:
         raise ContentErrors(errors)
@@ -207,6 +232,7 @@ class Preview:
         self.names = names
         self.served = workspace / "site"  # a symlink to the current build folder
         self.sources = snapshot(root)
+        self._memo = ItemMemo()  # unchanged items are not read and checked again on each edit
         self._builds = 0
         self._lock = threading.Lock()
         self._finished: tuple[Path, dict[str, int]] | None = None
@@ -221,21 +247,27 @@ class Preview:
         if done.returncode != 0:
             return False
         self._switch_to(folder)
+        self._warm_memo()
         return True
+
+    def _warm_memo(self) -> None:
+        """Read every item once now, so that the first edit is as quick as the next."""
+        with contextlib.suppress(ContentErrors):  # the build has just checked them; an edit since shows its own errors
+            load_content(self.root, build_date(), self._memo)
 
     def __call__(self) -> None:
         """Called by the server after files change, and after a background build finishes."""
         with self._lock:
             finished, self._finished = self._finished, None
+        now = snapshot(self.root)
         if finished is not None:
             folder, sources = finished
-            if sources == snapshot(self.root):
+            if sources == now:
                 self._switch_to(folder)
                 log.info("Full rebuild in place")
             else:
-                shutil.rmtree(folder, ignore_errors=True)
+                _remove_behind(folder)
                 self._start_full_build()
-        now = snapshot(self.root)
         paths = changed(self.sources, now)
         if not paths:
             return
@@ -244,7 +276,7 @@ class Preview:
         edits = fast_edits(paths)
         if edits is not None:
             try:
-                content = load_content(self.root, build_date())
+                content = load_content(self.root, build_date(), self._memo)
                 pages = rendered_pages(self.served.resolve(), content, edits, self.renderer, self.names, self.root)
             except ContentErrors as problems:
                 for error in problems.errors:
@@ -286,7 +318,7 @@ class Preview:
             if done.returncode == 0:
                 self._finished = (folder, sources)
             else:
-                shutil.rmtree(folder, ignore_errors=True)
+                _remove_behind(folder)
                 self._undo_fast()  # what the fast path showed may be what the build refused
                 log.error("The full rebuild failed; the preview shows the last good site")
         if done.returncode == 0:
@@ -305,7 +337,37 @@ class Preview:
         os.replace(link, self.served)
         self._before_fast.clear()  # the new build holds every edit
         if previous is not None and previous != folder:
-            shutil.rmtree(previous, ignore_errors=True)
+            _remove_behind(previous)
+
+
+def _remove_behind(folder: Path) -> None:
+    """Remove a build folder without holding up the next edit: a site of thousands of pages takes
+    seconds to delete."""
+    threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, daemon=True).start()
+
+
+CHANGES: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,  # after a write
+    FileAttribEvent,  # touch
+]
+
+
+def change_observer() -> BaseObserver:
+    """The file watcher for the server: told of a change by the operating system at once (inotify
+    on Linux) where MkDocs' own polls every half second, reading the times of every file each time.
+    Only changes count: the kernel also tells of every read, and each build reads every file."""
+    observer = Observer()
+    schedule = observer.schedule
+    observer.schedule = lambda handler, path, **options: schedule(handler, path, **(options | {"event_filter": CHANGES}))  # type: ignore[method-assign]
+    return observer
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _report(done: subprocess.CompletedProcess) -> None:
@@ -329,6 +391,7 @@ def serve(root: Path, host: str, port: int) -> int:
         print("The site could not be built; fix the errors above and run the preview again.", file=sys.stderr)
         return 1
     server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+    server.observer = change_observer()  # type: ignore[assignment]  # MkDocs uses only what every observer has
 
     def request_reload() -> None:
         with server._rebuild_cond:  # the server's own way to run the builder and reload browsers
@@ -340,6 +403,7 @@ def serve(root: Path, host: str, port: int) -> int:
         if (root / name).exists():
             server.watch(str(root / name))
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the build folders (GBs at N=2000) are removed
     try:
         server.serve()
     except KeyboardInterrupt:

@@ -13,14 +13,16 @@ from typing import Any
 
 from rhannu import assets, docs_meta, html_safety
 from rhannu.addresses import Owner, address_table, unique_pages
-from rhannu.catalogue import index_page as api_page
+from rhannu.catalogue_page import index_page as api_page
 from rhannu.content import Content, load_content
 from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, Lesson, page_path, primary_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import missing_images
-from rhannu.issue_views import newsletter_pages, rendered_markdown
+from rhannu.issue_text import rendered_markdown
+from rhannu.issue_views import newsletter_pages
+from rhannu.labels import use_site_words
 from rhannu.languages import CODES, DEFAULT
 from rhannu.message import message_files
 from rhannu.network import load_cache, load_feeds
@@ -130,6 +132,7 @@ class Site:
 
 def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | None = None) -> Site:
     content = load_content(root, build_date)
+    use_site_words(content.taxonomy.schema.labels)  # this site's words for everything rendered from here on
     settings = load_settings(root)
     if errors := editorial_errors(content, settings):
         raise ContentErrors(errors)
@@ -146,7 +149,7 @@ def prepare(root: Path, build_date: dt.date, info: SiteInfo, docs_dir: Path | No
             for lang in CODES
             for page in [
                 *pages_for(content, lang, info),
-                *newsletter_pages(issues, lang, status, info),
+                *newsletter_pages(issues, lang, status, settings.cadence, info),
                 api_page(info, lang),
             ]
         ),

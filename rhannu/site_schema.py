@@ -18,7 +18,7 @@ from typing import Any
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
-from rhannu.labels import TABLES
+from rhannu.labels import NO_WORDS, TABLES, placeholders
 from rhannu.names import control_problem, has_control, slug_problem
 
 SCHEMA_FILE = "data/schema.yml"
@@ -93,6 +93,9 @@ class SiteSchema:
     facets: tuple[Facet, ...]  # the vocabularies' facets in their order, then the derived ones
     feed_categories: tuple[str, ...]  # the facets whose values a feed item carries as categories, in order
     own_fields: Mapping[str, tuple[OwnField, ...]] = field(default_factory=dict)  # by content type key
+    labels: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: NO_WORDS
+    )  # the site's own words for Rhannu's labels, by language then key
 
     def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
         return self.own_fields.get(content_type, ())
@@ -144,11 +147,11 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     errors += _clashes(facets)
     declared = [str(entry["facet"]) for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
     categories = _feed_categories(data.get("feed_categories", []), declared, errors)
-    _check_labels(data.get("labels", {}), errors)
+    words = _check_labels(data.get("labels", {}), errors)
     own_fields = _content_types(data.get("content_types", {}), tuple(str(name) for name in vocabularies), errors)
     if errors:
         raise ContentErrors(errors)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields)
+    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields, words)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -312,28 +315,48 @@ def _feed_categories(value: object, declared: list[str], errors: list[ContentErr
     return tuple(value)
 
 
-# Rhannu's interface text is read through labels.label() at some 200 places that do not yet see the
-# schema; until they do, an override would change some of a label's uses and not others.
-NOT_YET_APPLIED = "Rhannu does not apply a site's own words to its interface labels yet: leave labels: {} for now"
+MARKUP = set('<>&"')  # a site's words go into pages, attributes and scripts as they are: plain text only
 
 
-def _check_labels(value: object, errors: list[ContentError]) -> None:
-    """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: checked,
-    and refused for now (NOT_YET_APPLIED)."""
+def _check_labels(value: object, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
+    """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: each a
+    known key, one line of plain text, filling in exactly the placeholders Rhannu's text does."""
     if not isinstance(value, dict) or set(value) - set(LANGS):
         errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
-        return
+        return NO_WORDS
+    words: dict[str, Mapping[str, str]] = {}
     for lang, given in value.items():
         if not isinstance(given, dict):
             errors.append(_error("expected label keys and their text: {key: text}", f"labels.{lang}"))
             continue
-        for key, text in given.items():
-            if key not in TABLES[lang]:
-                errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", f"labels.{lang}.{key}"))
-            elif problem := _line_problem(text):
-                errors.append(_error(problem, f"labels.{lang}.{key}"))
-            else:
-                errors.append(_error(NOT_YET_APPLIED, f"labels.{lang}.{key}"))
+        words[lang] = MappingProxyType(
+            {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, errors)}
+        )
+    return MappingProxyType(words)
+
+
+def _label_fits(lang: str, key: str, text: object, errors: list[ContentError]) -> bool:
+    where = f"labels.{lang}.{key}"
+    if key not in TABLES[lang]:
+        errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", where))
+        return False
+    if problem := _line_problem(text):
+        errors.append(_error(problem, where))
+        return False
+    assert isinstance(text, str)
+    if used := sorted(MARKUP & set(text)):
+        errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
+        return False
+    wanted = placeholders(TABLES[lang][key])
+    try:
+        given = placeholders(text)
+    except ValueError:
+        given = None
+    if given != wanted:
+        names = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "none"
+        errors.append(_error(f"expected the same placeholders as Rhannu's text ({names}); got {text!r}", where))
+        return False
+    return True
 
 
 def _content_types(

@@ -14,12 +14,13 @@ import pytest
 
 from rhannu import calendar
 from rhannu.content_types import NEWS_ITEMS, NewsItem, Text
-from rhannu.newsletter import Issue, Section
+from rhannu.newsletter import DayCadence, Issue, Section
 from tests.support.sample_site import welsh
 from tests.support.sites import FIXTURE_URL, build, read_html
 
 LONDON = ZoneInfo("Europe/London")
 SITE = "https://rhannu.example.org/"
+FORTNIGHTLY = DayCadence(dt.date(2021, 3, 1), 14)
 EVENTS = next(section for section in NEWS_ITEMS.sections if section.key == "events")
 
 
@@ -88,7 +89,7 @@ def test_an_event_at_two_in_summer_and_in_winter_keeps_its_local_time_and_offset
     # the days either side of the changes in 2024 (31 March, 27 October)
     spring_after = news_event("spring-after", dt.datetime(2024, 4, 1, 14, 0, tzinfo=LONDON))
     autumn_after = news_event("autumn-after", dt.datetime(2024, 10, 28, 14, 0, tzinfo=LONDON))
-    ics = calendar.feed([issue_of(summer, winter, spring_after, autumn_after)], "en", "Rhannu", SITE)
+    ics = calendar.feed([issue_of(summer, winter, spring_after, autumn_after)], "en", "Rhannu", SITE, cadence=FORTNIGHTLY)
 
     starts = {
         next(line for line in event if line.startswith(b"UID:")): next(line for line in event if line.startswith(b"DTSTART"))
@@ -125,10 +126,10 @@ def test_the_written_time_zone_agrees_with_the_time_zone_database() -> None:
 
 def test_a_day_without_a_time_is_an_all_day_event() -> None:
     item = news_event("all-day", dt.datetime(2024, 6, 5, tzinfo=LONDON), has_time=False)
-    (event,) = vevents(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE))
+    (event,) = vevents(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE, cadence=FORTNIGHTLY))
     assert b"DTSTART;VALUE=DATE:20240605" in event
     assert not any(line.startswith(b"DTEND") for line in event)
-    parsed = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE)).walk("VEVENT")))
+    parsed = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE, cadence=FORTNIGHTLY)).walk("VEVENT")))
     assert parsed.decoded("DTSTART") == dt.date(2024, 6, 5)
 
 
@@ -136,11 +137,11 @@ def test_each_event_has_a_stable_uid_and_a_dtstamp_from_its_own_day() -> None:
     item = news_event("gathering", dt.datetime(2024, 7, 11, 14, 0, tzinfo=LONDON))
     unpublished = news_event("never-published", dt.datetime(2024, 8, 1, 10, 0, tzinfo=LONDON))
     unpublished = NewsItem(**{**unpublished.__dict__, "published": None})
-    ics = calendar.feed([issue_of(item, unpublished)], "en", "Rhannu", "https://example.org:8443/")
+    ics = calendar.feed([issue_of(item, unpublished)], "en", "Rhannu", "https://example.org:8443/", cadence=FORTNIGHTLY)
     first, second = vevents(ics)
     assert b"UID:gathering@example.org" in first and b"DTSTAMP:20220301T000000Z" in first
     assert b"UID:never-published@example.org" in second and b"DTSTAMP:20240801T090000Z" in second  # its own date, in UTC
-    assert ics == calendar.feed([issue_of(item, unpublished)], "en", "Rhannu", "https://example.org:8443/")
+    assert ics == calendar.feed([issue_of(item, unpublished)], "en", "Rhannu", "https://example.org:8443/", cadence=FORTNIGHTLY)
 
 
 def test_summary_description_and_place_are_in_the_feeds_language() -> None:
@@ -153,11 +154,11 @@ def test_summary_description_and_place_are_in_the_feeds_language() -> None:
         body_cy="Dewch i'r **neuadd**.",
     )
     for lang, title, tag in (("en", "Learning event", "en-GB"), ("cy", "Digwyddiad dysgu", "cy")):
-        parsed = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], lang, "Rhannu", SITE)).walk("VEVENT")))
+        parsed = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], lang, "Rhannu", SITE, cadence=FORTNIGHTLY)).walk("VEVENT")))
         assert str(parsed["SUMMARY"]) == title
         assert parsed["SUMMARY"].params["LANGUAGE"] == tag
         assert str(parsed["LOCATION"]) == "Y Neuadd"
-    welsh_event = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE)).walk("VEVENT")))
+    welsh_event = next(iter(icalendar.Calendar.from_ical(calendar.feed([issue_of(item)], "cy", "Rhannu", SITE, cadence=FORTNIGHTLY)).walk("VEVENT")))
     assert str(welsh_event["DESCRIPTION"]) == "Awr o ddysgu.\n\nDewch i'r neuadd."
     # with no online link, the URL is the page of the issue that announces it, in the language
     assert str(welsh_event["URL"]) == "https://rhannu.example.org/cy/cylchlythyrau/2022-03-14/"
@@ -169,7 +170,7 @@ def test_line_breaks_and_separators_in_text_stay_in_their_value() -> None:
     item = news_event(
         "hostile", dt.datetime(2024, 7, 11, 14, 0, tzinfo=LONDON), place=hostile, title_en="Two\nlines: " + "ŵ" * 60
     )
-    ics = calendar.feed([issue_of(item)], "en", "Rhannu", SITE)
+    ics = calendar.feed([issue_of(item)], "en", "Rhannu", SITE, cadence=FORTNIGHTLY)
     (event,) = vevents(ics)  # lines() checks every line is CRLF-ended and at most 75 octets
     assert not any(line.startswith(b"UID:evil") for line in event)
     parsed = next(iter(icalendar.Calendar.from_ical(ics).walk("VEVENT")))
@@ -181,7 +182,7 @@ def test_a_link_with_a_line_break_is_refused_with_the_event_named() -> None:
     item = news_event("bad-link", dt.datetime(2024, 7, 11, 14, 0, tzinfo=LONDON))
     item = NewsItem(**{**item.__dict__, "online_link": "https://example.org/\r\nATTACH:x"})
     with pytest.raises(ValueError, match=re.escape("bad-link@rhannu.example.org")):
-        calendar.feed([issue_of(item)], "en", "Rhannu", SITE)
+        calendar.feed([issue_of(item)], "en", "Rhannu", SITE, cadence=FORTNIGHTLY)
 
 
 def test_news_without_an_event_date_gets_no_entry() -> None:
@@ -190,12 +191,12 @@ def test_news_without_an_event_date_gets_no_entry() -> None:
     event = news_event("dated", dt.datetime(2024, 7, 11, 14, 0, tzinfo=LONDON))
     undated = NewsItem(**{**event.__dict__, "slug": "undated", "event_start": None})
     news = NewsItem(**{**event.__dict__, "slug": "news", "kind": "news", "event_start": None})
-    ics = calendar.feed([issue_of(event, undated, news)], "en", "Rhannu", SITE)
+    ics = calendar.feed([issue_of(event, undated, news)], "en", "Rhannu", SITE, cadence=FORTNIGHTLY)
     assert [str(entry["UID"]) for entry in icalendar.Calendar.from_ical(ics).walk("VEVENT")] == ["dated@rhannu.example.org"]
 
 
 def test_a_feed_with_no_events_is_still_a_valid_calendar() -> None:
-    ics = calendar.feed([], "cy", "Rhannu", SITE)
+    ics = calendar.feed([], "cy", "Rhannu", SITE, cadence=FORTNIGHTLY)
     parsed = icalendar.Calendar.from_ical(ics)
     assert parsed["VERSION"] == "2.0" and parsed.walk("VEVENT") == []
     assert str(parsed["X-WR-CALNAME"]) == "Digwyddiadau: Rhannu"

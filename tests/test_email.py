@@ -198,7 +198,7 @@ def test_an_edition_over_gmails_clipping_limit_stops_the_build(tmp_path: Path) -
 
 
 def test_the_text_edition_shows_markdown_as_plain_wrapped_paragraphs() -> None:
-    from rhannu.email import markdown_text
+    from rhannu.issue_text import markdown_text
 
     body = (
         "Welcome: this issue has **every section**, with a [report](https://example.org/r) to read\n"

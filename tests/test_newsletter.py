@@ -11,11 +11,11 @@ from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, CaseStudy, Lesson, NewsItem, Text
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
-from rhannu.newsletter import SECTIONS, Cadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings
+from rhannu.newsletter import SECTIONS, DayCadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings
 from rhannu.site_schema import SiteSchema
 from rhannu.taxonomy import Taxonomy
 
-CADENCE = Cadence(dt.date(2021, 3, 1), 14)
+CADENCE = DayCadence(dt.date(2021, 3, 1), 14)
 SETTINGS = NewsletterSettings(CADENCE, dt.date(2021, 3, 15), None, "*|UNSUB|*", first_number=1)
 LATER = dt.date(2030, 1, 1)
 

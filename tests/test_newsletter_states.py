@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from rhannu.blocks import marked, replace_markers
-from rhannu.newsletter import Cadence, NewsletterSettings
+from rhannu.newsletter import DayCadence, NewsletterSettings
 from tests.support.sample_site import section
 from tests.support.sites import BuildResult, build, copy_fixture, read_html
 
@@ -271,7 +271,7 @@ def test_without_first_number_no_issue_shows_a_number_anywhere(tmp_path: Path) -
 def _settings_in(state: str) -> NewsletterSettings:
     launched = None if state == "not launched" else dt.date(2022, 3, 14)
     signup = "https://lists.example.org/s" if state == "sign-up open" else None
-    return NewsletterSettings(Cadence(dt.date(2021, 3, 1)), launched, signup, "*|UNSUB|*")
+    return NewsletterSettings(DayCadence(dt.date(2021, 3, 1)), launched, signup, "*|UNSUB|*")
 
 
 @pytest.mark.parametrize(("state", "lang", "unsubscribe", "mailing_list"), [

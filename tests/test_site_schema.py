@@ -309,13 +309,6 @@ def test_every_mistake_is_reported_at_once() -> None:
     ]
 
 
-def test_a_known_label_override_is_refused_until_rhannu_applies_it_everywhere() -> None:
-    assert errors_of(schema_with(labels={"cy": {"case_studies": "Enghreifftiau"}})) == [
-        "data/schema.yml: field 'labels.cy.case_studies': Rhannu does not apply a site's own words to its interface labels "
-        "yet: leave labels: {} for now"
-    ]
-
-
 def _project(where: Path) -> Path:
     (where / "data").mkdir(parents=True)
     for name in ("schema.yml", "taxonomy.yml", "sources.yml"):

@@ -22,10 +22,10 @@ from rhannu import calendar, feed_page, html_safety
 from rhannu.cli import main
 from rhannu.content_types import NEWS_ITEMS, NewsItem, Text
 from rhannu.feeds import Channel, FeedItem, render_rss
-from rhannu.issue_views import event_when, event_when_text, item_id
+from rhannu.issue_text import event_when, event_when_text, item_id
 from rhannu.labels import ENGLISH, WELSH
 from rhannu.message import LEAD_CHARS, shortened, subject, subject_part
-from rhannu.newsletter import NETWORK, Issue, Section
+from rhannu.newsletter import NETWORK, DayCadence, Issue, Section
 from rhannu.site_info import SiteInfo
 from tests.support.sample_site import welsh
 from tests.support.sites import FIXTURE_URL, PINNED_EPOCH, check_errors, copy_fixture, edit, read_html
@@ -115,7 +115,7 @@ def test_an_events_end_is_shown_as_precisely_as_its_start() -> None:
 
 
 def _vevent(item: NewsItem) -> icalendar.Event:
-    ics = calendar.feed([issue_of(Section(SECTIONS["events"], (item,)))], "en", "Rhannu", SITE.url)
+    ics = calendar.feed([issue_of(Section(SECTIONS["events"], (item,)))], "en", "Rhannu", SITE.url, cadence=DayCadence(dt.date(2021, 3, 1), 14))
     (event,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
     return event
 
