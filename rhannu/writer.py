@@ -46,6 +46,7 @@ class Writer:
         self.site_dir = site_dir
         self.addresses = addresses
         self._written: dict[str, Written] = {}  # case-folded path -> the write
+        self._folders: set[Path] = set()  # made (or found) in this build: most files share a folder with another
 
     @property
     def written(self) -> list[str]:
@@ -60,7 +61,9 @@ class Writer:
         self._check(path, by)
         self._record(path, by)
         target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         target.write_bytes(data)
 
     def write_all(self, files: Mapping[str, bytes], by: str) -> None:
