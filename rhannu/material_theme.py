@@ -97,13 +97,17 @@ def without_alternate_prefetch(bundle: str, name: str) -> str:
     return bundle.replace(ALTERNATE_PREFETCH, PATCHED)
 
 
-def patch_bundles(site_dir: Path) -> None:
+def patched_bundles(site_dir: Path) -> dict[str, bytes]:
+    """Material's bundle in `site_dir` without the sitemap prefetch, by path in the site."""
     bundles = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise ThemeError(f"{site_dir}/assets/javascripts: Material's bundle was not found")
-    for bundle in bundles:
-        text = bundle.read_text(encoding="utf-8")
-        bundle.write_text(without_alternate_prefetch(text, str(bundle)), encoding="utf-8")
+    return {
+        bundle.relative_to(site_dir).as_posix(): without_alternate_prefetch(
+            bundle.read_text(encoding="utf-8"), str(bundle)
+        ).encode("utf-8")
+        for bundle in bundles
+    }
 
 
 # --- The palette toggle ---------------------------------------------------------------------------
