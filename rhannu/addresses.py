@@ -6,7 +6,7 @@ outputs (feeds, calendars, the catalogue, redirects from aliases and old Welsh a
 editions) and MkDocs' and Material's own files all claim their paths here, while the site is
 prepared and before anything is written. A path two of them claim, or a file where another needs
 a folder of that name, is an error naming both, blamed on the editor's file and field that chose
-it. The build's writers then refuse a file that is not in the table.
+it. The build's one writer (rhannu.writer) then refuses a file that is not in the table.
 
 Paths are compared case-folded: on a case-insensitive disk 'About/' would overwrite 'about/'.
 """
@@ -66,6 +66,15 @@ def unclaimed(paths: Iterable[str], table: Mapping[str, Owner]) -> list[str]:
             found.append(path)
         seen.add(key)
     return found
+
+
+def owner_of(path: str, table: Mapping[str, Owner]) -> Owner | None:
+    """Who the table gives `path` to: its own entry, or the theme's folder it lies in."""
+    key = path.casefold()
+    if key in table:
+        return table[key]
+    folder = next((folder for folder in THEME_FOLDERS if key.startswith(f"{folder.casefold()}/")), None)
+    return Owner(THEME_FOLDERS[folder]) if folder else None
 
 
 def page_file(page_url: str) -> str:

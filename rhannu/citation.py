@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
 from babel.dates import get_month_names
@@ -68,11 +69,19 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
+@cache
+def month_names(lang: str) -> str:
+    """The months' names in `lang`, January first, comma-separated (for the script that fills in
+    the day of access). Looked up once per language: each of a build's thousands of citation
+    blocks asked the locale data for them twelve times."""
+    return ",".join(get_month_names("wide", locale="cy" if lang == "cy" else "en_GB")[month] for month in range(1, 13))
+
+
 def cite_html(citation: Citation, lang: str) -> str:
     """'Cite this page': organisation (year) title. Available at: address (Accessed: the reader's
     day), then a copy button (shown by the script, which also fills in the day) and the files."""
     year = citation.year or label(lang, "cite_no_date")
-    months = ",".join(get_month_names("wide", locale="cy" if lang == "cy" else "en_GB")[month] for month in range(1, 13))
+    months = month_names(lang)
     unknown = escape(label(lang, "cite_accessed_unknown"))
     accessed = f'<span class="rhannu-cite__accessed" data-months="{escape(months)}">{unknown}</span>'
     title_lang = f' lang="{language(citation.lang).tag}"' if citation.lang != lang else ""
@@ -148,11 +157,12 @@ _TEX = {
     "^": r"\textasciicircum{}",
     "~": r"\textasciitilde{}",
 }
+_TEX_TABLE = str.maketrans(_TEX)  # one pass over the text, not a lookup per character in Python
 
 
 def tex(text: str) -> str:
     """Text as a BibTeX field value says it (UTF-8 kept, as biblatex reads it)."""
-    return "".join(_TEX.get(char, char) for char in _one_line(text))
+    return _one_line(text).translate(_TEX_TABLE)
 
 
 def bibtex(citation: Citation) -> str:

@@ -97,13 +97,17 @@ def without_alternate_prefetch(bundle: str, name: str) -> str:
     return bundle.replace(ALTERNATE_PREFETCH, PATCHED)
 
 
-def patch_bundles(site_dir: Path) -> None:
+def patched_bundles(site_dir: Path) -> dict[str, bytes]:
+    """Material's bundle in `site_dir` without the sitemap prefetch, by path in the site."""
     bundles = sorted((site_dir / "assets/javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise ThemeError(f"{site_dir}/assets/javascripts: Material's bundle was not found")
-    for bundle in bundles:
-        text = bundle.read_text(encoding="utf-8")
-        bundle.write_text(without_alternate_prefetch(text, str(bundle)), encoding="utf-8")
+    return {
+        bundle.relative_to(site_dir).as_posix(): without_alternate_prefetch(
+            bundle.read_text(encoding="utf-8"), str(bundle)
+        ).encode("utf-8")
+        for bundle in bundles
+    }
 
 
 # --- The palette toggle ---------------------------------------------------------------------------
@@ -218,9 +222,30 @@ def with_article(html: str, article: str) -> str:
     return _ARTICLE.sub(lambda match: match.group(1) + article + match.group(3), html, count=1)
 
 
+_ARTICLE_OPENING = re.compile(r'<article class="md-content__inner md-typeset">\s*')
+_ARTICLE_CLOSE = "</article>"
+
+
+def article_span(html: str) -> tuple[int, int] | None:
+    """Where a built page's article content starts and ends (what `_ARTICLE` finds as its second
+    group: after the opening tag and the white space that follows it, up to the white space
+    before the first closing tag), or None without one. Found without the lazy pattern, which tries
+    the closing tag at every character of every item page's article (for its print addresses)."""
+    if (opening := _ARTICLE_OPENING.search(html)) is None:
+        return None
+    start = opening.end()
+    closing = html.find(_ARTICLE_CLOSE, start)
+    if closing < 0:
+        return None
+    return start, start + len(html[start:closing].rstrip())
+
+
 def with_article_changed(html: str, change: Callable[[str], str]) -> str:
     """A built page with `change` applied to its article's content (unchanged without one)."""
-    return _ARTICLE.sub(lambda match: match.group(1) + change(match.group(2)) + match.group(3), html, count=1)
+    if (span := article_span(html)) is None:
+        return html
+    start, end = span
+    return html[:start] + change(html[start:end]) + html[end:]
 
 
 def with_title(html: str, title: str) -> str:

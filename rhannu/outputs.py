@@ -1,4 +1,4 @@
-"""The files a build writes besides MkDocs' pages, each as site path -> bytes.
+"""The files a build writes besides its pages, each as site path -> bytes (rhannu.writer writes them).
 
 `outputs(site)` holds the files that belong to no single language (robots.txt, _headers, the rules
 for each language's 404 page in `_redirects`, the bilingual email editions and their message files),
@@ -14,15 +14,14 @@ or an output and a page, would both write is an error naming both before anythin
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rhannu import calendar, catalogue, citation, feed_page, not_found
-from rhannu.addresses import Owner, unclaimed
+from rhannu.addresses import Owner
 from rhannu.content_types import WITH_PAGES, CaseStudy, faceted_type, page_path, primary_path
 from rhannu.email import Edition
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, newsletter_channel, render_rss
@@ -165,17 +164,6 @@ def plan_all(site: Site, langs: tuple[str, ...]) -> list[Planned]:
     return [*plan(site), *(planned for lang in english_first for planned in plan(site, lang))]
 
 
-def write(site_dir: Path, files: dict[str, bytes], addresses: Mapping[str, Owner]) -> None:
-    """Write `files`, each of which must be in the table of addresses (rhannu.addresses): a writer
-    that bypassed the table could overwrite a page unseen."""
-    if unknown := unclaimed(files, addresses):
-        raise OutputClash(f"{', '.join(unknown)}: not in the table of addresses, so perhaps written twice (a fault in Rhannu)")
-    for path, data in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-
-
 class _Files:
     def __init__(self) -> None:
         self.written: dict[str, bytes] = {}
@@ -231,7 +219,7 @@ def _emails(site: Site, edition: str) -> list[Planned]:
 
     def part(issue: Issue, suffix: str) -> str | bytes:
         if suffix == "eml":
-            return site.message_files[message_path(issue, edition)]
+            return site.message_files(edition)[message_path(issue, edition)]
         copy = rendered()[issue.slug, edition]
         return copy.html if suffix == "html" else copy.text_file
 

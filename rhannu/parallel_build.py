@@ -8,8 +8,9 @@ pages still land under `cy/`):
 - the Welsh process builds into a folder of its own and, when done, leaves the entries of the
   Welsh search index beside it (a JSON file);
 - the English process builds into the new site folder, then waits for the parent's word that the
-  Welsh build has succeeded (one byte on a pipe), moves the Welsh files into its site (where both
-  wrote a file, the Welsh one wins, as the later pass's does in one process), and then writes
+  Welsh build has succeeded (one byte on a pipe), moves the Welsh files into its site through its
+  writer (where both copied one of MkDocs' files, the Welsh one wins, as the later pass's does in
+  one process; a file Rhannu wrote is written by one side only: rhannu.writer), and then writes
   what spans both languages, once, as the one-process build does after its Welsh pass: the search
   index of each language (rhannu.search; the one-process build writes both languages' index and
   then splits it) and the 404 pages.
@@ -36,12 +37,14 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from rhannu import material_theme, not_found, search, static_i18n
 from rhannu.languages import DEFAULT, WELSH
+from rhannu.writer import Writer
 
 ONLY = "RHANNU_BUILD_ONLY"  # the language code this process builds, alone
 HANDOVER = "RHANNU_BUILD_HANDOVER"  # the folder the Welsh process builds into and leaves its search entries in
 READY_FD = "RHANNU_BUILD_READY_FD"  # English process: the pipe the parent says "the Welsh build succeeded" on
 SITE = "site"  # the Welsh site, in the handover folder
 SEARCH_DOCS = "search-docs.json"  # the Welsh index's entries, in the handover folder
+WRITTEN = "written.json"  # the files the Welsh process's writer wrote (rhannu.writer), in the handover folder
 READY = b"1"
 WELSH_FAILED = 3  # the English process's exit status when it stopped because the Welsh build failed
 
@@ -57,27 +60,29 @@ def reports_site_messages() -> bool:
     return only_language() != WELSH.code
 
 
-def joined(config: MkDocsConfig, not_found_pages: dict[str, str]) -> bool:
+def joined(config: MkDocsConfig, not_found_pages: dict[str, str], writer: Writer) -> bool:
     """At the end of a one-language process's build: True in the English process once the Welsh
     site is in its folder, with both languages' search indexes written and the Welsh 404 page
     added to `not_found_pages`; it then writes the rest of what spans both languages. False
     otherwise. Each process gives its own search entries their word forms (rhannu.search), the
     slow part, before the two meet."""
     if only_language() == WELSH.code:
-        (Path(os.environ[HANDOVER]) / SEARCH_DOCS).write_text(json.dumps(_index_docs(config)), encoding="utf-8")
+        handover = Path(os.environ[HANDOVER])
+        (handover / SEARCH_DOCS).write_text(json.dumps(_index_docs(config)), encoding="utf-8")
+        (handover / WRITTEN).write_text(json.dumps(writer.written), encoding="utf-8")
         return False
     if only_language() != DEFAULT.code:
         return False
     ours = _index_docs(config)
     site_dir = Path(config.site_dir)
     try:
-        theirs = take_welsh_site(site_dir)
+        theirs = take_welsh_site(writer)
     except WelshBuildFailed:
         raise SystemExit(WELSH_FAILED) from None
     not_found_pages[WELSH.code] = (site_dir / not_found.NOT_FOUND).read_text(encoding="utf-8")
     index_config = _as_written(material_theme.search_index_config(config))
     english, welsh = (ours[code] + theirs[code] for code in (DEFAULT.code, WELSH.code))  # English's entries first, as merged
-    search.write_indexes(site_dir, search.indexes(index_config, english, welsh))
+    writer.write_all(search.index_files(search.indexes(index_config, english, welsh)), "the search index of each language")
     return True
 
 
@@ -96,28 +101,17 @@ class WelshBuildFailed(Exception):
     """The parent closed the pipe without saying the Welsh build succeeded: it shows why."""
 
 
-def take_welsh_site(site_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """English process: wait for the Welsh build, move its files into `site_dir` (its own winning
-    where both wrote one) and return its search entries, by the index they go in."""
+def take_welsh_site(writer: Writer) -> dict[str, list[dict[str, Any]]]:
+    """English process: wait for the Welsh build, move its files into the writer's site (its own
+    copies of MkDocs' files winning where both wrote one: Writer.take_site) and return its search
+    entries, by the index they go in."""
     with os.fdopen(int(os.environ[READY_FD]), "rb") as ready:
         if ready.read(1) != READY:
             raise WelshBuildFailed
     handover = Path(os.environ[HANDOVER])
-    merge_into(handover / SITE, site_dir)
+    written_there = json.loads((handover / WRITTEN).read_text(encoding="utf-8"))
+    writer.take_site(handover / SITE, written_there, "the Welsh process")
     return json.loads((handover / SEARCH_DOCS).read_text(encoding="utf-8"))
-
-
-def merge_into(source: Path, target: Path) -> None:
-    """Move every file of `source` to the same place in `target`, replacing any file there;
-    a folder `target` lacks moves whole (one rename)."""
-    for entry in os.scandir(source):
-        destination = target / entry.name
-        if entry.is_dir(follow_symlinks=False) and destination.is_dir() and not destination.is_symlink():
-            merge_into(Path(entry.path), destination)
-        elif not entry.is_dir(follow_symlinks=False) or not os.path.lexists(destination):
-            os.replace(entry.path, destination)
-        else:  # a folder where English wrote a file: cannot happen in a site both passes agree on
-            raise OSError(f"{destination}: a file in the English build, a folder in the Welsh one")
 
 
 def run(command: list[str], english_site: Path, work: Path, root: Path, env: dict[str, str]) -> int:

@@ -3,7 +3,9 @@
 A site enables it after static-i18n (`plugins: [search, i18n, rhannu]`). static-i18n builds each
 language as a full pass (English first, then Welsh from its `on_post_build`), so every handler
 runs once per language. The site model is prepared in the English pass and shared by the Welsh
-one. All state lives on the plugin instance and is reset by each build's English pass, so one
+one, and so is the one writer (rhannu.writer) through which every file Rhannu writes passes, its
+pages included: the last `on_post_page` writes the page and gives MkDocs nothing to write. All
+state lives on the plugin instance and is reset by each build's English pass, so one
 process may build again and again (`rhannu preview`, the tests).
 """
 
@@ -31,11 +33,13 @@ from rhannu import (
     html_safety,
     labels,
     material_theme,
+    mkdocs_pages,
     not_found,
     outputs,
     page_meta,
     pages,
     parallel_build,
+    search,
     site_info,
     static_i18n,
     template_values,
@@ -43,8 +47,8 @@ from rhannu import (
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.feeds import feed_links
-from rhannu.search import write_split_index
 from rhannu.site import Site, prepare
+from rhannu.writer import Writer
 
 log = get_plugin_logger("rhannu")
 
@@ -63,6 +67,8 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._unsafe: list[ContentError] = []  # pages whose HTML cleaning would change, found in this pass
         self._section: list[Any] = []  # the listed page shown as the section of the page being rendered, if any
         self._not_found: dict[str, str] = {}  # each pass's 404 page as MkDocs wrote it, by language
+        self._writer: Writer | None = None  # every file Rhannu writes in this build, pages included
+        self._pages_written = mkdocs_pages.PagesWrittenByRhannu()
         self._words_before: Token[Mapping[str, Mapping[str, str]]] | None = None  # put back when the build ends
 
     def _restore_words(self) -> None:
@@ -79,6 +85,16 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
                 "as the i18n plugin's default language, with build: true."
             )
         return self._site
+
+    @property
+    def written(self) -> list[str]:
+        """The files Rhannu wrote in this plugin's last build, in the order written."""
+        return self._writer.written if self._writer else []
+
+    def _current_writer(self) -> Writer:
+        if self._writer is None:
+            raise PluginError("Rhannu's writer is missing: the English pass makes it (see Rhannu's site model)")
+        return self._writer
 
     def _abort(self, problems: ContentErrors) -> Abort:
         for error in problems.errors:
@@ -120,7 +136,9 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     def _prepare(self, config: MkDocsConfig) -> None:
         self._not_found.clear()
-        self._site = None
+        self._site, self._writer = None, None
+        self._pages_written.clear()
+        self._pages_written.attach()
         self._restore_words()
         self._words_before = labels.use_site_words(labels.NO_WORDS)  # prepare() sets the site's own
         try:
@@ -128,6 +146,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             self._site = prepare(Path(config.config_file_path).parent, build_date(), info, Path(config.docs_dir))
         except ContentErrors as problems:
             raise self._abort(problems) from None
+        self._writer = Writer(Path(config.site_dir), self._site.addresses)
         for level, message in self._site.messages() if parallel_build.reports_site_messages() else ():
             getattr(log, level)(message)
 
@@ -198,7 +217,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         material_theme.mark_active(self._section[0], True)
         return template_values.with_text_escaped(context)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def _finish_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         for listed in self._section:
             if listed is not None:
                 material_theme.mark_active(listed, False)
@@ -211,6 +230,16 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         own_text = static_i18n.has_own_text(page, lang)
         output = pages.finished_page(self._current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")
         return pages.mended(output, lang)
+
+    @event_priority(static_i18n.PRIORITY - 10)  # the last of every plugin's: what MkDocs would write, Rhannu writes
+    def _write_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not mkdocs_pages.is_written(output):
+            return output
+        self._current_writer().write(page.file.dest_uri, mkdocs_pages.page_bytes(output), f"the page of {page.file.src_uri}")
+        self._pages_written.add(page.file.src_uri)
+        return ""  # MkDocs then writes nothing
+
+    on_post_page = CombinedEvent(_finish_page, _write_page)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
@@ -225,14 +254,13 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         return template_values.with_text_escaped(context)
 
     def _write_outputs(self, *, config: MkDocsConfig) -> None:
-        site_dir, lang = Path(config.site_dir), static_i18n.current_language(config)
-        material_theme.patch_bundles(site_dir)
+        site_dir, lang, writer = Path(config.site_dir), static_i18n.current_language(config), self._current_writer()
         if (page := site_dir / not_found.NOT_FOUND).is_file():  # the next pass writes its own there
             self._not_found[lang] = page.read_text(encoding="utf-8")
         try:
             if static_i18n.is_default_pass(config):
-                outputs.write(site_dir, outputs.outputs(self._current()), self._current().addresses)
-            outputs.write(site_dir, outputs.outputs(self._current(), lang), self._current().addresses)
+                writer.write_all(outputs.outputs(self._current()), "the build's outputs")
+            writer.write_all(outputs.outputs(self._current(), lang), f"the build's outputs in {lang}")
         except ContentErrors as problems:
             raise self._abort(problems) from None
         except outputs.OutputClash as clash:
@@ -240,18 +268,22 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     @event_priority(static_i18n.PRIORITY - 10)  # after static-i18n has built every language
     def _finish_build(self, *, config: MkDocsConfig) -> None:
+        site_dir, writer = Path(config.site_dir), self._current_writer()
         if static_i18n.is_outer_pass_done(config):
-            write_split_index(Path(config.site_dir))
-        if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, self._not_found):
+            writer.write_all(search.split_index_files(site_dir), "the search index of each language")
+        if static_i18n.is_outer_pass_done(config) or parallel_build.joined(config, self._not_found, writer):
             try:
                 placed = not_found.pages(self._not_found, config.site_url or "/")
+                writer.write_all({path: html.encode("utf-8") for path, html in placed.items()}, "the 404 pages")
+                writer.write_all(material_theme.patched_bundles(site_dir), "the bundle patch")  # once, on the last copy
             except material_theme.ThemeError as error:
                 raise PluginError(str(error)) from None
-            pages_bytes = {path: html.encode("utf-8") for path, html in placed.items()}
-            outputs.write(Path(config.site_dir), pages_bytes, self._current().addresses)
             self._restore_words()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_words()
 
     on_post_build = CombinedEvent(_write_outputs, _finish_build)
+
+    def on_shutdown(self) -> None:
+        self._pages_written.detach()

@@ -95,15 +95,22 @@ def indexes(config: dict, english: list[dict], welsh: list[dict]) -> dict[str, d
     }
 
 
-def write_split_index(site: Path) -> None:
-    merged = site / "search/search_index.json"
+MERGED_INDEX = "search/search_index.json"  # where Material writes the index, both languages' entries in it
+
+
+def split_index_files(site: Path) -> dict[str, bytes]:
+    """Each language's index file, split from the merged one Material wrote in `site` (none
+    where there is no search)."""
+    merged = site / MERGED_INDEX
     if not merged.exists():
-        return
-    write_indexes(site, split_index(json.loads(merged.read_text(encoding="utf-8"))))
+        return {}
+    return index_files(split_index(json.loads(merged.read_text(encoding="utf-8"))))
 
 
-def write_indexes(site: Path, by_language: dict[str, dict]) -> None:
-    targets = {DEFAULT.code: site / "search/search_index.json", WELSH.code: site / WELSH_PREFIX / "search/search_index.json"}
-    for lang, path in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def index_files(by_language: dict[str, dict]) -> dict[str, bytes]:
+    """Each language's index as the file it is published as, by path in the site."""
+    paths = {DEFAULT.code: MERGED_INDEX, WELSH.code: f"{WELSH_PREFIX}{MERGED_INDEX}"}
+    return {
+        path: json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        for lang, path in paths.items()
+    }

@@ -78,9 +78,17 @@ class Site:
         return tuple(rendered)
 
     @cached_property
-    def message_files(self) -> dict[str, bytes]:
-        """Each edition as a message file (.eml) beside its HTML, rendered once for both passes."""
-        return message_files(self.editions, self.info, self.settings.list_unsubscribe)
+    def _message_files(self) -> dict[str, dict[str, bytes]]:
+        return {}
+
+    def message_files(self, edition: str) -> dict[str, bytes]:
+        """Each issue's `edition` (both, en, cy) as a message file (.eml) beside its HTML, by its
+        path; rendered once for both passes, and only for the editions a build writes (a
+        one-language process of `rhannu build` writes its own language's alone)."""
+        if edition not in self._message_files:
+            chosen = [copy for copy in self.editions if copy.edition == edition]
+            self._message_files[edition] = message_files(chosen, self.info, self.settings.list_unsubscribe)
+        return self._message_files[edition]
 
     @cached_property
     def sources_by_page(self) -> dict[str, str]:

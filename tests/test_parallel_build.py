@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from rhannu import search
-from rhannu.parallel_build import merge_into
+from rhannu.writer import merge_into
 from tests.support.sites import build, build_env, copy_fixture, edit
 
 
