@@ -20,7 +20,7 @@ from __future__ import annotations
 from html import escape
 
 from rhannu.catalogue_page import links_html
-from rhannu.content_types import CASE_STUDIES
+from rhannu.content_types import faceted_type
 from rhannu.issue_text import latest_issue_html
 from rhannu.labels import label
 from rhannu.newsletter import Issue, NewsletterSettings, Status
@@ -51,7 +51,7 @@ def subscribe_html(
         f"<code>{escape(absolute(site_url, path))}</code></li>"
         for title, path in ((label(lang, key), path) for key, path in language_feeds(lang))
     )
-    index_href = relative(url(f"{CASE_STUDIES.address}/index", lang), from_url)
+    index_href = relative(url(f"{faceted_type().address}/index", lang), from_url)
     index = f'<a href="{escape(index_href)}">{escape(label(lang, "case_studies"))}</a>'
     facets = _facet_feeds_sentence(feed_facets, lang, index)
     return (

@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from rhannu.content import Content
-from rhannu.content_types import CASE_STUDIES, LESSONS, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
+from rhannu.content_types import WITH_PAGES, CaseStudy, Item, Lesson, NewsItem, page_path, type_of
 from rhannu.full_text import body_html
 from rhannu.issue_text import issue_summary, issue_title
 from rhannu.languages import CODES, DEFAULT, language, root
@@ -29,9 +29,15 @@ from rhannu.urls import absolute, url
 from rhannu.views import term_label, text_in
 
 VERSION = API_VERSION
+
+
 # Each type's name in entries' ids and `type`: an id is the type and the item's file name (an
 # issue's day), the same in both languages and for as long as the item keeps its file.
-TYPE_NAMES = {CASE_STUDIES.key: "case-study", LESSONS.key: "lesson"}
+def type_names() -> dict[str, str]:
+    """Each of the site's types with pages, by key: "case-study", "lesson", "resource" (rhannu.content_types)."""
+    return {kind.key: kind.singular for kind in WITH_PAGES}
+
+
 ISSUE, EVENT, NEWS = "issue", "event", "news"
 EVENTS_ANCHOR = "issue-events"  # an issue page's events section
 NEWS_ANCHOR = "issue-news"  # an issue page's news section
@@ -52,6 +58,12 @@ def catalogue(info: SiteInfo, content: Content, issues: tuple[Issue, ...], lang:
     entries = [
         *(item_entry(info, content, study, lang, licence) for study in content.case_studies),
         *(item_entry(info, content, lesson, lang, licence) for lesson in content.lessons),
+        *(  # then each further type with pages (resources), in the schema's order
+            item_entry(info, content, item, lang, licence)
+            for kind in WITH_PAGES
+            if kind.behaviour == "items-with-pages" and not kind.faceted
+            for item in content.of(kind)
+        ),
         *(issue_entry(info, issue, lang, licence) | _facet_terms(content, None, lang) for issue in reversed(issues)),
         *(event_entry(info, content, issue, event, lang, licence) for issue, event in issue_events(issues)),
         *(news_entry(info, content, issue, item, lang, licence) for issue, item in issue_news(issues)),
@@ -79,7 +91,7 @@ def _facet_terms(content: Content, study: CaseStudy | None, lang: str) -> dict[s
     "themes"): a term, or a list of them; null or [] for an entry that is no case study."""
     fields: dict[str, Any] = {}
     for facet in content.taxonomy.schema.vocabulary_facets:
-        terms = [_term(content, facet.key, value, lang) for value in (study.terms[facet.key] if study else ())]
+        terms = [_term(content, facet.key, value, lang) for value in (study.terms.get(facet.key, ()) if study else ())]
         fields[facet.field or ""] = terms if facet.many else next(iter(terms), None)
     return fields
 
@@ -126,7 +138,7 @@ def _text_language(item: Item, lang: str) -> str:
 
 
 def _id(item: CaseStudy | Lesson) -> str:
-    return f"{TYPE_NAMES[type_of(item).key]}/{item.slug}"
+    return f"{type_of(item).singular}/{item.slug}"
 
 
 def _relations(content: Content, item: CaseStudy | Lesson) -> dict[str, list[str]]:
@@ -144,9 +156,10 @@ def _modified(item: Item) -> str | None:
 
 
 def item_entry(info: SiteInfo, content: Content, item: CaseStudy | Lesson, lang: str, licence: Any) -> dict[str, Any]:
-    name = TYPE_NAMES[type_of(item).key]
+    kind = type_of(item)
+    name = kind.singular
     text = text_in(item, lang)
-    study = item if isinstance(item, CaseStudy) else None
+    study = item if isinstance(item, CaseStudy) and kind.faceted else None
     return {
         "id": f"{name}/{item.slug}",
         "type": name,
@@ -312,6 +325,7 @@ def _facet_properties(site_schema: SiteSchema) -> dict[str, Any]:
 def schema(info: SiteInfo, lang: str, site_schema: SiteSchema) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the catalogue in `lang`, published beside it: its entries'
     facet fields as data/schema.yml declares them."""
+    names = [*type_names().values(), ISSUE, EVENT, NEWS]  # the site's types with pages, then the newsletter's entries
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": absolute(info.url, schema_path(lang)),
@@ -355,8 +369,8 @@ def schema(info: SiteInfo, lang: str, site_schema: SiteSchema) -> dict[str, Any]
                     "case_studies",
                 ],
                 "properties": {
-                    "id": {"type": "string", "pattern": "^(case-study|lesson|issue|event|news)/[a-z0-9-]+$"},
-                    "type": {"enum": [*TYPE_NAMES.values(), ISSUE, EVENT, NEWS]},
+                    "id": {"type": "string", "pattern": f"^({'|'.join(names)})/[a-z0-9-]+$"},
+                    "type": {"enum": names},
                     "title": {"type": "string", "minLength": 1},
                     "summary": {"type": "string"},
                     "text_language": {"enum": [language(code).tag for code in CODES]},

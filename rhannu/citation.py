@@ -18,7 +18,7 @@ from html import escape
 
 from babel.dates import get_month_names
 
-from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path
+from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path, type_of
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language
 from rhannu.routes import BIBTEX_FILE, RIS_FILE, citation_paths
@@ -52,7 +52,7 @@ def citation_of(item: CaseStudy | Lesson, lang: str, info: SiteInfo) -> Citation
     """What a citation of the item's page in `lang` says."""
     text = _text(item, lang)
     return Citation(
-        key=f"{'case-study' if isinstance(item, CaseStudy) else 'lesson'}-{item.slug}",
+        key=f"{type_of(item).singular}-{item.slug}",
         title=text.title,
         organisation=info.name(lang),
         published=item.published.date() if item.published else None,

@@ -14,6 +14,7 @@ from typing import Any
 
 from rhannu import site_info
 from rhannu.content import load_content
+from rhannu.content_types import ContentType
 from rhannu.dates import build_date
 from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
@@ -183,19 +184,27 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 def new(root: Path, kind: str, title: str) -> int:
     """Write a new English/Welsh pair with placeholders, and print its paths."""
+    from rhannu.content_types import build_types, use_types
     from rhannu.labels import use_site_words
     from rhannu.scaffold import TitleProblem, new_case_study, new_item, slugify
     from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
 
     today = build_date()
-    use_site_words(load_schema(root).labels)  # the placeholders are in the site's own words
+    schema = load_schema(root)
+    use_site_words(schema.labels)  # the placeholders are in the site's own words
+    types = build_types(schema.types)
+    use_types(types)
+    with_pages = {declared.singular: declared for declared in types if declared.behaviour == "items-with-pages"}
     try:
-        if kind == "case-study":
-            if taken := _taken_page(root, slugify(title)):
+        if kind in with_pages:
+            if taken := _taken_page(root, slugify(title), with_pages[kind]):
                 print(taken, file=sys.stderr)
                 return 1
-            paths = new_case_study(root, title, today, load_taxonomy(root))
+            paths = new_case_study(root, title, today, load_taxonomy(root), with_pages[kind])
+        elif kind not in ("item", "event"):
+            print(f"rhannu new: this site has no '{kind}': expected {', '.join([*with_pages, 'item', 'event'])}", file=sys.stderr)
+            return 1
         else:
             paths = new_item(root, title, today, "news" if kind == "item" else "event")
     except FileExistsError as exists:
@@ -210,11 +219,11 @@ def new(root: Path, kind: str, title: str) -> int:
     return 0
 
 
-def _taken_page(root: Path, slug: str) -> str | None:
-    """Why a new case study named `slug` cannot have its page, where the site's address table
-    already gives that address to something else (a listing, a page, a feed's folder)."""
+def _taken_page(root: Path, slug: str, kind: ContentType) -> str | None:
+    """Why a new item of a type with pages (a case study, a resource) named `slug` cannot have its
+    page, where the site's address table already gives that address to something else (a listing,
+    a page, a feed's folder)."""
     from rhannu.addresses import page_file, taken
-    from rhannu.content_types import CASE_STUDIES
     from rhannu.languages import CODES
     from rhannu.site import prepare
     from rhannu.urls import url
@@ -225,9 +234,9 @@ def _taken_page(root: Path, slug: str) -> str | None:
         site = prepare(root, build_date(), site_info.load(root))
     except ContentErrors:
         return None  # `rhannu check` reports those; the new files are checked with the rest then
-    own = {f"{CASE_STUDIES.folder}/{slug}.md", f"{CASE_STUDIES.folder}/{slug}.cy.md"}  # an existing pair: the scaffold says so
+    own = {f"{kind.folder}/{slug}.md", f"{kind.folder}/{slug}.cy.md"}  # an existing pair: the scaffold says so
     for lang in CODES:
-        path = page_file(url(f"{CASE_STUDIES.address}/{slug}", lang))
+        path = page_file(url(f"{kind.address}/{slug}", lang))
         if (owner := taken(site.addresses, path)) and owner.source not in own:
             return f"the address '{path}' is taken by {owner.what}; choose another title"
     return None
@@ -311,7 +320,28 @@ def newsletter_preview(root: Path, day: str) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
+def _page_kinds(argv: Sequence[str] | None) -> tuple[tuple[str, str], ...]:
+    """`rhannu new`'s kinds of item with pages, from the site's schema (data/schema.yml): each
+    type's singular name ('case-study', 'resource') and what it writes. Today's case studies where
+    the schema cannot be read: `rhannu check` reports why."""
+    from rhannu.content_types import build_types
+    from rhannu.site_schema import load_schema
+
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--root", type=Path, default=Path("."))
+    root = early.parse_known_args(argv)[0].root
+    try:
+        types = build_types(load_schema(root).types)
+    except (ContentErrors, OSError):
+        return (("case-study", "a case study in case_studies/"),)
+    return tuple(
+        (kind.singular, f"a {kind.editor_names[0]} in {kind.folder}/") for kind in types if kind.behaviour == "items-with-pages"
+    )
+
+
+def parser(
+    page_kinds: tuple[tuple[str, str], ...] = (("case-study", "a case study in case_studies/"),),
+) -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="rhannu", description="Tools for the Rhannu site's editors.")
     main.add_argument("--root", type=Path, default=Path("."), help="the project folder (default: here)")
     commands = main.add_subparsers(dest="command", required=True)
@@ -360,7 +390,7 @@ def parser() -> argparse.ArgumentParser:
     new_parser = commands.add_parser("new", help="start new content in both languages")
     new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
     for kind, what in (
-        ("case-study", "a case study in case_studies/"),
+        *page_kinds,
         ("item", "a newsletter news item in newsletters/"),
         ("event", "a newsletter event in newsletters/"),
     ):
@@ -453,7 +483,7 @@ INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by SIGINT (C
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = parser().parse_args(argv)
+        args = parser(_page_kinds(argv)).parse_args(argv)
         # a context of its own, so the site's words a command puts in place (rhannu.labels) end with it
         return contextvars.copy_context().run(_run, args, args.root.resolve())
     except ContentErrors as problems:  # anything an editor can mend, from any command: no traceback

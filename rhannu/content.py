@@ -16,11 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from rhannu.content_types import (
-    BY_KEY,
-    CASE_STUDIES,
-    LESSONS,
     NEWS_ITEMS,
-    TYPES,
     CaseStudy,
     ContentType,
     Item,
@@ -28,7 +24,10 @@ from rhannu.content_types import (
     NewsItem,
     Pair,
     Text,
+    build_types,
+    current_types,
     primary_path,
+    use_types,
 )
 from rhannu.errors import ContentError, ContentErrors, one_of, read_text
 from rhannu.frontmatter import Source, parse_source
@@ -55,21 +54,29 @@ class Content:
     items: Mapping[str, tuple[Any, ...]]  # by content type key: published only, in the type's order
     excluded: tuple[Excluded, ...]  # drafts and future-dated items, left out of this build
     missing_twins: tuple[MissingTwin, ...]
+    types: tuple[ContentType, ...] = ()  # the site's, as data/schema.yml declares them (() in hand-made tests: the current ones)
 
     def of(self, kind: ContentType) -> tuple[Any, ...]:
         return self.items.get(kind.key, ())
 
+    def _of_behaviour(self, behaviour: str) -> tuple[Any, ...]:
+        """The items of the site's type of this behaviour: for items with pages, the one the schema's
+        facets group (the case studies), else the first."""
+        kinds = [kind for kind in self.types or current_types() if kind.behaviour == behaviour]
+        kinds.sort(key=lambda kind: not kind.faceted)
+        return self.of(kinds[0]) if kinds else ()
+
     @property
-    def case_studies(self) -> tuple[CaseStudy, ...]:  # newest first
-        return self.of(CASE_STUDIES)
+    def case_studies(self) -> tuple[CaseStudy, ...]:  # the items the schema's facets group: newest first
+        return self._of_behaviour("items-with-pages")
 
     @property
     def lessons(self) -> tuple[Lesson, ...]:  # by group and order
-        return self.of(LESSONS)
+        return self._of_behaviour("grouped-lessons")
 
     @property
     def news(self) -> tuple[NewsItem, ...]:  # oldest first
-        return self.of(NEWS_ITEMS)
+        return self._of_behaviour(NEWS_ITEMS.behaviour)
 
     def neighbours(self, kind: ContentType, slug: str) -> tuple[Any | None, Any | None]:
         """The items before and after `slug` in its type's order (None at either end)."""
@@ -122,22 +129,24 @@ def load_content(root: Path, build_date: dt.date, memo: ItemMemo | None = None) 
     """Every item of every content type under `root`, validated; raises ContentErrors listing
     every problem."""
     taxonomy = load_taxonomy(root)
-    errors: list[ContentError] = own_field_errors(taxonomy.schema)
+    types = build_types(taxonomy.schema.types)
+    use_types(types)  # this site's types for everything from here on (rhannu.content_types), as prepare() does its words
+    errors: list[ContentError] = own_field_errors(taxonomy.schema, types)
     pairs: dict[str, list[Pair]] = {}
     twins: list[MissingTwin] = []
     memo = memo or ItemMemo(remember_texts=False)
     memo.start(taxonomy)
-    for kind in TYPES:
+    for kind in types:
         fields = kind.fields_for(taxonomy.schema)
         pairs[kind.key], found = _load_collection(root, kind.folder, fields, taxonomy, errors, memo)
         twins += found
-    for kind in TYPES:
+    for kind in types:
         errors += kind.check(pairs[kind.key], pairs, taxonomy.schema)
     if errors:
         raise ContentErrors(errors)
     records = {
         kind.key: [_with_own_facts(kind.record(pair, taxonomy.schema), pair, kind, taxonomy) for pair in pairs[kind.key]]
-        for kind in TYPES
+        for kind in types
     }
     excluded = [_exclusion(item, build_date) for items in records.values() for item in items]
     left_out = {item.path for item in excluded if item is not None}
@@ -145,21 +154,23 @@ def load_content(root: Path, build_date: dt.date, memo: ItemMemo | None = None) 
         taxonomy=taxonomy,
         items={
             kind.key: _ordered(kind, [item for item in records[kind.key] if primary_path(item.texts) not in left_out], taxonomy)
-            for kind in TYPES
+            for kind in types
         },
         excluded=tuple(sorted((item for item in excluded if item is not None), key=lambda item: item.path)),
         missing_twins=tuple(twins),
+        types=types,
     )
 
 
-def own_field_errors(schema: SiteSchema) -> list[ContentError]:
-    """The fields data/schema.yml adds must be to a content type Rhannu has, under a name none of
+def own_field_errors(schema: SiteSchema, types: tuple[ContentType, ...] | None = None) -> list[ContentError]:
+    """The fields data/schema.yml adds must be to a content type the site has, under a name none of
     that type's fields takes."""
     errors = []
+    by_key = {kind.key: kind for kind in (types if types is not None else build_types(schema.types))}
     for key, declared in schema.own_fields.items():
-        kind = BY_KEY.get(key)
+        kind = by_key.get(key)
         if kind is None:
-            errors.append(ContentError(SCHEMA_FILE, f"unknown content type: {one_of(tuple(BY_KEY))}", f"content_types.{key}"))
+            errors.append(ContentError(SCHEMA_FILE, f"unknown content type: {one_of(tuple(by_key))}", f"content_types.{key}"))
             continue
         taken = [known.name for known in kind.fields_for(replace(schema, own_fields={}))]
         errors += [

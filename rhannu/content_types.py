@@ -15,13 +15,15 @@ and document it in README.md and EDITING.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from rhannu.dates import LONDON, start_of_day
-from rhannu.errors import ContentError
+from rhannu.errors import ContentError, ContentErrors
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.schema import (
@@ -41,7 +43,7 @@ from rhannu.schema import (
     text,
     web_address,
 )
-from rhannu.site_schema import Facet, OwnField, SiteSchema
+from rhannu.site_schema import DEFAULT_TYPES, Facet, OwnField, SiteSchema, TypeDeclaration, load_schema
 from rhannu.taxonomy import Taxonomy
 
 
@@ -60,6 +62,9 @@ class Text:
 
 @dataclass(frozen=True)
 class CaseStudy:
+    """An item of a type with pages of its own (behaviour items-with-pages): a case study, a
+    resource. What its type declares beyond Rhannu's fields is in `terms` and `facts`."""
+
     slug: str
     published: dt.datetime | None  # on this site: aware, the start of its day in Europe/London
     terms: Mapping[str, tuple[str, ...]]  # its values of each vocabulary facet data/schema.yml declares, by facet
@@ -71,6 +76,10 @@ class CaseStudy:
     source: str | None = None  # the key of its source in data/sources.yml
     updated: dt.date | None = None  # the day its text last changed, where the editor says so (never guessed)
     facts: Mapping[str, Any] = field(default_factory=dict)  # the fields data/schema.yml adds to its type, by name
+    type_key: str = "case_studies"  # the key of its type in data/schema.yml
+
+
+PageItem = CaseStudy  # the record of every items-with-pages type
 
 
 @dataclass(frozen=True)
@@ -164,12 +173,19 @@ class ContentType:
     in_feed: bool = False  # listed in the "everything new" feed
     local_addresses: Mapping[str, str] = field(default_factory=dict)  # {"cy": "astudiaethau-achos"}
     facet_fields_after: str | None = None  # the field after which the fields of the schema's vocabulary facets go
+    behaviour: str = "items-with-pages"  # what the engine does with its items (rhannu.site_schema.BEHAVIOURS)
+    faceted: bool = False  # the schema's facets group its items
+
+    @property
+    def singular(self) -> str:
+        """Its name in catalogue ids and `rhannu new`: 'case-study', 'resource'."""
+        return self.editor_names[0].replace(" ", "-")
 
     def fields_for(self, schema: SiteSchema) -> tuple[Field, ...]:
         """Its fields: Rhannu's, one per vocabulary facet of the schema (for the type the facets
         group), then those the schema adds to it."""
         own = tuple(own_field(declared) for declared in schema.fields_of(self.key))
-        if self.facet_fields_after is None:
+        if self.facet_fields_after is None or not self.faceted:
             return (*self.fields, *own)
         at = next(number for number, known in enumerate(self.fields) if known.name == self.facet_fields_after) + 1
         return (*self.fields[:at], *(facet_field(facet) for facet in schema.vocabulary_facets), *self.fields[at:], *own)
@@ -256,14 +272,20 @@ def facet_field(facet: Facet) -> Field:
     return Field(facet.field or "", vocabulary if not facet.many else list_of(vocabulary, allow_empty=facet.values == "any"))
 
 
-def _case_study(pair: Pair, schema: SiteSchema) -> CaseStudy:
+def _page_item(key: str, faceted: bool) -> Callable[[Pair, SiteSchema], CaseStudy]:
+    return lambda pair, schema: _case_study(pair, schema, key, faceted)
+
+
+def _case_study(pair: Pair, schema: SiteSchema, key: str = "case_studies", faceted: bool = True) -> CaseStudy:
     facts = pair.facts
-    terms = {facet.key: _as_tuple(facts[facet.field or ""]) for facet in schema.vocabulary_facets}
+    facets = schema.vocabulary_facets if faceted else ()
+    terms = {facet.key: _as_tuple(facts[facet.field or ""]) for facet in facets}
     return CaseStudy(
+        type_key=key,
         slug=pair.slug,
         published=_published(facts),
         terms=MappingProxyType(terms),
-        lessons=facts["lessons"],
+        lessons=facts.get("lessons", ()),
         aliases=facts["aliases"],
         draft=facts["draft"],
         texts=pair.texts,
@@ -277,26 +299,41 @@ def _as_tuple(value: str | tuple[str, ...]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _check_case_studies(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]], schema: SiteSchema) -> list[ContentError]:
-    known_lessons = {pair.slug for pair in all_pairs.get(LESSONS.key, [])}
-    return (
-        _check_lesson_references(pairs, known_lessons)
-        + _check_addresses(pairs)
-        + _check_page_names(pairs)
-        + _check_reserved_names(pairs, schema)
-    )
+def _page_items_check(
+    address: str, lessons_from: str | None, faceted: bool, plural: str
+) -> Callable[[list[Pair], Mapping[str, list[Pair]], SiteSchema], list[ContentError]]:
+    """The checks of an items-with-pages type: the lessons it names exist (where it names some),
+    each address is one item's, and each page name is one page's and none of its section's folders."""
+
+    def check(pairs: list[Pair], all_pairs: Mapping[str, list[Pair]], schema: SiteSchema) -> list[ContentError]:
+        errors = []
+        if lessons_from is not None:
+            lessons = next((kind for kind in current_types() if kind.key == lessons_from), LESSONS)
+            known_lessons = {pair.slug for pair in all_pairs.get(lessons.key, [])}
+            errors += _check_lesson_references(pairs, known_lessons, lessons.folder)
+        return (
+            errors
+            + _check_addresses(pairs, address)
+            + _check_page_names(pairs)
+            + _check_reserved_names(pairs, schema, faceted, plural)
+        )
+
+    return check
 
 
-def _check_reserved_names(pairs: list[Pair], schema: SiteSchema) -> list[ContentError]:
-    """A Welsh case study named like a facet's folder (data/schema.yml), or the listing's further
-    pages ('page'), would put its page above theirs: they share the case studies' folder."""
+def _check_reserved_names(
+    pairs: list[Pair], schema: SiteSchema, faceted: bool = True, plural: str = "case studies"
+) -> list[ContentError]:
+    """A Welsh page named like a facet's folder (data/schema.yml), or the listing's further
+    pages ('page'), would put its page above theirs: they share the type's folder."""
     errors = []
     for pair in pairs:
         for lang, own_text in pair.texts.items():
-            reserved = {*(facet.folders[lang] for facet in schema.facets if lang in facet.folders), "page"}
+            facets = schema.facets if faceted else ()
+            reserved = {*(facet.folders[lang] for facet in facets if lang in facet.folders), "page"}
             if own_text.slug in reserved:
                 folders = ", ".join(sorted(reserved))
-                message = f"'{own_text.slug}' is one of the case studies' own folders ({folders}): give the page another name"
+                message = f"'{own_text.slug}' is one of the {plural}' own folders ({folders}): give the page another name"
                 errors.append(ContentError(own_text.path, message, "slug"))
     return errors
 
@@ -316,7 +353,7 @@ def _check_page_names(pairs: list[Pair]) -> list[ContentError]:
     return errors
 
 
-def _check_lesson_references(pairs: list[Pair], known: set[str]) -> list[ContentError]:
+def _check_lesson_references(pairs: list[Pair], known: set[str], folder: str = "lessons") -> list[ContentError]:
     errors = []
     for pair in pairs:
         for lesson in pair.facts.get("lessons", ()):
@@ -324,16 +361,16 @@ def _check_lesson_references(pairs: list[Pair], known: set[str]) -> list[Content
                 errors.append(
                     ContentError(
                         pair.path,
-                        f"expected ids of lessons in {LESSONS.folder}/ ({', '.join(sorted(known))}); got '{lesson}'",
+                        f"expected ids of lessons in {folder}/ ({', '.join(sorted(known))}); got '{lesson}'",
                         "lessons",
                     )
                 )
     return errors
 
 
-def _check_addresses(pairs: list[Pair]) -> list[ContentError]:
-    """Each address (a case study's own, or an alias) belongs to one case study only."""
-    owners = {f"{CASE_STUDIES.address}/{pair.slug}/": pair.path for pair in pairs}
+def _check_addresses(pairs: list[Pair], address: str) -> list[ContentError]:
+    """Each address (an item's own, or an alias) belongs to one item of its type only."""
+    owners = {f"{address}/{pair.slug}/": pair.path for pair in pairs}
     errors = []
     for pair in pairs:
         for alias in pair.facts.get("aliases", ()):
@@ -343,23 +380,6 @@ def _check_addresses(pairs: list[Pair]) -> list[ContentError]:
             else:
                 owners[alias] = pair.path
     return errors
-
-
-CASE_STUDIES = ContentType(
-    key="case_studies",
-    folder="case_studies",
-    address="case-studies",
-    fields=CASE_STUDY_FIELDS,
-    record=_case_study,
-    order=lambda study, _: newest_first(study),
-    editor_names=("case study", "case studies"),
-    sections=(IssueSection("new_case_studies", "linked", order=lambda study: (study.published, study.slug)),),
-    issue_slot=_published_slot("new_case_studies"),
-    check=_check_case_studies,
-    in_feed=True,
-    local_addresses={"cy": "astudiaethau-achos"},
-    facet_fields_after="published",
-)
 
 
 # --- Lessons learnt -------------------------------------------------------------------------
@@ -388,22 +408,6 @@ def _lesson(pair: Pair, _: SiteSchema) -> Lesson:
         facts.get("source"),
         facts.get("updated"),
     )
-
-
-LESSONS = ContentType(
-    key="lessons",
-    folder="lessons",
-    address="lessons",
-    fields=LESSON_FIELDS,
-    record=_lesson,
-    order=lambda lesson, taxonomy: (list(taxonomy.terms("lesson_groups")).index(lesson.group), lesson.order, lesson.slug),
-    editor_names=("lesson", "lessons"),
-    sections=(IssueSection("new_lessons", "linked"),),
-    issue_slot=_published_slot("new_lessons"),
-    check=lambda pairs, *_: _check_page_names(pairs),
-    in_feed=True,
-    local_addresses={"cy": "gwersi"},
-)
 
 
 # --- Newsletter items: news, events and editorials ------------------------------------------
@@ -521,43 +525,239 @@ def _news_slot(item: NewsItem) -> IssueSlot | None:
     return IssueSlot(published, "editorial" if item.kind == "editorial" else "news")
 
 
-NEWS_ITEMS = ContentType(
-    key="news",
-    folder="newsletters",
-    address=None,  # shown in the newsletter's issues, not on pages of their own
-    fields=NEWS_FIELDS,
-    record=_news_item,
-    order=lambda item, _: (item.published is None, item.published or dt.datetime.min.replace(tzinfo=LONDON), item.slug),
-    editor_names=("newsletter item", "newsletter items"),
-    sections=(
-        IssueSection("editorial", "editorial", single=True),
-        IssueSection("news", "full"),
-        IssueSection("events", "full", order=lambda item: (item.event_start, item.slug)),
-    ),
-    issue_slot=_news_slot,
-    check=_check_events,
-)
+# --- Types from their declarations in data/schema.yml -------------------------------------------
 
 
-# Loaded, validated and reported in this order; their issue sections follow it too.
-TYPES: tuple[ContentType, ...] = (NEWS_ITEMS, CASE_STUDIES, LESSONS)
-BY_KEY = {kind.key: kind for kind in TYPES}
-BY_FOLDER = {kind.folder: kind for kind in TYPES}
-_BY_RECORD: dict[type, ContentType] = {CaseStudy: CASE_STUDIES, Lesson: LESSONS, NewsItem: NEWS_ITEMS}
-WITH_PAGES = tuple(kind for kind in TYPES if kind.address is not None)
+def _linked_section(declared: TypeDeclaration, order: Callable[[Any], Any] | None = None) -> tuple[IssueSection, ...]:
+    return (IssueSection(f"new_{declared.key}", declared.newsletter, order=order),) if declared.newsletter else ()
 
-NEWSLETTERS = "newsletters"  # the address of the newsletter's archive and of every issue under it
-# Each section's address in the languages where it has its own: {"case-studies": {"cy": "astudiaethau-achos"}}.
-LOCAL_ADDRESSES: dict[str, Mapping[str, str]] = {
-    **{kind.address: kind.local_addresses for kind in WITH_PAGES if kind.address is not None},
-    NEWSLETTERS: {"cy": "cylchlythyrau"},
+
+def _common(declared: TypeDeclaration) -> dict[str, Any]:
+    return {
+        "key": declared.key,
+        "folder": declared.folder,
+        "editor_names": declared.names,
+        "in_feed": declared.feed,
+        "behaviour": declared.behaviour,
+        "address": declared.addresses.get(DEFAULT.code),
+        "local_addresses": MappingProxyType({lang: name for lang, name in declared.addresses.items() if lang != DEFAULT.code}),
+    }
+
+
+def _items_with_pages(declared: TypeDeclaration) -> ContentType:
+    fields = tuple(known for known in CASE_STUDY_FIELDS if declared.lessons or known.name != "lessons")
+    address = declared.addresses[DEFAULT.code]
+    lessons_from = "lessons" if declared.lessons else None
+    return ContentType(
+        **_common(declared),
+        fields=fields,
+        record=_page_item(declared.key, bool(declared.facets)),
+        order=lambda item, _: newest_first(item),
+        sections=_linked_section(declared, order=lambda item: (item.published, item.slug)),
+        issue_slot=_published_slot(f"new_{declared.key}") if declared.newsletter else None,
+        check=_page_items_check(address, lessons_from, bool(declared.facets), declared.names[1]),
+        facet_fields_after="published",
+        faceted=bool(declared.facets),
+    )
+
+
+def _grouped_lessons(declared: TypeDeclaration) -> ContentType:
+    return ContentType(
+        **_common(declared),
+        fields=LESSON_FIELDS,
+        record=_lesson,
+        order=lambda lesson, taxonomy: (list(taxonomy.terms("lesson_groups")).index(lesson.group), lesson.order, lesson.slug),
+        sections=_linked_section(declared),
+        issue_slot=_published_slot(f"new_{declared.key}") if declared.newsletter else None,
+        check=lambda pairs, *_: _check_page_names(pairs),
+    )
+
+
+def _newsletter_items(declared: TypeDeclaration) -> ContentType:
+    return ContentType(
+        **{**_common(declared), "address": None},  # shown in the newsletter's issues, not on pages of their own
+        fields=NEWS_FIELDS,
+        record=_news_item,
+        order=lambda item, _: (item.published is None, item.published or dt.datetime.min.replace(tzinfo=LONDON), item.slug),
+        sections=(
+            IssueSection("editorial", "editorial", single=True),
+            IssueSection("news", "full"),
+            IssueSection("events", "full", order=lambda item: (item.event_start, item.slug)),
+        ),
+        issue_slot=_news_slot,
+        check=_check_events,
+    )
+
+
+# The engine's behaviours: each makes a content type of a declaration (rhannu.site_schema.BEHAVIOURS).
+BEHAVIOURS: dict[str, Callable[[TypeDeclaration], ContentType]] = {
+    "items-with-pages": _items_with_pages,
+    "grouped-lessons": _grouped_lessons,
+    "newsletter-items": _newsletter_items,
 }
 
 
+def build_types(declarations: tuple[TypeDeclaration, ...]) -> tuple[ContentType, ...]:
+    """The content types a schema declares, in its order: loaded, validated and reported so. The
+    same declaration gives the same type each time (the preview loads again and again, and
+    content loaded twice compares equal), and today's three declared as Rhannu has them give its
+    own CASE_STUDIES, LESSONS and NEWS_ITEMS."""
+    return tuple(_built(declared) for declared in declarations)
+
+
+_BUILT: dict[tuple[Any, ...], ContentType] = {}
+
+
+def _built(declared: TypeDeclaration) -> ContentType:
+    # what a type is made of: its facets only say whether the schema's facets group it
+    made_of = (
+        declared.key,
+        declared.behaviour,
+        declared.folder,
+        tuple(sorted(declared.addresses.items())),
+        declared.names,
+        bool(declared.facets),
+        declared.lessons,
+        declared.feed,
+        declared.newsletter,
+    )
+    if made_of not in _BUILT:
+        _BUILT[made_of] = BEHAVIOURS[declared.behaviour](declared)
+    return _BUILT[made_of]
+
+
+NEWS_ITEMS, CASE_STUDIES, LESSONS = build_types(DEFAULT_TYPES)  # today's three: a schema that declares no types
+
+NEWSLETTERS = "newsletters"  # the address of the newsletter's archive and of every issue under it
+
+
+@dataclass(frozen=True)
+class SiteTypes:
+    """One site's content types and the tables made of them once, for a build."""
+
+    types: tuple[ContentType, ...]
+    by_key: Mapping[str, ContentType]
+    by_folder: Mapping[str, ContentType]
+    with_pages: tuple[ContentType, ...]
+    # Each section's address in the languages where it has its own: {"case-studies": {"cy": "astudiaethau-achos"}}.
+    local_addresses: Mapping[str, Mapping[str, str]]
+    sections: Mapping[str, Mapping[str, str]]  # the same by language: {"cy": {"case-studies": "astudiaethau-achos"}}
+
+    @classmethod
+    def of(cls, types: tuple[ContentType, ...]) -> SiteTypes:
+        with_pages = tuple(kind for kind in types if kind.address is not None)
+        local = {
+            **{kind.address: kind.local_addresses for kind in with_pages if kind.address},
+            NEWSLETTERS: {"cy": "cylchlythyrau"},
+        }
+        sections: dict[str, dict[str, str]] = {}
+        for section, names in local.items():
+            for lang, name in names.items():
+                sections.setdefault(lang, {})[section] = name
+        return cls(
+            types,
+            MappingProxyType({kind.key: kind for kind in types}),
+            MappingProxyType({kind.folder: kind for kind in types}),
+            with_pages,
+            MappingProxyType(local),
+            MappingProxyType({lang: MappingProxyType(names) for lang, names in sections.items()}),
+        )
+
+
+# The site's types, per build, like its words (rhannu.labels): rhannu.site.prepare and the plugin
+# set them from the loaded schema, and each thread or task has its own context. The module's
+# TYPES, BY_KEY, BY_FOLDER, WITH_PAGES and LOCAL_ADDRESSES read them at each use, so that the
+# modules that loop over "every type" need no schema threaded through; code that has the content
+# passes `Content.types` instead.
+_DEFAULT_SITE_TYPES = SiteTypes.of((NEWS_ITEMS, CASE_STUDIES, LESSONS))  # frozen, with read-only tables
+_CURRENT: ContextVar[SiteTypes] = ContextVar("rhannu_site_types", default=_DEFAULT_SITE_TYPES)
+
+
+def use_types(types: tuple[ContentType, ...]) -> Token[SiteTypes]:
+    """Make `types` the site's types for this context; the token puts back the ones before."""
+    return _CURRENT.set(SiteTypes.of(types))
+
+
+def restore_types(token: Token[SiteTypes]) -> None:
+    _CURRENT.reset(token)
+
+
+def current() -> SiteTypes:
+    return _CURRENT.get()
+
+
+def current_types() -> tuple[ContentType, ...]:
+    return _CURRENT.get().types
+
+
+class _CurrentSequence(Sequence[ContentType]):
+    def __init__(self, part: Callable[[SiteTypes], tuple[ContentType, ...]]) -> None:
+        self._part = part
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._part(_CURRENT.get())[index]
+
+    def __len__(self) -> int:
+        return len(self._part(_CURRENT.get()))
+
+    def __iter__(self) -> Iterator[ContentType]:
+        return iter(self._part(_CURRENT.get()))
+
+
+class _CurrentMapping(Mapping[str, Any]):
+    def __init__(self, part: Callable[[SiteTypes], Mapping[str, Any]]) -> None:
+        self._part = part
+
+    def __getitem__(self, key: str) -> Any:
+        return self._part(_CURRENT.get())[key]
+
+    def __len__(self) -> int:
+        return len(self._part(_CURRENT.get()))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._part(_CURRENT.get()))
+
+
+TYPES: Sequence[ContentType] = _CurrentSequence(lambda site: site.types)
+WITH_PAGES: Sequence[ContentType] = _CurrentSequence(lambda site: site.with_pages)
+BY_KEY: Mapping[str, ContentType] = _CurrentMapping(lambda site: site.by_key)
+BY_FOLDER: Mapping[str, ContentType] = _CurrentMapping(lambda site: site.by_folder)
+LOCAL_ADDRESSES: Mapping[str, Mapping[str, str]] = _CurrentMapping(lambda site: site.local_addresses)
+
+
 def type_of(item: Item) -> ContentType:
-    return _BY_RECORD[type(item)]
+    if isinstance(item, CaseStudy):
+        return _CURRENT.get().by_key[item.type_key]
+    behaviour = "grouped-lessons" if isinstance(item, Lesson) else "newsletter-items"
+    return next(kind for kind in _CURRENT.get().types if kind.behaviour == behaviour)
+
+
+def of_behaviour(types: Iterable[ContentType], behaviour: str) -> ContentType | None:
+    return next((kind for kind in types if kind.behaviour == behaviour), None)
+
+
+def faceted_type() -> ContentType:
+    """The site's type whose items the schema's facets group (the case studies): its listing has
+    the filters and cards.json, its section the facets' pages."""
+    with_pages = [kind for kind in _CURRENT.get().types if kind.behaviour == "items-with-pages"]
+    return next((kind for kind in with_pages if kind.faceted), with_pages[0] if with_pages else CASE_STUDIES)
+
+
+def behaviour_type(behaviour: str, default: ContentType) -> ContentType:
+    """The site's type of a behaviour that one type at most has (lessons, newsletter items)."""
+    return of_behaviour(_CURRENT.get().types, behaviour) or default
 
 
 def page_path(item: Item, lang: str = DEFAULT.code) -> str:
     """'case-studies/x' for a case study, 'lessons/y' for a lesson (see ContentType.path)."""
     return type_of(item).path(item, lang)
+
+
+def site_types(root: Path) -> tuple[ContentType, ...]:
+    """The types `root`'s data/schema.yml declares, for commands that read sources without loading
+    the content (translations, the site folder's guard); the current ones where the schema cannot
+    be read (`rhannu check` reports why)."""
+    try:
+        return build_types(load_schema(root).types)
+    except (ContentErrors, OSError):
+        return current_types()

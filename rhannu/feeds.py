@@ -24,7 +24,7 @@ from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from rhannu.content import Content
-from rhannu.content_types import CASE_STUDIES, TYPES, CaseStudy
+from rhannu.content_types import TYPES, CaseStudy, type_of
 from rhannu.full_text import body_html
 from rhannu.issue_text import issue_summary, issue_title
 from rhannu.labels import label
@@ -179,7 +179,14 @@ def issue_items(
             description=issue_summary(issue, lang),
             content_html=email_body(emails[issue.published]),
             categories=study_categories(
-                content, (item for section in issue.sections for item in section.items if isinstance(item, CaseStudy)), lang
+                content,
+                (
+                    item
+                    for section in issue.sections
+                    for item in section.items
+                    if isinstance(item, CaseStudy) and type_of(item).faceted
+                ),
+                lang,
             ),
         )
         for issue in issues
@@ -209,7 +216,7 @@ def newsletter_channel(
 
 def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str) -> FeedItem:
     text = text_in(study, lang)
-    link = absolute(site_url, url(CASE_STUDIES.path(study, lang), lang))
+    link = absolute(site_url, url(type_of(study).path(study, lang), lang))
     return FeedItem(
         text.title,
         link,
@@ -239,7 +246,7 @@ def everything_channel(
             item.published,
             text_in(item, lang).summary,
             content_html=partial(body_html, content, item, lang, site_url),
-            categories=study_categories(content, [item], lang) if isinstance(item, CaseStudy) else (),
+            categories=study_categories(content, [item], lang) if kind.faceted else (),
         )
         for kind in TYPES
         if kind.in_feed

@@ -19,7 +19,7 @@ import markdown
 
 from rhannu import html_safety
 from rhannu.content import Content
-from rhannu.content_types import NEWS_ITEMS, WITH_PAGES, CaseStudy, Lesson, NewsItem, page_path
+from rhannu.content_types import WITH_PAGES, CaseStudy, Lesson, NewsItem, page_path, type_of
 from rhannu.urls import absolute, url
 from rhannu.views import text_in
 
@@ -69,7 +69,7 @@ def _page_addresses(content: Content, lang: str) -> dict[str, str]:
 
 def _body_html(content: Content, item: CaseStudy | Lesson | NewsItem, lang: str, site_url: str, own: str) -> str:
     if isinstance(item, NewsItem):
-        folder = NEWS_ITEMS.folder
+        folder = type_of(item).folder
     else:
         own = absolute(site_url, url(page_path(item, lang), lang))
         folder = page_path(item).rsplit("/", 1)[0]  # where its source sits under docs/: 'case-studies'

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+# What a scaffold's unfinished text starts with: the build refuses a file that still holds it.
+PLACEHOLDER = "TODO"
+
 MAX_SLUG = 80
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SLUG_ADVICE = "lower case letters and digits, words joined by single hyphens, such as 'planning-time'"

@@ -128,8 +128,11 @@ def cadence_adjective(cadence: Cadence, lang: str) -> str:
 
 
 NETWORK = IssueSection("network", "network")  # partner networks' news, in their own languages
-# An issue's sections, in order: each content type's, in the order of TYPES, then the network's.
-SECTIONS: tuple[IssueSection, ...] = (*(section for kind in TYPES for section in kind.sections), NETWORK)
+
+
+def sections() -> tuple[IssueSection, ...]:
+    """An issue's sections, in order: each of the site's content types', in the order of TYPES, then the network's."""
+    return (*(section for kind in TYPES for section in kind.sections), NETWORK)
 
 
 @dataclass(frozen=True)
@@ -334,18 +337,18 @@ def _previous_day(day: dt.date, settings: NewsletterSettings) -> dt.date | None:
 
 
 def _sections(parts: dict[str, list]) -> tuple[Section, ...]:
-    sections = []
-    for spec in SECTIONS:
+    filled = []
+    for spec in sections():
         items = parts.get(spec.key)
         if items:
             ordered = sorted(items, key=spec.order) if spec.order else items
-            sections.append(Section(spec, tuple(ordered[:1] if spec.single else ordered)))
-    return tuple(sections)
+            filled.append(Section(spec, tuple(ordered[:1] if spec.single else ordered)))
+    return tuple(filled)
 
 
 def editorial_errors(content: Content, settings: NewsletterSettings) -> list[ContentError]:
     """At most one item per issue in a single-item section (an editorial); each names the other."""
-    single = {spec.key for spec in SECTIONS if spec.single}
+    single = {spec.key for spec in sections() if spec.single}
     seen: dict[tuple[dt.date, str], Item] = {}
     errors = []
     for kind in TYPES:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from rhannu import calendar, catalogue, citation, feed_page, not_found
 from rhannu.addresses import Owner
-from rhannu.content_types import CASE_STUDIES, WITH_PAGES, CaseStudy, page_path, primary_path
+from rhannu.content_types import WITH_PAGES, CaseStudy, faceted_type, page_path, primary_path
 from rhannu.email import Edition
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, newsletter_channel, render_rss
 from rhannu.labels import label
@@ -244,7 +244,7 @@ def cards_json(site: Site, lang: str) -> str:
     """The card data for combined filtering on the index, in one language: each card's facet
     values, and its markup as the index shows it (links relative to the index). Internal: the
     filter script's, free to change with it; other sites use the catalogue (rhannu.catalogue)."""
-    index = f"{CASE_STUDIES.address}/index"
+    index = f"{faceted_type().address}/index"
     details = CardDetails(site.content, lang)
     cards = [
         {

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 
 from rhannu import (
     addresses,
+    content_types,
     docs_meta,
     html_safety,
     labels,
@@ -130,6 +131,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         if static_i18n.is_default_pass(config) or parallel_build.only_language():
             self._prepare(config)
         labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
+        content_types.use_types(self._current().content.types)  # and the same types
         pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
 
     def _prepare(self, config: MkDocsConfig) -> None:

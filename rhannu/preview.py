@@ -53,12 +53,18 @@ from rhannu.notices import stale_translation
 from rhannu.pairing import parse_source_path
 from rhannu.printing import with_addresses
 from rhannu.site_info import SiteInfo
-from rhannu.translations import FOLDERS, stale_records
+from rhannu.translations import source_folders, stale_records
 from rhannu.urls import relative, url
 from rhannu.views import ITEM_PAGES, VirtualPage
 
 log = logging.getLogger("rhannu.preview")
-WATCHED = ("mkdocs.yml", *FOLDERS, "data", "overrides")
+
+
+def watched(root: Path) -> tuple[str, ...]:
+    """The sources a preview watches: mkdocs.yml, docs/ and each content type's folder (data/schema.yml), data/, overrides/."""
+    return ("mkdocs.yml", *source_folders(root), "data", "overrides")
+
+
 _MD_LINK = re.compile(r'href="(?![a-z]+:|/|#)([^"#]+?)\.md(#[^"]*)?"')
 _RELATIVE_SRC = re.compile(r'\bsrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')  # an image beside the source
 
@@ -66,7 +72,7 @@ _RELATIVE_SRC = re.compile(r'\bsrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"')  # an i
 def snapshot(root: Path) -> dict[str, int]:
     """Every watched source file and its modification time."""
     found = {}
-    for name in WATCHED:
+    for name in watched(root):
         path = root / name
         if path.is_file():
             found[name] = path.stat().st_mtime_ns
@@ -98,15 +104,12 @@ class FastEdit:
     slug: str
 
 
-FAST_FOLDERS = frozenset(kind.folder for kind in WITH_PAGES)
-
-
 def fast_edits(paths: set[str]) -> list[FastEdit] | None:
     """The edits the fast path can show, or None when something else changed too."""
     edits = []
     for path in paths:
         folder, _, name = path.partition("/")
-        if folder not in FAST_FOLDERS or "/" in name or not name.endswith(".md"):
+        if folder not in {kind.folder for kind in WITH_PAGES} or "/" in name or not name.endswith(".md"):
             return None
         edits.append(FastEdit(folder, Path(parse_source_path(name).key).stem))
     return edits
@@ -184,7 +187,7 @@ def rendered_pages(
         if item is None:
             continue  # new, draft or future-dated: the full rebuild decides
         for lang in item.texts:
-            page = ITEM_PAGES[kind.key](content, item, lang, None, names)
+            page = ITEM_PAGES[kind.behaviour](content, item, lang, None, names)
             address = url(kind.path(item, lang), lang)
             target = site / address / "index.html"
             if not target.exists():
@@ -399,7 +402,7 @@ def serve(root: Path, host: str, port: int) -> int:
             server._rebuild_cond.notify_all()
 
     preview.on_full_build_done = request_reload
-    for name in WATCHED:
+    for name in watched(root):
         if (root / name).exists():
             server.watch(str(root / name))
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")

@@ -32,11 +32,18 @@ from pathlib import Path
 import yaml
 
 from rhannu import parallel_build
-from rhannu.content_types import TYPES
+from rhannu.content_types import site_types
 from rhannu.errors import ContentError, ContentErrors
 
 MARKER = ".rhannu-temporary"  # in every folder a build makes and may delete
-SOURCE_FOLDERS = (*(kind.folder for kind in TYPES), "data", "overrides")  # overrides/: the site's own theme files
+
+
+def source_folders(project: Path) -> tuple[str, ...]:
+    """The project's source folders beside docs_dir: each content type's (data/schema.yml), data/,
+    and overrides/ (the site's own theme files)."""
+    return (*(kind.folder for kind in site_types(project)), "data", "overrides")
+
+
 SITE = "site"  # the built site's name inside a temporary folder
 
 
@@ -87,12 +94,12 @@ def unsafe_site_dir(root: Path, site_dir: Path) -> str | None:
     rule = (
         "the site folder is replaced whole by each build, so it must be a folder of its own: not the project, "
         "a folder the project is in, a source folder (docs_dir, "
-        + ", ".join(f"{folder}/" for folder in SOURCE_FOLDERS)
+        + ", ".join(f"{folder}/" for folder in source_folders(project))
         + ") or a folder in one or holding one, nor a hidden folder of the project; the default, site/, is one"
     )
     if project.is_relative_to(site):
         return f"holds the project {project}: {rule}"
-    for source in (_docs_dir(project), *(project / folder for folder in SOURCE_FOLDERS)):
+    for source in (_docs_dir(project), *(project / folder for folder in source_folders(project))):
         if site == source:
             return f"is the source folder {source}: {rule}"
         if site.is_relative_to(source):

@@ -11,7 +11,7 @@ Paths are site-relative, without a leading slash: 'newsletters/2025-03-06/', 'cy
 
 from __future__ import annotations
 
-from rhannu.content_types import CASE_STUDIES, NEWSLETTERS, CaseStudy, Lesson, page_path
+from rhannu.content_types import NEWSLETTERS, CaseStudy, Lesson, faceted_type, page_path
 from rhannu.languages import root
 from rhannu.newsletter import Issue
 from rhannu.urls import url
@@ -78,7 +78,7 @@ def event_calendar_path(issue: Issue, slug: str, lang: str) -> str:
 
 def cards_path(lang: str) -> str:
     """The case study cards the filter script reads, beside the case studies' index."""
-    return url(f"{CASE_STUDIES.address}/index", lang) + "cards.json"
+    return url(f"{faceted_type().address}/index", lang) + "cards.json"
 
 
 # --- The catalogue -------------------------------------------------------------------------------

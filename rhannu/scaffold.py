@@ -9,7 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType
+from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType, behaviour_type
 from rhannu.files import write_all_or_none
 from rhannu.labels import label
 from rhannu.languages import ENGLISH, WELSH
@@ -56,21 +56,26 @@ summary: {_quoted(label(WELSH.code, f"scaffold_summary_{kind}"))}
 """
 
 
-def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy) -> tuple[str, str]:
+def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy, kind: ContentType = CASE_STUDIES) -> tuple[str, str]:
+    """An item of a type with pages (a case study, a resource): its facets' and lessons' lines only
+    where its type has them (data/schema.yml), its placeholders in its type's own labels."""
+    facets = _facet_lines(taxonomy) if kind.faceted else ""
+    lessons = ""
+    if any(known.name == "lessons" for known in kind.fields):
+        lessons = f"lessons: []  # ids of lessons (file names in lessons/) this {kind.editor_names[0]} gives evidence for\n"
     english = f"""---
 title: {_quoted(title)}
-summary: {_quoted(label(ENGLISH.code, "scaffold_summary_case_studies"))}
+summary: {_quoted(label(ENGLISH.code, f"scaffold_summary_{kind.key}"))}
 published: {today.isoformat()}  # the day it goes on this site; a later day keeps it off until then
 # when: when what it describes happened: a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year
 # source: where it comes from, a key in data/sources.yml (such as year-one-report)
-{_facet_lines(taxonomy)}lessons: []  # ids of lessons (file names in lessons/) this case study gives evidence for
-aliases: []  # old addresses that should lead here, such as old/address/
+{facets}{_own_field_lines(taxonomy, kind.key)}{lessons}aliases: []  # old addresses that should lead here, such as old/address/
 draft: false  # true keeps it off the site
 ---
 
-{label(ENGLISH.code, "scaffold_body_case_studies")}
+{label(ENGLISH.code, f"scaffold_body_{kind.key}")}
 """
-    return english, _welsh("case_studies", "scaffold_body_case_studies")
+    return english, _welsh(kind.key, f"scaffold_body_{kind.key}")
 
 
 def _facet_lines(taxonomy: Taxonomy) -> str:
@@ -82,7 +87,7 @@ def _facet_lines(taxonomy: Taxonomy) -> str:
             lines.append(f'{facet.field}: ["{PLACEHOLDER}: one or more of {keys}"]\n')
         else:
             lines.append(f'{facet.field}: "{PLACEHOLDER}: one of {keys}"\n')
-    return "".join(lines) + _own_field_lines(taxonomy, CASE_STUDIES.key)
+    return "".join(lines)
 
 
 # What each type of field a site adds takes, for its placeholder (rhannu.site_schema.FIELD_TYPES).
@@ -145,9 +150,10 @@ def write_pair(root: Path, kind: ContentType, slug: str, texts: tuple[str, str])
     return paths
 
 
-def new_case_study(root: Path, title: str, today: dt.date, taxonomy: Taxonomy) -> list[Path]:
-    return write_pair(root, CASE_STUDIES, slugify(title), case_study_pair(title, today, taxonomy))
+def new_case_study(root: Path, title: str, today: dt.date, taxonomy: Taxonomy, kind: ContentType = CASE_STUDIES) -> list[Path]:
+    """A new item of a type with pages (case studies by default; a resource: `kind`)."""
+    return write_pair(root, kind, slugify(title), case_study_pair(title, today, taxonomy, kind))
 
 
 def new_item(root: Path, title: str, today: dt.date, kind: str) -> list[Path]:
-    return write_pair(root, NEWS_ITEMS, slugify(title), item_pair(title, today, kind))
+    return write_pair(root, behaviour_type("newsletter-items", NEWS_ITEMS), slugify(title), item_pair(title, today, kind))

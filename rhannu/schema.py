@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rhannu.dates import LONDON
 from rhannu.errors import one_of
 from rhannu.links import is_link, shown
-from rhannu.names import CONTROL, control_problem, slug_problem
+from rhannu.names import CONTROL, PLACEHOLDER, control_problem, slug_problem
 from rhannu.partial_dates import PartialDate, PartialDateProblem
 from rhannu.partial_dates import parse as parse_partial_date
 from rhannu.taxonomy import Taxonomy
@@ -35,9 +35,6 @@ class Field:
     required: bool = True
     shared: bool = True
     default: object = None
-
-
-PLACEHOLDER = "TODO"
 
 
 def text(value: object, _: Taxonomy) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
 from rhannu.labels import NO_WORDS, TABLES, placeholders
-from rhannu.names import control_problem, has_control, slug_problem
+from rhannu.names import PLACEHOLDER, control_problem, has_control, slug_problem
 
 SCHEMA_FILE = "data/schema.yml"
 LANGS = ("en", "cy")
@@ -87,6 +87,93 @@ class OwnField:
     required: bool  # a fact both languages share: the English file states it, the Welsh one inherits it
 
 
+# What the engine does with a content type's items (rhannu.content_types.BEHAVIOURS builds each).
+BEHAVIOURS = ("items-with-pages", "grouped-lessons", "newsletter-items")
+TYPE_KEYS = ("behaviour", "folder", "address", "names", "facets", "lessons", "feed", "newsletter", "fields")
+# The keys each behaviour takes beside `behaviour`, `folder`, `names` and `fields`.
+BEHAVIOUR_KEYS = {
+    "items-with-pages": ("address", "facets", "lessons", "feed", "newsletter"),
+    "grouped-lessons": ("address", "feed", "newsletter"),
+    "newsletter-items": (),
+}
+NEWSLETTER_STYLES = ("linked",)  # how an issue shows a type's new items: title and summary, linking to its page
+# The labels a type's interface needs, each key derived from the type's key ("resources"): its plural
+# heading, its listing's intro, the trail back to its index, its pager's and the "all" link, and
+# (items-with-pages) the count over its cards. A newsletter section adds "new_<key>".
+TYPE_LABELS = {
+    "items-with-pages": (
+        "{key}",
+        "{key}_intro",
+        "pager_{key}",
+        "all_{key}",
+        "count_one_{key}",
+        "count_other_{key}",
+        "none_yet_{key}",
+        "scaffold_title_{key}",
+        "scaffold_summary_{key}",
+        "scaffold_body_{key}",
+    ),
+    "grouped-lessons": ("{key}", "{key}_intro", "pager_{key}", "all_{key}"),
+    "newsletter-items": (),
+}
+# Type labels whose placeholders Rhannu fixes, for a type whose keys Rhannu's tables lack.
+TYPE_LABEL_PLACEHOLDERS = {"count_other_{key}": frozenset({"n"})}
+# The case studies' labels that predate their derived names, kept so that sites' words still apply.
+LEGACY_TYPE_LABELS = {
+    "count_one_case_studies": "count_one",
+    "count_other_case_studies": "count_other",
+    "none_yet_case_studies": "none_yet",
+}
+
+
+def type_label(pattern: str, key: str) -> str:
+    """The label key of a type's role: type_label("pager_{key}", "resources") -> "pager_resources"."""
+    derived = pattern.format(key=key)
+    return LEGACY_TYPE_LABELS.get(derived, derived)
+
+
+@dataclass(frozen=True)
+class TypeDeclaration:
+    """A content type the site has (content_types: in data/schema.yml): what the engine does with
+    its items (`behaviour`), where their sources and pages live, and what editors call them."""
+
+    key: str  # "case_studies": Content.items' key, and the stem of its labels' keys
+    behaviour: str  # one of BEHAVIOURS
+    folder: str  # its sources: folder/x.md and folder/x.cy.md
+    addresses: Mapping[str, str]  # its section in each language's addresses: {en: case-studies, cy: astudiaethau-achos}
+    names: tuple[str, str]  # singular and plural, in editors' (English) messages
+    facets: tuple[str, ...] = ()  # the schema's facets that group its items
+    lessons: bool = False  # its items name the lessons they illustrate (a `lessons` field)
+    feed: bool = False  # in the everything-new feed
+    newsletter: str | None = None  # how an issue shows its new items (NEWSLETTER_STYLES), or None: not in issues
+
+
+# Today's three types: the types of a site whose schema declares none (see `_declared_types`).
+DEFAULT_TYPES = (
+    TypeDeclaration("news", "newsletter-items", "newsletters", MappingProxyType({}), ("newsletter item", "newsletter items")),
+    TypeDeclaration(
+        "case_studies",
+        "items-with-pages",
+        "case_studies",
+        MappingProxyType({"en": "case-studies", "cy": "astudiaethau-achos"}),
+        ("case study", "case studies"),
+        facets=("*",),  # every facet the schema declares
+        lessons=True,
+        feed=True,
+        newsletter="linked",
+    ),
+    TypeDeclaration(
+        "lessons",
+        "grouped-lessons",
+        "lessons",
+        MappingProxyType({"en": "lessons", "cy": "gwersi"}),
+        ("lesson", "lessons"),
+        feed=True,
+        newsletter="linked",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class SiteSchema:
     vocabularies: tuple[str, ...]  # in their declared order: data/taxonomy.yml holds exactly these
@@ -96,6 +183,7 @@ class SiteSchema:
     labels: Mapping[str, Mapping[str, str]] = field(
         default_factory=lambda: NO_WORDS
     )  # the site's own words for Rhannu's labels, by language then key
+    types: tuple[TypeDeclaration, ...] = DEFAULT_TYPES  # loaded, validated and reported in this order
 
     def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
         return self.own_fields.get(content_type, ())
@@ -147,11 +235,14 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     errors += _clashes(facets)
     declared = [str(entry["facet"]) for entry in vocabularies.values() if isinstance(entry, dict) and entry.get("facet")]
     categories = _feed_categories(data.get("feed_categories", []), declared, errors)
-    words = _check_labels(data.get("labels", {}), errors)
-    own_fields = _content_types(data.get("content_types", {}), tuple(str(name) for name in vocabularies), errors)
+    declared_types = data.get("content_types", {})
+    types = _declared_types(declared_types, tuple(facet.key for facet in facets), errors)
+    words = _check_labels(data.get("labels", {}), types, errors, _attempted(declared_types))
+    own_fields = _content_types(declared_types, tuple(str(name) for name in vocabularies), errors)
     if errors:
         raise ContentErrors(errors)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields, words)
+    types = tuple(replace(kind, facets=tuple(facet.key for facet in facets)) if kind.facets == ("*",) else kind for kind in types)
+    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields, words, types)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -318,26 +409,67 @@ def _feed_categories(value: object, declared: list[str], errors: list[ContentErr
 MARKUP = set('<>&"')  # a site's words go into pages, attributes and scripts as they are: plain text only
 
 
-def _check_labels(value: object, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
+def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
+    """The label keys a type's interface uses, each with the placeholders its text fills in."""
+    keys = [*TYPE_LABELS[kind.behaviour], *(("new_{key}",) if kind.newsletter else ())]
+    return {type_label(key, kind.key): TYPE_LABEL_PLACEHOLDERS.get(key, frozenset()) for key in keys}
+
+
+def _attempted(value: object) -> tuple[str, ...]:
+    """The keys of the types content_types declares, whether or not their declarations hold: their
+    words are no unknown labels (a mistake in a declaration is reported once, where it is)."""
+    return (
+        tuple(str(key) for key, entry in value.items() if isinstance(entry, dict) and "behaviour" in entry)
+        if isinstance(value, dict)
+        else ()
+    )
+
+
+def _check_labels(
+    value: object, types: tuple[TypeDeclaration, ...], errors: list[ContentError], attempted: tuple[str, ...] = ()
+) -> Mapping[str, Mapping[str, str]]:
     """The site's own words for Rhannu's interface labels (rhannu/labels.py), by language: each a
-    known key, one line of plain text, filling in exactly the placeholders Rhannu's text does."""
+    known key (or one of its types' keys), one line of plain text, filling in exactly the
+    placeholders Rhannu's text does. Every label a declared type needs is there, in Rhannu's table
+    or the site's words, in each language."""
     if not isinstance(value, dict) or set(value) - set(LANGS):
         errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
         return NO_WORDS
+    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()}
+    patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
+    declared = {kind.key for kind in types}
+    known = {
+        **{
+            type_label(pattern, key): TYPE_LABEL_PLACEHOLDERS.get(pattern, frozenset())
+            for key in attempted
+            if key not in declared
+            for pattern in patterns
+        },
+        **wanted,
+    }
     words: dict[str, Mapping[str, str]] = {}
     for lang, given in value.items():
         if not isinstance(given, dict):
             errors.append(_error("expected label keys and their text: {key: text}", f"labels.{lang}"))
             continue
         words[lang] = MappingProxyType(
-            {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, errors)}
+            {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, known, errors)}
         )
+    for lang in LANGS:
+        given = value.get(lang)
+        given = given if isinstance(given, dict) else {}
+        missing = [key for key in wanted if key not in TABLES[lang] and key not in given]
+        if missing:
+            message = f"missing the words of a declared content type: give {', '.join(missing)}"
+            errors.append(_error(message, f"labels.{lang}"))
     return MappingProxyType(words)
 
 
-def _label_fits(lang: str, key: str, text: object, errors: list[ContentError]) -> bool:
+def _label_fits(
+    lang: str, key: str, text: object, types_wanted: Mapping[str, frozenset[str]], errors: list[ContentError]
+) -> bool:
     where = f"labels.{lang}.{key}"
-    if key not in TABLES[lang]:
+    if key not in TABLES[lang] and key not in types_wanted:
         errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", where))
         return False
     if problem := _line_problem(text):
@@ -347,7 +479,15 @@ def _label_fits(lang: str, key: str, text: object, errors: list[ContentError]) -
     if used := sorted(MARKUP & set(text)):
         errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
         return False
-    wanted = placeholders(TABLES[lang][key])
+    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(PLACEHOLDER):
+        errors.append(
+            _error(
+                f"expected text that starts {PLACEHOLDER}: the build refuses it until an editor replaces it; got {text!r}",
+                where,
+            )
+        )
+        return False
+    wanted = placeholders(TABLES[lang][key]) if key in TABLES[lang] else types_wanted[key]
     try:
         given = placeholders(text)
     except ValueError:
@@ -373,6 +513,8 @@ def _content_types(
     own: dict[str, tuple[OwnField, ...]] = {}
     for kind, entry in value.items():
         where = f"content_types.{kind}"
+        if isinstance(entry, dict) and "behaviour" in entry:
+            entry = {"fields": entry.get("fields", {})}  # a declaration (checked by _type): its added fields
         if not isinstance(entry, dict) or set(entry) != {"fields"} or not isinstance(entry["fields"], dict):
             errors.append(_error("expected the type's own fields: {fields: {name: {type: text}}}", where))
             continue
@@ -410,3 +552,107 @@ def _own_field(name: str, spec: object, vocabularies: tuple[str, ...], where: st
     if len(errors) > count:
         return None
     return OwnField(name, str(kind), vocabulary, required is True)
+
+
+def _declared_types(value: object, facets: tuple[str, ...], errors: list[ContentError]) -> tuple[TypeDeclaration, ...]:
+    """The content types the site has. A schema whose content_types declare no `behaviour` (none,
+    or only the fields a site adds: the form sites made before types were data use) has today's
+    three (DEFAULT_TYPES); once one entry declares a behaviour, content_types lists every type."""
+    if not isinstance(value, dict) or not any(isinstance(entry, dict) and "behaviour" in entry for entry in value.values()):
+        return DEFAULT_TYPES
+    types: list[TypeDeclaration] = []
+    for key, entry in value.items():
+        declared = _type(str(key), entry, facets, errors)
+        if declared is not None:
+            types.append(declared)
+    errors += _type_clashes(types)
+    if sum(1 for kind in types if kind.facets) > 1:
+        message = "only one content type may be grouped by the schema's facets for now: give the others facets: []"
+        errors.append(_error(message, "content_types"))
+    return tuple(types)
+
+
+def _type(key: str, entry: object, facets: tuple[str, ...], errors: list[ContentError]) -> TypeDeclaration | None:
+    where = f"content_types.{key}"
+    example = "{behaviour: items-with-pages, folder: resources, address: {en: resources, cy: adnoddau}, names: {...}}"
+    if not VOCABULARY_NAME.fullmatch(key):
+        errors.append(_error(f"{VOCABULARY_ADVICE.replace('lesson_groups', 'case_studies')}; got {key!r}", where))
+        return None
+    if not isinstance(entry, dict) or "behaviour" not in entry:
+        errors.append(_error(f"expected the type's declaration, as every type's once one has a behaviour: {example}", where))
+        return None
+    count = len(errors)
+    behaviour = entry["behaviour"]
+    if behaviour not in BEHAVIOURS:
+        errors.append(_error(f"{one_of(BEHAVIOURS)}; got {behaviour!r}", f"{where}.behaviour"))
+        return None
+    allowed = ("behaviour", "folder", "names", "fields", *BEHAVIOUR_KEYS[behaviour])
+    _unknown_keys(entry, allowed, f"{where}.", errors)
+    folder = entry.get("folder")
+    if not isinstance(folder, str) or not VOCABULARY_NAME.fullmatch(folder):
+        errors.append(_error(f"expected the folder of its sources, such as 'case_studies'; got {folder!r}", f"{where}.folder"))
+    names = _type_names(entry.get("names"), f"{where}.names", errors)
+    addresses = _type_addresses(entry.get("address"), f"{where}.address", errors) if "address" in allowed else {}
+    used = _type_facets(entry.get("facets", []), facets, f"{where}.facets", errors)
+    flags = {name: entry.get(name, False) for name in ("lessons", "feed")}
+    for name, flag in flags.items():
+        if not isinstance(flag, bool):
+            errors.append(_error(f"expected true or false; got {flag!r}", f"{where}.{name}"))
+    newsletter = entry.get("newsletter")
+    if newsletter is not None and newsletter not in NEWSLETTER_STYLES:
+        wanted = "expected `linked` (an issue lists its new items, each linking to its page), or no newsletter key"
+        errors.append(_error(f"{wanted}; got {newsletter!r}", f"{where}.newsletter"))
+    if len(errors) > count:
+        return None
+    return TypeDeclaration(
+        key, str(behaviour), str(folder), addresses, names, used, flags["lessons"] is True, flags["feed"] is True, newsletter
+    )
+
+
+def _type_names(value: object, where: str, errors: list[ContentError]) -> tuple[str, str]:
+    if not isinstance(value, dict) or set(value) != {"singular", "plural"} or any(_line_problem(name) for name in value.values()):
+        errors.append(
+            _error(f"expected what editors call one and several: {{singular: resource, plural: resources}}; got {value!r}", where)
+        )
+        return ("", "")
+    return (str(value["singular"]), str(value["plural"]))
+
+
+def _type_addresses(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
+    if not isinstance(value, dict) or set(value) != set(LANGS):
+        errors.append(
+            _error(
+                f"expected its section's name in each language's addresses: {{en: resources, cy: adnoddau}}; got {value!r}", where
+            )
+        )
+        return {}
+    for lang, name in value.items():
+        if not isinstance(name, str) or slug_problem(name, ""):
+            errors.append(_error(f"expected {NAME_ADVICE}, such as 'adnoddau'; got {name!r}", f"{where}.{lang}"))
+    return MappingProxyType({lang: str(value[lang]) for lang in LANGS})
+
+
+def _type_facets(value: object, facets: tuple[str, ...], where: str, errors: list[ContentError]) -> tuple[str, ...]:
+    """The facets that group a type's items: for now none, or every facet the schema declares
+    (`all`, or the list of them)."""
+    if value == "all":
+        return facets
+    if not isinstance(value, list) or (value and sorted(map(str, value)) != sorted(facets)):
+        wanted = f"expected `all` (every facet the schema declares: {', '.join(facets)}), or [] for none"
+        errors.append(_error(f"{wanted}; got {value!r}", where))
+        return ()
+    return tuple(facets) if value else ()
+
+
+def _type_clashes(types: list[TypeDeclaration]) -> list[ContentError]:
+    """No two types share a folder, nor a section of one language's addresses."""
+    errors = []
+    seen: dict[str, str] = {}
+    for kind in types:
+        names = [(f"the folder '{kind.folder}'", "folder")]
+        names += [(f"the {lang} address '{name}'", f"address.{lang}") for lang, name in kind.addresses.items()]
+        for what, at in names:
+            owner = seen.setdefault(what, kind.key)
+            if owner != kind.key:
+                errors.append(_error(f"{what} is already {owner}'s: give it another", f"content_types.{kind.key}.{at}"))
+    return errors

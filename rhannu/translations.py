@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from rhannu.content_types import TYPES
+from rhannu.content_types import TYPES, ContentType, site_types
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.files import write_whole
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT, WELSH
 from rhannu.pairing import parse_source_path, twin_path
 
-FOLDERS = ("docs", *(kind.folder for kind in TYPES))
+
+def source_folders(root: Path) -> tuple[str, ...]:
+    """docs/ and the folder of each content type the site's schema declares."""
+    return ("docs", *(kind.folder for kind in site_types(root)))
+
+
 FIELD = "translated_from"
 FINGERPRINT = re.compile(r"^[0-9a-f]{12}$")
 PRESENT, MISSING, STALE = "present", "missing", "stale"
@@ -63,9 +69,9 @@ def _read(root: Path, path: str) -> Source | None:
     return source if isinstance(source, Source) else None  # malformed files are the check's to report
 
 
-def english_sources(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[str]:
+def english_sources(root: Path, folders: tuple[str, ...] | None = None) -> list[str]:
     paths = []
-    for folder in folders:
+    for folder in folders if folders is not None else source_folders(root):
         base = root / folder
         if base.is_dir():
             paths += [
@@ -87,23 +93,23 @@ def status_of(root: Path, english: str) -> Translation:
     return Translation(english, welsh, PRESENT)
 
 
-def statuses(root: Path, folders: tuple[str, ...] = FOLDERS) -> list[Translation]:
+def statuses(root: Path, folders: tuple[str, ...] | None = None) -> list[Translation]:
     return [status_of(root, english) for english in english_sources(root, folders)]
 
 
-def site_page(welsh_path: str) -> str | None:
+def site_page(welsh_path: str, types: Sequence[ContentType] = TYPES) -> str | None:
     """The src_uri MkDocs knows a Welsh source's page by ('docs/about.cy.md' -> 'about.cy.md',
     'case_studies/x.cy.md' -> 'case-studies/x.cy.md'); None for items with no page of their own."""
     folder, _, rest = welsh_path.partition("/")
-    addresses = {"docs": "", **{kind.folder: f"{kind.address}/" for kind in TYPES if kind.address is not None}}
+    addresses = {"docs": "", **{kind.folder: f"{kind.address}/" for kind in types if kind.address is not None}}
     return None if folder not in addresses else addresses[folder] + rest
 
 
 def mark(root: Path, page: str) -> Translation:
     """Record in the Welsh file that it now translates the English as it stands. Raises ValueError
     for a page that is not a pair of sources, ContentErrors for a file that cannot be read."""
-    if not _is_source(page):
-        folders = ", ".join(f"{folder}/" for folder in FOLDERS)
+    if not _is_source(page, source_folders(root)):
+        folders = ", ".join(f"{folder}/" for folder in source_folders(root))
         raise ValueError(f"{page}: expected a Markdown source in {folders} given from the project folder, e.g. case_studies/x.md")
     source = parse_source_path(page)
     english = page if source.lang is DEFAULT else source.key
@@ -117,9 +123,9 @@ def mark(root: Path, page: str) -> Translation:
     return Translation(english, welsh, PRESENT)
 
 
-def _is_source(page: str) -> bool:
+def _is_source(page: str, folders: tuple[str, ...]) -> bool:
     parts = PurePosixPath(page).parts
-    return len(parts) > 1 and parts[0] in FOLDERS and ".." not in parts and page.endswith(".md")
+    return len(parts) > 1 and parts[0] in folders and ".." not in parts and page.endswith(".md")
 
 
 def _parsed(path: str, text: str) -> Source:

@@ -5,13 +5,7 @@ Plain string work, kept fast: listings and feeds make tens of thousands of these
 
 from __future__ import annotations
 
-from rhannu.content_types import LOCAL_ADDRESSES
-
-# {"cy": {"case-studies": "astudiaethau-achos", ...}}: each language's own names for sections.
-_SECTIONS: dict[str, dict[str, str]] = {}
-for _section, _names in LOCAL_ADDRESSES.items():
-    for _lang, _name in _names.items():
-        _SECTIONS.setdefault(_lang, {})[_section] = _name
+from rhannu.content_types import current
 
 
 def src_uri(path: str, lang: str) -> str:
@@ -31,7 +25,8 @@ def url(path: str, lang: str) -> str:
 def local_path(path: str, lang: str) -> str:
     """A path with its first folder named in the language: 'case-studies/x' -> 'astudiaethau-achos/x'."""
     section, slash, rest = path.partition("/")
-    name = _SECTIONS.get(lang, {}).get(section)
+    # each language's own names for sections, from the site's types (per build: rhannu.content_types)
+    name = current().sections.get(lang, {}).get(section)
     return f"{name}{slash}{rest}" if name else path
 
 

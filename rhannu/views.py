@@ -23,28 +23,36 @@ from rhannu.content_types import (
     LESSONS,
     WITH_PAGES,
     CaseStudy,
+    ContentType,
     Item,
     Lesson,
     Text,
+    faceted_type,
     page_path,
     type_of,
 )
 from rhannu.dates import long_date
-from rhannu.labels import count, label
+from rhannu.labels import label
 from rhannu.languages import DEFAULT
 from rhannu.partial_dates import PartialDate
 from rhannu.site_info import SiteInfo
-from rhannu.site_schema import Facet
+from rhannu.site_schema import Facet, type_label
 from rhannu.sources import source_html
 from rhannu.taxonomy import Taxonomy
 from rhannu.urls import relative, src_uri, url
 from rhannu.wayfinding import Neighbour, Place, breadcrumbs, pager
 
 PAGE_SIZE = 50
-PLACES = {  # each type with pages: its index, and the labels of its trail and pager
-    CASE_STUDIES.key: Place(f"{CASE_STUDIES.address}/index", "case_studies", "pager_case_studies", "all_case_studies"),
-    LESSONS.key: Place(f"{LESSONS.address}/index", "lessons", "pager_lessons", "all_lessons"),
-}
+
+
+def place_of(kind: ContentType) -> Place:
+    """A type with pages: its index, and the labels of its trail and pager (keys from its own)."""
+    return Place(f"{kind.address}/index", kind.key, f"pager_{kind.key}", f"all_{kind.key}")
+
+
+def type_word(lang: str, kind: ContentType, pattern: str, **values: object) -> str:
+    """A type's own label: type_word(lang, resources, "none_yet_{key}") -> the "none_yet_resources" label."""
+    return label(lang, type_label(pattern, kind.key), **values)
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,7 @@ def facet_path(taxonomy: Taxonomy, facet: str, value: str, lang: str = DEFAULT.c
     'cy/astudiaethau-achos/thema/enw/'. A derived facet's value (a year) is its own name."""
     declared = taxonomy.schema.facet(facet)
     name = value if declared.vocabulary is None else taxonomy.of_facet(facet)[value].name(lang)
-    return f"{CASE_STUDIES.address}/{declared.folder(lang)}/{name}"
+    return f"{faceted_type().address}/{declared.folder(lang)}/{name}"
 
 
 def facet_feed_path(taxonomy: Taxonomy, facet: str, value: str, lang: str) -> str:
@@ -173,13 +181,14 @@ def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
     """Every generated page in `lang`: each item's own page, then each type's listings."""
     details = CardDetails(content, lang)
     pages = [
-        ITEM_PAGES[kind.key](content, item, lang, details, info)
+        ITEM_PAGES[kind.behaviour](content, item, lang, details, info)
         for kind in WITH_PAGES
         for item in content.of(kind)
         if lang in item.texts
     ]
-    for listings in LISTINGS.values():
-        pages += listings(content, lang, details, info)
+    # the lessons' listings first, as before types were declared: the pages' order is the build's
+    for kind in sorted(WITH_PAGES, key=lambda kind: kind.behaviour != "grouped-lessons"):
+        pages += LISTINGS[kind.behaviour](content, kind, lang, details, info)
     return pages
 
 
@@ -216,7 +225,7 @@ def _meta_list(content: Content, study: CaseStudy, lang: str, from_path: str) ->
     def row(facet: Facet) -> tuple[str, str]:
         return (facet.word(lang, "field"), _term_links(content, facet, study.terms[facet.key], lang, from_path))
 
-    facets = content.taxonomy.schema.vocabulary_facets
+    facets = content.taxonomy.schema.vocabulary_facets if type_of(study).faceted else ()
     rows = [row(facet) for facet in facets if facet.card == "meta"]  # what a card's first line names first
     if study.when is not None:
         rows.append((label(lang, "when"), when_html(study.when, lang)))
@@ -290,7 +299,7 @@ def _lessons_by_source(content: Content, lessons: list[Lesson], lang: str, path:
 def _wayfinding(content: Content, item: CaseStudy | Lesson, lang: str) -> tuple[str, str]:
     """An item page's breadcrumb trail, and its previous/next links in its type's order."""
     kind, path = type_of(item), page_path(item, lang)
-    place = PLACES[kind.key]
+    place = place_of(kind)
     previous, following = (
         Neighbour(page_path(other, lang), text_in(other, lang).title) if other is not None else None
         for other in content.neighbours(kind, item.slug)
@@ -309,7 +318,7 @@ class CardDetails:
     def __call__(self, study: CaseStudy) -> str:
         if study.slug not in self._made:
             content, lang = self.content, self.lang
-            facets = [facet for facet in content.taxonomy.schema.vocabulary_facets if study.terms[facet.key]]
+            facets = [facet for facet in content.taxonomy.schema.vocabulary_facets if study.terms.get(facet.key)]
             when = when_html(study.when, lang) if study.when else published_html(study.published, lang)
             meta = [self._names(facet, study) for facet in facets if facet.card == "meta"] + ([when] if when else [])
             lines = "".join(
@@ -336,9 +345,16 @@ def card(study: CaseStudy, lang: str, from_path: str, details: CardDetails, head
     )
 
 
-def cards(studies: list[CaseStudy], lang: str, from_path: str, details: CardDetails, heading: str = "h2") -> str:
+def cards(
+    studies: list[CaseStudy],
+    lang: str,
+    from_path: str,
+    details: CardDetails,
+    heading: str = "h2",
+    kind: ContentType = CASE_STUDIES,
+) -> str:
     if not studies:
-        return f'<p class="rhannu-empty">{escape(label(lang, "none_yet"))}</p>'
+        return f'<p class="rhannu-empty">{escape(type_word(lang, kind, "none_yet_{key}"))}</p>'
     return f'<ul class="rhannu-cards">{"".join(card(study, lang, from_path, details, heading) for study in studies)}</ul>'
 
 
@@ -373,7 +389,7 @@ def _facet_nav(content: Content, lang: str, from_path: str) -> str:
 def _way_on(content: Content, facet: str, value: str, lang: str, from_path: str) -> str:
     """What an empty facet page offers instead of cards: all case studies, and the facet's values that have some."""
     others = _value_list(content, facet, lang, from_path, leave_out=value)
-    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    index = href(f"{faceted_type().address}/index", lang, from_path)
     block = f'<div class="rhannu-way-on"><p><a href="{index}">{escape(label(lang, "see_all_case_studies"))}</a></p>'
     if others:
         block += f'<h2 id="other-values">{escape(content.taxonomy.schema.facet(facet).word(lang, "others"))}</h2>{others}'
@@ -413,6 +429,7 @@ def listing_pages(
     filter_link: tuple[str, str] | None = None,
     trail: bool = False,
     twin_of: str | None = None,
+    kind: ContentType = CASE_STUDIES,
 ) -> list[VirtualPage]:
     """A listing's pages, PAGE_SIZE cards each. With a feed, as (head title, visible link text,
     site path), every page links to it: in its head and, above the cards, on the page. A facet
@@ -425,7 +442,7 @@ def listing_pages(
         page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
         chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         # search finds a listing by its title and intro: the list itself is late (see VirtualPage)
-        parts = [f"<p>{escape(intro)}</p>", Late(f'<p class="rhannu-total">{escape(count(lang, len(studies)))}</p>')]
+        parts = [f"<p>{escape(intro)}</p>", Late(f'<p class="rhannu-total">{escape(_count(lang, kind, len(studies)))}</p>')]
         if with_facets and number == 1:
             parts.append(Late(_filter_form(content, lang)))
             parts.append(Late(_facet_nav(content, lang, page_path)))
@@ -439,19 +456,24 @@ def listing_pages(
                     f"{escape(feed[1])}</a></p>"
                 )
             )
-        parts.append(Late(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details)}</div>'))
+        parts.append(Late(f'<div id="rhannu-card-list">{cards(chunk, lang, page_path, details, kind=kind)}</div>'))
         if not studies:
             parts.append(Late(when_empty))
         if pages > 1:
             parts.append(Late(_pagination(path, number, pages, lang, page_path)))
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
         own_feed = (feed[0], feed[2]) if feed is not None else None
-        crumbs = breadcrumbs(PLACES[CASE_STUDIES.key], heading, lang, page_path) if trail else ""
+        crumbs = breadcrumbs(place_of(kind), heading, lang, page_path) if trail else ""
         twin = None if twin_of is None or twin_of == path else (twin_of if number == 1 else f"{twin_of}/page/{number}")
         result.append(
             page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin)
         )
     return result
+
+
+def _count(lang: str, kind: ContentType, n: int) -> str:
+    """'1 case study', '12 resources': the count over a listing's cards, in its type's words."""
+    return type_word(lang, kind, "count_one_{key}") if n == 1 else type_word(lang, kind, "count_other_{key}", n=n)
 
 
 def _pagination(path: str, number: int, pages: int, lang: str, from_path: str) -> str:
@@ -539,7 +561,7 @@ def _filter_all(content: Content, facet: str, value: str, lang: str, from_path: 
     """A facet page's way into the list of all case studies, filtered by its value there (the
     address carries the vocabulary key, as the filters do): the same cards, with the filter chosen
     and the other facets to combine it with."""
-    index = href(f"{CASE_STUDIES.address}/index", lang, from_path)
+    index = href(f"{faceted_type().address}/index", lang, from_path)
     name = term_label(content, facet, value, lang)
     query = escape(urlencode({facet: value}))
     text = escape(label(lang, "filter_all_case_studies", label=name))
@@ -564,7 +586,7 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     trail, moving_on = _wayfinding(content, lesson, lang)
     parts = [
         f'<p class="rhannu-lesson-group">{escape(label(lang, "lesson_group"))}: '
-        f'<a href="{href(f"{LESSONS.address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
+        f'<a href="{href(f"{type_of(lesson).address}/index", lang, path)}#{lesson.group}">{escape(group)}</a></p>',
         Markdown(text.body),
         Late(source_html(content.taxonomy.sources[lesson.source], lang) if lesson.source else ""),
         Late(
@@ -579,8 +601,8 @@ def lesson_page(content: Content, lesson: Lesson, lang: str, details: CardDetail
     return page(path, lang, text.title, text.summary, parts, before_title=trail, twin_of=page_path(lesson), source=text.path)
 
 
-def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
-    path = f"{LESSONS.address}/index"
+def lessons_index(content: Content, lang: str, intro: str, kind: ContentType = LESSONS) -> VirtualPage:
+    path = f"{kind.address}/index"
     parts = [f"<p>{escape(intro)}</p>"]
     for key, group in content.taxonomy.terms("lesson_groups").items():
         lessons = [lesson for lesson in content.lessons if lesson.group == key]
@@ -591,33 +613,37 @@ def lessons_index(content: Content, lang: str, intro: str) -> VirtualPage:
         )
         # late, like every listing: search finds the index by its title and intro
         parts.append(Late(f'<h2 id="{key}">{escape(group.label(lang))}</h2>\n<ul class="rhannu-lessons">{items}</ul>'))
-    return page(path, lang, label(lang, "lessons"), intro, parts)
+    return page(path, lang, label(lang, kind.key), intro, parts)
 
 
-def case_study_listings(content: Content, lang: str, details: CardDetails, info: SiteInfo) -> list[VirtualPage]:
-    """The index of all case studies (with filters and facets), then a listing per facet value."""
+def case_study_listings(
+    content: Content, kind: ContentType, lang: str, details: CardDetails, info: SiteInfo
+) -> list[VirtualPage]:
+    """The index of all items of a type with pages (case studies, resources), with filters and
+    facets where the schema's facets group them, then a listing per facet value."""
     return [
         *listing_pages(
             content,
-            f"{CASE_STUDIES.address}/index",
-            label(lang, "case_studies"),
-            info.intro("case_studies", lang, "case_studies_intro"),
-            list(content.case_studies),
+            f"{kind.address}/index",
+            label(lang, kind.key),
+            info.intro(kind.key, lang, f"{kind.key}_intro"),
+            list(content.of(kind)),
             lang,
             details,
-            with_facets=True,
+            with_facets=kind.faceted,
+            kind=kind,
         ),
-        *facet_pages(content, lang, details),
+        *(facet_pages(content, lang, details) if kind.faceted else ()),
     ]
 
 
-def lesson_listings(content: Content, lang: str, _: CardDetails, info: SiteInfo) -> list[VirtualPage]:
-    return [lessons_index(content, lang, info.intro("lessons", lang))]
+def lesson_listings(content: Content, kind: ContentType, lang: str, _: CardDetails, info: SiteInfo) -> list[VirtualPage]:
+    return [lessons_index(content, lang, info.intro(kind.key, lang), kind)]
 
 
-# Each content type with pages: the renderer of an item's page, and of its listings.
-ITEM_PAGES: dict[str, Callable[..., VirtualPage]] = {CASE_STUDIES.key: case_study_page, LESSONS.key: lesson_page}
-LISTINGS: dict[str, Callable[[Content, str, CardDetails, SiteInfo], list[VirtualPage]]] = {
-    LESSONS.key: lesson_listings,
-    CASE_STUDIES.key: case_study_listings,
+# Each behaviour with pages (rhannu.site_schema.BEHAVIOURS): the renderer of an item's page, and of its type's listings.
+ITEM_PAGES: dict[str, Callable[..., VirtualPage]] = {"items-with-pages": case_study_page, "grouped-lessons": lesson_page}
+LISTINGS: dict[str, Callable[[Content, ContentType, str, CardDetails, SiteInfo], list[VirtualPage]]] = {
+    "grouped-lessons": lesson_listings,
+    "items-with-pages": case_study_listings,
 }

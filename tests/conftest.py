@@ -4,7 +4,18 @@ from pathlib import Path
 
 import pytest
 
+from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, restore_types, use_types
 from tests.support.sites import BuildResult, build, copy_fixture
+
+
+@pytest.fixture(autouse=True)
+def todays_types():
+    """Each test starts with Rhannu's default types (rhannu.content_types): loading a site makes its
+    own types current for the rest of that context, as a build needs, and one test's site must not
+    leak into the next."""
+    token = use_types((NEWS_ITEMS, CASE_STUDIES, LESSONS))
+    yield
+    restore_types(token)
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +64,12 @@ def page(browser, site_url: str):
     context = browser.new_context(base_url=site_url)
     tab = context.new_page()
     external: list[str] = []
-    tab.on("request", lambda request: external.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    tab.on(
+        "request",
+        lambda request: (
+            external.append(request.url) if not request.url.startswith(site_url) and not request.url.startswith("data:") else None
+        ),
+    )
     yield tab
     context.close()
     assert external == [], f"the page requested third-party URLs: {external}"

@@ -1,5 +1,5 @@
 """The minimal sample site (tests/fixture_minimal) in Chromium: axe finds nothing on its listing,
-its facet's page and a case study, in both colour schemes at a phone's and a desktop's width, in
+its facet's page, a case study, and its resources' listing and a resource, in both colour schemes at a phone's and a desktop's width, in
 both languages; its listing's filter (one facet, audiences) is reached and used from the keyboard,
 and its status speaks the site's own words."""
 
@@ -18,8 +18,20 @@ pytestmark = pytest.mark.browser
 PHONE, DESKTOP = {"width": 375, "height": 740}, {"width": 1280, "height": 800}
 LISTING = {"en": "case-studies/", "cy": "cy/astudiaethau-achos/"}
 PAGES = {
-    "en": ["case-studies/", "case-studies/audience/councillors/", "case-studies/sample-briefing/"],
-    "cy": ["cy/astudiaethau-achos/", "cy/astudiaethau-achos/cynulleidfa/cynghorwyr/", "cy/astudiaethau-achos/sample-briefing/"],
+    "en": [
+        "case-studies/",
+        "case-studies/audience/councillors/",
+        "case-studies/sample-briefing/",
+        "resources/",  # the site's own content type, declared in its schema alone
+        "resources/sample-checklist/",
+    ],
+    "cy": [
+        "cy/astudiaethau-achos/",
+        "cy/astudiaethau-achos/cynulleidfa/cynghorwyr/",
+        "cy/astudiaethau-achos/sample-briefing/",
+        "cy/adnoddau/",
+        "cy/adnoddau/rhestr-wirio-sampl/",
+    ],
 }
 FILTER = {"en": "Filter the examples", "cy": "Hidlo'r enghreifftiau"}
 ONE_FOUND = {"en": "1 example", "cy": "1 enghraifft"}
@@ -69,6 +81,7 @@ def test_axe_finds_nothing_on_the_minimal_sites_pages(minimal_tab, scheme: str, 
         violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
         found[address] = [f"{item['id']}: {[node['target'] for node in item['nodes']]}" for item in violations]
     assert found == {address: [] for address in found}
+    assert len(found) == len(PAGES["en"]) + len(PAGES["cy"])
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])

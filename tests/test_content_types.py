@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rhannu.content_types import BY_FOLDER, CASE_STUDIES, LESSONS, NEWS_ITEMS, TYPES, WITH_PAGES, page_path
-from rhannu.newsletter import SECTIONS
+from rhannu.newsletter import sections
 from tests.test_newsletter import at, news, study
 
 
@@ -13,12 +13,12 @@ def test_every_type_has_its_own_folder_and_key() -> None:
 
 
 def test_types_with_pages_and_their_addresses() -> None:
-    assert WITH_PAGES == (CASE_STUDIES, LESSONS)
+    assert tuple(WITH_PAGES) == (CASE_STUDIES, LESSONS)
     assert page_path(study("x", at(2022, 3, 1))) == "case-studies/x"
 
 
 def test_every_section_of_an_issue_is_declared_by_one_type_or_the_network() -> None:
-    keys = [section.key for section in SECTIONS]
+    keys = [section.key for section in sections()]
     assert len(keys) == len(set(keys))
     assert [section.key for section in NEWS_ITEMS.sections] == ["editorial", "news", "events"]
 

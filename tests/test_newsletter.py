@@ -11,7 +11,7 @@ from rhannu.content import Content
 from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, CaseStudy, Lesson, NewsItem, Text
 from rhannu.dates import LONDON
 from rhannu.errors import ContentErrors
-from rhannu.newsletter import SECTIONS, DayCadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings
+from rhannu.newsletter import DayCadence, NewsletterSettings, Status, assemble, editorial_errors, load_settings, sections
 from rhannu.site_schema import SiteSchema
 from rhannu.taxonomy import Taxonomy
 
@@ -204,4 +204,4 @@ def test_an_issue_has_one_outline_its_sections_in_order_and_only_those_with_item
                news("editorial", at(2021, 3, 4), "editorial")],
     ), SETTINGS, LATER)
     assert [section.key for section in issue.sections] == ["editorial", "news", "events", "new_case_studies"]
-    assert [section.key for section in SECTIONS] == ["editorial", "news", "events", "new_case_studies", "new_lessons", "network"]
+    assert [section.key for section in sections()] == ["editorial", "news", "events", "new_case_studies", "new_lessons", "network"]

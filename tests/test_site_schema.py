@@ -430,13 +430,12 @@ def test_a_site_adds_fields_only_to_types_rhannu_has_and_under_free_names() -> N
 def test_rhannu_new_lists_the_fields_the_schema_adds(tmp_path: Path) -> None:
     project = _project(tmp_path)
     schema = project / "data/schema.yml"
-    schema.write_text(
-        schema.read_text(encoding="utf-8").replace(
-            "content_types: {}",
-            "content_types: {case_studies: {fields: {funder: {type: text}, served: {type: terms, vocabulary: psbs, required: true}}}}",
-        ),
-        encoding="utf-8",
-    )
+    declared = yaml.safe_load(schema.read_text(encoding="utf-8"))  # the case studies' declaration gains two fields
+    declared["content_types"]["case_studies"]["fields"] = {
+        "funder": {"type": "text"},
+        "served": {"type": "terms", "vocabulary": "psbs", "required": True},
+    }
+    schema.write_text(yaml.safe_dump(declared, allow_unicode=True), encoding="utf-8")
     english, _ = case_study_pair("A title", dt.date(2025, 1, 1), load_taxonomy(project))
     assert "\n# funder: text\n" in english
     assert '\nserved: ["TODO: one or more of sample-north, sample-south, sample-west, programme"]\n' in english
