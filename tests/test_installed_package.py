@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.support.new_site import NEW_SITE_EPOCH
+from tests.support.schemas import REGION_FACET
 from tests.support.sites import PROJECT, build_env, copy_fixture, read_html
 
 PACKAGING = ("pyproject.toml", "README.md", "rhannu")  # what the wheel is built from
@@ -114,19 +115,9 @@ def test_a_new_site_gains_a_field_and_a_facet_from_its_schema_alone(venv: Path, 
     project = tmp_path / "ours"
     schema_file = project / "data/schema.yml"
     schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
-    schema["vocabularies"]["regions"] = {
-        "facet": "region",
-        "field": "region",
-        "values": "any",  # a list, possibly empty: case studies written before it need no change
-        "folder": {"cy": "rhanbarth"},
-        "pages": True,
-        "filter": True,
-        "labels": {
-            "en": {"name": "Region", "field": "Region", "others": "Other regions with case studies"},
-            "cy": {"name": "Rhanbarth", "field": "Rhanbarth", "others": "Rhanbarthau eraill sydd ag astudiaethau achos"},
-        },
-    }
-    schema["content_types"] = {"case_studies": {"fields": {"funder": {"type": "text"}}}}
+    # a list, possibly empty, off the cards: case studies written before it need no change
+    schema["vocabularies"]["regions"] = {key: value for key, value in REGION_FACET.items() if key != "card"} | {"values": "any"}
+    schema["content_types"]["case_studies"]["fields"] = {"funder": {"type": "text"}}
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = project / "data/taxonomy.yml"
     taxonomy.write_text(

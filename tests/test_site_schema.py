@@ -20,22 +20,10 @@ from rhannu.scaffold import case_study_pair
 from rhannu.schema import FieldProblem
 from rhannu.site_schema import load_schema, parse_schema
 from rhannu.taxonomy import load_taxonomy
+from tests.support.schemas import REGION_FACET
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixture_site/data"
 SCHEMA: dict[str, Any] = yaml.safe_load((FIXTURE_DATA / "schema.yml").read_text(encoding="utf-8"))
-REGIONS = {
-    "facet": "region",
-    "field": "region",
-    "values": "one",
-    "folder": {"cy": "rhanbarth"},
-    "pages": True,
-    "filter": True,
-    "card": "meta",
-    "labels": {
-        "en": {"name": "Region", "field": "Region", "others": "Other regions with case studies"},
-        "cy": {"name": "Rhanbarth", "field": "Rhanbarth", "others": "Rhanbarthau eraill sydd ag astudiaethau achos"},
-    },
-}
 
 
 def schema_with(**changes: Any) -> dict[str, Any]:
@@ -75,7 +63,7 @@ def test_the_sample_schema_declares_the_vocabularies_and_facets_in_order() -> No
 
 def test_a_declared_vocabulary_facet_becomes_a_case_study_field_after_published() -> None:
     data = copy.deepcopy(SCHEMA)
-    data["vocabularies"] = {**data["vocabularies"], "regions": REGIONS}
+    data["vocabularies"] = {**data["vocabularies"], "regions": REGION_FACET}
     schema = parse_schema(data)
     names = [field.name for field in CASE_STUDIES.fields_for(schema)]
     assert names[names.index("published") + 1 : names.index("lessons")] == ["psb", "themes", "approaches", "region"]
@@ -106,7 +94,7 @@ def test_the_schema_is_read_from_the_sites_own_file(tmp_path: Path) -> None:
 def test_two_sites_with_different_schemas_load_side_by_side(tmp_path: Path) -> None:
     plain, regional = _project(tmp_path / "plain"), _project(tmp_path / "regional")
     data = copy.deepcopy(SCHEMA)
-    data["vocabularies"] = {**data["vocabularies"], "regions": REGIONS}
+    data["vocabularies"] = {**data["vocabularies"], "regions": REGION_FACET}
     (regional / "data/schema.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = regional / "data/taxonomy.yml"
     taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "regions:\n  north: {en: North, cy: Gogledd}\n", encoding="utf-8")

@@ -15,21 +15,9 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.support.schemas import REGION_FACET
 from tests.support.sites import BuildResult, build, copy_fixture, read_html
 
-REGION = {
-    "facet": "region",
-    "field": "region",
-    "values": "one",
-    "folder": {"cy": "rhanbarth"},
-    "pages": True,
-    "filter": True,
-    "card": "meta",
-    "labels": {
-        "en": {"name": "Region", "field": "Region", "others": "Other regions with case studies"},
-        "cy": {"name": "Rhanbarth", "field": "Rhanbarth", "others": "Rhanbarthau eraill sydd ag astudiaethau achos"},
-    },
-}
 REGIONS = "regions:\n  north: {en: The north, cy: Y gogledd, slug: {cy: y-gogledd}}\n  south: {en: The south, cy: Y de}\n"
 SOUTH = {"sample-case-study-01", "sample-case-study-02"}  # every other case study is in the north
 OWN_FIELDS = {"case_studies": {"fields": {"funder": {"type": "text"}, "partners": {"type": "int"}}}}
@@ -40,7 +28,7 @@ def regional(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     project = copy_fixture(tmp_path_factory.mktemp("regional") / "project")
     schema_file = project / "data/schema.yml"
     schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
-    schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION}
+    schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION_FACET}
     schema["content_types"] = OWN_FIELDS
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = project / "data/taxonomy.yml"
@@ -130,7 +118,7 @@ def test_a_case_study_without_a_declared_field_or_with_a_bad_value_is_refused(tm
     project = copy_fixture(tmp_path / "project")
     schema_file = project / "data/schema.yml"
     schema = yaml.safe_load(schema_file.read_text(encoding="utf-8"))
-    schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION}
+    schema["vocabularies"] = {**schema["vocabularies"], "regions": REGION_FACET}
     schema["content_types"] = OWN_FIELDS
     schema_file.write_text(yaml.safe_dump(schema, allow_unicode=True, sort_keys=False), encoding="utf-8")
     taxonomy = project / "data/taxonomy.yml"
