@@ -1,0 +1,125 @@
+"""The content editor's own files at /admin/ (rhannu/editor_files.py): its page, Decap's pinned
+bundle and chunks from the site's node_modules, nothing else from there, and a page saying what
+to do when Decap is not installed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from rhannu.editor_files import BUNDLE, DECAP, DECAP_DIST, EDITOR_SCRIPT, admin_file, decap_problem, pinned_version
+from rhannu.labels import label
+from rhannu.languages import ALL, DEFAULT
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def installed(tmp_path: Path) -> Path:
+    """A site whose node_modules holds a stand-in for Decap's dist/ folder, and one file beside it."""
+    dist = tmp_path / DECAP_DIST
+    dist.mkdir(parents=True)
+    (dist / BUNDLE).write_text("/* bundle */", encoding="utf-8")
+    (dist / "103.decap-cms.js").write_text("/* chunk */", encoding="utf-8")
+    (dist / "dd5d52671a5763720504.wasm").write_bytes(b"\0asm")
+    (dist / "decap-cms.js.LICENSE.txt").write_text("licence", encoding="utf-8")
+    (tmp_path / "package.json").write_text("{}", encoding="utf-8")
+    (dist.parent / "package.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "node_modules/other").mkdir()
+    (tmp_path / "node_modules/other/secret.js").write_text("/* not Decap's */", encoding="utf-8")
+    return tmp_path
+
+
+def page(served: tuple[bytes, str] | None) -> BeautifulSoup:
+    assert served is not None
+    data, media_type = served
+    assert media_type == "text/html; charset=utf-8"
+    return BeautifulSoup(data.decode("utf-8"), "html.parser")
+
+
+def test_the_editor_page_loads_decap_then_the_sites_styles_in_the_default_language(installed: Path) -> None:
+    editor = page(admin_file(installed, ""))
+    assert editor.html is not None and editor.html["lang"] == DEFAULT.tag
+    assert editor.title is not None and editor.title.string == label(DEFAULT.code, "editor_title")
+    assert [script["src"] for script in editor.find_all("script")] == [BUNDLE, EDITOR_SCRIPT]
+    assert admin_file(installed, "index.html") == admin_file(installed, "")
+
+
+def test_without_javascript_the_page_says_so_in_every_language(installed: Path) -> None:
+    noscript = page(admin_file(installed, "")).noscript
+    assert noscript is not None
+    said = {paragraph["lang"]: paragraph.get_text() for paragraph in noscript.find_all("p")}
+    assert said == {lang.tag: label(lang.code, "editor_noscript") for lang in ALL}
+
+
+def test_decaps_bundle_chunks_and_webassembly_are_served_from_node_modules(installed: Path) -> None:
+    assert admin_file(installed, BUNDLE) == (b"/* bundle */", "text/javascript; charset=utf-8")
+    assert admin_file(installed, "103.decap-cms.js") == (b"/* chunk */", "text/javascript; charset=utf-8")
+    assert admin_file(installed, "dd5d52671a5763720504.wasm") == (b"\0asm", "application/wasm")
+
+
+def test_the_script_that_gives_the_preview_the_sites_styles_is_the_packages(installed: Path) -> None:
+    served = admin_file(installed, EDITOR_SCRIPT)
+    assert served is not None
+    script, media_type = served
+    assert media_type == "text/javascript; charset=utf-8"
+    assert b"registerPreviewStyle" in script and b'link[rel="stylesheet"]' in script
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../package.json",
+        "../../package.json",
+        "../../other/secret.js",
+        "%2e%2e/other/secret.js",
+        "/etc/passwd",
+        "decap-cms.js.LICENSE.txt",  # in dist/, but not a kind of file the editor loads
+        "missing.decap-cms.js",
+        ".decap-cms.js",
+        "config.yml",  # the configuration is the edit server's, generated from the schema
+    ],
+)
+def test_nothing_else_is_served(installed: Path, path: str) -> None:
+    assert admin_file(installed, path) is None
+
+
+def test_without_decap_the_page_says_to_run_npm_ci_in_every_language(tmp_path: Path) -> None:
+    missing = page(admin_file(tmp_path, ""))
+    assert missing.title is not None and missing.title.string == label(DEFAULT.code, "editor_missing_title")
+    assert missing.find("script") is None
+    sections = {section["lang"]: section.get_text(" ") for section in missing.find_all("section")}
+    assert sections == {
+        lang.tag: f"{label(lang.code, 'editor_missing_title')} {label(lang.code, 'editor_missing')}" for lang in ALL
+    }
+    assert all("npm ci" in text for text in sections.values())
+    assert admin_file(tmp_path, BUNDLE) is None
+
+
+def test_the_command_line_message_names_the_missing_file_and_the_fix(installed: Path, tmp_path: Path) -> None:
+    assert decap_problem(installed) is None
+    (installed / DECAP_DIST / BUNDLE).unlink()
+    bundle = installed / DECAP_DIST / BUNDLE
+    assert decap_problem(installed) == (
+        f"{bundle}: not found: the content editor's code (Decap CMS, npm package {DECAP}) is not installed; "
+        f"run `npm ci` in {installed} (its package.json pins Decap CMS)"
+    )
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    assert decap_problem(bare) == (
+        f"{bare / DECAP_DIST / BUNDLE}: not found: the content editor's code (Decap CMS, npm package {DECAP}) is not "
+        f"installed; run `npm install --save-exact --save-dev {DECAP}@{pinned_version()}` in {bare}"
+    )
+
+
+def test_the_project_and_the_starter_site_pin_the_same_decap_exactly() -> None:
+    starter = json.loads((PROJECT / "rhannu/starter/package.json").read_text(encoding="utf-8"))
+    project = json.loads((PROJECT / "package.json").read_text(encoding="utf-8"))
+    version = starter["devDependencies"][DECAP]
+    assert version[0].isdigit() and version == pinned_version() == project["devDependencies"][DECAP]
+    for lock in (PROJECT / "rhannu/starter/package-lock.json", PROJECT / "package-lock.json"):
+        packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
+        assert packages[f"node_modules/{DECAP}"]["version"] == version, lock
