@@ -17,6 +17,7 @@ from string import Template
 
 from markupsafe import escape
 
+from rhannu.editor_config import decap_config
 from rhannu.labels import label
 from rhannu.languages import ALL, DEFAULT
 
@@ -37,7 +38,7 @@ _DIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # one file name: no fold
 def admin_file(root: Path, path: str) -> tuple[bytes, str] | None:
     """The bytes and media type served at /admin/<path> for the site at `root`, or None if there is none."""
     if path in ("", "index.html"):
-        return (editor_page() if decap_problem(root) is None else missing_page()).encode(), HTML
+        return (editor_page(collection_names(root)) if decap_problem(root) is None else missing_page()).encode(), HTML
     if path == EDITOR_SCRIPT:
         return _package_file(EDITOR_SCRIPT).encode(), _MEDIA_TYPES[".js"]
     return _decap_file(root, path)
@@ -61,10 +62,19 @@ def pinned_version() -> str:
     return str(starter["devDependencies"][DECAP])
 
 
-def editor_page() -> str:
+def collection_names(root: Path) -> list[str]:
+    """The editor's collections for the site at `root`, by name, as its generated configuration has them."""
+    return [str(collection["name"]) for collection in decap_config(root, "")["collections"]]
+
+
+def editor_page(collections: list[str]) -> str:
+    """The page at /admin/: Decap, then our script, which previews each of `collections` as the site shows a page."""
     noscript = "".join(f'<p lang="{lang.tag}">{escape(label(lang.code, "editor_noscript"))}</p>' for lang in ALL)
     return Template(_package_file("index.html")).substitute(
-        lang=DEFAULT.tag, title=escape(label(DEFAULT.code, "editor_title")), noscript=noscript
+        lang=DEFAULT.tag,
+        title=escape(label(DEFAULT.code, "editor_title")),
+        noscript=noscript,
+        collections=escape(json.dumps(collections)),
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from rhannu import editor_files
 from rhannu.editor_files import BUNDLE, DECAP, DECAP_DIST, EDITOR_SCRIPT, admin_file, decap_problem, pinned_version
 from rhannu.labels import label
 from rhannu.languages import ALL, DEFAULT
@@ -48,6 +49,14 @@ def test_the_editor_page_loads_decap_then_the_sites_styles_in_the_default_langua
     assert admin_file(installed, "index.html") == admin_file(installed, "")
 
 
+def test_the_page_tells_its_script_which_collections_to_preview_as_site_pages(installed: Path, monkeypatch) -> None:
+    """The collections are the generated configuration's (rhannu.editor_config), whatever their names hold."""
+    names = ["case_studies", 'odd "name" <b>']
+    monkeypatch.setattr(editor_files, "decap_config", lambda root, api_url: {"collections": [{"name": name} for name in names]})
+    script = page(admin_file(installed, "")).find("script", src=EDITOR_SCRIPT)
+    assert script is not None and json.loads(script["data-collections"]) == names
+
+
 def test_without_javascript_the_page_says_so_in_every_language(installed: Path) -> None:
     noscript = page(admin_file(installed, "")).noscript
     assert noscript is not None
@@ -66,7 +75,8 @@ def test_the_script_that_gives_the_preview_the_sites_styles_is_the_packages(inst
     assert served is not None
     script, media_type = served
     assert media_type == "text/javascript; charset=utf-8"
-    assert b"registerPreviewStyle" in script and b'link[rel="stylesheet"]' in script
+    for used in (b"registerPreviewStyle", b'link[rel="stylesheet"]', b"registerPreviewTemplate", b"md-typeset"):
+        assert used in script
 
 
 @pytest.mark.parametrize(
