@@ -69,10 +69,10 @@ def collection_names(root: Path) -> list[str]:
 
 def editor_page(collections: list[str]) -> str:
     """The page at /admin/: Decap, then our script, which previews each of `collections` as the site shows a page."""
-    noscript = "".join(f'<p lang="{lang.tag}">{escape(label(lang.code, "editor_noscript"))}</p>' for lang in ALL)
+    noscript = "".join(f'<p lang="{lang.tag}">{escape(label(lang.code, "editor_page_noscript"))}</p>' for lang in ALL)
     return Template(_package_file("index.html")).substitute(
         lang=DEFAULT.tag,
-        title=escape(label(DEFAULT.code, "editor_title")),
+        title=escape(label(DEFAULT.code, "editor_page_title")),
         noscript=noscript,
         collections=escape(json.dumps(collections)),
     )
@@ -81,13 +81,13 @@ def editor_page(collections: list[str]) -> str:
 def missing_page() -> str:
     """The page /admin/ shows while Decap is not installed: what to do, in every language."""
     sections = "".join(
-        f'<section lang="{lang.tag}"><h1>{escape(label(lang.code, "editor_missing_title"))}</h1>'
-        f"<p>{escape(label(lang.code, 'editor_missing'))}</p></section>"
+        f'<section lang="{lang.tag}"><h1>{escape(label(lang.code, "editor_page_missing_title"))}</h1>'
+        f"<p>{escape(label(lang.code, 'editor_page_missing'))}</p></section>"
         for lang in ALL
     )
     return Template(_package_file("missing.html")).substitute(
         lang=DEFAULT.tag,
-        title=escape(label(DEFAULT.code, "editor_missing_title")),
+        title=escape(label(DEFAULT.code, "editor_page_missing_title")),
         sections=sections,
         path=escape((DECAP_DIST / BUNDLE).as_posix()),
     )

@@ -77,7 +77,7 @@ def test_the_page_saying_decap_is_missing_has_no_accessibility_violation(admin_t
     tab.goto("/admin/")
     for lang in ALL:
         section = tab.locator(f'section[lang="{lang.tag}"]')
-        assert section.get_by_role("heading", level=1).inner_text() == label(lang.code, "editor_missing_title")
+        assert section.get_by_role("heading", level=1).inner_text() == label(lang.code, "editor_page_missing_title")
     assert Axe().run(tab, options=AXE_OPTIONS).response["violations"] == []
     assert asked == [f"{NOWHERE}/admin/"]
 
@@ -87,6 +87,6 @@ def test_the_editor_pages_own_language_title_and_viewport_pass_axe(admin_tab) ->
         pytest.fail("Decap CMS is not installed in the project: run `npm ci` (scripts/test does)", pytrace=False)
     tab, _ = admin_tab(PROJECT, scripts=False)
     tab.goto("/admin/")
-    assert tab.title() == label(DEFAULT.code, "editor_title")
+    assert tab.title() == label(DEFAULT.code, "editor_page_title")
     assert tab.locator("html").get_attribute("lang") == DEFAULT.tag
     assert Axe().run(tab, options=DOCUMENT_RULES).response["violations"] == []

@@ -44,7 +44,7 @@ def page(served: tuple[bytes, str] | None) -> BeautifulSoup:
 def test_the_editor_page_loads_decap_then_the_sites_styles_in_the_default_language(installed: Path) -> None:
     editor = page(admin_file(installed, ""))
     assert editor.html is not None and editor.html["lang"] == DEFAULT.tag
-    assert editor.title is not None and editor.title.string == label(DEFAULT.code, "editor_title")
+    assert editor.title is not None and editor.title.string == label(DEFAULT.code, "editor_page_title")
     assert [script["src"] for script in editor.find_all("script")] == [BUNDLE, EDITOR_SCRIPT]
     assert admin_file(installed, "index.html") == admin_file(installed, "")
 
@@ -61,7 +61,7 @@ def test_without_javascript_the_page_says_so_in_every_language(installed: Path) 
     noscript = page(admin_file(installed, "")).noscript
     assert noscript is not None
     said = {paragraph["lang"]: paragraph.get_text() for paragraph in noscript.find_all("p")}
-    assert said == {lang.tag: label(lang.code, "editor_noscript") for lang in ALL}
+    assert said == {lang.tag: label(lang.code, "editor_page_noscript") for lang in ALL}
 
 
 def test_decaps_bundle_chunks_and_webassembly_are_served_from_node_modules(installed: Path) -> None:
@@ -99,11 +99,11 @@ def test_nothing_else_is_served(installed: Path, path: str) -> None:
 
 def test_without_decap_the_page_says_to_run_npm_ci_in_every_language(tmp_path: Path) -> None:
     missing = page(admin_file(tmp_path, ""))
-    assert missing.title is not None and missing.title.string == label(DEFAULT.code, "editor_missing_title")
+    assert missing.title is not None and missing.title.string == label(DEFAULT.code, "editor_page_missing_title")
     assert missing.find("script") is None
     sections = {section["lang"]: section.get_text(" ") for section in missing.find_all("section")}
     assert sections == {
-        lang.tag: f"{label(lang.code, 'editor_missing_title')} {label(lang.code, 'editor_missing')}" for lang in ALL
+        lang.tag: f"{label(lang.code, 'editor_page_missing_title')} {label(lang.code, 'editor_page_missing')}" for lang in ALL
     }
     assert all("npm ci" in text for text in sections.values())
     assert admin_file(tmp_path, BUNDLE) is None
