@@ -32,8 +32,10 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -56,7 +58,6 @@ MAX_REQUEST_BYTES = 50 * 1024 * 1024  # as decap-server's JSON parser allows: a 
 EDITOR_IMAGES = tuple(suffix for suffix in IMAGES if suffix != ".svg")  # an SVG can hold script; the editor takes none
 CURRENT, STALE = "current", "stale"  # the translation state a Welsh text shows in the editor
 _DEFAULT_SUFFIX = f".{DEFAULT.code}.md"  # what Decap calls the default language's file: x.en.md for x.md
-_LOCAL_ORIGIN = re.compile(r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$")
 
 
 class Refused(Exception):
@@ -261,10 +262,11 @@ def checked_change(root: Path, changed: set[str]) -> Any:
     """The site at `root` checked as `rhannu check` checks it (rhannu.cli.checked_site), for a
     change to the files `changed`: every item loaded and validated, the pages, their addresses,
     images and files as the build makes them; the HTML of the changed texts judged (the others'
-    was judged when they were saved or built); and, where a change touches what the newsletter's
-    emails and feeds hold (anything but the pages of items), every output, as the check makes them.
-    Case-study and lesson saves leave that last part to the build: at 2000 case studies a language
-    it is three quarters of the check's 16 s. ContentErrors for what the build would refuse."""
+    was judged when they were saved or built); and every output (feeds, catalogues, emails) made,
+    unless only case studies or lessons changed: what that step checks (the newsletter's email
+    sizes, two outputs at one path) no item with a page of its own reaches, and at 2000 case
+    studies a language it is three quarters of the check's 16 s. ContentErrors for what the build
+    would refuse."""
     import markdown
 
     from rhannu import html_safety, site_info
@@ -277,9 +279,10 @@ def checked_change(root: Path, changed: set[str]) -> Any:
 
     config = site_info.load_config(root)
     site = prepare(root, build_date(), site_info.from_config(config), Path(config.docs_dir))
-    page_folders = {kind.folder for kind in WITH_PAGES} | {site.docs_folder}
-    if any(PurePosixPath(path).parts[0] not in page_folders for path in changed):
+    item_folders = {kind.folder for kind in WITH_PAGES}
+    if any(PurePosixPath(path).parts[0] not in item_folders for path in changed):
         all_outputs(site, CODES)
+    page_folders = item_folders | {site.docs_folder}  # as rhannu.pages.unsafe_sources: newsletter items are judged in prepare()
     renderer = markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=html_safety.safe_heading_ids(config.mdx_configs)
     )
@@ -464,11 +467,12 @@ def edit_routes(root: Path) -> Callable[[str], Callable[[dict[str, Any], Callabl
     def routes(url: str) -> Callable[[dict[str, Any], Callable[..., Any]], WsgiAnswer]:
         api = EditApi(root)
         api_url = url.rstrip("/") + API_PATH
+        origins = own_origins(url)
 
         def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> WsgiAnswer:
             path = environ.get("PATH_INFO", "")
             if path in (API_PATH, API_PATH + "/"):
-                return _api(api, environ, start_response)
+                return _api(api, origins, environ, start_response)
             if path == ADMIN_PATH.rstrip("/"):
                 start_response("302 Found", [("Location", ADMIN_PATH)])
                 return []
@@ -481,7 +485,16 @@ def edit_routes(root: Path) -> Callable[[str], Callable[[dict[str, Any], Callabl
     return routes
 
 
+def own_origins(url: str) -> frozenset[str]:
+    """The origins the editor's page may have: this server's, by any name for this machine."""
+    parts = urlsplit(url)
+    names = {parts.hostname, "127.0.0.1", "localhost", "[::1]"}
+    return frozenset(f"{parts.scheme}://{name}:{parts.port}" for name in names)
+
+
 def _admin(root: Path, path: str, api_url: str, start_response: Callable[..., Any]) -> WsgiAnswer:
+    if any(part in ("..", ".") for part in path.split("/")) or path.startswith("/") or "\\" in path:
+        return None
     if path == "config.yml":
         config = yaml.safe_dump(decap_config(root, api_url), allow_unicode=True, sort_keys=False)
         found: tuple[bytes, str] | None = (config.encode("utf-8"), "text/yaml; charset=utf-8")
@@ -494,10 +507,14 @@ def _admin(root: Path, path: str, api_url: str, start_response: Callable[..., An
     return [data]
 
 
-def _api(api: EditApi, environ: dict[str, Any], start_response: Callable[..., Any]) -> WsgiAnswer:
+def _api(api: EditApi, origins: frozenset[str], environ: dict[str, Any], start_response: Callable[..., Any]) -> WsgiAnswer:
+    """One API request. A page from another origin (another site open in the browser, another
+    local server) is refused, so that only the editor served here can change the files."""
     origin = environ.get("HTTP_ORIGIN")
-    if origin is not None and not _LOCAL_ORIGIN.match(origin):
-        return _json(start_response, 403, {"error": f"requests from {origin} are not allowed: open the editor at 127.0.0.1"})
+    if origin is not None and origin not in origins:
+        return _json(
+            start_response, 403, {"error": f"requests from {origin} are not allowed: open the editor at this server's address"}
+        )
     cors = [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")] if origin else []
     if environ.get("REQUEST_METHOD") == "OPTIONS":
         allow = [("Access-Control-Allow-Methods", "POST"), ("Access-Control-Allow-Headers", "Content-Type")]
@@ -506,10 +523,7 @@ def _api(api: EditApi, environ: dict[str, Any], start_response: Callable[..., An
     try:
         answer = api.answer(_body(environ))
     except Refused as refused:
-        if refused.status >= 500 or "nothing was saved" not in str(refused):
-            log.warning("%s", refused)
-        else:
-            log.info("%s", refused)
+        log.warning("%s", refused)
         return _json(start_response, refused.status, {"error": str(refused)}, cors)
     except Exception:
         log.exception("The editor's request could not be answered")
@@ -528,7 +542,9 @@ def _body(environ: dict[str, Any]) -> object:
         length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = -1
-    if not 0 < length <= MAX_REQUEST_BYTES:
+    if length <= 0:
+        raise Refused("expected a JSON body", 400)
+    if length > MAX_REQUEST_BYTES:
         raise Refused(f"expected a JSON body of at most {MAX_REQUEST_BYTES} bytes", 413)
     try:
         return json.loads(environ["wsgi.input"].read(length))
@@ -540,11 +556,7 @@ def _json(
     start_response: Callable[..., Any], status: int, answer: Any, extra: list[tuple[str, str]] | None = None
 ) -> list[bytes]:
     data = json.dumps(answer, ensure_ascii=False).encode("utf-8")
-    reasons = {200: "OK", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 413: "Content Too Large"}
-    reasons |= {415: "Unsupported Media Type", 422: "Unprocessable Entity", 500: "Internal Server Error"}
-    start_response(
-        f"{status} {reasons.get(status, 'Error')}", [*_headers("application/json; charset=utf-8", data), *(extra or [])]
-    )
+    start_response(f"{status} {HTTPStatus(status).phrase}", [*_headers("application/json; charset=utf-8", data), *(extra or [])])
     return [data]
 
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -319,8 +320,11 @@ def test_a_deletion_the_build_would_refuse_is_refused(server: Any, project: Path
 
 
 def test_requests_a_page_elsewhere_could_send_are_refused(server: Any) -> None:
+    port = urllib.parse.urlsplit(server.url).port
     assert call(server, "info", headers={"Origin": "https://example.com"})[0] == 403
-    assert call(server, "info", headers={"Origin": "http://localhost:3000"})[0] == 200
+    assert call(server, "info", headers={"Origin": "http://localhost:1"})[0] == 403  # another local server's page
+    assert call(server, "info", headers={"Origin": f"http://localhost:{port}"})[0] == 200
+    assert call(server, "info", headers={"Origin": server.url.rstrip("/")})[0] == 200
     request = urllib.request.Request(server.url + "api/v1", data=b'{"action": "info"}', headers={"Content-Type": "text/plain"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
@@ -335,6 +339,7 @@ def test_the_editor_and_its_configuration_are_served_beside_the_preview(server: 
     assert status == 200 and media_type.startswith("text/yaml")
     assert yaml.safe_load(config)["local_backend"]["url"] == server.url + "api/v1"
     assert get(server, "admin/no-such-file.js")[0] == 404
+    assert get(server, "admin/../mkdocs.yml")[0] == 404
     assert get(server, "admin")[0] == 200  # redirected to /admin/
     assert b"rhannu-card" in get(server, "case-studies/")[2]
 
