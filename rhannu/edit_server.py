@@ -24,14 +24,17 @@ from __future__ import annotations
 import base64
 import contextvars
 import hashlib
+import ipaddress
 import json
 import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -49,6 +52,8 @@ from rhannu.files import write_whole_bytes
 from rhannu.frontmatter import Source, parse_source
 from rhannu.languages import DEFAULT
 from rhannu.pairing import parse_source_path, twin_path
+from rhannu.preview import NotServed, Running, serve_running, watched
+from rhannu.preview import start as start_preview
 
 log = logging.getLogger("rhannu.edit")
 
@@ -233,8 +238,6 @@ def refusals(root: Path, changes: Changes) -> list[str]:
     """What `rhannu check` would say against the site with `changes` made (on a copy of its
     sources): every error, and the warnings about the changed files (a strict build stops on
     them: a text with no twin). Empty when the build would accept it."""
-    from rhannu.preview import watched
-
     with tempfile.TemporaryDirectory(prefix="rhannu-edit-check-") as folder:
         copy = Path(folder)
         for name in watched(root):
@@ -343,6 +346,7 @@ class EditApi:
     """Decap's local-backend actions over the site at `root`."""
 
     root: Path
+    _writing: threading.Lock = field(default_factory=threading.Lock)  # one change checked and written at a time
 
     def answer(self, body: object) -> Any:
         """The JSON answer to one request; Refused for a request the editor must be told about."""
@@ -359,6 +363,10 @@ class EditApi:
 
     def _path(self, path: object) -> str:
         return safe_path(self.root, path, content_folders(self.root))
+
+    def _write(self, changes: Changes) -> None:
+        with self._writing:  # two saves each accepted alone could break the site together
+            write_checked(self.root, changes)
 
     def _info(self, params: dict) -> Any:
         return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
@@ -389,7 +397,7 @@ class EditApi:
         for asset in params.get("assets") or []:
             disk, data = self._image(asset)
             changes[disk] = data
-        write_checked(self.root, changes)
+        self._write(changes)
         return {"message": "entry persisted"}
 
     def _image(self, asset: object) -> tuple[str, bytes]:
@@ -413,19 +421,19 @@ class EditApi:
 
     def _persistMedia(self, params: dict) -> Any:
         disk, data = self._image(params.get("asset"))
-        write_checked(self.root, {disk: data})
+        self._write({disk: data})
         return _media_file(self.root, disk)
 
     def _deleteFile(self, params: dict) -> Any:
         path = params.get("path")
-        write_checked(self.root, {self._path(path): None})
+        self._write({self._path(path): None})
         return {"message": f"deleted file {path}"}
 
     def _deleteFiles(self, params: dict) -> Any:
         paths = params.get("paths")
         if not isinstance(paths, list) or not paths:
             raise Refused('"paths": expected a list of paths')
-        write_checked(self.root, {self._path(path): None for path in paths})
+        self._write({self._path(path): None for path in paths})
         return {"message": f"deleted files {', '.join(map(str, paths))}"}
 
     def _getDeployPreview(self, params: dict) -> Any:
@@ -569,16 +577,34 @@ def _headers(media_type: str, data: bytes) -> list[tuple[str, str]]:
 READY = "Editing at {url}admin/ (the site's preview at {url}); Ctrl-C stops the server"
 
 
-def start(root: Path, host: str = "127.0.0.1", port: int = 0) -> Any:
+def start(root: Path, host: str = "127.0.0.1", port: int = 0) -> Running:
     """`rhannu edit` in the background (for tests and the browser test): a handle with `.url` and
-    `.close()`, or None when the site does not build. Port 0 takes a free port."""
-    from rhannu.preview import start as start_preview
-
+    `.close()`. Port 0 takes a free port. NotServed for a host not on this machine, a port in use
+    or a site that does not build."""
+    if not is_this_machine(host):
+        raise NotServed(
+            f"--host {host}: rhannu edit serves on this machine only (127.0.0.1, localhost or ::1): "
+            "anyone who could reach it could change the site's files"
+        )
     return start_preview(root, host, port, edit_routes(root))
 
 
-def serve(root: Path, host: str, port: int) -> int:
-    """`rhannu edit`: serve until stopped; the readiness line on stdout once it answers."""
-    from rhannu.preview import serve as serve_preview
+def is_this_machine(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
-    return serve_preview(root, host, port, edit_routes(root), ready=READY)
+
+def serve(root: Path, host: str, port: int) -> int:
+    """`rhannu edit`: serve until stopped, with a line on stdout once it answers (READY); 1, with
+    why, when it cannot start."""
+    try:
+        running = start(root, host, port)
+    except NotServed as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(READY.format(url=running.url), flush=True)
+    return serve_running(running)

@@ -414,10 +414,14 @@ class Running:
         shutil.rmtree(self.workspace, ignore_errors=True)
 
 
-def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | None = None) -> Running | None:
-    """Build the site and serve it in the background; None (with the errors printed) when the first
-    build fails. `routes`, given the server's address, answers the requests it knows before the
-    preview does."""
+class NotServed(Exception):
+    """Why the preview could not start, and what to do: the build failed, or the address is taken."""
+
+
+def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | None = None) -> Running:
+    """Build the site and serve it in the background (port 0: a free port). `routes`, given the
+    server's address, answers the requests it knows before the preview does. NotServed when the
+    address cannot be used or the first build fails (its errors printed)."""
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
@@ -427,11 +431,20 @@ def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | No
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     workspace = Path(tempfile.mkdtemp(prefix="rhannu-preview-"))
     preview = Preview(root, workspace, renderer, from_config(config))
+    server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+    try:  # before the build, so that a port in use is said at once
+        server.server_bind()  # here, not in server.serve(), so that the address is known before any request
+        server.server_activate()
+    except (OSError, OverflowError) as error:
+        _give_up(server, workspace)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise NotServed(
+            f"Cannot serve on {host} port {port}: {reason}. Is a preview already running there? Choose another --port."
+        ) from None
     print(f"Building the site in {workspace} ...", flush=True)
     if not preview.first_build():
-        shutil.rmtree(workspace, ignore_errors=True)
-        return None
-    server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+        _give_up(server, workspace)
+        raise NotServed("The site could not be built; fix the errors above and run the preview again.")
     server.observer = change_observer()  # type: ignore[assignment]  # MkDocs uses only what every observer has
 
     def request_reload() -> None:
@@ -444,9 +457,7 @@ def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | No
         if (root / name).exists():
             server.watch(str(root / name))
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
-    server.server_bind()  # here, not in server.serve(), so that the address is known before any request
-    server.server_activate()
-    url = f"http://{host}:{server.server_address[1]}/"
+    url = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
     server.url = url
     if routes is not None:
         server.set_app(_answering_first(routes(url), server.serve_request))
@@ -454,6 +465,11 @@ def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | No
     running.start()
     log.info("Serving on %s", url)
     return running
+
+
+def _give_up(server: LiveReloadServer, workspace: Path) -> None:
+    server.server_close()
+    shutil.rmtree(workspace, ignore_errors=True)
 
 
 def _answering_first(
@@ -466,15 +482,18 @@ def _answering_first(
     return app
 
 
-def serve(root: Path, host: str, port: int, routes: Callable[[str], Routes] | None = None, ready: str = "") -> int:
-    """`rhannu preview` (and `rhannu edit`, with its routes): serve until stopped. `ready`, with
-    {url} in it, is printed when the server answers."""
-    running = start(root, host, port, routes)
-    if running is None:
-        print("The site could not be built; fix the errors above and run the preview again.", file=sys.stderr)
+def serve(root: Path, host: str, port: int) -> int:
+    """`rhannu preview`: serve until stopped; 1, with why, when it cannot start."""
+    try:
+        running = start(root, host, port)
+    except NotServed as problem:
+        print(problem, file=sys.stderr)
         return 1
-    if ready:
-        print(ready.format(url=running.url), flush=True)
+    return serve_running(running)
+
+
+def serve_running(running: Running) -> int:
+    """Wait until Ctrl-C or SIGTERM, then stop the server and remove its build folders."""
     signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the build folders (GBs at N=2000) are removed
     try:
         running.wait()

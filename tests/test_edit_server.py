@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -73,10 +74,12 @@ def persist(server: Any, files: dict[str, str], assets: list[dict[str, str]] | N
     return call(server, "persistEntry", dataFiles=data_files, assets=assets or [], options=OPTIONS)
 
 
-def english_text(title: str, psb: str = "sample-north", body: str = "A new case study, saved through the editor.") -> str:
+def english_text(
+    title: str, psb: str = "sample-north", body: str = "A new case study, saved through the editor.", lessons: str = ""
+) -> str:
     return (
         f"---\ntitle: {title}\nsummary: What the new case study is about.\npublished: 2022-04-01\nwhen: 2022-04\n"
-        f"psb: {psb}\nthemes: [well-being-assessments]\napproaches: [engagement-activity]\nlessons: []\n---\n\n{body}\n"
+        f"psb: {psb}\nthemes: [well-being-assessments]\napproaches: [engagement-activity]\nlessons: [{lessons}]\n---\n\n{body}\n"
     )
 
 
@@ -359,3 +362,46 @@ def test_the_command_says_when_it_is_ready_and_stops_cleanly(tmp_path: Path) -> 
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
+
+
+def test_two_saves_at_once_are_checked_one_after_the_other(server: Any, project: Path) -> None:
+    """Each alone is accepted; together they would break the site (a case study citing the lesson
+    the other deletes): the second is checked against the site the first left."""
+    start_line = threading.Barrier(2)
+    answers: dict[str, int] = {}
+
+    def cite() -> None:
+        files = {f"case_studies/{en('cites-uncited')}": english_text("Cites", lessons="sample-uncited"),
+                 "case_studies/cites-uncited.cy.md": welsh_text("Yn dyfynnu")}  # fmt: skip
+        start_line.wait()
+        answers["cite"] = persist(server, files)[0]
+
+    def delete() -> None:
+        start_line.wait()
+        paths = [f"lessons/{en('sample-uncited')}", "lessons/sample-uncited.cy.md"]
+        answers["delete"] = call(server, "deleteFiles", paths=paths, options={"commitMessage": "x"})[0]
+
+    threads = [threading.Thread(target=cite), threading.Thread(target=delete)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(answers.values()) == [200, 422], answers
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_editor_serves_on_this_machine_only_and_says_when_the_port_is_taken(server: Any, tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    port = str(urllib.parse.urlsplit(server.url).port)
+    for host, message in [
+        ("0.0.0.0", "--host 0.0.0.0: rhannu edit serves on this machine only (127.0.0.1, localhost or ::1)"),
+        ("127.0.0.1", f"Cannot serve on 127.0.0.1 port {port}: Address already in use. Is a preview already running there?"),
+    ]:
+        done = subprocess.run(
+            [sys.executable, "-m", "rhannu.cli", "--root", str(project), "edit", "--host", host, "--port", port],
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+        assert (done.returncode, done.stdout) == (1, "") and message in done.stderr and "Traceback" not in done.stderr
