@@ -326,7 +326,7 @@ def write_checked(root: Path, changes: Changes) -> None:
         raise
 
 
-def image_problem(root: Path, disk: str, types: Iterable[ContentType]) -> str | None:
+def image_problem(disk: str, types: Iterable[ContentType]) -> str | None:
     """Why an image may not be saved at `disk`: not of the allowlist, or not beside the items of a
     type with pages (only those are published)."""
     folders = [kind.folder for kind in types if kind.address is not None]
@@ -355,11 +355,27 @@ class EditApi:
         params = body.get("params") or {}
         if not isinstance(params, dict):
             raise Refused('"params": expected a JSON object')
-        action = getattr(self, f"_{body['action']}", None) if body["action"] in ACTIONS else None
-        if action is None:
+        action = self.actions().get(body["action"])
+        if action is None:  # the editorial workflow's actions too: decap-server's file system mode has none
             raise Refused(f"Unknown action {body['action']}")
         use_types(site_types(self.root))  # this site's content types, for this request's context
         return action(params)
+
+    def actions(self) -> dict[str, Callable[[dict], Any]]:
+        """Decap's action names, and what answers each."""
+        return {
+            "info": self.info,
+            "entriesByFolder": self.entries_by_folder,
+            "entriesByFiles": self.entries_by_files,
+            "getEntry": self.get_entry,
+            "persistEntry": self.persist_entry,
+            "getMedia": self.get_media,
+            "getMediaFile": self.get_media_file,
+            "persistMedia": self.persist_media,
+            "deleteFile": self.delete_file,
+            "deleteFiles": self.delete_files,
+            "getDeployPreview": self.get_deploy_preview,
+        }
 
     def _path(self, path: object) -> str:
         return safe_path(self.root, path, content_folders(self.root))
@@ -368,24 +384,24 @@ class EditApi:
         with self._writing:  # two saves each accepted alone could break the site together
             write_checked(self.root, changes)
 
-    def _info(self, params: dict) -> Any:
+    def info(self, params: dict) -> Any:
         return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
 
-    def _entriesByFolder(self, params: dict) -> Any:
+    def entries_by_folder(self, params: dict) -> Any:
         folder = self._path(params.get("folder"))
         extension, depth = str(params.get("extension") or ""), _number(params.get("depth"), "depth")
         return [_entry(self.root, disk) for disk in _listed(self.root, folder, extension, depth)]
 
-    def _entriesByFiles(self, params: dict) -> Any:
+    def entries_by_files(self, params: dict) -> Any:
         files = params.get("files")
         if not isinstance(files, list) or not all(isinstance(file, dict) for file in files):
             raise Refused('"files": expected a list of {"path": ...}')
         return [_entry(self.root, self._path(file.get("path")), file.get("label")) for file in files]
 
-    def _getEntry(self, params: dict) -> Any:
+    def get_entry(self, params: dict) -> Any:
         return _entry(self.root, self._path(params.get("path")))
 
-    def _persistEntry(self, params: dict) -> Any:
+    def persist_entry(self, params: dict) -> Any:
         data_files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
         if not data_files or not all(isinstance(file, dict) and isinstance(file.get("raw"), str) for file in data_files):
             raise Refused('"dataFiles": expected a list of {"path": ..., "raw": ...}')
@@ -394,7 +410,10 @@ class EditApi:
         if all(file.get("newPath") for file in data_files):  # renamed: the old names go
             renamed = entry_changes(self.root, [(self._path(file["newPath"]), file["raw"]) for file in data_files])
             changes = {**dict.fromkeys(changes), **renamed}
-        for asset in params.get("assets") or []:
+        assets = params.get("assets") or []
+        if not isinstance(assets, list):
+            raise Refused('"assets": expected a list')
+        for asset in assets:
             disk, data = self._image(asset)
             changes[disk] = data
         self._write(changes)
@@ -404,57 +423,40 @@ class EditApi:
         if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
             raise Refused('asset: expected {"path": ..., "content": base64, "encoding": "base64"}')
         disk = self._path(asset.get("path"))
-        if problem := image_problem(self.root, disk, site_types(self.root)):
+        if problem := image_problem(disk, site_types(self.root)):
             raise Refused(problem)
         try:
             return disk, base64.b64decode(asset["content"], validate=True)
         except ValueError:
             raise Refused(f"{disk}: the image's content is not base64") from None
 
-    def _getMedia(self, params: dict) -> Any:
+    def get_media(self, params: dict) -> Any:
         folder = self._path(params.get("mediaFolder"))
         images = [disk for disk in _listed(self.root, folder, "", 1) if PurePosixPath(disk).suffix.lower() in EDITOR_IMAGES]
         return [_media_file(self.root, disk) for disk in images]
 
-    def _getMediaFile(self, params: dict) -> Any:
+    def get_media_file(self, params: dict) -> Any:
         return _media_file(self.root, self._path(params.get("path")))
 
-    def _persistMedia(self, params: dict) -> Any:
+    def persist_media(self, params: dict) -> Any:
         disk, data = self._image(params.get("asset"))
         self._write({disk: data})
         return _media_file(self.root, disk)
 
-    def _deleteFile(self, params: dict) -> Any:
+    def delete_file(self, params: dict) -> Any:
         path = params.get("path")
         self._write({self._path(path): None})
         return {"message": f"deleted file {path}"}
 
-    def _deleteFiles(self, params: dict) -> Any:
+    def delete_files(self, params: dict) -> Any:
         paths = params.get("paths")
         if not isinstance(paths, list) or not paths:
             raise Refused('"paths": expected a list of paths')
         self._write({self._path(path): None for path in paths})
         return {"message": f"deleted files {', '.join(map(str, paths))}"}
 
-    def _getDeployPreview(self, params: dict) -> Any:
+    def get_deploy_preview(self, params: dict) -> Any:
         return None  # as decap-server: no deploy preview; the site preview is the server's own pages
-
-
-ACTIONS = frozenset(
-    {
-        "info",
-        "entriesByFolder",
-        "entriesByFiles",
-        "getEntry",
-        "persistEntry",
-        "getMedia",
-        "getMediaFile",
-        "persistMedia",
-        "deleteFile",
-        "deleteFiles",
-        "getDeployPreview",
-    }
-)
 
 
 def _number(value: object, name: str) -> int:

@@ -405,3 +405,21 @@ def test_the_editor_serves_on_this_machine_only_and_says_when_the_port_is_taken(
             capture_output=True, text=True, check=False, timeout=60,
         )  # fmt: skip
         assert (done.returncode, done.stdout) == (1, "") and message in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_renamed_entry_moves_both_files(server: Any, project: Path) -> None:
+    files = {
+        f"case_studies/{en('before-rename')}": english_text("Renamed"),
+        "case_studies/before-rename.cy.md": welsh_text("Ailenwyd"),
+    }
+    assert persist(server, files)[0] == 200
+    data_files = [
+        {"slug": "after-rename", "path": path, "newPath": path.replace("before-rename", "after-rename"), "raw": raw}
+        for path, raw in files.items()
+    ]
+    assert call(server, "persistEntry", dataFiles=data_files, assets=[], options=OPTIONS)[0] == 200
+    assert (
+        not (project / "case_studies/before-rename.md").exists() and not (project / "case_studies/before-rename.cy.md").exists()
+    )
+    assert (project / "case_studies/after-rename.md").read_text(encoding="utf-8") == files[f"case_studies/{en('before-rename')}"]
+    assert (project / "case_studies/after-rename.cy.md").is_file()
