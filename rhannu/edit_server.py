@@ -61,7 +61,7 @@ API_PATH = "/api/v1"
 ADMIN_PATH = "/admin/"
 MAX_REQUEST_BYTES = 50 * 1024 * 1024  # as decap-server's JSON parser allows: a few photographs at once
 EDITOR_IMAGES = tuple(suffix for suffix in IMAGES if suffix != ".svg")  # an SVG can hold script; the editor takes none
-CURRENT, STALE = "current", "stale"  # the translation state a Welsh text shows in the editor
+CURRENT, STALE, MISSING = "current", "stale", "missing"  # the translation state the editor shows
 _DEFAULT_SUFFIX = f".{DEFAULT.code}.md"  # what Decap calls the default language's file: x.en.md for x.md
 
 
@@ -132,11 +132,15 @@ def _entry(root: Path, disk: str, label: str | None = None) -> dict[str, Any]:
 
 
 def with_translation_state(root: Path, disk: str, text: str) -> str:
-    """A translation's text with its state as a front-matter field: stale when the English has
-    changed since `translated_from` was recorded, current otherwise. Other files are as they are."""
+    """A text with its translation's state as a front-matter field: on a translation, stale when
+    the English has changed since `translated_from` was recorded, current otherwise; on an English
+    text whose translation is not there yet, missing. Other files are as they are."""
     source = parse_source_path(disk)
-    if source.lang is DEFAULT or not disk.endswith(".md") or not isinstance(parse_source(disk, text), Source):
+    if not disk.endswith(".md") or not isinstance(parse_source(disk, text), Source):
         return text
+    if source.lang is DEFAULT:
+        twin_missing = not (root / twin_path(source)).exists()
+        return translations.with_field(text, TRANSLATION_STATE_FIELD, MISSING) if twin_missing else text
     status = translations.status_of(root, source.key).status
     return translations.with_field(text, TRANSLATION_STATE_FIELD, STALE if status == translations.STALE else CURRENT)
 

@@ -423,3 +423,15 @@ def test_a_renamed_entry_moves_both_files(server: Any, project: Path) -> None:
     )
     assert (project / "case_studies/after-rename.md").read_text(encoding="utf-8") == files[f"case_studies/{en('before-rename')}"]
     assert (project / "case_studies/after-rename.cy.md").is_file()
+
+
+def test_an_english_text_with_no_translation_yet_shows_it_missing(server: Any, project: Path) -> None:
+    (project / "lessons/english-only.md").write_text("---\ntitle: English only\n---\n\nText.\n", encoding="utf-8")
+    try:
+        status, entries = call(
+            server, "entriesByFiles", files=[{"path": f"lessons/{en('english-only')}"}, {"path": f"lessons/{en('sample-time')}"}]
+        )
+        assert status == 200 and f"\n{STATE}: missing\n---" in entries[0]["data"]
+        assert STATE not in entries[1]["data"]
+    finally:
+        (project / "lessons/english-only.md").unlink()
