@@ -243,19 +243,30 @@ def refusals(root: Path, changes: Changes) -> list[str]:
     sources): every error, and the warnings about the changed files (a strict build stops on
     them: a text with no twin). Empty when the build would accept it."""
     with tempfile.TemporaryDirectory(prefix="rhannu-edit-check-") as folder:
-        copy = Path(folder)
-        for name in watched(root):
-            source = root / name
-            if source.is_dir():  # linked, not copied: no file is changed in place, each change replaces its file
-                shutil.copytree(source, copy / name, symlinks=True, copy_function=_link_or_copy)
-            elif source.is_file():
-                shutil.copy2(source, copy / name)
+        copy = _sources_copy(root, Path(folder))
         _apply(copy, changes)
         try:
             site = contextvars.copy_context().run(checked_change, copy, set(changes))
         except ContentErrors as problems:
             return [str(error) for error in problems.errors]
     return [message for level, message in site.messages() if level == "warning" and any(path in message for path in changes)]
+
+
+def _sources_copy(root: Path, copy: Path) -> Path:
+    """The sources a build reads, copied into `copy` as files hard-linked to the project's (no
+    file is changed in place: each change replaces its file); anything else in the project (a
+    hooks/ folder mkdocs.yml names) as a link to it."""
+    sources = watched(root)
+    for name in sources:
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, symlinks=True, copy_function=_link_or_copy)
+        elif source.is_file():
+            shutil.copy2(source, copy / name)
+    for other in root.iterdir():
+        if other.name not in sources and not other.name.startswith("."):
+            (copy / other.name).symlink_to(other)
+    return copy
 
 
 def _link_or_copy(source: str, destination: str) -> None:

@@ -435,3 +435,17 @@ def test_an_english_text_with_no_translation_yet_shows_it_missing(server: Any, p
         assert STATE not in entries[1]["data"]
     finally:
         (project / "lessons/english-only.md").unlink()
+
+
+def test_a_save_is_checked_with_what_else_the_configuration_names(tmp_path: Path) -> None:
+    from rhannu.edit_server import refusals
+
+    project = copy_fixture(tmp_path / "project")
+    (project / "hooks").mkdir()
+    (project / "hooks/noop.py").write_text("def on_config(config):\n    return config\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        (project / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - hooks/noop.py\n", encoding="utf-8"
+    )
+    english = (project / "lessons/sample-time.md").read_text(encoding="utf-8") + "\nOne more sentence.\n"
+    assert refusals(project, {"lessons/sample-time.md": english.encode("utf-8")}) == []
+    assert (project / "lessons/sample-time.md").read_text(encoding="utf-8") != english  # the check changes nothing itself
