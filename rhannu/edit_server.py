@@ -395,6 +395,12 @@ class EditApi:
     def _path(self, path: object) -> str:
         return safe_path(self.root, path, content_folders(self.root))
 
+    def _text_path(self, path: object) -> str:
+        disk = self._path(path)
+        if not disk.endswith(".md"):
+            raise Refused(f"{path}: an entry is saved as Markdown, in a file whose name ends in .md")
+        return disk
+
     def _write(self, changes: Changes) -> None:
         with self._writing:  # two saves each accepted alone could break the site together
             write_checked(self.root, changes)
@@ -420,10 +426,10 @@ class EditApi:
         data_files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
         if not data_files or not all(isinstance(file, dict) and isinstance(file.get("raw"), str) for file in data_files):
             raise Refused('"dataFiles": expected a list of {"path": ..., "raw": ...}')
-        texts = [(self._path(file.get("path")), file["raw"]) for file in data_files]
+        texts = [(self._text_path(file.get("path")), file["raw"]) for file in data_files]
         changes = entry_changes(self.root, texts)
         if all(file.get("newPath") for file in data_files):  # renamed: the old names go
-            renamed = entry_changes(self.root, [(self._path(file["newPath"]), file["raw"]) for file in data_files])
+            renamed = entry_changes(self.root, [(self._text_path(file["newPath"]), file["raw"]) for file in data_files])
             changes = {**dict.fromkeys(changes), **renamed}
         assets = params.get("assets") or []
         if not isinstance(assets, list):

@@ -239,6 +239,13 @@ def test_reads_and_writes_outside_the_content_folders_are_refused(server: Any, p
     assert tree(project) == before
 
 
+@pytest.mark.parametrize("path", ["newsletters/page.html", "docs/script.js", "case_studies/notes.txt"])
+def test_an_entry_is_saved_only_as_markdown(server: Any, project: Path, path: str) -> None:
+    status, answer = persist(server, {path: "<script>alert(1)</script>"})
+    assert (status, answer) == (422, {"error": f"{path}: an entry is saved as Markdown, in a file whose name ends in .md"})
+    assert not (project / path).exists()
+
+
 def test_a_link_in_a_content_folder_to_a_file_outside_is_neither_read_nor_written(
     server: Any, project: Path, tmp_path: Path
 ) -> None:
