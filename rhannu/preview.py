@@ -444,7 +444,7 @@ def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | No
     print(f"Building the site in {workspace} ...", flush=True)
     if not preview.first_build():
         _give_up(server, workspace)
-        raise NotServed("The site could not be built; fix the errors above and run the preview again.")
+        raise NotServed("The site could not be built; fix the errors above and start it again.")
     server.observer = change_observer()  # type: ignore[assignment]  # MkDocs uses only what every observer has
 
     def request_reload() -> None:

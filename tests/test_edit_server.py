@@ -456,3 +456,19 @@ def test_a_save_is_checked_with_what_else_the_configuration_names(tmp_path: Path
     english = (project / "lessons/sample-time.md").read_text(encoding="utf-8") + "\nOne more sentence.\n"
     assert refusals(project, {"lessons/sample-time.md": english.encode("utf-8")}) == []
     assert (project / "lessons/sample-time.md").read_text(encoding="utf-8") != english  # the check changes nothing itself
+
+
+def test_a_site_that_does_not_build_is_not_served(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "project")
+    source = project / "case_studies/sample-hackathon.md"
+    source.write_text(
+        re.sub(r"^psb: .*$", "psb: nowhere", source.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "edit", "--port", "0"],
+        capture_output=True, text=True, check=False, timeout=120, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "case_studies/sample-hackathon.md: field 'psb'" in done.stderr
+    assert "The site could not be built; fix the errors above and start it again." in done.stderr
+    assert not any(line.startswith("Editing at") for line in done.stdout.splitlines())
