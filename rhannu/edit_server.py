@@ -1,5 +1,5 @@
 """`rhannu edit`: the site preview, the content editor (Decap CMS) at /admin/, and the local API
-Decap's proxy backend talks to at /api/v1, on one local server.
+Decap's proxy backend talks to at /api/v1, on one server on this machine.
 
 The API speaks Decap's local-backend protocol as `decap-server` (packages/decap-server,
 middlewares/localFs) does: a POST of JSON `{action, params}`, an answer in JSON, an error as
@@ -7,16 +7,19 @@ middlewares/localFs) does: a POST of JSON `{action, params}`, an answer in JSON,
 site's rules ask:
 
 - only the site's content folders (docs/ and each content type's folder) are read or written: no
-  `..`, no absolute path, no link out of the folder;
+  `..`, no absolute path, no link out of the folder; an entry only as Markdown;
 - Decap names the default language's file `x.en.md`; the site keeps it as `x.md`, so each name is
   mapped both ways;
-- every change (a saved entry, an image, a deletion) is checked as `rhannu check` checks the site,
-  on a copy of the sources with the change in place; a change the build would refuse is refused
-  with the check's messages and nothing is written; otherwise each file is written whole;
+- every change (a saved entry, an image, a deletion) is checked as `rhannu check` checks the site
+  (see checked_change), on a copy of the sources with the change in place, one change at a time;
+  a change the build would refuse is refused with the check's messages and nothing is written;
+  otherwise each file is written whole, and the preview shows it;
 - images only of the allowlist (no SVG: it can hold script), only beside the items of a type with
   pages;
-- a Welsh text carries its translation state as a field, and a "mark current" field becomes a
-  fresh `translated_from`; neither is ever written.
+- a text carries its translation's state as a field (a Welsh text: current or stale; an English
+  one with no Welsh yet: missing), and a "mark current" field becomes a fresh `translated_from`;
+  neither is ever written;
+- only the editor's own page may call it: a request from another origin is refused.
 """
 
 from __future__ import annotations
