@@ -21,23 +21,31 @@ from rhannu.errors import ContentErrors
 from rhannu.links import is_email, is_name, shown
 
 
-def check(root: Path, publish: bool = False) -> int:
-    """Validate all content with the build's own messages; 1 if anything would stop a strict build
-    (or, with `publish`, if the site still has a placeholder an owner must set before publishing)."""
-    from rhannu.content_types import TYPES
+def checked_site(root: Path, publish: bool = False) -> Any:
+    """The site as `rhannu check` checks it; ContentErrors for anything that would stop the build
+    (or, with `publish`, for a placeholder an owner must set before publishing)."""
     from rhannu.languages import CODES
     from rhannu.outputs import all_outputs
     from rhannu.pages import unsafe_sources
     from rhannu.site import prepare
 
+    config = site_info.load_config(root)
+    site = prepare(root, build_date(), site_info.from_config(config), Path(config.docs_dir))
+    all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
+    if unsafe := unsafe_sources(site, config.markdown_extensions, config.mdx_configs):
+        raise ContentErrors(unsafe)
+    if publish and (placeholders := site_info.placeholders(site.info)):
+        raise ContentErrors(placeholders)
+    return site
+
+
+def check(root: Path, publish: bool = False) -> int:
+    """Validate all content with the build's own messages; 1 if anything would stop a strict build
+    (or, with `publish`, if the site still has a placeholder an owner must set before publishing)."""
+    from rhannu.content_types import TYPES
+
     try:
-        config = site_info.load_config(root)
-        site = prepare(root, build_date(), site_info.from_config(config), Path(config.docs_dir))
-        all_outputs(site, CODES)  # email editions over Gmail's size, paths written twice
-        if unsafe := unsafe_sources(site, config.markdown_extensions, config.mdx_configs):
-            raise ContentErrors(unsafe)
-        if publish and (placeholders := site_info.placeholders(site.info)):
-            raise ContentErrors(placeholders)
+        site = checked_site(root, publish)
     except ContentErrors as problems:
         for error in problems.errors:
             print(f"ERROR: {error}", file=sys.stderr)
@@ -387,6 +395,17 @@ def parser(
     )
     preview.add_argument("--host", default="127.0.0.1")
     preview.add_argument("--port", type=int, default=8000)
+    edit = commands.add_parser(
+        "edit",
+        help="edit the content in the browser, with the preview beside it",
+        description="Build the site and serve it as 'rhannu preview' does, with the content editor at /admin/ "
+        "(both languages side by side). A save is checked as 'rhannu check' checks the site: one the build "
+        "would refuse is refused with its messages and nothing is written; otherwise the files are written "
+        "to the project and the preview shows them. Serves on this machine only. Exit status: 0 when "
+        "stopped, 1 when the first build fails.",
+    )
+    edit.add_argument("--host", default="127.0.0.1")
+    edit.add_argument("--port", type=int, default=8000)
     new_parser = commands.add_parser("new", help="start new content in both languages")
     new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
     for kind, what in (
@@ -529,6 +548,10 @@ def _run(args: argparse.Namespace, root: Path) -> int:
         from rhannu.preview import serve
 
         return serve(root, args.host, args.port)
+    if args.command == "edit":
+        from rhannu.edit_server import serve as serve_editor
+
+        return serve_editor(root, args.host, args.port)
     if args.command == "new":
         return new(root, args.new_kind, args.title)
     if args.command == "translations":

@@ -4,6 +4,7 @@ of one, whatever stops the command (Ctrl-C, a full disk, a killed process)."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -11,9 +12,14 @@ from pathlib import Path
 def write_whole(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to a temporary file beside `path`, then rename it over `path`, keeping
     the permissions `path` had."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    write_whole_bytes(path, text.encode("utf-8"))
+
+
+def write_whole_bytes(path: Path, data: bytes) -> None:
+    """As write_whole, for bytes (an image)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # threads of one server too
     try:
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(data)
         if path.exists():
             os.chmod(temporary, path.stat().st_mode & 0o7777)
         os.replace(temporary, path)

@@ -23,9 +23,10 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import markdown as markdown_lib
 from markupsafe import escape
@@ -56,6 +57,9 @@ from rhannu.site_info import SiteInfo
 from rhannu.translations import source_folders, stale_records
 from rhannu.urls import relative, url
 from rhannu.views import ITEM_PAGES, VirtualPage
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("rhannu.preview")
 
@@ -379,7 +383,45 @@ def _report(done: subprocess.CompletedProcess) -> None:
             print(line, file=sys.stderr, flush=True)
 
 
-def serve(root: Path, host: str, port: int) -> int:
+# A WSGI application that answers the requests it knows and returns None for the others, which
+# the preview then serves: `rhannu edit` adds the editor and its API this way.
+Routes = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes] | None]
+
+
+class Running:
+    """A preview server answering in the background: its address, and how to stop it."""
+
+    def __init__(self, server: LiveReloadServer, url: str, workspace: Path) -> None:
+        self.server = server
+        self.url = url  # http://host:port/, with the port the server was given (the one asked for, or a free one for 0)
+        self.workspace = workspace
+        self._builder = threading.Thread(target=server._build_loop, daemon=True)  # MkDocs' own loop, as serve() runs it
+
+    def start(self) -> None:
+        if self.server._watched_paths:
+            self.server.observer.start()
+        self.server.serve_thread.start()
+        self._builder.start()
+
+    def wait(self) -> None:
+        """Until the server stops; Ctrl-C comes through (a join with no timeout would hold it up)."""
+        while self._builder.is_alive():
+            self._builder.join(0.5)
+
+    def close(self) -> None:
+        self.server.shutdown(wait=True)
+        self._builder.join(timeout=10)
+        shutil.rmtree(self.workspace, ignore_errors=True)
+
+
+class NotServed(Exception):
+    """Why the preview could not start, and what to do: the build failed, or the address is taken."""
+
+
+def start(root: Path, host: str, port: int, routes: Callable[[str], Routes] | None = None) -> Running:
+    """Build the site and serve it in the background (port 0: a free port). `routes`, given the
+    server's address, answers the requests it knows before the preview does. NotServed when the
+    address cannot be used or the first build fails (its errors printed)."""
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
@@ -389,11 +431,20 @@ def serve(root: Path, host: str, port: int) -> int:
     renderer = PageRenderer(config.markdown_extensions, config.mdx_configs)
     workspace = Path(tempfile.mkdtemp(prefix="rhannu-preview-"))
     preview = Preview(root, workspace, renderer, from_config(config))
+    server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+    try:  # before the build, so that a port in use is said at once
+        server.server_bind()  # here, not in server.serve(), so that the address is known before any request
+        server.server_activate()
+    except (OSError, OverflowError) as error:
+        _give_up(server, workspace)
+        reason = getattr(error, "strerror", None) or str(error)
+        raise NotServed(
+            f"Cannot serve on {host} port {port}: {reason}. Is a preview already running there? Choose another --port."
+        ) from None
     print(f"Building the site in {workspace} ...", flush=True)
     if not preview.first_build():
-        print("The site could not be built; fix the errors above and run the preview again.", file=sys.stderr)
-        return 1
-    server = LiveReloadServer(builder=preview, host=host, port=port, root=str(preview.served))
+        _give_up(server, workspace)
+        raise NotServed("The site could not be built; fix the errors above and start it again.")
     server.observer = change_observer()  # type: ignore[assignment]  # MkDocs uses only what every observer has
 
     def request_reload() -> None:
@@ -406,12 +457,48 @@ def serve(root: Path, host: str, port: int) -> int:
         if (root / name).exists():
             server.watch(str(root / name))
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
+    url = f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}/"
+    server.url = url
+    if routes is not None:
+        server.set_app(_answering_first(routes(url), server.serve_request))
+    running = Running(server, url, workspace)
+    running.start()
+    log.info("Serving on %s", url)
+    return running
+
+
+def _give_up(server: LiveReloadServer, workspace: Path) -> None:
+    server.server_close()
+    shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _answering_first(
+    routes: Routes, preview: Callable[[dict[str, Any], Any], Iterable[bytes]]
+) -> Callable[[dict[str, Any], Any], Iterable[bytes]]:
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        answer = routes(environ, start_response)
+        return preview(environ, start_response) if answer is None else answer
+
+    return app
+
+
+def serve(root: Path, host: str, port: int) -> int:
+    """`rhannu preview`: serve until stopped; 1, with why, when it cannot start."""
+    try:
+        running = start(root, host, port)
+    except NotServed as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    return serve_running(running)
+
+
+def serve_running(running: Running) -> int:
+    """Wait until Ctrl-C or SIGTERM, then stop the server and remove its build folders."""
     signal.signal(signal.SIGTERM, _stop)  # as Ctrl-C: the build folders (GBs at N=2000) are removed
     try:
-        server.serve()
+        running.wait()
     except KeyboardInterrupt:
         print("Shutting down...")
     finally:
-        server.shutdown()
-        shutil.rmtree(workspace, ignore_errors=True)
+        running.close()
     return 0

@@ -118,6 +118,16 @@ TYPE_LABELS = {
 }
 # Type labels whose placeholders Rhannu fixes, for a type whose keys Rhannu's tables lack.
 TYPE_LABEL_PLACEHOLDERS = {"count_other_{key}": frozenset({"n"})}
+# Rhannu's texts that name the content types a site has, with the type keys they name: true of a
+# site with exactly these types (the feed of everything, the catalogue's page) or at least these
+# (the newsletter's archive). Any other site gives its own words for them, so that none names a type
+# it lacks or leaves out one it has.
+TEXTS_NAMING_TYPES: dict[str, tuple[frozenset[str], bool]] = {
+    "feed_all_description": (frozenset({"case_studies", "lessons", "news"}), True),
+    "api_intro": (frozenset({"case_studies", "lessons", "news"}), True),
+    "newsletters_intro": (frozenset({"case_studies", "lessons", "news"}), False),
+    "newsletters_intro_empty": (frozenset({"case_studies", "lessons", "news"}), False),
+}
 # The case studies' labels that predate their derived names, kept so that sites' words still apply.
 LEGACY_TYPE_LABELS = {
     "count_one_case_studies": "count_one",
@@ -238,6 +248,7 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     declared_types = data.get("content_types", {})
     types = _declared_types(declared_types, tuple(facet.key for facet in facets), errors)
     words = _check_labels(data.get("labels", {}), types, errors, _attempted(declared_types))
+    errors += _texts_naming_other_types(data.get("labels", {}), types)
     own_fields = _content_types(declared_types, tuple(str(name) for name in vocabularies), errors)
     if errors:
         raise ContentErrors(errors)
@@ -463,6 +474,26 @@ def _check_labels(
             message = f"missing the words of a declared content type: give {', '.join(missing)}"
             errors.append(_error(message, f"labels.{lang}"))
     return MappingProxyType(words)
+
+
+def _texts_naming_other_types(value: object, types: tuple[TypeDeclaration, ...]) -> list[ContentError]:
+    """Rhannu's texts that name other types than the site declares, where the site gives none of
+    its own: each would tell readers of types the site lacks, or leave out one it has."""
+    declared = frozenset(kind.key for kind in types)
+    given = value if isinstance(value, dict) else {}
+    errors = []
+    for key, (named, exactly) in TEXTS_NAMING_TYPES.items():
+        if (declared == named) if exactly else named <= declared:
+            continue
+        for lang in LANGS:
+            words = given.get(lang)
+            if not isinstance(words, dict) or key not in words:
+                message = (
+                    f"Rhannu's text for {key} names the types {', '.join(sorted(named))}, and this site declares "
+                    f"{', '.join(sorted(declared)) or 'none'}: give the site's own words for it"
+                )
+                errors.append(_error(message, f"labels.{lang}.{key}"))
+    return errors
 
 
 def _label_fits(

@@ -75,7 +75,7 @@ def test_newsletter_email_errors(sample_project: Path, args: tuple[str, ...], co
 
 
 @pytest.mark.parametrize("command", [
-    (), ("check",), ("preview",), ("new",), ("new", "case-study"), ("new", "item"), ("new", "event"),
+    (), ("check",), ("preview",), ("edit",), ("new",), ("new", "case-study"), ("new", "item"), ("new", "event"),
     ("translations",), ("translations", "mark"), ("newsletter",), ("newsletter", "email"),
     ("newsletter", "preview"), ("newsletter", "send"), ("network",), ("network", "fetch"),
 ])
