@@ -49,7 +49,8 @@ MEDIA_SUFFIXES = tuple(suffix for suffix in IMAGES if suffix != ".svg")
 GLOBAL_MEDIA_FOLDER = "docs/assets/images"  # Decap needs one; every collection keeps its images beside its items
 
 _SLUG_PATTERN = rf"^(?=.{{1,{MAX_SLUG}}}$)[a-z0-9]+(-[a-z0-9]+)*$"
-_ADDRESS_PATTERN = r"^/?[A-Za-z0-9._~-]{1,200}(/[A-Za-z0-9._~-]{1,200})*/?$"
+# folders of an old address (rhannu.schema.address), none of them '.' or '..'
+_ADDRESS_PATTERN = r"^(?!(?:.*/)?\.\.?(?:/|$))/*[A-Za-z0-9._~-]{1,200}(?:/[A-Za-z0-9._~-]{1,200})*/*$"
 _WEB_ADDRESS_PATTERN = r"^https?://\S+$"
 _EVENT_DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])( ([01]\d|2[0-3]):[0-5]\d)?$"
 
@@ -62,12 +63,13 @@ def _any_case(word: str) -> str:
 _SEASON_NAMES = "|".join(_any_case(name) for name in SEASONS)
 _DAY = r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"
 _WHEN_PATTERN = rf"^\s*(\d{{4}}|\d{{4}}-(0[1-9]|1[0-2])|{_DAY}|({_SEASON_NAMES}) \d{{4}})\s*$"
-_IMAGE_SUFFIXES = "|".join(suffix.removeprefix(".") for suffix in MEDIA_SUFFIXES)
+_IMAGE_SUFFIXES = "|".join(_any_case(suffix.removeprefix(".")) for suffix in MEDIA_SUFFIXES)
 # A body passes when it has no image without a description and no image of another kind: Markdown
-# images only, as the editor writes them (the build checks <img> tags).
+# images, as the editor writes them, at `name.ext` or `<name with spaces.ext>` (the build checks
+# <img> tags and the files themselves).
 _BODY_PATTERN = (
     r"^(?![\s\S]*!\[\s*\]\()"
-    rf"(?![\s\S]*!\[[^\]]*\]\(\s*<?[^)\s>]*\.(?!({_IMAGE_SUFFIXES})[\s)>\"'])[A-Za-z0-9]+[\s)>\"'])"
+    rf"(?![\s\S]*!\[[^\]]*\]\(\s*(?:<[^>\n]*|[^)\s]*)\.(?!(?:{_IMAGE_SUFFIXES})[\s)>\"'])[A-Za-z0-9]+[\s)>\"'])"
 )
 
 

@@ -1,0 +1,332 @@
+"""The editor's Decap configuration, generated from a site's schema (issue 23): one collection per
+content type, its fields as the schema declares them, and what Decap itself would accept."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from rhannu.content_types import build_types
+from rhannu.editor_config import (
+    BODY_FIELD,
+    EDITOR_ONLY_FIELDS,
+    MARK_CURRENT_FIELD,
+    MEDIA_SUFFIXES,
+    SERVER_KEPT_FIELDS,
+    TRANSLATION_STATE_FIELD,
+    decap_config,
+)
+from rhannu.errors import ContentErrors
+from rhannu.labels import TABLES
+from rhannu.languages import ALL, DEFAULT
+from rhannu.partial_dates import PartialDateProblem
+from rhannu.partial_dates import parse as parse_partial_date
+from rhannu.schema import FieldProblem, address, event_date, slug, web_address
+from rhannu.taxonomy import load_taxonomy
+from tests.support.decap_schema import decap_problems
+from tests.support.schemas import REGION_FACET
+
+TESTS = Path(__file__).resolve().parent
+SITES = [TESTS / "fixture_site", TESTS / "fixture_minimal"]
+API = "http://127.0.0.1:8765/api/v1"
+
+
+def data_only(source: Path, destination: Path) -> Path:
+    """A site folder with only the data the configuration is made of, to change."""
+    shutil.copytree(source / "data", destination / "data")
+    return destination
+
+
+def change_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def collections(config: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {collection["name"]: collection for collection in config["collections"]}
+
+
+def fields(collection: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {field["name"]: field for field in collection["fields"]}
+
+
+def expected_fields(root: Path) -> dict[str, list[tuple[str, bool, bool]]]:
+    """Each type's front-matter fields from the schema: (name, required, one per language)."""
+    schema = load_taxonomy(root).schema
+    return {
+        kind.key: [(known.name, known.required, not known.shared) for known in kind.fields_for(schema)]
+        for kind in build_types(schema.types)
+    }
+
+
+@pytest.mark.parametrize("root", SITES, ids=lambda root: root.name)
+def test_decap_accepts_the_configuration(root: Path) -> None:
+    assert decap_problems(decap_config(root, API)) == []
+
+
+def test_the_check_of_decaps_schema_can_fail() -> None:
+    config = decap_config(SITES[0], API)
+    broken = copy.deepcopy(config)
+    del broken["collections"][0]["folder"]
+    fields(broken["collections"][1])["psb"].pop("options")
+    broken["collections"][2]["fields"].append({"name": "title", "widget": "string"})
+    broken["i18n"]["default_locale"] = "fr"
+    problems = "\n".join(decap_problems(broken))
+    assert "collections.0" in problems and "'options' is a required property" in problems
+    assert "name must be unique" in problems and "missing the default locale fr" in problems
+
+
+@pytest.mark.parametrize("root", SITES, ids=lambda root: root.name)
+def test_a_collection_per_content_type_in_its_folder(root: Path) -> None:
+    config = decap_config(root, API)
+    types = build_types(load_taxonomy(root).schema.types)
+    assert [(c["name"], c["folder"]) for c in config["collections"]] == [(kind.key, kind.folder) for kind in types]
+    for collection in config["collections"]:
+        assert (collection["extension"], collection["format"], collection["create"], collection["i18n"]) == (
+            "md",
+            "frontmatter",
+            True,
+            True,
+        )
+        assert collection["slug"] == "{{slug}}" and collection["identifier_field"] == "title"
+
+
+@pytest.mark.parametrize("root", SITES, ids=lambda root: root.name)
+def test_the_fields_agree_with_the_schema(root: Path) -> None:
+    """Every front-matter field the type declares, in its order, required as the loader requires it
+    (a list the loader takes empty is not required: [] is its default), and per language exactly
+    where each language's file has its own; then the body and the editor's own two fields."""
+    config = collections(decap_config(root, API))
+    for key, declared in expected_fields(root).items():
+        given = config[key]["fields"]
+        shown = [(name, required, own) for name, required, own in declared if name not in SERVER_KEPT_FIELDS]
+        assert [field["name"] for field in given] == [name for name, *_ in shown] + [BODY_FIELD, *EDITOR_ONLY_FIELDS]
+        for field, (name, required, own) in zip(given, shown, strict=False):
+            assert field.get("i18n", False) is own, name
+            empty_allowed = field.get("default") == []
+            assert field["required"] is (required and not empty_allowed), name
+        body = fields(config[key])[BODY_FIELD]
+        assert (body["widget"], body["i18n"], body["required"]) == ("markdown", True, True)
+
+
+def test_vocabularies_are_selects_of_their_keys_named_in_both_languages() -> None:
+    root = SITES[0]
+    taxonomy = load_taxonomy(root)
+    case_studies = fields(collections(decap_config(root, API))["case_studies"])
+    for facet in taxonomy.schema.vocabulary_facets:
+        field = case_studies[facet.field or ""]
+        terms = taxonomy.terms(facet.vocabulary or "")
+        assert field["widget"] == "select"
+        assert [option["value"] for option in field["options"]] == list(terms)
+        for option in field["options"]:
+            for lang in ALL:
+                assert terms[option["value"]].label(lang.code) in option["label"]
+        assert field.get("multiple", False) is facet.many
+        assert field["required"] is (facet.values in ("one", "some"))
+        assert field.get("min") == (1 if facet.values == "some" else None)
+
+
+def test_a_facet_added_to_the_schema_appears_in_the_editor(tmp_path: Path) -> None:
+    """THE test of issue 23: the configuration follows the schema. A region facet added to the
+    schema (and its values to the taxonomy) is a required select of its keys on case studies,
+    after the other facets; a field the schema adds to resources appears on resources."""
+    root = data_only(SITES[0], tmp_path)
+    before = collections(decap_config(root, API))
+    assert "region" not in fields(before["case_studies"])
+    change_yaml(root / "data/schema.yml", lambda data: data["vocabularies"].update(regions=REGION_FACET))
+    change_yaml(
+        root / "data/taxonomy.yml",
+        lambda data: data.update(
+            regions={"south": {"en": "The south", "cy": "Y de"}, "east": {"en": "The east", "cy": "Y dwyrain"}}
+        ),
+    )
+    after = collections(decap_config(root, API))
+    region = fields(after["case_studies"])["region"]
+    assert region["options"] == [
+        {"label": "Y de / The south", "value": "south"},
+        {"label": "Y dwyrain / The east", "value": "east"},
+    ]
+    assert region["required"] is True and "multiple" not in region
+    names = list(fields(after["case_studies"]))
+    assert names.index("region") == names.index("approaches") + 1
+    assert [name for name in names if name != "region"] == list(fields(before["case_studies"]))
+    assert (
+        decap_problems(
+            {"collections": list(after.values())} | {k: v for k, v in decap_config(root, API).items() if k != "collections"}
+        )
+        == []
+    )
+
+
+def test_a_field_a_site_adds_appears_with_its_type(tmp_path: Path) -> None:
+    root = data_only(SITES[1], tmp_path)
+    added = {
+        "funder": {"type": "text", "required": True},
+        "launched": {"type": "partial_date"},
+        "audience": {"type": "term", "vocabulary": "audiences"},
+    }
+    change_yaml(root / "data/schema.yml", lambda data: data["content_types"]["resources"].update(fields=added))
+    resources = fields(collections(decap_config(root, API))["resources"])
+    assert (resources["funder"]["widget"], resources["funder"]["required"]) == ("string", True)
+    assert (
+        resources["launched"]["pattern"][0] == fields(collections(decap_config(root, API))["case_studies"])["when"]["pattern"][0]
+    )
+    assert resources["audience"]["widget"] == "select" and resources["audience"]["required"] is False
+    assert expected_fields(root)["resources"][-3:] == [
+        ("funder", True, False),
+        ("launched", False, False),
+        ("audience", False, False),
+    ]
+
+
+def test_related_lessons_are_chosen_from_the_lessons_by_file_name() -> None:
+    config = collections(decap_config(SITES[0], API))
+    lessons = fields(config["case_studies"])["lessons"]
+    assert lessons["widget"] == "relation" and lessons["collection"] in config
+    assert config[lessons["collection"]]["folder"] == "lessons"
+    assert (lessons["value_field"], lessons["multiple"], lessons["default"]) == ("{{slug}}", True, [])
+
+
+def test_dates_are_days_as_the_loader_reads_them() -> None:
+    news = fields(collections(decap_config(SITES[0], API))["news"])
+    for name in ("published", "updated"):
+        assert news[name]["widget"] == "datetime"
+        assert (news[name]["format"], news[name]["time_format"]) == ("YYYY-MM-DD", False)
+
+
+def test_images_go_beside_the_item_and_never_svg() -> None:
+    config = decap_config(SITES[0], API)
+    for collection in config["collections"]:
+        assert (collection["media_folder"], collection["public_folder"]) == ("", "")
+    assert ".svg" not in MEDIA_SUFFIXES and {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"} <= set(MEDIA_SUFFIXES)
+
+
+def test_the_backend_is_the_local_server_and_the_languages_are_the_sites() -> None:
+    config = decap_config(SITES[0], API)
+    assert config["backend"] == {"name": "proxy", "proxy_url": API} and config["local_backend"] == {"url": API}
+    assert config["publish_mode"] == "simple"
+    assert config["i18n"] == {
+        "structure": "multiple_files",
+        "locales": [DEFAULT.code, *(lang.code for lang in ALL if lang is not DEFAULT)],
+        "default_locale": DEFAULT.code,
+    }
+    assert "locale" not in config  # Decap's interface has no Welsh: each label carries both languages
+
+
+def test_the_translation_state_and_its_mark_are_the_editors_fields() -> None:
+    case_studies = fields(collections(decap_config(SITES[0], API))["case_studies"])
+    state, mark = case_studies[TRANSLATION_STATE_FIELD], case_studies[MARK_CURRENT_FIELD]
+    assert (state["widget"], state["i18n"], state["required"]) == ("string", "duplicate", False)
+    assert (mark["widget"], mark["i18n"], mark["default"]) == ("boolean", "duplicate", False)
+
+
+def test_every_label_and_hint_is_in_both_languages() -> None:
+    config = decap_config(SITES[0], API)
+    for collection in config["collections"]:
+        for field in collection["fields"]:
+            for part in ("label", "hint"):
+                if part in field and field["name"] not in ("psb",):  # a facet's words come from the schema
+                    assert " / " in field[part], (collection["name"], field["name"], part)
+    welsh_hint = TABLES["cy"]["editor_hint_summary"]
+    assert welsh_hint in fields(config["collections"][1])["summary"]["hint"]
+
+
+def test_a_site_whose_schema_cannot_be_read_is_named(tmp_path: Path) -> None:
+    root = data_only(SITES[0], tmp_path)
+    change_yaml(root / "data/schema.yml", lambda data: data["vocabularies"]["psbs"].update(values="several"))
+    with pytest.raises(ContentErrors, match=r"data/schema.yml: field 'vocabularies.psbs.values'"):
+        decap_config(root, API)
+
+
+# --- The patterns: JavaScript's RegExp (as Decap runs them) against the loader's own rules ---------
+
+ACCEPTED = "accepted"
+
+
+def _loader(parse) -> Any:
+    def verdict(value: str) -> bool:
+        try:
+            parse(yaml.safe_load(f"v: {value}")["v"], None)
+        except (FieldProblem, PartialDateProblem, ValueError):
+            return False
+        return True
+
+    return verdict
+
+
+SAMPLES: dict[str, tuple[Any, list[str]]] = {
+    "when": (
+        _loader(lambda value, _: parse_partial_date(value)),
+        [
+            "2021",
+            "2021-11",
+            "2021-06-15",
+            "summer 2021",
+            "Winter 2022",
+            "AUTUMN 2020",
+            "2021-13",
+            "summer",
+            "June 2021",
+            "2021-6",
+            "21",
+        ],
+    ),
+    "slug": (_loader(slug), ["rhannu-arfer", "a1", "Rhannu", "two--hyphens", "-lead", "trail-", "with space", "x" * 81]),
+    "event_date": (_loader(event_date), ["2022-03-17", "2022-03-17 14:00", "2022-03-17T14:00", "17/03/2022", "2022-03-17 25:00"]),
+    "online_link": (
+        _loader(web_address),
+        ["https://example.org/x", "http://example.org", "ftp://x", "example.org", "https://a b"],
+    ),
+    "aliases": (
+        _loader(address),
+        ["case-studies/old-name/", "old/", "/old", "///old//", "../up/", "a/./b/", "with space/", "a//b/"],
+    ),
+}
+
+
+def js_verdicts(pattern: str, values: list[str]) -> list[bool]:
+    """What Decap decides of each value: RegExp(pattern).test(value), in node."""
+    script = "const [p, vs] = JSON.parse(process.argv[1]); console.log(JSON.stringify(vs.map(v => RegExp(p).test(v))))"
+    node = shutil.which("node")
+    assert node is not None, "node is needed to run Decap's patterns as Decap does"
+    out = subprocess.run([node, "-e", script, json.dumps([pattern, values])], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def pattern_of(field: dict[str, Any]) -> str:
+    return (field.get("field") or field)["pattern"][0]
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_each_pattern_refuses_what_the_loader_refuses_and_nothing_it_accepts(name: str) -> None:
+    config = collections(decap_config(SITES[0], API))
+    field = {**fields(config["case_studies"]), **fields(config["news"])}[name]
+    loader, values = SAMPLES[name]
+    verdicts = js_verdicts(pattern_of(field), values)
+    assert dict(zip(values, verdicts, strict=True)) == {value: loader(value) for value in values}
+
+
+def test_the_body_pattern_asks_for_alt_text_and_refuses_svg() -> None:
+    body = fields(collections(decap_config(SITES[0], API))["case_studies"])[BODY_FIELD]
+    samples = {
+        "Text only.\n\n## A heading\n": True,
+        "![Members of the cluster at a workshop](workshop.jpg)": True,
+        "See ![a chart](chart.PNG) and ![a photo](<my photo.webp>)": True,
+        "![A logo](https://example.org/logo.png)": True,
+        "Intro\n\n![](workshop.jpg)\n": False,
+        "![  ](workshop.jpg)": False,
+        "![A diagram](diagram.svg)": False,
+        '![A diagram](diagram.svg "title")': False,
+        "![Notes](notes.docx)": False,
+        "![A diagram](<my diagram.SVG>)": False,
+        "![A photo](photo.jpg.svg)": False,
+    }
+    assert dict(zip(samples, js_verdicts(pattern_of(body), list(samples)), strict=True)) == samples
