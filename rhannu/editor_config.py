@@ -14,12 +14,12 @@ MARK_CURRENT_FIELD into a new `translated_from` on save; neither is ever written
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rhannu.assets import IMAGES
-from rhannu.content import WELSH_ONLY
 from rhannu.content_types import ContentType, build_types, of_behaviour
 from rhannu.html_safety import ALLOWED_ELEMENTS, ALLOWED_SCHEMES
 from rhannu.labels import label, site_words
@@ -37,10 +37,6 @@ MARK_CURRENT_FIELD = "mark_welsh_current"
 EDITOR_ONLY_FIELDS = (TRANSLATION_STATE_FIELD, MARK_CURRENT_FIELD)
 # Front-matter fields the editor does not show: the server keeps them as the files have them.
 SERVER_KEPT_FIELDS = ("translated_from",)
-# Fields only the other languages' files may hold (the loader refuses them in the default
-# language's file): the editor shows them in every language, so the server drops them, empty, from
-# the default language's file.
-OTHER_LANGUAGES_ONLY = tuple(name for name in WELSH_ONLY if name not in SERVER_KEPT_FIELDS)
 BODY_FIELD = "body"
 
 # The images the editor may place beside an item: the site's images, but no SVG (issue 23), which
@@ -140,12 +136,21 @@ def _field(
     elif own is not None:
         widget = _own_widget(own, taxonomy)
     elif known.name in RHANNU_FIELDS:
-        widget = RHANNU_FIELDS[known.name](taxonomy, types)
+        widget = RHANNU_FIELDS[known.name](Where(kind, taxonomy, types))
     else:
         raise ValueError(f"{kind.key}: no editor widget for the field '{known.name}': add one to RHANNU_FIELDS")
     empty_allowed = widget.pop("empty_allowed", False)  # a list the loader takes empty: required, but [] will do
     entry = {"name": known.name, **widget, "required": known.required and not empty_allowed}
     return entry | ({"i18n": True} if not known.shared else {})
+
+
+@dataclass(frozen=True)
+class Where:
+    """What a field's widget may depend on: its type, the site's vocabularies and its other types."""
+
+    kind: ContentType
+    taxonomy: Taxonomy
+    types: tuple[ContentType, ...]
 
 
 # --- Widgets ----------------------------------------------------------------------------------
@@ -216,17 +221,17 @@ def _number(*_: Any) -> dict[str, Any]:
     return {"widget": "number", "value_type": "int", "min": 1, "step": 1, "hint": both("editor_hint_number")}
 
 
-def _sources(taxonomy: Taxonomy, _: Any) -> dict[str, Any]:
+def _sources(where: Where) -> dict[str, Any]:
     options = [
         {"label": " / ".join(dict.fromkeys(source.titles[lang.code] for lang in ALL)), "value": key}
-        for key, source in taxonomy.sources.items()
+        for key, source in where.taxonomy.sources.items()
     ]
     return {"label": both("editor_source"), "hint": both("editor_hint_source"), "widget": "select", "options": options}
 
 
-def _lessons(_: Taxonomy, types: tuple[ContentType, ...]) -> dict[str, Any]:
+def _lessons(where: Where) -> dict[str, Any]:
     """The lessons an item names, by their ids (their file names), chosen from the lessons there are."""
-    lessons = of_behaviour(types, "grouped-lessons")
+    lessons = of_behaviour(where.types, "grouped-lessons")
     relation: dict[str, Any] = {
         "label": both("editor_lessons"),
         "hint": both("editor_hint_lessons"),
@@ -245,8 +250,8 @@ def _lessons(_: Taxonomy, types: tuple[ContentType, ...]) -> dict[str, Any]:
     }
 
 
-def _aliases(*_: Any) -> dict[str, Any]:
-    example = {"example": "case-studies/old-name/"}
+def _aliases(where: Where) -> dict[str, Any]:
+    example = {"example": f"{where.kind.address}/old-name/"}
     return {
         "label": both("editor_aliases"),
         "hint": both("editor_hint_aliases", **example),
@@ -276,7 +281,7 @@ def _event_date(name: str) -> Callable[..., dict[str, Any]]:
 
 
 # Rhannu's own fields (rhannu.content_types), by name: a new one fails the tests until it has a widget.
-RHANNU_FIELDS: dict[str, Callable[[Taxonomy, tuple[ContentType, ...]], dict[str, Any]]] = {
+RHANNU_FIELDS: dict[str, Callable[[Where], dict[str, Any]]] = {
     "title": lambda *_: _string("title"),
     "summary": lambda *_: {"label": both("editor_summary"), "widget": "text", "hint": both("editor_hint_summary")},
     "published": lambda *_: _date("published"),
@@ -287,7 +292,7 @@ RHANNU_FIELDS: dict[str, Callable[[Taxonomy, tuple[ContentType, ...]], dict[str,
     "source": _sources,
     "draft": lambda *_: {"label": both("editor_draft"), "widget": "boolean", "default": False},
     "slug": lambda *_: _string("slug", _SLUG_PATTERN, both("editor_pattern_slug"), hint=both("editor_hint_slug")),
-    "group": lambda taxonomy, _: {"label": both("lesson_group"), **_select("lesson_groups", taxonomy, False, True)},
+    "group": lambda where: {"label": both("lesson_group"), **_select("lesson_groups", where.taxonomy, False, True)},
     "order": lambda *_: {"label": both("editor_order"), **_number(), "hint": both("editor_hint_order")},
     "kind": _kind,
     "event_date": _event_date("event_date"),
@@ -346,3 +351,10 @@ def _translation_fields() -> list[dict[str, Any]]:
             "hint": both("editor_hint_mark_current"),
         },
     ]
+
+
+def front_matter_to_write(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter of a file as the editor sent it, as it should be written: without the
+    editor's own fields, and without the fields left empty (Decap keeps an emptied field as '' or
+    null, which the loader would refuse as a value; a list left empty, [], stays)."""
+    return {name: value for name, value in meta.items() if name not in EDITOR_ONLY_FIELDS and value not in ("", None)}

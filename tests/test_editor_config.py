@@ -22,6 +22,7 @@ from rhannu.editor_config import (
     SERVER_KEPT_FIELDS,
     TRANSLATION_STATE_FIELD,
     decap_config,
+    front_matter_to_write,
 )
 from rhannu.errors import ContentErrors
 from rhannu.labels import TABLES
@@ -228,12 +229,33 @@ def test_the_translation_state_and_its_mark_are_the_editors_fields() -> None:
     assert (mark["widget"], mark["i18n"], mark["default"]) == ("boolean", "duplicate", False)
 
 
+def test_what_the_editor_sends_is_written_without_its_own_fields_and_emptied_ones() -> None:
+    sent = {
+        "title": "Hacathonau",
+        "slug": "",
+        "when": None,
+        "approaches": [],
+        "draft": False,
+        "order": 0,
+        TRANSLATION_STATE_FIELD: "stale",
+        MARK_CURRENT_FIELD: True,
+        "translated_from": "0123456789ab",
+    }
+    assert front_matter_to_write(sent) == {
+        "title": "Hacathonau",
+        "approaches": [],
+        "draft": False,
+        "order": 0,
+        "translated_from": "0123456789ab",
+    }
+
+
 def test_every_label_and_hint_is_in_both_languages() -> None:
     config = decap_config(SITES[0], API)
     for collection in config["collections"]:
         for field in collection["fields"]:
             for part in ("label", "hint"):
-                if part in field and field["name"] not in ("psb",):  # a facet's words come from the schema
+                if part in field:
                     assert " / " in field[part], (collection["name"], field["name"], part)
     welsh_hint = TABLES["cy"]["editor_hint_summary"]
     assert welsh_hint in fields(config["collections"][1])["summary"]["hint"]
