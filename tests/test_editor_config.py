@@ -100,22 +100,50 @@ def test_a_collection_per_content_type_in_its_folder(root: Path) -> None:
         assert collection["slug"] == "{{slug}}" and collection["identifier_field"] == "title"
 
 
+def disagreements(config: dict[str, Any], root: Path) -> list[str]:
+    """Where a configuration differs from the schema at `root`: every front-matter field each type
+    declares, in its order, required as the loader requires it (a list the loader takes empty is
+    not required: [] is its default), and per language exactly where each language's file has its
+    own; then the body (Markdown, per language) and the editor's own two fields."""
+    problems = []
+    given_types = collections(config)
+    for key, declared in expected_fields(root).items():
+        if key not in given_types:
+            problems.append(f"no collection {key}")
+            continue
+        given = given_types[key]["fields"]
+        shown = [(name, required, own) for name, required, own in declared if name not in SERVER_KEPT_FIELDS]
+        names = [field["name"] for field in given]
+        if names != [name for name, *_ in shown] + [BODY_FIELD, *EDITOR_ONLY_FIELDS]:
+            problems.append(f"{key}: fields {names}")
+            continue
+        for field, (name, required, own) in zip(given, shown, strict=False):
+            if field.get("i18n", False) is not own:
+                problems.append(f"{key}.{name}: i18n {field.get('i18n')}")
+            if field["required"] is not (required and field.get("default") != []):
+                problems.append(f"{key}.{name}: required {field['required']}")
+        body = fields(given_types[key])[BODY_FIELD]
+        if (body["widget"], body["i18n"], body["required"]) != ("markdown", True, True):
+            problems.append(f"{key}.body: {body}")
+    return problems
+
+
 @pytest.mark.parametrize("root", SITES, ids=lambda root: root.name)
 def test_the_fields_agree_with_the_schema(root: Path) -> None:
-    """Every front-matter field the type declares, in its order, required as the loader requires it
-    (a list the loader takes empty is not required: [] is its default), and per language exactly
-    where each language's file has its own; then the body and the editor's own two fields."""
-    config = collections(decap_config(root, API))
-    for key, declared in expected_fields(root).items():
-        given = config[key]["fields"]
-        shown = [(name, required, own) for name, required, own in declared if name not in SERVER_KEPT_FIELDS]
-        assert [field["name"] for field in given] == [name for name, *_ in shown] + [BODY_FIELD, *EDITOR_ONLY_FIELDS]
-        for field, (name, required, own) in zip(given, shown, strict=False):
-            assert field.get("i18n", False) is own, name
-            empty_allowed = field.get("default") == []
-            assert field["required"] is (required and not empty_allowed), name
-        body = fields(config[key])[BODY_FIELD]
-        assert (body["widget"], body["i18n"], body["required"]) == ("markdown", True, True)
+    assert disagreements(decap_config(root, API), root) == []
+
+
+def test_a_configuration_that_disagrees_with_the_schema_is_caught() -> None:
+    config = decap_config(SITES[0], API)
+    case_studies = fields(collections(config)["case_studies"])
+    case_studies["title"].pop("i18n")
+    case_studies["psb"]["required"] = False
+    del collections(config)["lessons"]["fields"][-1]
+    assert disagreements(config, SITES[0]) == [
+        "case_studies.title: i18n None",
+        "case_studies.psb: required False",
+        f"lessons: fields {[field['name'] for field in collections(config)['lessons']['fields']]}",
+    ]
 
 
 def test_vocabularies_are_selects_of_their_keys_named_in_both_languages() -> None:
@@ -149,6 +177,10 @@ def test_a_facet_added_to_the_schema_appears_in_the_editor(tmp_path: Path) -> No
             regions={"south": {"en": "The south", "cy": "Y de"}, "east": {"en": "The east", "cy": "Y dwyrain"}}
         ),
     )
+    assert disagreements(decap_config(root, API) | {"collections": list(before.values())}, root) == [
+        f"case_studies: fields {list(fields(before['case_studies']))}"
+    ]
+    assert disagreements(decap_config(root, API), root) == []
     after = collections(decap_config(root, API))
     region = fields(after["case_studies"])["region"]
     assert region["options"] == [
