@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -384,3 +385,60 @@ def test_the_body_pattern_asks_for_alt_text_and_refuses_svg() -> None:
         "![A photo](photo.jpg.svg)": False,
     }
     assert dict(zip(samples, js_verdicts(pattern_of(body), list(samples)), strict=True)) == samples
+
+
+# --- Decap itself: its bundle, in Chromium, loads the configuration or says why not ----------------
+
+DECAP_DIST = TESTS.parent / "node_modules/decap-cms/dist"
+EDITOR_ORIGIN = "http://127.0.0.1:8079"  # answered by the page's routes: no server listens, nothing leaves Chromium
+# Decap looks for its local backend only on a local address, once it has accepted the configuration
+
+
+def decap_dist() -> Path:
+    if (DECAP_DIST / "decap-cms.js").is_file():
+        return DECAP_DIST
+    message = f"{DECAP_DIST}/decap-cms.js not found: npm ci installs the pinned Decap (package.json)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " - it never skips in CI", pytrace=False)
+    pytest.skip(message)
+
+
+def decap_verdict(browser, config: dict[str, Any]) -> str:
+    """What Decap's bundle says of `config`: '' once it has accepted it and looks for its backend,
+    else its configuration errors. Every request is answered from disk or refused."""
+    dist = decap_dist()
+    page = browser.new_page()
+    page_html = (
+        "<!doctype html><html lang=en><head><meta charset=utf-8><title>Decap</title></head><body>"
+        "<script>window.CMS_MANUAL_INIT = true;</script><script src=/dist/decap-cms.js></script>"
+        f"<script>CMS.init({{config: {json.dumps(config | {'load_config_file': False})}}});</script></body></html>"
+    )
+
+    def answer(route) -> None:
+        path = route.request.url.removeprefix(EDITOR_ORIGIN)
+        if path == "/":
+            route.fulfill(body=page_html, content_type="text/html")
+        elif path.startswith("/dist/") and (dist / path.removeprefix("/dist/")).is_file():
+            route.fulfill(path=str(dist / path.removeprefix("/dist/")))
+        else:
+            route.fulfill(status=404)
+
+    page.route("**/*", answer)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        with page.expect_console_message(lambda message: "Proxy Server" in message.text or "Config Errors" in message.text):
+            page.goto(f"{EDITOR_ORIGIN}/")
+        return "\n".join(errors)
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_decaps_own_bundle_loads_the_configuration(browser) -> None:
+    """Decap's own validation, as the editor runs it (the vendored schema above may lag a release)."""
+    for root in SITES:
+        assert decap_verdict(browser, decap_config(root, f"{EDITOR_ORIGIN}/api/v1")) == "", root.name
+    config = decap_config(SITES[1], f"{EDITOR_ORIGIN}/api/v1")
+    fields(collections(config)["case_studies"])["audiences"].pop("options")
+    assert "must have required property 'options'" in decap_verdict(browser, config)
