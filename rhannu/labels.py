@@ -246,9 +246,9 @@ ENGLISH: dict[str, str] = {
     "editor_hint_summary": "One or two sentences, shown on cards, in link previews and in feeds.",
     "editor_body": "Text",
     "editor_hint_body": (
-        "Markdown, with ## headings for its parts. HTML may hold only these elements: {elements}; no script, no "
-        "on...= attributes, and links only to {schemes} addresses or this site. Describe every image between the "
-        "square brackets, in each language: ![what it shows](photo.jpg). Images: {images}."
+        "Markdown, with `##` headings for its parts. HTML may hold only these elements: {elements}; no script, no "
+        "`on...=` attributes, and links only to {schemes} addresses or this site. Describe every image between the "
+        "square brackets, in each language: `![what it shows](photo.jpg)`. Images: {images}."
     ),
     "editor_pattern_body": "Describe every image between the square brackets, and use {images} only (no SVG)",
     "editor_published": "Published on this site",
@@ -535,9 +535,9 @@ WELSH: dict[str, str] = {
     "editor_hint_summary": "Brawddeg neu ddwy, a ddangosir ar gardiau, mewn rhagolygon o ddolenni ac mewn ffrydiau.",
     "editor_body": "Testun",
     "editor_hint_body": (
-        "Markdown, gyda phenawdau ## ar gyfer ei rannau. Dim ond yr elfennau hyn a gaiff fod mewn HTML: {elements}; "
-        "dim sgript, dim priodoleddau on...=, a dolenni i gyfeiriadau {schemes} neu i'r wefan hon yn unig. Disgrifiwch "
-        "bob delwedd rhwng y cromfachau sgwâr, ym mhob iaith: ![beth mae'n ei ddangos](llun.jpg). Delweddau: {images}."
+        "Markdown, gyda phenawdau `##` ar gyfer ei rannau. Dim ond yr elfennau hyn a gaiff fod mewn HTML: {elements}; "
+        "dim sgript, dim priodoleddau `on...=`, a dolenni i gyfeiriadau {schemes} neu i'r wefan hon yn unig. Disgrifiwch "
+        "bob delwedd rhwng y cromfachau sgwâr, ym mhob iaith: `![beth mae'n ei ddangos](llun.jpg)`. Delweddau: {images}."
     ),
     "editor_pattern_body": "Disgrifiwch bob delwedd rhwng y cromfachau sgwâr, a defnyddiwch {images} yn unig (dim SVG)",
     "editor_published": "Cyhoeddwyd ar y wefan hon",
