@@ -355,8 +355,18 @@ def _translation_fields() -> list[dict[str, Any]]:
     ]
 
 
-def front_matter_to_write(meta: Mapping[str, Any]) -> dict[str, Any]:
-    """The front matter of a file as the editor sent it, as it should be written: without the
-    editor's own fields, and without the fields left empty (Decap keeps an emptied field as '' or
-    null, which the loader would refuse as a value; a list left empty, [], stays)."""
-    return {name: value for name, value in meta.items() if name not in EDITOR_ONLY_FIELDS and value not in ("", None)}
+def front_matter_to_write(meta: Mapping[str, Any], lang: str, collection: Mapping[str, Any]) -> dict[str, Any]:
+    """The front matter of a file in `lang` as the editor sent it for `collection` (of this
+    configuration), as it should be written: without the editor's own fields; without the fields
+    left empty (Decap keeps an emptied field as '' or null, which the loader would refuse as a
+    value; a list left empty, [], stays); and, in another language than the default, without the
+    facts both languages share, which Decap writes there empty (`themes: []`) and the loader would
+    read as contradicting the default language's file. Fields the editor does not show stay."""
+    configured = {field["name"]: field.get("i18n") for field in collection["fields"]}
+    return {
+        name: value
+        for name, value in meta.items()
+        if name not in EDITOR_ONLY_FIELDS
+        and value not in ("", None)
+        and (lang == DEFAULT.code or name not in configured or configured[name] is True)
+    }

@@ -262,23 +262,46 @@ def test_the_translation_state_and_its_mark_are_the_editors_fields() -> None:
     assert (mark["widget"], mark["i18n"], mark["default"]) == ("boolean", "duplicate", False)
 
 
-def test_what_the_editor_sends_is_written_without_its_own_fields_and_emptied_ones() -> None:
-    sent = {
-        "title": "Hacathonau",
-        "slug": "",
-        "when": None,
+def test_what_the_editor_sends_is_written_without_its_own_fields_emptied_ones_or_shared_facts_in_welsh() -> None:
+    """As Decap 3.16.3 sent a new case study (a fake local backend, recorded once)."""
+    case_studies = collections(decap_config(SITES[0], API))["case_studies"]
+    english = {
+        "title": "Hackathons for the assessment",
+        "summary": "A summary.",
+        "psb": "sample-north",
+        "themes": ["well-being-assessments"],
         "approaches": [],
+        "lessons": [],
+        "aliases": [],
+        "when": "2021",
+        "source": "",
+        "slug": None,
         "draft": False,
-        "order": 0,
+        MARK_CURRENT_FIELD: False,
         TRANSLATION_STATE_FIELD: "stale",
+    }
+    welsh = {
+        "title": "Hacathonau",
+        "summary": "Crynodeb.",
+        "themes": [],
         MARK_CURRENT_FIELD: True,
         "translated_from": "0123456789ab",
     }
-    assert front_matter_to_write(sent) == {
-        "title": "Hacathonau",
+    assert front_matter_to_write(english, DEFAULT.code, case_studies) == {
+        "title": "Hackathons for the assessment",
+        "summary": "A summary.",
+        "psb": "sample-north",
+        "themes": ["well-being-assessments"],
         "approaches": [],
+        "lessons": [],
+        "aliases": [],
+        "when": "2021",
         "draft": False,
-        "order": 0,
+    }
+    other = next(lang.code for lang in ALL if lang is not DEFAULT)
+    assert front_matter_to_write(welsh, other, case_studies) == {
+        "title": "Hacathonau",
+        "summary": "Crynodeb.",
         "translated_from": "0123456789ab",
     }
 
