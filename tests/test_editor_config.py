@@ -263,7 +263,7 @@ def test_the_translation_state_and_its_mark_are_the_editors_fields() -> None:
 
 
 def test_what_the_editor_sends_is_written_without_its_own_fields_emptied_ones_or_shared_facts_in_welsh() -> None:
-    """As Decap 3.16.3 sent a new case study (a fake local backend, recorded once)."""
+    """As Decap 3.16.3 sent a new case study and a changed one (to a fake local backend, recorded once)."""
     case_studies = collections(decap_config(SITES[0], API))["case_studies"]
     english = {
         "title": "Hackathons for the assessment",
@@ -280,12 +280,14 @@ def test_what_the_editor_sends_is_written_without_its_own_fields_emptied_ones_or
         MARK_CURRENT_FIELD: False,
         TRANSLATION_STATE_FIELD: "stale",
     }
-    welsh = {
+    welsh = {  # Decap also writes a relation and the editor's fields into the Welsh file
         "title": "Hacathonau",
         "summary": "Crynodeb.",
-        "themes": [],
-        MARK_CURRENT_FIELD: True,
         "translated_from": "0123456789ab",
+        "themes": [],
+        "lessons": ["sample-skills"],
+        TRANSLATION_STATE_FIELD: None,
+        MARK_CURRENT_FIELD: True,
     }
     assert front_matter_to_write(english, DEFAULT.code, case_studies) == {
         "title": "Hackathons for the assessment",
