@@ -129,12 +129,13 @@ def _field(
     """Decap's field for one of a type's front-matter fields; None for a field the server keeps."""
     if known.name in SERVER_KEPT_FIELDS:
         return None
-    facet = next((facet for facet in schema.vocabulary_facets if facet.field == known.name), None)
     own = next((own for own in schema.fields_of(kind.key) if own.name == known.name), None)
-    if facet is not None:
-        widget = _facet_widget(facet, taxonomy)
-    elif own is not None:
+    facets = schema.vocabulary_facets if kind.faceted else ()
+    facet = next((facet for facet in facets if facet.field == known.name), None)
+    if own is not None:
         widget = _own_widget(own, taxonomy)
+    elif facet is not None:
+        widget = _facet_widget(facet, taxonomy)
     elif known.name in RHANNU_FIELDS:
         widget = RHANNU_FIELDS[known.name](Where(kind, taxonomy, types))
     else:

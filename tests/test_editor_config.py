@@ -203,6 +203,7 @@ def test_a_facet_added_to_the_schema_appears_in_the_editor(tmp_path: Path) -> No
 def test_a_field_a_site_adds_appears_with_its_type(tmp_path: Path) -> None:
     root = data_only(SITES[1], tmp_path)
     added = {
+        "audiences": {"type": "text"},  # named like the facet's field of the case studies, which resources lack
         "funder": {"type": "text", "required": True},
         "launched": {"type": "partial_date"},
         "audience": {"type": "term", "vocabulary": "audiences"},
@@ -214,6 +215,9 @@ def test_a_field_a_site_adds_appears_with_its_type(tmp_path: Path) -> None:
         resources["launched"]["pattern"][0] == fields(collections(decap_config(root, API))["case_studies"])["when"]["pattern"][0]
     )
     assert resources["audience"]["widget"] == "select" and resources["audience"]["required"] is False
+    assert resources["audiences"]["widget"] == "string"
+    assert disagreements(decap_config(root, API), root) == []
+    assert decap_problems(decap_config(root, API)) == []
     assert expected_fields(root)["resources"][-3:] == [
         ("funder", True, False),
         ("launched", False, False),
