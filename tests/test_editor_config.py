@@ -28,6 +28,7 @@ from rhannu.editor_config import (
 from rhannu.errors import ContentErrors
 from rhannu.labels import TABLES
 from rhannu.languages import ALL, DEFAULT
+from rhannu.new_site import create_site
 from rhannu.partial_dates import PartialDateProblem
 from rhannu.partial_dates import parse as parse_partial_date
 from rhannu.schema import FieldProblem, address, event_date, slug, web_address
@@ -72,6 +73,17 @@ def expected_fields(root: Path) -> dict[str, list[tuple[str, bool, bool]]]:
 @pytest.mark.parametrize("root", SITES, ids=lambda root: root.name)
 def test_decap_accepts_the_configuration(root: Path) -> None:
     assert decap_problems(decap_config(root, API)) == []
+
+
+def test_a_new_site_from_rhannu_init_gets_its_own_editor(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    create_site(root)
+    config = decap_config(root, API)
+    assert decap_problems(config) == [] and disagreements(config, root) == []
+    taxonomy = load_taxonomy(root)
+    facet = taxonomy.schema.vocabulary_facets[0]
+    options = fields(collections(config)["case_studies"])[facet.field or ""]["options"]
+    assert [option["value"] for option in options] == list(taxonomy.terms(facet.vocabulary or ""))
 
 
 def test_the_check_of_decaps_schema_can_fail() -> None:
