@@ -483,3 +483,10 @@ def test_decaps_own_bundle_loads_the_configuration(browser) -> None:
     config = decap_config(SITES[1], f"{EDITOR_ORIGIN}/api/v1")
     fields(collections(config)["case_studies"])["audiences"].pop("options")
     assert "must have required property 'options'" in decap_verdict(browser, config)
+
+
+def test_a_sites_own_words_name_its_collections() -> None:
+    """fixture_minimal calls its case studies "Examples of practice" / "Enghreifftiau o arfer"."""
+    config = collections(decap_config(SITES[1], API))
+    assert config["case_studies"]["label"] == "Enghreifftiau o arfer / Examples of practice"
+    assert config["resources"]["label"] == "Adnoddau / Resources"
