@@ -293,7 +293,7 @@ ENGLISH: dict[str, str] = {
     "editor_pattern_web_address": "Expected a web address starting https:// or http://, with no spaces",
     "editor_translation_state": "Welsh translation",
     "editor_hint_translation_state": (
-        "Filled in by the editor: whether the Welsh is up to date, stale (the English has changed since it was "
+        "Filled in by `rhannu edit`: whether the Welsh is up to date, stale (the English has changed since it was "
         "translated) or missing. Changing it here changes nothing."
     ),
     "editor_mark_current": "Mark the Welsh as up to date",
@@ -591,7 +591,7 @@ WELSH: dict[str, str] = {
     "editor_pattern_web_address": "Disgwylir cyfeiriad gwe sy'n dechrau https:// neu http://, heb fylchau",
     "editor_translation_state": "Cyfieithiad Cymraeg",
     "editor_hint_translation_state": (
-        "Caiff ei lenwi gan y golygydd: a yw'r Gymraeg yn gyfredol, wedi dyddio (mae'r Saesneg wedi newid ers ei "
+        "Caiff ei lenwi gan `rhannu edit`: a yw'r Gymraeg yn gyfredol, wedi dyddio (mae'r Saesneg wedi newid ers ei "
         "chyfieithu) neu ar goll. Nid yw ei newid yma yn newid dim."
     ),
     "editor_mark_current": "Nodi bod y Gymraeg yn gyfredol",
