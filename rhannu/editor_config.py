@@ -8,8 +8,10 @@ label and hint gives both languages in one string).
 Bilingual editing uses Decap's `multiple_files` i18n: a field both languages share is a fact of the
 default language's file only (Decap's `i18n` left out), a text is each language's own
 (`i18n: true`). Decap writes the default language as `x.en.md`; the editing server
-(rhannu/edit_server.py) maps it to `x.md`, fills TRANSLATION_STATE_FIELD on read and turns
-MARK_CURRENT_FIELD into a new `translated_from` on save; neither is ever written to a file.
+(rhannu/edit_server.py) maps it to `x.md`. Each translation's column has two fields of the editor's
+own: TRANSLATION_STATE_FIELD, which the server fills on read with that language's state, and
+MARK_CURRENT_FIELD, which the server turns into a new `translated_from` in that language's file on
+save; it writes neither into a file (`front_matter_to_write`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from rhannu.taxonomy import Taxonomy, load_taxonomy
 # Fields of the editor only: the server fills the first when it reads an entry, and reads the
 # second when it saves one; it writes neither into a file.
 TRANSLATION_STATE_FIELD = "translation_state"
-MARK_CURRENT_FIELD = "mark_welsh_current"
+MARK_CURRENT_FIELD = "mark_translation_current"
 EDITOR_ONLY_FIELDS = (TRANSLATION_STATE_FIELD, MARK_CURRENT_FIELD)
 # Front-matter fields the editor does not show: the server keeps them as the files have them.
 SERVER_KEPT_FIELDS = ("translated_from",)
@@ -91,7 +93,7 @@ def decap_config(root: Path, api_url: str) -> dict[str, Any]:
 
 def locales() -> list[str]:
     """The site's languages, the default first (Decap's first tab)."""
-    return [DEFAULT.code, *(lang.code for lang in ALL if lang is not DEFAULT)]
+    return [DEFAULT.code, *(lang.code for lang in ALL if lang.code != DEFAULT.code)]
 
 
 def both(key: str, **values: object) -> str:
@@ -333,26 +335,14 @@ def _body_field() -> dict[str, Any]:
 
 
 def _translation_fields() -> list[dict[str, Any]]:
-    """The Welsh translation's state, which the server fills on read, and the box that marks it up
-    to date; `duplicate`: edited with the default language, shown (disabled) beside the others."""
+    """A translation's state, which the server fills on read, and the box that marks it up to
+    date: each language's own (Decap shows them in the default language's column too, where the
+    server fills in nothing and reads nothing)."""
+    state = {"label": both("editor_translation_state"), "widget": "string", "hint": both("editor_hint_translation_state")}
+    mark = {"label": both("editor_mark_current"), "widget": "boolean", "default": False, "hint": both("editor_hint_mark_current")}
     return [
-        {
-            "name": TRANSLATION_STATE_FIELD,
-            "label": both("editor_translation_state"),
-            "widget": "string",
-            "required": False,
-            "i18n": "duplicate",
-            "hint": both("editor_hint_translation_state"),
-        },
-        {
-            "name": MARK_CURRENT_FIELD,
-            "label": both("editor_mark_current"),
-            "widget": "boolean",
-            "required": False,
-            "default": False,
-            "i18n": "duplicate",
-            "hint": both("editor_hint_mark_current"),
-        },
+        {"name": TRANSLATION_STATE_FIELD, **state, "required": False, "i18n": True},
+        {"name": MARK_CURRENT_FIELD, **mark, "required": False, "i18n": True},
     ]
 
 

@@ -291,13 +291,15 @@ ENGLISH: dict[str, str] = {
     "editor_online_link": "Online link",
     "editor_hint_web_address": "A web address starting https://",
     "editor_pattern_web_address": "Expected a web address starting https:// or http://, with no spaces",
-    "editor_translation_state": "Welsh translation",
+    "editor_translation_state": "Translation",
     "editor_hint_translation_state": (
-        "Filled in by `rhannu edit`: whether the Welsh is up to date, stale (the English has changed since it was "
-        "translated) or missing. Changing it here changes nothing."
+        "Filled in by `rhannu edit`, in a translation's column: whether it is up to date, stale (the original has "
+        "changed since it was translated) or missing. Changing it here changes nothing."
     ),
-    "editor_mark_current": "Mark the Welsh as up to date",
-    "editor_hint_mark_current": "Tick it once the Welsh translates the English as it now stands: saving records it.",
+    "editor_mark_current": "Mark the translation as up to date",
+    "editor_hint_mark_current": (
+        "Tick it in a translation's column once it translates the original as it now stands: saving records it."
+    ),
     "editor_hint_number": "A whole number from 1.",
 }
 
@@ -589,13 +591,15 @@ WELSH: dict[str, str] = {
     "editor_online_link": "Dolen ar-lein",
     "editor_hint_web_address": "Cyfeiriad gwe sy'n dechrau https://",
     "editor_pattern_web_address": "Disgwylir cyfeiriad gwe sy'n dechrau https:// neu http://, heb fylchau",
-    "editor_translation_state": "Cyfieithiad Cymraeg",
+    "editor_translation_state": "Cyfieithiad",
     "editor_hint_translation_state": (
-        "Caiff ei lenwi gan `rhannu edit`: a yw'r Gymraeg yn gyfredol, wedi dyddio (mae'r Saesneg wedi newid ers ei "
-        "chyfieithu) neu ar goll. Nid yw ei newid yma yn newid dim."
+        "Caiff ei lenwi gan `rhannu edit`, yng ngholofn cyfieithiad: a yw'n gyfredol, wedi dyddio (mae'r gwreiddiol "
+        "wedi newid ers ei gyfieithu) neu ar goll. Nid yw ei newid yma yn newid dim."
     ),
-    "editor_mark_current": "Nodi bod y Gymraeg yn gyfredol",
-    "editor_hint_mark_current": "Ticiwch ef pan fo'r Gymraeg yn cyfieithu'r Saesneg fel y mae nawr: mae cadw yn cofnodi hynny.",
+    "editor_mark_current": "Nodi bod y cyfieithiad yn gyfredol",
+    "editor_hint_mark_current": (
+        "Ticiwch ef yng ngholofn cyfieithiad pan fo'n cyfieithu'r gwreiddiol fel y mae nawr: mae cadw yn cofnodi hynny."
+    ),
     "editor_hint_number": "Rhif cyfan o 1 ymlaen.",
 }
 

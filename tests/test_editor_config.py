@@ -265,7 +265,7 @@ def test_the_backend_is_the_local_server_and_the_languages_are_the_sites() -> No
     assert config["publish_mode"] == "simple"
     assert config["i18n"] == {
         "structure": "multiple_files",
-        "locales": [DEFAULT.code, *(lang.code for lang in ALL if lang is not DEFAULT)],
+        "locales": [DEFAULT.code, *(lang.code for lang in ALL if lang.code != DEFAULT.code)],
         "default_locale": DEFAULT.code,
     }
     assert "locale" not in config  # Decap's interface has no Welsh: each label carries both languages
@@ -274,8 +274,8 @@ def test_the_backend_is_the_local_server_and_the_languages_are_the_sites() -> No
 def test_the_translation_state_and_its_mark_are_the_editors_fields() -> None:
     case_studies = fields(collections(decap_config(SITES[0], API))["case_studies"])
     state, mark = case_studies[TRANSLATION_STATE_FIELD], case_studies[MARK_CURRENT_FIELD]
-    assert (state["widget"], state["i18n"], state["required"]) == ("string", "duplicate", False)
-    assert (mark["widget"], mark["i18n"], mark["default"]) == ("boolean", "duplicate", False)
+    assert (state["widget"], state["i18n"], state["required"]) == ("string", True, False)
+    assert (mark["widget"], mark["i18n"], mark["default"]) == ("boolean", True, False)
 
 
 def test_what_the_editor_sends_is_written_without_its_own_fields_emptied_ones_or_shared_facts_in_welsh() -> None:
@@ -316,7 +316,7 @@ def test_what_the_editor_sends_is_written_without_its_own_fields_emptied_ones_or
         "when": "2021",
         "draft": False,
     }
-    other = next(lang.code for lang in ALL if lang is not DEFAULT)
+    other = next(lang.code for lang in ALL if lang.code != DEFAULT.code)
     assert front_matter_to_write(welsh, other, case_studies) == {
         "title": "Hacathonau",
         "summary": "Crynodeb.",
