@@ -325,8 +325,6 @@ def _body_field() -> dict[str, Any]:
         "name": BODY_FIELD,
         "label": both("editor_body"),
         "widget": "markdown",
-        # Markdown as written first: the rich-text view rewrites a file's Markdown in its own style
-        "modes": ["raw", "rich_text"],
         "i18n": True,
         "required": True,
         "hint": both("editor_hint_body", **allowlist),
