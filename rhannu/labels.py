@@ -245,6 +245,67 @@ ENGLISH: dict[str, str] = {
     "cadence_weekly": "weekly",
     "cadence_fortnightly": "fortnightly",
     "cadence_monthly": "monthly",
+    # the content editor (issue 23): its field labels, hints and the messages of its patterns (rhannu/editor_config.py)
+    "editor_title": "Title",
+    "editor_summary": "Summary",
+    "editor_hint_summary": "One or two sentences, shown on cards, in link previews and in feeds.",
+    "editor_body": "Text",
+    "editor_hint_body": (
+        "Markdown, with `##` headings for its parts. HTML may hold only these elements: {elements}; no script, no "
+        "`on...=` attributes, and links only to {schemes} addresses or this site. Describe every image between the "
+        "square brackets, in each language: `![what it shows](photo.jpg)`. Images: {images}."
+    ),
+    "editor_pattern_body": "Describe every image between the square brackets, and use {images} only (no SVG)",
+    "editor_published": "Published on this site",
+    "editor_hint_published": "The day it goes on the site: a later day keeps it off until then. Leave it empty if it is not published.",
+    "editor_updated": "Last changed in substance",
+    "editor_hint_updated": "The day what it says last changed (not a typo fix). Leave it empty if you do not know it.",
+    "editor_lessons": "Related lessons",
+    "editor_hint_lessons": "The lessons it illustrates. Link only what your source links.",
+    "editor_aliases": "Old addresses",
+    "editor_hint_aliases": "Addresses it had before, such as {example}, so that links to them keep working.",
+    "editor_pattern_aliases": "Expected a site address such as {example}",
+    "editor_when": "When it happened",
+    "editor_hint_when": (
+        "Only as precisely as your source says: a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year (2021)."
+    ),
+    "editor_pattern_when": "Expected a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year (2021)",
+    "editor_source": "Source",
+    "editor_hint_source": "Where it comes from: a source listed in data/sources.yml.",
+    "editor_draft": "Draft: keep it off the site",
+    "editor_slug": "Name in the Welsh address",
+    "editor_hint_slug": (
+        "Welsh only, optional: the Welsh page's own name in its address, in lower case with hyphens, such as "
+        "rhannu-arfer. Leave it empty in English."
+    ),
+    "editor_pattern_slug": "Expected lower case letters and digits, words joined by single hyphens, such as rhannu-arfer",
+    "editor_order": "Order in its group",
+    "editor_hint_order": "Its place within its group: 1, 2, 3...",
+    "editor_kind": "Kind",
+    "editor_kind_event": "Event",
+    "editor_event_date": "Date of the event",
+    "editor_hint_event_date": "Events only: a day (2022-03-17) or a day and a time (2022-03-17 14:00), in UK time.",
+    "editor_event_end": "End of the event",
+    "editor_hint_event_end": (
+        "Events only, optional: as precise as its date: a time (2022-03-17 16:00) for an event with a time, its last "
+        "day (2022-03-18) for one given by days."
+    ),
+    "editor_pattern_event_date": "Expected a day (2022-03-17) or a day and a time (2022-03-17 14:00)",
+    "editor_place": "Place",
+    "editor_hint_place": "Events: where it happens, in this language (or give an online link).",
+    "editor_online_link": "Online link",
+    "editor_hint_web_address": "A web address starting https://",
+    "editor_pattern_web_address": "Expected a web address starting https:// or http://, with no spaces",
+    "editor_translation_state": "Translation",
+    "editor_hint_translation_state": (
+        "Filled in by `rhannu edit`, in a translation's column: whether it is up to date, stale (the original has "
+        "changed since it was translated) or missing. Changing it here changes nothing."
+    ),
+    "editor_mark_current": "Mark the translation as up to date",
+    "editor_hint_mark_current": (
+        "Tick it in a translation's column once it translates the original as it now stands: saving records it."
+    ),
+    "editor_hint_number": "A whole number from 1.",
 }
 
 WELSH: dict[str, str] = {
@@ -479,6 +540,76 @@ WELSH: dict[str, str] = {
     "cadence_weekly": "wythnosol",
     "cadence_fortnightly": "pythefnosol",
     "cadence_monthly": "misol",
+    # the content editor (issue 23): its field labels, hints and the messages of its patterns (rhannu/editor_config.py)
+    "editor_title": "Teitl",
+    "editor_summary": "Crynodeb",
+    "editor_hint_summary": "Brawddeg neu ddwy, a ddangosir ar gardiau, mewn rhagolygon o ddolenni ac mewn ffrydiau.",
+    "editor_body": "Testun",
+    "editor_hint_body": (
+        "Markdown, gyda phenawdau `##` ar gyfer ei rannau. Dim ond yr elfennau hyn a gaiff fod mewn HTML: {elements}; "
+        "dim sgript, dim priodoleddau `on...=`, a dolenni i gyfeiriadau {schemes} neu i'r wefan hon yn unig. Disgrifiwch "
+        "bob delwedd rhwng y cromfachau sgwâr, ym mhob iaith: `![beth mae'n ei ddangos](llun.jpg)`. Delweddau: {images}."
+    ),
+    "editor_pattern_body": "Disgrifiwch bob delwedd rhwng y cromfachau sgwâr, a defnyddiwch {images} yn unig (dim SVG)",
+    "editor_published": "Cyhoeddwyd ar y wefan hon",
+    "editor_hint_published": (
+        "Y diwrnod y mae'n mynd ar y wefan: mae diwrnod diweddarach yn ei gadw oddi arni tan hynny. Gadewch yn wag os "
+        "nad yw wedi'i gyhoeddi."
+    ),
+    "editor_updated": "Newidiwyd ei sylwedd ddiwethaf",
+    "editor_hint_updated": (
+        "Y diwrnod y newidiodd yr hyn y mae'n ei ddweud ddiwethaf (nid cywiro gwall teipio). Gadewch yn wag os nad "
+        "ydych yn ei wybod."
+    ),
+    "editor_lessons": "Gwersi cysylltiedig",
+    "editor_hint_lessons": "Y gwersi y mae'n eu dangos. Cysylltwch yr hyn y mae eich ffynhonnell yn ei gysylltu yn unig.",
+    "editor_aliases": "Hen gyfeiriadau",
+    "editor_hint_aliases": "Cyfeiriadau a oedd ganddo o'r blaen, megis {example}, fel bod dolenni atynt yn dal i weithio.",
+    "editor_pattern_aliases": "Disgwylir cyfeiriad ar y wefan megis {example}",
+    "editor_when": "Pryd y digwyddodd",
+    "editor_hint_when": (
+        "Dim ond mor fanwl ag y mae eich ffynhonnell yn ei ddweud: diwrnod (2021-06-15), mis (2021-11), tymor, a'i enw yn "
+        "Saesneg (summer 2021), neu flwyddyn (2021)."
+    ),
+    "editor_pattern_when": (
+        "Disgwylir diwrnod (2021-06-15), mis (2021-11), tymor, a'i enw yn Saesneg (summer 2021), neu flwyddyn (2021)"
+    ),
+    "editor_source": "Ffynhonnell",
+    "editor_hint_source": "O ble y daw: ffynhonnell a restrir yn data/sources.yml.",
+    "editor_draft": "Drafft: ei gadw oddi ar y wefan",
+    "editor_slug": "Enw yn y cyfeiriad Cymraeg",
+    "editor_hint_slug": (
+        "Cymraeg yn unig, dewisol: enw'r dudalen Gymraeg yn ei chyfeiriad, mewn llythrennau bach gyda chysylltnodau, "
+        "megis rhannu-arfer. Gadewch yn wag yn Saesneg."
+    ),
+    "editor_pattern_slug": "Disgwylir llythrennau bach a digidau, a chysylltnod rhwng geiriau, megis rhannu-arfer",
+    "editor_order": "Trefn yn ei grŵp",
+    "editor_hint_order": "Ei le o fewn ei grŵp: 1, 2, 3...",
+    "editor_kind": "Math",
+    "editor_kind_event": "Digwyddiad",
+    "editor_event_date": "Dyddiad y digwyddiad",
+    "editor_hint_event_date": "Digwyddiadau yn unig: diwrnod (2022-03-17) neu ddiwrnod ac amser (2022-03-17 14:00), yn amser y DU.",
+    "editor_event_end": "Diwedd y digwyddiad",
+    "editor_hint_event_end": (
+        "Digwyddiadau yn unig, dewisol: mor fanwl â'i ddyddiad: amser (2022-03-17 16:00) ar gyfer digwyddiad ag amser, "
+        "ei ddiwrnod olaf (2022-03-18) ar gyfer un a roddir fesul diwrnod."
+    ),
+    "editor_pattern_event_date": "Disgwylir diwrnod (2022-03-17) neu ddiwrnod ac amser (2022-03-17 14:00)",
+    "editor_place": "Lleoliad",
+    "editor_hint_place": "Digwyddiadau: ble mae'n digwydd, yn yr iaith hon (neu rhowch ddolen ar-lein).",
+    "editor_online_link": "Dolen ar-lein",
+    "editor_hint_web_address": "Cyfeiriad gwe sy'n dechrau https://",
+    "editor_pattern_web_address": "Disgwylir cyfeiriad gwe sy'n dechrau https:// neu http://, heb fylchau",
+    "editor_translation_state": "Cyfieithiad",
+    "editor_hint_translation_state": (
+        "Caiff ei lenwi gan `rhannu edit`, yng ngholofn cyfieithiad: a yw'n gyfredol, wedi dyddio (mae'r gwreiddiol "
+        "wedi newid ers ei gyfieithu) neu ar goll. Nid yw ei newid yma yn newid dim."
+    ),
+    "editor_mark_current": "Nodi bod y cyfieithiad yn gyfredol",
+    "editor_hint_mark_current": (
+        "Ticiwch ef yng ngholofn cyfieithiad pan fo'n cyfieithu'r gwreiddiol fel y mae nawr: mae cadw yn cofnodi hynny."
+    ),
+    "editor_hint_number": "Rhif cyfan o 1 ymlaen.",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
