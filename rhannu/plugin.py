@@ -213,6 +213,8 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         context["reuse"] = pages.reuse_footer(self._current().info, lang)
         context["search_elsewhere"] = pages.search_elsewhere(lang)
         context["contact_link"] = pages.contact_footer(self._current().info, lang)
+        own_text = static_i18n.has_own_text(page, lang)
+        context["head_additions"] = pages.head_additions(self._current(), page.file.src_uri, lang, own_text)
         self._section[:] = [material_theme.section_page(nav, page)]
         material_theme.mark_active(self._section[0], True)
         return template_values.with_text_escaped(context)
@@ -227,8 +229,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
                     raise PluginError(str(error)) from None
         self._section.clear()
         lang = static_i18n.current_language(config)
-        own_text = static_i18n.has_own_text(page, lang)
-        output = pages.finished_page(self._current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")
+        output = pages.finished_page(self._current(), page.file.src_uri, lang, output, page.canonical_url or "")
         return pages.mended(output, lang)
 
     @event_priority(static_i18n.PRIORITY - 10)  # the last of every plugin's: what MkDocs would write, Rhannu writes
