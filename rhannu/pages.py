@@ -127,7 +127,7 @@ def page_content(site: Site, src_uri: str, html: str, meta: Meta, toc: TableOfCo
         tuple(facet for facet in site.content.taxonomy.schema.facets if facet.feeds),
     )
     if (virtual := site.pages.get(src_uri)) is not None:
-        page_toc.complete(toc, virtual.with_blocks(html))
+        page_toc.complete(toc, virtual.whole(html))
         html = virtual.with_blocks(html, late=False)
     else:
         page_toc.complete(toc, html)
@@ -148,6 +148,13 @@ def finished_page(site: Site, src_uri: str, lang: str, html: str, page_url: str 
     if page_url and src_uri in site.sources_by_page:
         html = printing.with_addresses(html, page_url, label(lang, "print_address"))
     return html
+
+
+def after_content(site: Site, src_uri: str) -> Markup:
+    """What a generated page shows after its content and search must not index (its related
+    lists, wayfinding, metadata), for the theme to print (rhannu/theme/partials/content.html)."""
+    virtual = site.pages.get(src_uri)
+    return Markup(virtual.after if virtual is not None else "")  # generated HTML, its text escaped where it was made
 
 
 def head_additions(site: Site, src_uri: str, lang: str, own_text: bool) -> Markup:
