@@ -150,11 +150,16 @@ def finished_page(site: Site, src_uri: str, lang: str, html: str, page_url: str 
     return html
 
 
-def after_content(site: Site, src_uri: str) -> Markup:
-    """What a generated page shows after its content and search must not index (its related
-    lists, wayfinding, metadata), for the theme to print (rhannu/theme/partials/content.html)."""
-    virtual = site.pages.get(src_uri)
-    return Markup(virtual.after if virtual is not None else "")  # generated HTML, its text escaped where it was made
+def around_content(site: Site, src_uri: str | None) -> dict[str, Markup]:
+    """What a generated page shows around its content and search must not index, for the theme
+    to print (rhannu/theme/partials/content.html): `before_title`, its breadcrumb trail, just
+    above its H1 (the first thing in its content), and `after_content`, its related lists,
+    wayfinding and metadata (none where `src_uri` is None: a page that shows a notice in place
+    of its own text). Generated HTML, its text escaped where it was made."""
+    virtual = site.pages.get(src_uri) if src_uri is not None else None
+    if virtual is None:
+        return {"before_title": Markup(""), "after_content": Markup("")}
+    return {"before_title": Markup(virtual.before_title), "after_content": Markup(virtual.after)}
 
 
 def head_additions(site: Site, src_uri: str, lang: str, own_text: bool) -> Markup:

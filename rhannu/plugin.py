@@ -220,7 +220,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         context["search_elsewhere"] = pages.search_elsewhere(lang)
         context["contact_link"] = pages.contact_footer(self._current().info, lang)
         own_text, own_page = static_i18n.has_own_text(page, lang), self._shows_own_page(page, lang)
-        context["after_content"] = pages.after_content(self._current(), page.file.src_uri) if own_page else ""
+        context.update(pages.around_content(self._current(), page.file.src_uri if own_page else None))
         context["head_additions"] = pages.head_additions(self._current(), page.file.src_uri, lang, own_text)
         self._section[:] = [material_theme.section_page(nav, page)]
         material_theme.mark_active(self._section[0], True)

@@ -64,7 +64,8 @@ class VirtualPage:
     placeholder comments in `markdown`, each replaced by its HTML from `blocks`: early ones once
     Markdown is rendered, so that search reads them; late ones (a late block between searchable
     parts: a case study's metadata above its text) once the page is written, after the search
-    index has read it. `before_title` (late too: the breadcrumb trail) goes in just above the page's H1."""
+    index has read it. `before_title` (late too: the breadcrumb trail) the theme prints just
+    above the page's content, which starts with its H1."""
 
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
@@ -80,15 +81,11 @@ class VirtualPage:
         for number, block in enumerate(self.blocks):
             if late is None or (number in self.late) == late:
                 html = html.replace(block_placeholder(number), block, 1)
-        if self.before_title and late is not False:
-            title = html.find("<h1", max(html.find("<article"), 0))
-            if title >= 0:
-                html = html[:title] + self.before_title + html[title:]
         return html
 
     def whole(self, html: str) -> str:
-        """The page's rendered Markdown with every block in, as its article shows it."""
-        return self.with_blocks(html) + self.after
+        """The page's rendered Markdown (which starts with its H1) with every block in, as its article shows it."""
+        return self.before_title + self.with_blocks(html) + self.after
 
 
 class Markdown(str):

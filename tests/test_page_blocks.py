@@ -1,7 +1,7 @@
 """Where a generated page's HTML blocks go: what search must not index and that follows every
 searchable part is printed by the theme after the page's content (never a Markdown placeholder),
-spaced exactly as the placeholders were; a late block between searchable parts stays a
-placeholder; head additions come from the theme's extrahead block."""
+spaced exactly as the placeholders were, and its breadcrumb trail just above its H1; a late block
+between searchable parts stays a placeholder; head additions come from the theme's extrahead block."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def as_placeholders(virtual: VirtualPage, trailing: list[str]) -> str:
     html = rendered(source)
     for number, block in zip(numbers, trailing, strict=True):
         html = html.replace(block_placeholder(number), block, 1)
-    return virtual.with_blocks(html)
+    html = virtual.with_blocks(html)
+    title = html.find("<h1")  # the trail went in just above the page's H1
+    return html[:title] + virtual.before_title + html[title:]
 
 
 RELATED = '<section class="rhannu-related"><h2 id="related">Related</h2><ul><li>x</li></ul></section>'
@@ -111,3 +113,15 @@ def test_the_built_case_study_has_its_head_additions_in_its_head_once(site: Path
     assert soup.head.select_one('meta[name="citation_title"]') is not None
     listing = read_html(site / "case-studies/index.html")
     assert listing.select('script[type="application/ld+json"]') == [] and listing.select('meta[name^="citation_"]') == []
+
+
+def test_the_built_trail_stands_just_above_the_title_and_search_skips_it(site: Path):
+    for address in ("case-studies/sample-sharing-practice/", "cy/astudiaethau-achos/bgc/sample-north/"):
+        soup = read_html(site / address / "index.html")
+        trail = soup.select_one("article nav.rhannu-breadcrumbs")
+        assert trail is not None and trail.find_next_sibling() is soup.select_one("article h1")
+        assert len(soup.select(".rhannu-breadcrumbs")) == 1
+        folder, located = ("cy/", address.removeprefix("cy/")) if address.startswith("cy/") else ("", address)
+        docs = json.loads((site / folder / "search/search_index.json").read_text(encoding="utf-8"))["docs"]  # each language's own
+        searched = " ".join(doc["text"] + doc["title"] for doc in docs if doc["location"].split("#")[0] == located)
+        assert searched and trail.get_text(" ", strip=True) not in searched
