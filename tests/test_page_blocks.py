@@ -125,3 +125,21 @@ def test_the_built_trail_stands_just_above_the_title_and_search_skips_it(site: P
         docs = json.loads((site / folder / "search/search_index.json").read_text(encoding="utf-8"))["docs"]  # each language's own
         searched = " ".join(doc["text"] + doc["title"] for doc in docs if doc["location"].split("#")[0] == located)
         assert searched and trail.get_text(" ", strip=True) not in searched
+
+
+def test_the_content_partial_is_materials_own_but_for_the_blocks_around_the_content():
+    """When the pinned Material changes its partial, ours must follow: it may differ only by its
+    comment and the two blocks around `page.content`."""
+    import material
+
+    import rhannu
+
+    theirs = (Path(material.__file__).parent / "templates/partials/content.html").read_text(encoding="utf-8")
+    ours = (Path(rhannu.__file__).parent / "theme/partials/content.html").read_text(encoding="utf-8")
+
+    def without_comment(template: str) -> str:
+        return template.split("-#}\n", 1)[1]
+
+    added = "{{ before_title }}{{ page.content }}{{ after_content }}"
+    assert added in ours
+    assert without_comment(ours).replace(added, "{{ page.content }}") == without_comment(theirs)
