@@ -48,7 +48,13 @@ import yaml
 from rhannu import translations
 from rhannu.assets import IMAGES
 from rhannu.content_types import ContentType, site_types, use_types
-from rhannu.editor_config import MARK_CURRENT_FIELD, TRANSLATION_STATE_FIELD, decap_config
+from rhannu.editor_config import (
+    EDITOR_ONLY_FIELDS,
+    MARK_CURRENT_FIELD,
+    TRANSLATION_STATE_FIELD,
+    decap_config,
+    front_matter_to_write,
+)
 from rhannu.editor_files import admin_file
 from rhannu.errors import ContentErrors
 from rhannu.files import write_whole_bytes
@@ -184,19 +190,31 @@ def _media_file(root: Path, disk: str) -> dict[str, Any]:
 Changes = dict[str, bytes | None]  # the site's file -> its new bytes, or None to delete it
 
 
-def without_editor_fields(text: str) -> tuple[str, bool]:
-    """The text without the fields only the editor has, and whether it asked to mark the
-    translation current. Decap writes each as one line of the front matter."""
+def without_editor_fields(text: str, lang: str = DEFAULT.code, collection: Mapping[str, Any] | None = None) -> tuple[str, bool]:
+    """The text as the site keeps it, and whether the editor asked to mark the translation
+    current. With the entry's collection (of the generated configuration), its front matter goes
+    through `front_matter_to_write`: no editor's fields, no field left empty, and in a translation
+    none of the facts both languages share (Decap writes them there empty: `themes: []`). Text
+    whose front matter does not parse is kept as it is, for the check to report."""
     lines = text.split("\n")
     closing = next((number for number, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if not lines or lines[0].strip() != "---" or closing is None:
         return text, False  # no front matter: the check says so
-    editor_lines = [
-        line for line in lines[1:closing] if line.startswith((f"{TRANSLATION_STATE_FIELD}:", f"{MARK_CURRENT_FIELD}:"))
-    ]
-    mark = any(line.startswith(f"{MARK_CURRENT_FIELD}:") and _is_true(line.partition(":")[2]) for line in editor_lines)
-    front = [line for line in lines[1:closing] if line not in editor_lines]
-    return "\n".join([lines[0], *front, *lines[closing:]]), mark
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:closing]))
+    except yaml.YAMLError:
+        return text, False
+    if not isinstance(meta, dict):
+        return text, False
+    mark = meta.get(MARK_CURRENT_FIELD) is True
+    if collection is None:
+        kept = {name: value for name, value in meta.items() if name not in EDITOR_ONLY_FIELDS}
+    else:
+        kept = front_matter_to_write(meta, lang, collection)
+    if kept == meta:
+        return text, mark  # as the editor sent it, its formatting too
+    front = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1_000_000).rstrip("\n") if kept else ""
+    return "\n".join([lines[0], *([front] if front else []), *lines[closing:]]), mark
 
 
 def _is_true(value: str) -> bool:
@@ -212,8 +230,10 @@ def entry_changes(root: Path, data_files: list[tuple[str, str]]) -> Changes:
     `translated_from` from its English as saved (or as it stands, if the English was not saved)."""
     texts: dict[str, str] = {}
     marked: set[str] = set()
+    collections = {str(collection["folder"]): collection for collection in decap_config(root, "")["collections"]}
     for disk, raw in data_files:
-        texts[disk], mark = without_editor_fields(raw)
+        path = parse_source_path(disk)
+        texts[disk], mark = without_editor_fields(raw, path.lang.code, collections.get(PurePosixPath(disk).parent.as_posix()))
         if mark:
             marked.add(parse_source_path(disk).key)
     for key in marked:

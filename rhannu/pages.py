@@ -127,7 +127,7 @@ def page_content(site: Site, src_uri: str, html: str, meta: Meta, toc: TableOfCo
         tuple(facet for facet in site.content.taxonomy.schema.facets if facet.feeds),
     )
     if (virtual := site.pages.get(src_uri)) is not None:
-        page_toc.complete(toc, virtual.with_blocks(html))
+        page_toc.complete(toc, virtual.whole(html))
         html = virtual.with_blocks(html, late=False)
     else:
         page_toc.complete(toc, html)
@@ -138,26 +138,41 @@ def page_content(site: Site, src_uri: str, html: str, meta: Meta, toc: TableOfCo
     return html
 
 
-def finished_page(site: Site, src_uri: str, lang: str, own_text: bool, html: str, page_url: str = "") -> str:
-    """The written page with what search must not index: related lists, metadata, JSON-LD, and
-    on an item's page (a case study, a lesson) the addresses it shows in print (`page_url` is
-    the page's absolute address)."""
+def finished_page(site: Site, src_uri: str, lang: str, html: str, page_url: str = "") -> str:
+    """The written page with what search must not index: related lists and metadata, and on an
+    item's page (a case study, a lesson) the addresses it shows in print (`page_url` is the
+    page's absolute address)."""
     if (virtual := site.pages.get(src_uri)) is None:
         return html
     html = virtual.with_blocks(html, late=True)
     if page_url and src_uri in site.sources_by_page:
         html = printing.with_addresses(html, page_url, label(lang, "print_address"))
-    study = site.case_studies_by_page.get(src_uri)
-    jsonld = (
-        case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang), site.info.licence)
-        if study and own_text
-        else None
-    )
-    if jsonld:
-        html = html.replace("</head>", f"{jsonld}\n</head>", 1)
-    if own_text and (item := site.items_by_page.get(src_uri)) is not None:  # for reference managers
-        html = html.replace("</head>", f"{citation.meta_tags(citation.citation_of(item, lang, site.info))}\n</head>", 1)
     return html
+
+
+def around_content(site: Site, src_uri: str | None) -> dict[str, Markup]:
+    """What a generated page shows around its content and search must not index, for the theme
+    to print (rhannu/theme/partials/content.html): `before_title`, its breadcrumb trail, just
+    above its H1 (the first thing in its content), and `after_content`, its related lists,
+    wayfinding and metadata (none where `src_uri` is None: a page that shows a notice in place
+    of its own text). Generated HTML, its text escaped where it was made."""
+    virtual = site.pages.get(src_uri) if src_uri is not None else None
+    if virtual is None:
+        return {"before_title": Markup(""), "after_content": Markup("")}
+    return {"before_title": Markup(virtual.before_title), "after_content": Markup(virtual.after)}
+
+
+def head_additions(site: Site, src_uri: str, lang: str, own_text: bool) -> Markup:
+    """What a page in its own words adds to its head, for the theme to print (rhannu/theme/main.html):
+    a case study's JSON-LD, and an item's citation tags for reference managers; empty elsewhere."""
+    if not own_text:
+        return Markup("")
+    additions = []
+    if (study := site.case_studies_by_page.get(src_uri)) is not None:
+        additions.append(case_study_jsonld(site.content, study, lang, site.info.url, site.info.name(lang), site.info.licence))
+    if (item := site.items_by_page.get(src_uri)) is not None:
+        additions.append(citation.meta_tags(citation.citation_of(item, lang, site.info)))
+    return Markup("\n".join(addition for addition in additions if addition))  # built from escaped values
 
 
 def mended(html: str, lang: str) -> str:

@@ -174,9 +174,15 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         material_theme.name_sections_by_first_page(nav.items)
         return nav
 
+    @staticmethod
+    def _shows_own_page(page: Page, lang: str) -> bool:
+        """Whether the page shows its own source in `lang`, not the notice of a missing translation
+        that on_page_markdown puts in its place."""
+        return static_i18n.has_own_text(page, lang) or static_i18n.source_twin(page) is None
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
-        if static_i18n.has_own_text(page, lang) or source is None:
+        if static_i18n.has_own_text(page, lang) or source is None:  # as _shows_own_page
             return pages.page_markdown(self._current(), markdown, page.file.src_uri, lang, source.url if source else None)
         notice = pages.missing_page(lang, markdown, page.meta, source.name, source.url)
         page.meta = notice.meta
@@ -213,6 +219,9 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         context["reuse"] = pages.reuse_footer(self._current().info, lang)
         context["search_elsewhere"] = pages.search_elsewhere(lang)
         context["contact_link"] = pages.contact_footer(self._current().info, lang)
+        own_text, own_page = static_i18n.has_own_text(page, lang), self._shows_own_page(page, lang)
+        context.update(pages.around_content(self._current(), page.file.src_uri if own_page else None))
+        context["head_additions"] = pages.head_additions(self._current(), page.file.src_uri, lang, own_text)
         self._section[:] = [material_theme.section_page(nav, page)]
         material_theme.mark_active(self._section[0], True)
         return template_values.with_text_escaped(context)
@@ -227,8 +236,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
                     raise PluginError(str(error)) from None
         self._section.clear()
         lang = static_i18n.current_language(config)
-        own_text = static_i18n.has_own_text(page, lang)
-        output = pages.finished_page(self._current(), page.file.src_uri, lang, own_text, output, page.canonical_url or "")
+        output = pages.finished_page(self._current(), page.file.src_uri, lang, output, page.canonical_url or "")
         return pages.mended(output, lang)
 
     @event_priority(static_i18n.PRIORITY - 10)  # the last of every plugin's: what MkDocs would write, Rhannu writes

@@ -147,7 +147,7 @@ class PageRenderer:
         judged = html_safety.judge(self._markdown.convert(body))  # as the build judges every page
         if judged.problem is not None:
             raise Refused(judged.problem)
-        html = page.with_blocks(judged.html)
+        html = page.whole(judged.html)
         html = page_toc.after_title(html, page_toc.contents_list(page_toc.toc_of(html), label(lang, "on_this_page")))
         folder = page.src_uri.rsplit("/", 1)[0]
         html = _MD_LINK.sub(lambda match: self._link(match, folder, page_url, lang, names), html)

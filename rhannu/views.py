@@ -57,11 +57,15 @@ def type_word(lang: str, kind: ContentType, pattern: str, **values: object) -> s
 
 @dataclass(frozen=True)
 class VirtualPage:
-    """A page no file holds. Its generated HTML bypasses Markdown: `markdown` carries a
-    placeholder comment per block, and `blocks` the HTML that replaces each after rendering.
-    Blocks marked `late` go in only once the page is written, after the search index has read
-    it: metadata and lists of related pages, which are not what a search should find.
-    `before_title` (late too: the breadcrumb trail) goes in just above the page's H1."""
+    """A page no file holds. Its generated HTML bypasses Markdown. What search must not index
+    (metadata, lists of related pages) is `late`. The late blocks that follow everything
+    searchable are `after`, HTML the theme prints after the page's content
+    (rhannu/theme/partials/content.html), so search never sees them. The other blocks are
+    placeholder comments in `markdown`, each replaced by its HTML from `blocks`: early ones once
+    Markdown is rendered, so that search reads them; late ones (a late block between searchable
+    parts: a case study's metadata above its text) once the page is written, after the search
+    index has read it. `before_title` (late too: the breadcrumb trail) the theme prints just
+    above the page's content, which starts with its H1."""
 
     src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
     markdown: str
@@ -70,17 +74,18 @@ class VirtualPage:
     late: frozenset[int] = frozenset()
     before_title: str = ""
     source: str | None = None  # an item's page: the editors' file of its text (a listing has none)
+    after: str = ""  # the trailing late blocks, each on a line of its own as Markdown would have put it
 
     def with_blocks(self, html: str, *, late: bool | None = None) -> str:
         """Fill the placeholders: the early blocks (late=False), the late ones (True), or all."""
         for number, block in enumerate(self.blocks):
             if late is None or (number in self.late) == late:
                 html = html.replace(block_placeholder(number), block, 1)
-        if self.before_title and late is not False:
-            title = html.find("<h1", max(html.find("<article"), 0))
-            if title >= 0:
-                html = html[:title] + self.before_title + html[title:]
         return html
+
+    def whole(self, html: str) -> str:
+        """The page's rendered Markdown (which starts with its H1) with every block in, as its article shows it."""
+        return self.before_title + self.with_blocks(html) + self.after
 
 
 class Markdown(str):
@@ -149,8 +154,9 @@ def page(
         front.append(f"og_type: {og_type}")
     if feed is not None:
         front.append(f"rhannu_feed: {json.dumps({'title': feed[0], 'path': feed[1]}, ensure_ascii=False)}")
+    searchable_end = max((number + 1 for number, part in enumerate(parts) if _is_searchable(part)), default=0)
     chunks, blocks, late = [f"# {heading_text(title)}"], list[str](), set[int]()
-    for part in parts:
+    for part in parts[:searchable_end]:
         if isinstance(part, Markdown):
             chunks.append(part.strip())
         elif part:
@@ -158,9 +164,26 @@ def page(
                 late.add(len(blocks))
             chunks.append(block_placeholder(len(blocks)))
             blocks.append(str(part))
+    after = _trailing_html(
+        [part for part in parts[searchable_end:] if part],
+        follows_markdown=searchable_end == 0 or isinstance(parts[searchable_end - 1], Markdown),
+    )
     markdown = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(chunks) + "\n"
     uri = src_uri(twin_of or path, lang)
-    return VirtualPage(uri, markdown, url(path, lang), tuple(blocks), frozenset(late), before_title, source)
+    return VirtualPage(uri, markdown, url(path, lang), tuple(blocks), frozenset(late), before_title, source, after)
+
+
+def _is_searchable(part: str) -> bool:
+    return isinstance(part, Markdown) or (bool(part) and not isinstance(part, Late))
+
+
+def _trailing_html(blocks: list[str], *, follows_markdown: bool) -> str:
+    """Blocks after a page's content, spaced as Python-Markdown spaces HTML blocks: each one
+    ends with a newline of its own, and elements are joined by another (so a block that follows
+    an element Markdown made, such as the title or an editor's text, starts on the next line)."""
+    if not blocks:
+        return ""
+    return ("\n" if follows_markdown else "\n\n") + "\n\n".join(blocks)
 
 
 # Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS) but `>`, which HTML escaping makes

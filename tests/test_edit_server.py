@@ -24,7 +24,7 @@ import pytest
 import yaml
 
 from rhannu.edit_server import READY, Refused, safe_path, start, to_disk, to_editor, without_editor_fields
-from rhannu.editor_config import MARK_CURRENT_FIELD, TRANSLATION_STATE_FIELD
+from rhannu.editor_config import MARK_CURRENT_FIELD, TRANSLATION_STATE_FIELD, decap_config
 from rhannu.languages import DEFAULT
 from rhannu.translations import fingerprint_of
 from tests.support.sites import copy_fixture
@@ -134,6 +134,19 @@ def test_the_editor_fields_are_taken_out_and_mark_current_read() -> None:
     assert without_editor_fields(text) == (f"---\ntitle: T\nsummary: S\n---\n\n{STATE}: body text stays\n", True)
     assert without_editor_fields(f"---\ntitle: T\n{MARK}: false\n---\nBody\n") == ("---\ntitle: T\n---\nBody\n", False)
     assert without_editor_fields("no front matter") == ("no front matter", False)
+
+
+def test_what_decap_writes_in_a_translation_is_kept_as_the_site_keeps_it(project: Path) -> None:
+    """Decap writes the shared facts into the Welsh file too, empty (`themes: []`), and a field
+    emptied as '' or null; the site keeps them out, or the loader would refuse the pair."""
+    collection = next(c for c in decap_config(project, "")["collections"] if c["folder"] == "case_studies")
+    sent = (
+        "---\ntitle: Teitl\nsummary: Crynodeb\npsb: ''\nthemes: []\napproaches: []\nlessons: []\n"
+        f"slug: null\n{STATE}: current\n{MARK}: true\n---\n\nTestun.\n"
+    )
+    assert without_editor_fields(sent, "cy", collection) == ("---\ntitle: Teitl\nsummary: Crynodeb\n---\n\nTestun.\n", True)
+    english = "---\ntitle: Title\nsummary: ''\nthemes: []\n---\nText\n"
+    assert without_editor_fields(english, DEFAULT.code, collection) == ("---\ntitle: Title\nthemes: []\n---\nText\n", False)
 
 
 # The protocol over HTTP.
