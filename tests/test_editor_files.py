@@ -11,27 +11,30 @@ import pytest
 from bs4 import BeautifulSoup
 
 from rhannu import editor_files
+from rhannu.editor_config import decap_config
 from rhannu.editor_files import BUNDLE, DECAP, DECAP_DIST, EDITOR_SCRIPT, admin_file, decap_problem, pinned_version
 from rhannu.labels import label
 from rhannu.languages import ALL, DEFAULT
+from tests.support.sites import copy_fixture
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
 def installed(tmp_path: Path) -> Path:
-    """A site whose node_modules holds a stand-in for Decap's dist/ folder, and one file beside it."""
-    dist = tmp_path / DECAP_DIST
+    """The sample site, its node_modules holding a stand-in for Decap's dist/ folder, and one file beside it."""
+    site = copy_fixture(tmp_path / "site")
+    dist = site / DECAP_DIST
     dist.mkdir(parents=True)
     (dist / BUNDLE).write_text("/* bundle */", encoding="utf-8")
     (dist / "103.decap-cms.js").write_text("/* chunk */", encoding="utf-8")
     (dist / "dd5d52671a5763720504.wasm").write_bytes(b"\0asm")
     (dist / "decap-cms.js.LICENSE.txt").write_text("licence", encoding="utf-8")
-    (tmp_path / "package.json").write_text("{}", encoding="utf-8")
+    (site / "package.json").write_text("{}", encoding="utf-8")
     (dist.parent / "package.json").write_text("{}", encoding="utf-8")
-    (tmp_path / "node_modules/other").mkdir()
-    (tmp_path / "node_modules/other/secret.js").write_text("/* not Decap's */", encoding="utf-8")
-    return tmp_path
+    (site / "node_modules/other").mkdir()
+    (site / "node_modules/other/secret.js").write_text("/* not Decap's */", encoding="utf-8")
+    return site
 
 
 def page(served: tuple[bytes, str] | None) -> BeautifulSoup:
@@ -46,6 +49,11 @@ def test_the_editor_page_loads_decap_then_the_sites_styles_in_the_default_langua
     assert editor.html is not None and editor.html["lang"] == DEFAULT.tag
     assert editor.title is not None and editor.title.string == label(DEFAULT.code, "editor_page_title")
     assert [script["src"] for script in editor.find_all("script")] == [BUNDLE, EDITOR_SCRIPT]
+    collections = json.loads(editor.find("script", src=EDITOR_SCRIPT)["data-collections"])
+    assert collections == [collection["name"] for collection in decap_config(installed, "")["collections"]]
+    assert "case_studies" in collections
+    icon = editor.find("link", rel="icon")  # empty until the script gives it the site's: no request for /favicon.ico
+    assert icon is not None and icon["href"] == "data:,"
     assert admin_file(installed, "index.html") == admin_file(installed, "")
 
 

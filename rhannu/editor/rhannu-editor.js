@@ -28,6 +28,10 @@
         const address = new URL(link.getAttribute("href"), home);
         if (address.origin === home.origin) CMS.registerPreviewStyle(address.pathname);
       }
+      // The site's own icon for the editor's tab (the page names an empty one until then, so the
+      // browser does not ask for a /favicon.ico the site may not have).
+      const icon = page.querySelector('link[rel~="icon"][href]');
+      if (icon) document.querySelector('link[rel~="icon"]').href = new URL(icon.getAttribute("href"), home).pathname;
     })
     .catch(() => undefined); // no preview yet: the editor still works, with Decap's own preview styles
 })();
