@@ -5,6 +5,7 @@ to do when Decap is not installed."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,12 @@ def test_the_project_and_the_starter_site_pin_the_same_decap_exactly() -> None:
     for lock in (PROJECT / "rhannu/starter/package-lock.json", PROJECT / "package-lock.json"):
         packages = json.loads(lock.read_text(encoding="utf-8"))["packages"]
         assert packages[f"node_modules/{DECAP}"]["version"] == version, lock
+
+
+def test_the_built_site_carries_no_editor(site: Path) -> None:
+    """No backend is configured for a published editor, so the build writes no /admin/ and nothing
+    of Decap or its configuration (EDITING.md, "Editing on the published site")."""
+    assert not (site / "admin").exists()
+    written = [path for path in site.rglob("*") if path.is_file() and path.suffix in (".html", ".js", ".json", ".xml", ".yml")]
+    assert written
+    assert [path for path in written if re.search(rb"decap|local_backend|proxy_url", path.read_bytes(), re.IGNORECASE)] == []
