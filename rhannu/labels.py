@@ -472,7 +472,10 @@ WELSH: dict[str, str] = {
     "cadence_monthly": "misol",
 }
 
+# Rhannu's own words, by language. A site in another language gives all of them in that language
+# (`labels:` in its data/schema.yml; `rhannu check` lists any missing).
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
+KEYS: dict[str, str] = ENGLISH  # every label Rhannu has; its English text gives each one's placeholders
 
 
 # A site's own words for these labels (`labels:` in its data/schema.yml), by language then key.
@@ -509,12 +512,12 @@ def site_words(words: Mapping[str, Mapping[str, str]]) -> Iterator[None]:
 
 def text(lang: str, key: str) -> str:
     """The label's text before its placeholders are filled: the site's own words, or Rhannu's."""
-    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES[lang][key]
+    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES.get(lang, {})[key]
 
 
 def table(lang: str) -> dict[str, str]:
     """Every label in `lang`, the site's own words in place of Rhannu's (for templates)."""
-    return TABLES[lang] | dict(_SITE_WORDS.get().get(lang, {}))
+    return TABLES.get(lang, {}) | dict(_SITE_WORDS.get().get(lang, {}))
 
 
 def placeholders(template: str) -> frozenset[str]:

@@ -18,12 +18,22 @@ from typing import Any
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
-from rhannu.labels import NO_WORDS, TABLES, placeholders
+from rhannu.labels import KEYS, NO_WORDS, TABLES, placeholders
+from rhannu.languages import (
+    CODES,
+    DEFAULT,
+    OTHERS,
+    STARTING,
+    SiteLanguages,
+    current,
+    default_first,
+    restore_languages,
+    use_languages,
+)
 from rhannu.names import PLACEHOLDER, control_problem, has_control, slug_problem
+from rhannu.site_languages import read_i18n_languages, schema_languages
 
 SCHEMA_FILE = "data/schema.yml"
-LANGS = ("en", "cy")
-OTHER_LANGS = LANGS[1:]  # languages whose addresses may name a facet's folder in their own words
 
 # How many values a case study gives a vocabulary's field: exactly one; one or more; a list that may be empty.
 VALUE_COUNTS = ("one", "some", "any")
@@ -36,7 +46,7 @@ DERIVED = {"year": "when"}  # the year of `when`, the date what it describes hap
 # facet page, and (with feeds) its feed's link text.
 FACET_WORDS = ("name", "field", "others", "feed")
 DERIVED_WORDS = ("name", "others")
-TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
+TOP_KEYS = ("languages", "vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
 # The types of a field a site adds to a content type (rhannu.content_types.OWN_FIELD_PARSERS reads each).
 FIELD_TYPES = ("text", "date", "partial_date", "int", "boolean", "web_address", "term", "terms")
 OWN_FIELD_KEYS = ("type", "vocabulary", "required")
@@ -184,6 +194,7 @@ class SiteSchema:
         default_factory=lambda: NO_WORDS
     )  # the site's own words for Rhannu's labels, by language then key
     types: tuple[TypeDeclaration, ...] = DEFAULT_TYPES  # loaded, validated and reported in this order
+    languages: SiteLanguages = STARTING  # mkdocs.yml's i18n languages with the schema's `languages:` block
 
     def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
         return self.own_fields.get(content_type, ())
@@ -199,7 +210,7 @@ class SiteSchema:
 def load_schema(root: Path) -> SiteSchema:
     """The schema in `root/data/schema.yml`; raises ContentErrors listing every problem in it."""
     data = read_data(root, SCHEMA_FILE)
-    return parse_schema(data)
+    return parse_schema(data, read_i18n_languages(root))
 
 
 def declared_vocabularies(root: Path) -> tuple[str, ...]:
@@ -212,8 +223,18 @@ def declared_vocabularies(root: Path) -> tuple[str, ...]:
     return tuple(str(name) for name in vocabularies) if isinstance(vocabularies, dict) else ()
 
 
-def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
-    errors: list[ContentError] = []
+def parse_schema(data: Mapping[str, Any], i18n_languages: object | None = None) -> SiteSchema:
+    """The schema in `data`, for the languages mkdocs.yml's i18n plugin lists (`i18n_languages`;
+    None: the languages in use) and the schema's own `languages:` block."""
+    languages, errors = schema_languages(data, i18n_languages)
+    token = use_languages(languages or current())  # the rest of the schema is checked in the site's languages
+    try:
+        return _parse_schema(data, languages or current(), errors)
+    finally:
+        restore_languages(token)
+
+
+def _parse_schema(data: Mapping[str, Any], languages: SiteLanguages, errors: list[ContentError]) -> SiteSchema:
     _unknown_keys(data, TOP_KEYS, "", errors)
     vocabularies = data.get("vocabularies")
     facets: list[Facet] = []
@@ -242,7 +263,8 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     if errors:
         raise ContentErrors(errors)
     types = tuple(replace(kind, facets=tuple(facet.key for facet in facets)) if kind.facets == ("*",) else kind for kind in types)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields, words, types)
+    vocabulary_names = tuple(str(name) for name in vocabularies)
+    return SiteSchema(vocabulary_names, tuple(facets), categories, own_fields, words, types, languages)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -345,8 +367,10 @@ def _flags(entry: Mapping[str, Any], names: tuple[str, ...], where: str, errors:
 
 
 def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
-    if not isinstance(value, dict) or set(value) - set(OTHER_LANGS):
-        errors.append(_error("expected the facet's folder in Welsh addresses: folder: {cy: ...}", where))
+    others = [lang.code for lang in OTHERS]
+    if not isinstance(value, dict) or set(value) - set(others):
+        names, in_each = " or ".join(lang.english_name for lang in OTHERS), ", ".join(f"{code}: ..." for code in others)
+        errors.append(_error(f"expected the facet's folder in {names} addresses: folder: {{{in_each}}}", where))
         return {}
     for lang, folder in value.items():
         if not isinstance(folder, str) or slug_problem(folder, ""):
@@ -356,12 +380,16 @@ def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[s
 
 def _words(value: object, roles: tuple[str, ...], where: str, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
     """The facet's words in each language: every one of `roles`, as text on one line."""
-    expected = f"expected the facet's words in each language: en: {{{', '.join(f'{role}: ...' for role in roles)}}}, cy: {{...}}"
-    if not isinstance(value, dict) or set(value) != set(LANGS):
+    first, rest = DEFAULT.code, [lang.code for lang in OTHERS]
+    in_others = "".join(f", {code}: {{...}}" for code in rest)
+    expected = (
+        f"expected the facet's words in each language: {first}: {{{', '.join(f'{role}: ...' for role in roles)}}}{in_others}"
+    )
+    if not isinstance(value, dict) or set(value) != set(CODES):
         errors.append(_error(expected, where))
         return {}
     words: dict[str, Mapping[str, str]] = {}
-    for lang in LANGS:
+    for lang in CODES:
         given = value[lang]
         if not isinstance(given, dict) or set(given) != set(roles):
             errors.append(_error(f"expected exactly {', '.join(roles)}; got {given!r}", f"{where}.{lang}"))
@@ -388,7 +416,7 @@ def _clashes(facets: list[Facet]) -> list[ContentError]:
         names = [(f"the facet name '{facet.key}'", f"{where}.facet")]
         if facet.field is not None:
             names.append((f"the field '{facet.field}'", f"{where}.field"))
-        names += [(f"the {lang} folder '{facet.folder(lang)}'", f"{where}.folder") for lang in OTHER_LANGS]
+        names += [(f"the {lang} folder '{facet.folder(lang)}'", f"{where}.folder") for lang in (other.code for other in OTHERS)]
         for what, at in names:
             owner = seen.setdefault(what, where)
             if owner != where:
@@ -432,8 +460,10 @@ def _check_labels(
     known key (or one of its types' keys), one line of plain text, filling in exactly the
     placeholders Rhannu's text does. Every label a declared type needs is there, in Rhannu's table
     or the site's words, in each language."""
-    if not isinstance(value, dict) or set(value) - set(LANGS):
-        errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
+    if not isinstance(value, dict) or set(value) - set(CODES):
+        errors.append(
+            _error(f"expected the site's own words by language ({', '.join(CODES)}): labels: {{cy: {{key: text}}}}", "labels")
+        )
         return NO_WORDS
     wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()}
     patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
@@ -455,10 +485,13 @@ def _check_labels(
         words[lang] = MappingProxyType(
             {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, known, errors)}
         )
-    for lang in LANGS:
+    for lang in CODES:
         given = value.get(lang)
         given = given if isinstance(given, dict) else {}
-        missing = [key for key in wanted if key not in TABLES[lang] and key not in given]
+        if lang not in TABLES and (missing := [key for key in KEYS if key not in given]):
+            message = f"missing Rhannu's words in this language, which Rhannu has no table of: give {', '.join(missing)}"
+            errors.append(_error(message, f"labels.{lang}"))
+        missing = [key for key in wanted if key not in TABLES.get(lang, {}) and key not in given]
         if missing:
             message = f"missing the words of a declared content type: give {', '.join(missing)}"
             errors.append(_error(message, f"labels.{lang}"))
@@ -469,7 +502,7 @@ def _label_fits(
     lang: str, key: str, text: object, types_wanted: Mapping[str, frozenset[str]], errors: list[ContentError]
 ) -> bool:
     where = f"labels.{lang}.{key}"
-    if key not in TABLES[lang] and key not in types_wanted:
+    if key not in KEYS and key not in types_wanted:
         errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", where))
         return False
     if problem := _line_problem(text):
@@ -479,7 +512,7 @@ def _label_fits(
     if used := sorted(MARKUP & set(text)):
         errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
         return False
-    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(PLACEHOLDER):
+    if key.startswith("scaffold_") and key not in KEYS and not text.startswith(PLACEHOLDER):
         errors.append(
             _error(
                 f"expected text that starts {PLACEHOLDER}: the build refuses it until an editor replaces it; got {text!r}",
@@ -487,7 +520,7 @@ def _label_fits(
             )
         )
         return False
-    wanted = placeholders(TABLES[lang][key]) if key in TABLES[lang] else types_wanted[key]
+    wanted = placeholders(KEYS[key]) if key in KEYS else types_wanted[key]
     try:
         given = placeholders(text)
     except ValueError:
@@ -619,17 +652,14 @@ def _type_names(value: object, where: str, errors: list[ContentError]) -> tuple[
 
 
 def _type_addresses(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
-    if not isinstance(value, dict) or set(value) != set(LANGS):
-        errors.append(
-            _error(
-                f"expected its section's name in each language's addresses: {{en: resources, cy: adnoddau}}; got {value!r}", where
-            )
-        )
+    if not isinstance(value, dict) or set(value) != set(CODES):
+        in_each = ", ".join(f"{code}: ..." for code in default_first())
+        errors.append(_error(f"expected its section's name in each language's addresses: {{{in_each}}}; got {value!r}", where))
         return {}
     for lang, name in value.items():
         if not isinstance(name, str) or slug_problem(name, ""):
             errors.append(_error(f"expected {NAME_ADVICE}, such as 'adnoddau'; got {name!r}", f"{where}.{lang}"))
-    return MappingProxyType({lang: str(value[lang]) for lang in LANGS})
+    return MappingProxyType({lang: str(value[lang]) for lang in CODES})
 
 
 def _type_facets(value: object, facets: tuple[str, ...], where: str, errors: list[ContentError]) -> tuple[str, ...]:

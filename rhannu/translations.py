@@ -77,7 +77,7 @@ def english_sources(root: Path, folders: tuple[str, ...] | None = None) -> list[
             paths += [
                 path.relative_to(root).as_posix()
                 for path in base.rglob("*.md")
-                if parse_source_path(path.name).lang is DEFAULT and "assets" not in path.parts
+                if parse_source_path(path.name).lang.code == DEFAULT.code and "assets" not in path.parts
             ]
     return sorted(paths)
 
@@ -112,7 +112,7 @@ def mark(root: Path, page: str) -> Translation:
         folders = ", ".join(f"{folder}/" for folder in source_folders(root))
         raise ValueError(f"{page}: expected a Markdown source in {folders} given from the project folder, e.g. case_studies/x.md")
     source = parse_source_path(page)
-    english = page if source.lang is DEFAULT else source.key
+    english = page if source.lang.code == DEFAULT.code else source.key
     welsh = twin_path(parse_source_path(english))
     if not (root / english).is_file() or not (root / welsh).is_file():
         raise ValueError(f"{page}: expected a page with both {english} and {welsh}")
