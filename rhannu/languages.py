@@ -10,6 +10,7 @@ Welsh and English.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +61,16 @@ def use_languages(languages: SiteLanguages) -> Token[SiteLanguages]:
 
 def restore_languages(token: Token[SiteLanguages]) -> None:
     _CURRENT.reset(token)
+
+
+@contextmanager
+def using(languages: SiteLanguages) -> Iterator[None]:
+    """`languages` in use for the block, then those before (to check a site's data in its own languages)."""
+    token = use_languages(languages)
+    try:
+        yield
+    finally:
+        restore_languages(token)
 
 
 def current() -> SiteLanguages:

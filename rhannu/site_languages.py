@@ -193,3 +193,13 @@ def schema_languages(data: Mapping[str, Any], i18n: object | None) -> tuple[Site
         return declared_languages(i18n, data.get("languages")), []
     except ContentErrors as problems:
         return None, list(problems.errors)
+
+
+def build_order(root: Path) -> tuple[str, ...]:
+    """The site's codes in the order static-i18n builds them: the default first, then the others
+    as mkdocs.yml lists them (the languages in use where mkdocs.yml cannot say: the build reports why)."""
+    try:
+        site = declared_languages(read_i18n_languages(root), None)  # without the block: mkdocs.yml's order
+    except ContentErrors:
+        site = current()
+    return (site.default.code, *(lang.code for lang in site.others))

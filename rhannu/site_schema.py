@@ -443,6 +443,15 @@ def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
     return {type_label(key, kind.key): TYPE_LABEL_PLACEHOLDERS.get(key, frozenset()) for key in keys}
 
 
+# Labels named by a language's code, one for each of the site's languages: "in Welsh" is catalogue_cy.
+LANGUAGE_LABELS = ("catalogue_{code}", "catalogue_schema_{code}")
+
+
+def language_label_keys() -> dict[str, frozenset[str]]:
+    """The labels a site needs for each of its languages (LANGUAGE_LABELS), with no placeholders."""
+    return {pattern.format(code=code): frozenset() for code in CODES for pattern in LANGUAGE_LABELS}
+
+
 def _attempted(value: object) -> tuple[str, ...]:
     """The keys of the types content_types declares, whether or not their declarations hold: their
     words are no unknown labels (a mistake in a declaration is reported once, where it is)."""
@@ -465,7 +474,7 @@ def _check_labels(
             _error(f"expected the site's own words by language ({', '.join(CODES)}): labels: {{cy: {{key: text}}}}", "labels")
         )
         return NO_WORDS
-    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()}
+    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()} | language_label_keys()
     patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
     declared = {kind.key for kind in types}
     known = {
@@ -492,9 +501,12 @@ def _check_labels(
             message = f"missing Rhannu's words in this language, which Rhannu has no table of: give {', '.join(missing)}"
             errors.append(_error(message, f"labels.{lang}"))
         missing = [key for key in wanted if key not in TABLES.get(lang, {}) and key not in given]
-        if missing:
-            message = f"missing the words of a declared content type: give {', '.join(missing)}"
-            errors.append(_error(message, f"labels.{lang}"))
+        for keys, what in (
+            (set(language_label_keys()), "the words for each of the site's languages"),
+            (None, "the words of a declared content type"),
+        ):
+            if named := [key for key in missing if (key in keys if keys is not None else key not in language_label_keys())]:
+                errors.append(_error(f"missing {what}: give {', '.join(named)}", f"labels.{lang}"))
     return MappingProxyType(words)
 
 
@@ -505,8 +517,8 @@ def _label_fits(
     if key not in KEYS and key not in types_wanted:
         errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", where))
         return False
-    if problem := _line_problem(text):
-        errors.append(_error(problem, where))
+    if problem := _line_problem(text.replace("\n", " ") if isinstance(text, str) and "\n" in KEYS.get(key, "") else text):
+        errors.append(_error(problem, where))  # on one line, but where Rhannu's own text has several (a scaffold's body)
         return False
     assert isinstance(text, str)
     if used := sorted(MARKUP & set(text)):

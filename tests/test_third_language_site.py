@@ -1,0 +1,140 @@
+"""A third language is the site's data: the minimal sample site (tests/fixture_minimal) with
+French added by this test, from mkdocs.yml, data/schema.yml, data/taxonomy.yml and a French
+file beside each English one, builds with --strict and has every page in three languages.
+
+French, because Material ships a French interface partial (Irish and Scottish Gaelic it has not);
+its words are generated from the English ones with a marker, since this tests the engine, not a
+translation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from rhannu.labels import KEYS
+from rhannu.names import PLACEHOLDER
+from tests.support.sites import PROJECT, BuildResult, build, read_html
+
+MINIMAL = PROJECT / "tests/fixture_minimal"
+SITE_URL = "https://minimal.rhannu.example.org/"  # its site_url
+MARK = "[fr] "  # every French word this test makes starts so: a page shows French text, not another language's
+BODY_MARK = "Texte français de cette page (généré par le test)."
+FRENCH = {"locale": "fr", "name": "Français", "build": True, "theme": {"language": "fr"}}
+
+
+def _load(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _dump(path: Path, data: Any) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _marked(texts: dict[str, Any]) -> dict[str, Any]:
+    """The texts with the marker; a scaffold's placeholder text keeps its first word, which the build refuses to publish."""
+    return {key: _mark(text) if isinstance(text, str) else text for key, text in texts.items()}
+
+
+def _mark(text: str) -> str:
+    text = text.replace('"', "“")  # a site's words are plain text
+    return f"{PLACEHOLDER}: {MARK}{text.removeprefix(PLACEHOLDER + ': ')}" if text.startswith(PLACEHOLDER) else MARK + text
+
+
+def add_french(project: Path) -> Path:
+    settings = _load(project / "mkdocs.yml")
+    i18n = next(plugin["i18n"] for plugin in settings["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    welsh = next(entry for entry in i18n["languages"] if entry["locale"] == "cy")
+    i18n["languages"].append(
+        {
+            **FRENCH,
+            "site_name": MARK + settings["site_name"],
+            "nav_translations": {english: MARK + english for english in welsh["nav_translations"]},
+        }
+    )
+    _dump(project / "mkdocs.yml", settings)
+    schema = _load(project / "data/schema.yml")
+    schema["languages"]["fr"] = {"tag": "fr", "english_name": "French"}
+    for facets in (schema["vocabularies"], schema["derived_facets"]):
+        for entry in facets.values():
+            if "labels" in entry:
+                entry["labels"]["fr"] = _marked(entry["labels"]["en"])
+    for kind in schema["content_types"].values():
+        if "address" in kind:
+            kind["address"]["fr"] = kind["address"]["en"]
+    schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"]["en"]})
+    for lang, in_french in (("en", "in French"), ("cy", "yn Ffrangeg"), ("fr", MARK + "in French")):
+        schema["labels"][lang] |= {"catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
+    _dump(project / "data/schema.yml", schema)
+    taxonomy = _load(project / "data/taxonomy.yml")
+    for terms in (terms for terms in taxonomy.values() if isinstance(terms, dict)):
+        for term in terms.values():
+            term["fr"] = MARK + term["en"]
+    _dump(project / "data/taxonomy.yml", taxonomy)
+    for english in sorted(project.glob("*/**/*.md")):
+        if english.stem.count(".") == 0 and not english.with_name(f"{english.stem}.fr.md").exists():
+            english.with_name(f"{english.stem}.fr.md").write_text(_in_french(english.read_text(encoding="utf-8")), encoding="utf-8")
+    return project
+
+
+def _in_french(source: str) -> str:
+    """The English source with its title and summary marked, and a French sentence after its text."""
+    _, front, body = source.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    for key in ("title", "summary", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = MARK + meta[key]
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)}---\n{body}\n{BODY_MARK}\n"
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    project = tmp_path_factory.mktemp("three") / "project"
+    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns("__pycache__"))
+    result = build(add_french(project), project.parent / "site")
+    assert result.returncode == 0, result.log
+    return result
+
+
+def test_every_page_is_built_in_each_of_three_languages(french_site: BuildResult) -> None:
+    """Each English page names its twins in all three languages, and each twin is built, in its language."""
+    site, checked = french_site.site, 0
+    for path in sorted(site.rglob("*.html")):
+        page = read_html(path)
+        if path.relative_to(site).parts[0] in ("cy", "fr") or page.html.get("lang") != "en-GB" or page.select('meta[http-equiv="refresh"]'):
+            continue  # another language's page, an email edition, a redirect from an old address
+        twins = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        assert set(twins) == {"cy", "en-GB", "fr", "x-default"}, path
+        for tag, address in twins.items():
+            twin = site / address.removeprefix(SITE_URL) / "index.html"
+            assert read_html(twin).html["lang"] == ("en-GB" if tag == "x-default" else tag), (path, twin)
+        checked += 1
+    assert checked >= 15
+
+
+def test_french_pages_are_french(french_site: BuildResult) -> None:
+    page = read_html(french_site.site / "fr/about/index.html")
+    assert page.html["lang"] == "fr"
+    assert BODY_MARK in page.get_text()
+    assert page.title.get_text().startswith(MARK)
+
+
+def test_the_switcher_offers_both_other_languages(french_site: BuildResult) -> None:
+    for path, others in (("about/index.html", {"cy", "fr"}), ("cy/amdanom/index.html", {"en-GB", "fr"}), ("fr/about/index.html", {"cy", "en-GB"})):
+        links = read_html(french_site.site / path).select(".rhannu-language-switch a")
+        assert {link["hreflang"] for link in links} == others, path
+
+
+def test_hreflang_alternates_name_all_three_and_the_default(french_site: BuildResult) -> None:
+    for path in ("about/index.html", "cy/amdanom/index.html", "fr/about/index.html"):
+        alternates = read_html(french_site.site / path).select('link[rel="alternate"][hreflang]')
+        by_lang = {link["hreflang"]: link["href"] for link in alternates}
+        assert by_lang == {
+            "cy": "https://minimal.rhannu.example.org/cy/amdanom/",
+            "en-GB": "https://minimal.rhannu.example.org/about/",
+            "fr": "https://minimal.rhannu.example.org/fr/about/",
+            "x-default": "https://minimal.rhannu.example.org/about/",
+        }, path
