@@ -195,6 +195,8 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._unsafe:  # every page is rendered, none written yet: report them all and stop
             raise self._abort(ContentErrors(list(self._unsafe)))
+        env.globals["site_og_locales"] = page_meta.og_locales()  # the site's languages, for every template
+        env.globals["own_lunr"] = search.own_lunr_tags()
         return env
 
     @event_priority(-60)  # after static-i18n's own page context (50)

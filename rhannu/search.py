@@ -27,7 +27,7 @@ import unicodedata
 from importlib.util import find_spec
 from pathlib import Path
 
-from rhannu.languages import DEFAULT, OTHERS, default_first, is_default, root
+from rhannu.languages import ALL, DEFAULT, OTHERS, default_first, is_default, root
 
 THEME = Path(__file__).parent / "theme"  # Rhannu's theme: its own lunr plugins
 MATERIAL_LUNR = Path(str(getattr(find_spec("material"), "origin", ""))).parent / "templates/assets/javascripts/lunr/min"
@@ -73,6 +73,12 @@ def own_lunr_plugin(code: str) -> bool:
     """Whether Rhannu's theme brings a lunr plugin for the language (Welsh's: lunr.cy.min.js), which
     gives each word its forms without accents, so the index need not."""
     return (THEME / "assets/javascripts/lunr/min" / f"lunr.{code}.min.js").is_file()
+
+
+def own_lunr_tags() -> dict[str, str]:
+    """The code of each of the site's languages Rhannu has a lunr plugin for, by its tag (as a
+    page's template names its language): its pages load the plugin."""
+    return {lang.tag: lang.code for lang in ALL if own_lunr_plugin(lang.code)}
 
 
 def lunr_knows(code: str) -> bool:

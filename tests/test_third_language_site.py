@@ -8,16 +8,21 @@ translation."""
 
 from __future__ import annotations
 
+import filecmp
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 import yaml
 
 from rhannu.labels import KEYS
 from rhannu.names import PLACEHOLDER
-from tests.support.sites import PROJECT, BuildResult, build, read_html
+from tests.support.sites import PROJECT, BuildResult, build, build_env, read_html
 
 MINIMAL = PROJECT / "tests/fixture_minimal"
 SITE_URL = "https://minimal.rhannu.example.org/"  # its site_url
@@ -76,7 +81,9 @@ def add_french(project: Path) -> Path:
     _dump(project / "data/taxonomy.yml", taxonomy)
     for english in sorted(project.glob("*/**/*.md")):
         if english.stem.count(".") == 0 and not english.with_name(f"{english.stem}.fr.md").exists():
-            english.with_name(f"{english.stem}.fr.md").write_text(_in_french(english.read_text(encoding="utf-8")), encoding="utf-8")
+            english.with_name(f"{english.stem}.fr.md").write_text(
+                _in_french(english.read_text(encoding="utf-8")), encoding="utf-8"
+            )
     return project
 
 
@@ -104,7 +111,11 @@ def test_every_page_is_built_in_each_of_three_languages(french_site: BuildResult
     site, checked = french_site.site, 0
     for path in sorted(site.rglob("*.html")):
         page = read_html(path)
-        if path.relative_to(site).parts[0] in ("cy", "fr") or page.html.get("lang") != "en-GB" or page.select('meta[http-equiv="refresh"]'):
+        if (
+            path.relative_to(site).parts[0] in ("cy", "fr")
+            or page.html.get("lang") != "en-GB"
+            or page.select('meta[http-equiv="refresh"]')
+        ):
             continue  # another language's page, an email edition, a redirect from an old address
         twins = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
         assert set(twins) == {"cy", "en-GB", "fr", "x-default"}, path
@@ -123,7 +134,11 @@ def test_french_pages_are_french(french_site: BuildResult) -> None:
 
 
 def test_the_switcher_offers_both_other_languages(french_site: BuildResult) -> None:
-    for path, others in (("about/index.html", {"cy", "fr"}), ("cy/amdanom/index.html", {"en-GB", "fr"}), ("fr/about/index.html", {"cy", "en-GB"})):
+    for path, others in (
+        ("about/index.html", {"cy", "fr"}),
+        ("cy/amdanom/index.html", {"en-GB", "fr"}),
+        ("fr/about/index.html", {"cy", "en-GB"}),
+    ):
         links = read_html(french_site.site / path).select(".rhannu-language-switch a")
         assert {link["hreflang"] for link in links} == others, path
 
@@ -138,3 +153,35 @@ def test_hreflang_alternates_name_all_three_and_the_default(french_site: BuildRe
             "fr": "https://minimal.rhannu.example.org/fr/about/",
             "x-default": "https://minimal.rhannu.example.org/about/",
         }, path
+
+
+def test_french_has_its_own_search_index_feed_and_404_page(french_site: BuildResult) -> None:
+    site = french_site.site
+    index = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    assert {doc["location"].split("/")[0] for doc in index["docs"]} >= {"about", "resources"}  # relative to /fr/
+    assert any(BODY_MARK in doc["text"] for doc in index["docs"] if doc["location"].startswith("about/"))  # French text
+    feed = feedparser.parse(str(site / "fr/feed.xml"))
+    assert feed.feed.language == "fr" and feed.entries and all(entry.title.startswith(MARK) for entry in feed.entries)
+    assert read_html(site / "fr/404.html").html["lang"] == "fr"
+    assert "/fr/*  /fr/404.html  404" in (site / "_redirects").read_text(encoding="utf-8")
+
+
+def test_rhannu_build_runs_a_process_per_language_and_writes_the_same_site(french_site: BuildResult) -> None:
+    project, site = french_site.site.parent / "project", french_site.site.parent / "parallel"
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "build", "--site-dir", str(site)],
+        cwd=project,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    compared = filecmp.dircmp(french_site.site, site)
+    assert _differences(compared) == []
+
+
+def _differences(compared: filecmp.dircmp) -> list[str]:
+    found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
+    return found + [name for sub in compared.subdirs.values() for name in _differences(sub)]
