@@ -203,3 +203,14 @@ def build_order(root: Path) -> tuple[str, ...]:
     except ContentErrors:
         site = current()
     return (site.default.code, *(lang.code for lang in site.others))
+
+
+def site_languages(root: Path) -> SiteLanguages:
+    """The languages `root` declares, for commands that read sources without loading the content
+    (translations); those in use where the declaration cannot be read (`rhannu check` reports why)."""
+    from rhannu.data_files import read_data
+
+    try:
+        return declared_languages(read_i18n_languages(root), read_data(root, SCHEMA_FILE).get("languages"))
+    except ContentErrors:
+        return current()

@@ -185,3 +185,37 @@ def test_rhannu_build_runs_a_process_per_language_and_writes_the_same_site(frenc
 def _differences(compared: filecmp.dircmp) -> list[str]:
     found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
     return found + [name for sub in compared.subdirs.values() for name in _differences(sub)]
+
+
+def test_rhannu_new_writes_a_file_in_each_language(tmp_path: Path) -> None:
+    project = add_french(shutil.copytree(MINIMAL, tmp_path / "project"))
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "new", "resource", "A new checklist"],
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [f"resources/a-new-checklist{suffix}.md" for suffix in ("", ".cy", ".fr")]
+    french = (project / "resources/a-new-checklist.fr.md").read_text(encoding="utf-8")
+    assert f'title: "{PLACEHOLDER}: {MARK}' in french  # in the site's French words, refused until replaced
+
+
+def test_rhannu_translations_reports_each_translation_and_marks_one_by_its_file(tmp_path: Path) -> None:
+    project = add_french(shutil.copytree(MINIMAL, tmp_path / "project"))
+    english = project / "docs/about.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+
+    def rhannu(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "rhannu.cli", "--root", str(project), "translations", *args]
+        return subprocess.run(command, env=build_env(), capture_output=True, text=True, check=False)
+
+    assert rhannu("mark", "docs/about.md").returncode == 1  # which translation? the site has two
+    assert rhannu("mark", "docs/about.fr.md").returncode == 0
+    rows = [line.split() for line in rhannu().stdout.splitlines()]
+    assert rows[0] == ["English", "Status", "Translation"]
+    assert ["docs/about.md", "stale", "docs/about.cy.md"] in rows  # the Welsh still translates the English before
+    assert ["docs/about.md", "present", "docs/about.fr.md"] in rows
+    english.write_text(english.read_text(encoding="utf-8") + "\nAnother paragraph.\n", encoding="utf-8")
+    assert ["docs/about.md", "stale", "docs/about.fr.md"] in [line.split() for line in rhannu().stdout.splitlines()]
