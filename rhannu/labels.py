@@ -148,6 +148,7 @@ ENGLISH: dict[str, str] = {
         "This message cannot be sent to the newsletter's subscribers as it is: it has no unsubscribe address of its own."
     ),
     "email_unsubscribe_how": "How to unsubscribe",
+    "unsubscribing_id": "unsubscribing",  # the id of the Subscribe page's heading over unsubscribing, which web copies link to
     "email_other_edition": "Read this newsletter in English",
     # calendar (issue 15)
     "add_to_calendar": "Add to calendar",
@@ -377,6 +378,7 @@ WELSH: dict[str, str] = {
         "Ni ellir anfon y neges hon at danysgrifwyr y cylchlythyr fel y mae: nid oes ganddi ei chyfeiriad dad-danysgrifio ei hun."
     ),
     "email_unsubscribe_how": "Sut i ddad-danysgrifio",
+    "unsubscribing_id": "dad-danysgrifio",
     "email_other_edition": "Darllen y cylchlythyr hwn yn Gymraeg",
     # calendar (issue 15)
     "add_to_calendar": "Ychwanegu at galendr",

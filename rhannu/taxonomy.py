@@ -62,13 +62,13 @@ def load_taxonomy(root: Path) -> Taxonomy:
     data = read_data(root, TAXONOMY_FILE)
     declared = schema.vocabularies if schema is not None else declared_vocabularies(root) or tuple(data)
     errors += _undeclared(data, declared)
-    with using(schema.languages if schema is not None else current()):  # each value's labels in the site's languages
+    with using(schema.languages if schema is not None else current()):  # values' and sources' words in the site's languages
         lists = {name: _terms(name, data.get(name), errors) for name in declared}
-    errors += _unknown_page_feeds(schema, lists) if schema is not None else []
-    try:
-        sources = load_sources(root)
-    except ContentErrors as problems:
-        errors += problems.errors
+        errors += _unknown_page_feeds(schema, lists) if schema is not None else []
+        try:
+            sources = load_sources(root)
+        except ContentErrors as problems:
+            errors += problems.errors
     if errors or schema is None:
         raise ContentErrors(errors)
     return Taxonomy(lists, schema, sources)

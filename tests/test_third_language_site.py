@@ -1,6 +1,7 @@
-"""A third language is the site's data: the minimal sample site (tests/fixture_minimal) with
-French added by this test, from mkdocs.yml, data/schema.yml, data/taxonomy.yml and a French
-file beside each English one, builds with --strict and has every page in three languages.
+"""A third language is the site's data: each sample site (tests/fixture_site, with its newsletter,
+email editions and lessons, and tests/fixture_minimal, with its own schema) with French added by
+this test, in mkdocs.yml, data/schema.yml, data/taxonomy.yml, data/sources.yml and a French file
+beside each English one, builds with --strict and has every page in three languages.
 
 French, because Material ships a French interface partial (Irish and Scottish Gaelic it has not);
 its words are generated from the English ones with a marker, since this tests the engine, not a
@@ -22,10 +23,10 @@ import yaml
 
 from rhannu.labels import KEYS
 from rhannu.names import PLACEHOLDER
-from tests.support.sites import PROJECT, BuildResult, build, build_env, read_html
+from tests.support.sites import FIXTURE, FIXTURE_URL, PROJECT, BuildResult, build, build_env, html_pages, read_html
 
 MINIMAL = PROJECT / "tests/fixture_minimal"
-SITE_URL = "https://minimal.rhannu.example.org/"  # its site_url
+SITES = {FIXTURE: FIXTURE_URL, MINIMAL: "https://minimal.rhannu.example.org/"}  # each with its site_url
 MARK = "[fr] "  # every French word this test makes starts so: a page shows French text, not another language's
 BODY_MARK = "Texte français de cette page (généré par le test)."
 FRENCH = {"locale": "fr", "name": "Français", "build": True, "theme": {"language": "fr"}}
@@ -37,6 +38,15 @@ def _load(path: Path) -> Any:
 
 def _dump(path: Path, data: Any) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+
+
+def _in_each_language(settings: Any) -> list[dict[str, Any]]:
+    """Every mapping of the site's settings that gives a text in each language: {en: ..., cy: ...}."""
+    if not isinstance(settings, dict):
+        return []
+    if {"en", "cy"} <= set(settings) and isinstance(settings["en"], str):
+        return [settings]
+    return [found for value in settings.values() for found in _in_each_language(value)]
 
 
 def _marked(texts: dict[str, Any]) -> dict[str, Any]:
@@ -60,6 +70,8 @@ def add_french(project: Path) -> Path:
             "nav_translations": {english: MARK + english for english in welsh["nav_translations"]},
         }
     )
+    for words in _in_each_language(settings.get("extra", {})):
+        words["fr"] = words["en"] if words["en"].startswith("https://") else MARK + words["en"]
     _dump(project / "mkdocs.yml", settings)
     schema = _load(project / "data/schema.yml")
     schema["languages"]["fr"] = {"tag": "fr", "english_name": "French"}
@@ -70,15 +82,21 @@ def add_french(project: Path) -> Path:
     for kind in schema["content_types"].values():
         if "address" in kind:
             kind["address"]["fr"] = kind["address"]["en"]
-    schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"]["en"]})
+    schema["labels"] = schema.get("labels") or {}
+    schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"].get("en", {})}) | {"unsubscribing_id": KEYS["unsubscribing_id"]}
     for lang, in_french in (("en", "in French"), ("cy", "yn Ffrangeg"), ("fr", MARK + "in French")):
-        schema["labels"][lang] |= {"catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
+        schema["labels"][lang] = schema["labels"].get(lang, {}) | {"catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
     _dump(project / "data/schema.yml", schema)
     taxonomy = _load(project / "data/taxonomy.yml")
     for terms in (terms for terms in taxonomy.values() if isinstance(terms, dict)):
         for term in terms.values():
             term["fr"] = MARK + term["en"]
     _dump(project / "data/taxonomy.yml", taxonomy)
+    sources = _load(project / "data/sources.yml") or {}
+    for source in sources.values():
+        for words in (source[key] for key in ("title", "publisher") if key in source):
+            words["fr"] = MARK + words["en"]
+    _dump(project / "data/sources.yml", sources)
     for english in sorted(project.glob("*/**/*.md")):
         if english.stem.count(".") == 0 and not english.with_name(f"{english.stem}.fr.md").exists():
             english.with_name(f"{english.stem}.fr.md").write_text(
@@ -97,10 +115,10 @@ def _in_french(source: str) -> str:
     return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)}---\n{body}\n{BODY_MARK}\n"
 
 
-@pytest.fixture(scope="module")
-def french_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+@pytest.fixture(scope="module", params=list(SITES), ids=lambda fixture: fixture.name)
+def french_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     project = tmp_path_factory.mktemp("three") / "project"
-    shutil.copytree(MINIMAL, project, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(request.param, project, ignore=shutil.ignore_patterns("__pycache__"))
     result = build(add_french(project), project.parent / "site")
     assert result.returncode == 0, result.log
     return result
@@ -109,18 +127,18 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 def test_every_page_is_built_in_each_of_three_languages(french_site: BuildResult) -> None:
     """Each English page names its twins in all three languages, and each twin is built, in its language."""
     site, checked = french_site.site, 0
-    for path in sorted(site.rglob("*.html")):
+    for path in html_pages(site):
         page = read_html(path)
         if (
             path.relative_to(site).parts[0] in ("cy", "fr")
             or page.html.get("lang") != "en-GB"
             or page.select('meta[http-equiv="refresh"]')
         ):
-            continue  # another language's page, an email edition, a redirect from an old address
+            continue  # another language's page, the 404 page, a redirect from an old address
         twins = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
         assert set(twins) == {"cy", "en-GB", "fr", "x-default"}, path
         for tag, address in twins.items():
-            twin = site / address.removeprefix(SITE_URL) / "index.html"
+            twin = site / address.removeprefix(_site_url(french_site)) / "index.html"
             assert read_html(twin).html["lang"] == ("en-GB" if tag == "x-default" else tag), (path, twin)
         checked += 1
     assert checked >= 15
@@ -147,19 +165,15 @@ def test_hreflang_alternates_name_all_three_and_the_default(french_site: BuildRe
     for path in ("about/index.html", "cy/amdanom/index.html", "fr/about/index.html"):
         alternates = read_html(french_site.site / path).select('link[rel="alternate"][hreflang]')
         by_lang = {link["hreflang"]: link["href"] for link in alternates}
-        assert by_lang == {
-            "cy": "https://minimal.rhannu.example.org/cy/amdanom/",
-            "en-GB": "https://minimal.rhannu.example.org/about/",
-            "fr": "https://minimal.rhannu.example.org/fr/about/",
-            "x-default": "https://minimal.rhannu.example.org/about/",
-        }, path
+        home = _site_url(french_site)
+        assert by_lang == {"cy": f"{home}cy/amdanom/", "en-GB": f"{home}about/", "fr": f"{home}fr/about/", "x-default": f"{home}about/"}, path
 
 
 def test_french_has_its_own_search_index_feed_and_404_page(french_site: BuildResult) -> None:
     site = french_site.site
     index = json.loads((site / "fr/search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["fr"]
-    assert {doc["location"].split("/")[0] for doc in index["docs"]} >= {"about", "resources"}  # relative to /fr/
+    assert {doc["location"].split("/")[0] for doc in index["docs"]} >= {"about", "case-studies"}  # relative to /fr/
     assert any(BODY_MARK in doc["text"] for doc in index["docs"] if doc["location"].startswith("about/"))  # French text
     feed = feedparser.parse(str(site / "fr/feed.xml"))
     assert feed.feed.language == "fr" and feed.entries and all(entry.title.startswith(MARK) for entry in feed.entries)
@@ -185,6 +199,10 @@ def test_rhannu_build_runs_a_process_per_language_and_writes_the_same_site(frenc
 def _differences(compared: filecmp.dircmp) -> list[str]:
     found = [*compared.left_only, *compared.right_only, *compared.diff_files, *compared.funny_files]
     return found + [name for sub in compared.subdirs.values() for name in _differences(sub)]
+
+
+def _site_url(built: BuildResult) -> str:
+    return next(url for url in SITES.values() if url in (built.site / "sitemap.xml").read_text(encoding="utf-8"))
 
 
 def test_rhannu_new_writes_a_file_in_each_language(tmp_path: Path) -> None:
