@@ -47,6 +47,7 @@ def all_editions() -> tuple[str, ...]:
     """The edition in all of the site's languages, then one in each."""
     return (BOTH, *(lang.code for lang in ALL))
 
+
 # The web copy's text edition starts with a byte order mark: a host that serves .txt with no
 # character set would otherwise show UTF-8 Welsh as Latin-1 ("caniatÃ¡u"); browsers take a BOM
 # over their default, whatever the headers leave out.
