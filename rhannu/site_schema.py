@@ -443,8 +443,9 @@ def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
     return {type_label(key, kind.key): TYPE_LABEL_PLACEHOLDERS.get(key, frozenset()) for key in keys}
 
 
-# Labels named by a language's code, one for each of the site's languages: "in Welsh" is catalogue_cy.
-LANGUAGE_LABELS = ("catalogue_{code}", "catalogue_schema_{code}")
+# Labels named by a language's code, one for each of the site's languages: "in Welsh" is in_cy
+# (a partner's news item's language) and catalogue_cy (the Welsh catalogue).
+LANGUAGE_LABELS = ("in_{code}", "catalogue_{code}", "catalogue_schema_{code}")
 
 
 def language_label_keys() -> dict[str, frozenset[str]]:

@@ -85,7 +85,7 @@ def add_french(project: Path) -> Path:
     schema["labels"] = schema.get("labels") or {}
     schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"].get("en", {})}) | {"unsubscribing_id": KEYS["unsubscribing_id"]}
     for lang, in_french in (("en", "in French"), ("cy", "yn Ffrangeg"), ("fr", MARK + "in French")):
-        schema["labels"][lang] = schema["labels"].get(lang, {}) | {"catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
+        schema["labels"][lang] = schema["labels"].get(lang, {}) | {"in_fr": in_french, "catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
     _dump(project / "data/schema.yml", schema)
     taxonomy = _load(project / "data/taxonomy.yml")
     for terms in (terms for terms in taxonomy.values() if isinstance(terms, dict)):
