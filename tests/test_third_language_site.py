@@ -237,3 +237,19 @@ def test_rhannu_translations_reports_each_translation_and_marks_one_by_its_file(
     assert ["docs/about.md", "present", "docs/about.fr.md"] in rows
     english.write_text(english.read_text(encoding="utf-8") + "\nAnother paragraph.\n", encoding="utf-8")
     assert ["docs/about.md", "stale", "docs/about.fr.md"] in [line.split() for line in rhannu().stdout.splitlines()]
+
+
+def test_rhannu_check_names_an_inconsistent_declaration_and_exits_1(tmp_path: Path) -> None:
+    project = add_french(shutil.copytree(MINIMAL, tmp_path / "project"))
+    schema = _load(project / "data/schema.yml")
+    del schema["languages"]["fr"]
+    _dump(project / "data/schema.yml", schema)
+    done = subprocess.run(
+        [sys.executable, "-m", "rhannu.cli", "--root", str(project), "check"], env=build_env(), capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert (
+        "data/schema.yml: field 'languages': expected each language mkdocs.yml's i18n plugin lists (en, cy, fr), each once, "
+        "in the order they stand together: {en: {tag: ..., english_name: ...}}; got cy, en"
+    ) in done.stdout + done.stderr
