@@ -171,11 +171,14 @@ def name_palette_toggles(theme: Any, lang: str) -> None:
 
 
 def not_found_context(lang: str, site_url: str) -> dict[str, object]:
-    """What the bilingual 404 page's template needs: links to both home pages, and the text."""
+    """What the 404 page's template needs: links to each language's home page, and its words in each."""
     homes = {code: root(code) for code in CODES}
+    parts = [{"code": code, "tag": language(code).tag, "home": root(code) or ".", "words": table(code)} for code in CODES]
     return {
         "language_links": language_links(language(lang), homes, set(homes), site_url),
         "interface": {code: table(code) for code in CODES},
+        "not_found_languages": parts,  # in the site's order
+        "not_found_default": next(part for part in parts if part["code"] == DEFAULT.code),
     }
 
 

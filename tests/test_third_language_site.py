@@ -178,6 +178,9 @@ def test_french_has_its_own_search_index_feed_and_404_page(french_site: BuildRes
     feed = feedparser.parse(str(site / "fr/feed.xml"))
     assert feed.feed.language == "fr" and feed.entries and all(entry.title.startswith(MARK) for entry in feed.entries)
     assert read_html(site / "fr/404.html").html["lang"] == "fr"
+    anywhere = read_html(site / "404.html")  # for hosts that serve /404.html at every missing address
+    assert [section["lang"] for section in anywhere.select(".rhannu-not-found section")] == ["cy", "en-GB", "fr"]
+    assert [link["hreflang"] for link in anywhere.select(".md-nav--primary a")] == ["cy", "en-GB", "fr"]
     assert "/fr/*  /fr/404.html  404" in (site / "_redirects").read_text(encoding="utf-8")
 
 
