@@ -104,7 +104,7 @@ TYPE_KEYS = ("behaviour", "folder", "address", "names", "facets", "lessons", "fe
 BEHAVIOUR_KEYS = {
     "items-with-pages": ("address", "facets", "lessons", "feed", "newsletter"),
     "grouped-lessons": ("address", "feed", "newsletter"),
-    "newsletter-items": (),
+    "newsletter-items": ("archive",),
 }
 NEWSLETTER_STYLES = ("linked",)  # how an issue shows a type's new items: title and summary, linking to its page
 # The labels a type's interface needs, each key derived from the type's key ("resources"): its plural
@@ -639,6 +639,8 @@ def _type(key: str, entry: object, facets: tuple[str, ...], errors: list[Content
         errors.append(_error(f"expected the folder of its sources, such as 'case_studies'; got {folder!r}", f"{where}.folder"))
     names = _type_names(entry.get("names"), f"{where}.names", errors)
     addresses = _type_addresses(entry.get("address"), f"{where}.address", errors) if "address" in allowed else {}
+    if "archive" in entry and "archive" in allowed:  # the newsletter archive's own name in other languages' addresses
+        addresses = _archive(entry["archive"], f"{where}.archive", errors)
     used = _type_facets(entry.get("facets", []), facets, f"{where}.facets", errors)
     flags = {name: entry.get(name, False) for name in ("lessons", "feed")}
     for name, flag in flags.items():
@@ -673,6 +675,19 @@ def _type_addresses(value: object, where: str, errors: list[ContentError]) -> Ma
         if not isinstance(name, str) or slug_problem(name, ""):
             errors.append(_error(f"expected {NAME_ADVICE}, such as 'adnoddau'; got {name!r}", f"{where}.{lang}"))
     return MappingProxyType({lang: str(value[lang]) for lang in CODES})
+
+
+def _archive(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
+    """The newsletter archive's name in the addresses of other languages than the default (where it is 'newsletters')."""
+    others = [lang.code for lang in OTHERS]
+    if not isinstance(value, dict) or set(value) - set(others):
+        in_each = ", ".join(f"{code}: ..." for code in others)
+        errors.append(_error(f"expected the archive's name in the addresses of other languages: archive: {{{in_each}}}", where))
+        return {}
+    for lang, name in value.items():
+        if not isinstance(name, str) or slug_problem(name, ""):
+            errors.append(_error(f"expected {NAME_ADVICE}, such as 'cylchlythyrau'; got {name!r}", f"{where}.{lang}"))
+    return MappingProxyType({str(lang): str(name) for lang, name in value.items()})
 
 
 def _type_facets(value: object, facets: tuple[str, ...], where: str, errors: list[ContentError]) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ def errors_of(data: dict[str, Any]) -> list[str]:
 def test_the_live_schema_declares_todays_three_types_as_rhannu_had_them() -> None:
     declared = load_schema(Path(__file__).resolve().parent.parent).types
     assert [(kind.key, kind.behaviour, kind.folder, dict(kind.addresses)) for kind in declared] == [
-        ("news", "newsletter-items", "newsletters", {}),
+        ("news", "newsletter-items", "newsletters", {"cy": "cylchlythyrau"}),
         ("case_studies", "items-with-pages", "case_studies", {"en": "case-studies", "cy": "astudiaethau-achos"}),
         ("lessons", "grouped-lessons", "lessons", {"en": "lessons", "cy": "gwersi"}),
     ]

@@ -82,6 +82,8 @@ def add_french(project: Path) -> Path:
     for kind in schema["content_types"].values():
         if "address" in kind:
             kind["address"]["fr"] = kind["address"]["en"]
+        if kind["behaviour"] == "newsletter-items":
+            kind["archive"] = {"cy": "cylchlythyrau", "fr": "bulletins"}  # a section's name in French addresses
     schema["labels"] = schema.get("labels") or {}
     schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"].get("en", {})}) | {"unsubscribing_id": KEYS["unsubscribing_id"]}
     for lang, in_french in (("en", "in French"), ("cy", "yn Ffrangeg"), ("fr", MARK + "in French")):
@@ -181,6 +183,7 @@ def test_french_has_its_own_search_index_feed_and_404_page(french_site: BuildRes
     anywhere = read_html(site / "404.html")  # for hosts that serve /404.html at every missing address
     assert [section["lang"] for section in anywhere.select(".rhannu-not-found section")] == ["cy", "en-GB", "fr"]
     assert [link["hreflang"] for link in anywhere.select(".md-nav--primary a")] == ["cy", "en-GB", "fr"]
+    assert (site / "fr/bulletins/index.html").is_file() and not (site / "fr/newsletters").exists()
     assert "/fr/*  /fr/404.html  404" in (site / "_redirects").read_text(encoding="utf-8")
 
 
