@@ -71,8 +71,10 @@ def _parse_day(day: str) -> dt.date | None:
         return None
 
 
-def _site_and_issue(root: Path, day: str) -> tuple[Any, Any] | int:
-    """The prepared site and the issue published on `day` (or covering it); else an exit status."""
+def _site_and_issue(root: Path, day: str, edition: str | None = None) -> tuple[Any, Any] | int:
+    """The prepared site and the issue published on `day` (or covering it), with an `edition` of
+    the site's (all_editions: its languages are the site's); else an exit status."""
+    from rhannu.email import all_editions
     from rhannu.site import prepare
 
     wanted = _parse_day(day)
@@ -83,6 +85,9 @@ def _site_and_issue(root: Path, day: str) -> tuple[Any, Any] | int:
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
+    if edition is not None and edition not in all_editions():
+        print(f"--lang: expected one of {', '.join(all_editions())}; got {edition!r}", file=sys.stderr)
+        return 2
     issue = next((issue for issue in site.issues if issue.published == wanted), None) or next(
         (issue for issue in site.issues if (issue.start or dt.date.min) <= wanted < issue.published), None
     )
@@ -97,7 +102,7 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     """Print the email edition of the issue published on `day` (or covering it)."""
     from rhannu.email import render_html, render_text
 
-    found = _site_and_issue(root, day)
+    found = _site_and_issue(root, day, edition)
     if isinstance(found, int):
         return found
     site, issue = found
@@ -136,7 +141,7 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
     if bad := _bad_send_arguments(args):
         print(bad, file=sys.stderr)
         return 2
-    found = _site_and_issue(root, args.date)
+    found = _site_and_issue(root, args.date, args.lang)
     if isinstance(found, int):
         return found
     site, issue = found
@@ -444,7 +449,7 @@ def parser(
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     email.add_argument(
-        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
     )
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     send = newsletter_commands.add_parser(
@@ -461,7 +466,7 @@ def parser(
     send.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     send.add_argument("--to", nargs="+", required=True, metavar="ADDRESS", help="who gets a test copy")
     send.add_argument(
-        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
     )
     send.add_argument("--from", dest="sender", metavar="ADDRESS", help="the sender (default: extra.contact.email)")
     send.add_argument("--server", default=os.environ.get("RHANNU_SMTP_SERVER"), help="the SMTP server's host name")

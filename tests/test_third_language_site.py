@@ -20,6 +20,7 @@ from typing import Any
 import feedparser
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from rhannu.labels import KEYS
 from rhannu.names import PLACEHOLDER
@@ -207,6 +208,10 @@ def _differences(compared: filecmp.dircmp) -> list[str]:
     return found + [name for sub in compared.subdirs.values() for name in _differences(sub)]
 
 
+def read_html_text(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
 def _site_url(built: BuildResult) -> str:
     return next(url for url in SITES.values() if url in (built.site / "sitemap.xml").read_text(encoding="utf-8"))
 
@@ -259,3 +264,19 @@ def test_rhannu_check_names_an_inconsistent_declaration_and_exits_1(tmp_path: Pa
         "data/schema.yml: field 'languages': expected each language mkdocs.yml's i18n plugin lists (en, cy, fr), each once, "
         "in the order they stand together: {en: {tag: ..., english_name: ...}}; got cy, en"
     ) in done.stdout + done.stderr
+
+
+def test_the_email_edition_in_the_third_language_and_in_all_three(tmp_path: Path) -> None:
+    project = add_french(shutil.copytree(FIXTURE, tmp_path / "project"))
+
+    def email(lang: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "rhannu.cli", "--root", str(project), "newsletter", "email", "2022-03-14", "--lang", lang]
+        return subprocess.run(command, env=build_env(), capture_output=True, text=True, check=False)
+
+    french = email("fr")
+    assert french.returncode == 0, french.stderr
+    assert read_html_text(french.stdout).html["lang"] == "fr"
+    every = read_html_text(email("both").stdout)
+    assert [part["lang"] for part in every.select("td.part")] == ["cy", "en-GB", "fr"]
+    wrong = email("de")
+    assert wrong.returncode == 2 and "--lang: expected one of both, cy, en, fr; got 'de'" in wrong.stderr
