@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -31,20 +32,24 @@ class SiteLanguages:
     all: tuple[Language, ...]
     default: Language
 
-    @property
+    @cached_property  # read in every loop over the languages: made once
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.all)
 
-    @property
+    @cached_property
     def others(self) -> tuple[Language, ...]:
         """Every language but the default, in order: those whose pages live under their own folder."""
         return tuple(lang for lang in self.all if lang.code != self.default.code)
 
+    @cached_property
+    def _by_code(self) -> dict[str, Language]:
+        return {lang.code: lang for lang in self.all}
+
     def by_code(self, code: str) -> Language:
-        for lang in self.all:
-            if lang.code == code:
-                return lang
-        raise ValueError(f"unknown language {code!r}; expected one of {', '.join(self.codes)}")
+        try:
+            return self._by_code[code]
+        except KeyError:
+            raise ValueError(f"unknown language {code!r}; expected one of {', '.join(self.codes)}") from None
 
 
 ENGLISH = Language("en", "en-GB", "English", "English")
@@ -108,7 +113,7 @@ class _CurrentSequence(Sequence[Any]):
         self._part = part
 
     def _items(self) -> tuple[Any, ...]:
-        return tuple(getattr(_CURRENT.get(), self._part))
+        return getattr(_CURRENT.get(), self._part)
 
     def __getitem__(self, index: Any) -> Any:
         return self._items()[index]
