@@ -444,8 +444,9 @@ def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
 
 
 # Labels named by a language's code, one for each of the site's languages: "in Welsh" is in_cy
-# (a partner's news item's language) and catalogue_cy (the Welsh catalogue).
-LANGUAGE_LABELS = ("in_{code}", "catalogue_{code}", "catalogue_schema_{code}")
+# (a partner's news item's language), catalogue_cy (the Welsh catalogue), editors_message_cy (the
+# Welsh message file, on an issue's page).
+LANGUAGE_LABELS = ("in_{code}", "catalogue_{code}", "catalogue_schema_{code}", "editors_message_{code}")
 
 
 def language_label_keys() -> dict[str, frozenset[str]]:

@@ -88,7 +88,7 @@ def add_french(project: Path) -> Path:
     schema["labels"] = schema.get("labels") or {}
     schema["labels"]["fr"] = _marked({**KEYS, **schema["labels"].get("en", {})}) | {"unsubscribing_id": KEYS["unsubscribing_id"]}
     for lang, in_french in (("en", "in French"), ("cy", "yn Ffrangeg"), ("fr", MARK + "in French")):
-        schema["labels"][lang] = schema["labels"].get(lang, {}) | {"in_fr": in_french, "catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
+        schema["labels"][lang] = schema["labels"].get(lang, {}) | {"in_fr": in_french, "editors_message_fr": f"{in_french} (.eml)", "catalogue_fr": in_french, "catalogue_schema_fr": f"{in_french} (JSON Schema)"}
     _dump(project / "data/schema.yml", schema)
     taxonomy = _load(project / "data/taxonomy.yml")
     for terms in (terms for terms in taxonomy.values() if isinstance(terms, dict)):
@@ -181,6 +181,10 @@ def test_french_has_its_own_search_index_feed_and_404_page(french_site: BuildRes
     feed = feedparser.parse(str(site / "fr/feed.xml"))
     assert feed.feed.language == "fr" and feed.entries and all(entry.title.startswith(MARK) for entry in feed.entries)
     assert read_html(site / "fr/404.html").html["lang"] == "fr"
+    if (issue := site / "newsletters/2022-03-14/index.html").is_file():  # the sample site's issue: each language's message file
+        links = [link["href"] for link in read_html(issue).select(".rhannu-editors a")]
+        assert links == ["email.html", "email.eml", "email.cy.eml", "email.en.eml", "email.fr.eml"]
+        assert all((issue.parent / link).is_file() for link in links)
     anywhere = read_html(site / "404.html")  # for hosts that serve /404.html at every missing address
     assert [section["lang"] for section in anywhere.select(".rhannu-not-found section")] == ["cy", "en-GB", "fr"]
     assert [link["hreflang"] for link in anywhere.select(".md-nav--primary a")] == ["cy", "en-GB", "fr"]
