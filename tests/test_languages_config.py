@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 
 from rhannu import languages
 from rhannu.errors import ContentErrors
+from rhannu.labels import KEYS
 from rhannu.languages import Language, SiteLanguages
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path, path_in
 from rhannu.site_languages import declared_languages, read_i18n_languages
@@ -183,3 +185,27 @@ def test_the_module_names_read_the_languages_in_use() -> None:
     finally:
         languages.restore_languages(token)
     assert tuple(languages.CODES) == ("cy", "en")
+
+
+def test_each_language_needs_its_words_in_every_language() -> None:
+    """The words named by a language's code (in_fr: "in French") are needed in each language for
+    each of the site's languages; the missing ones are listed."""
+    from tests.test_site_schema import SCHEMA
+
+    french = {key: f"fr: {text}" for key, text in KEYS.items()} | {"scaffold_body_case_studies": "TODO: fr"}
+    data: dict[str, Any] = {**copy.deepcopy(SCHEMA), "languages": BLOCK, "labels": {"fr": french}}
+    for facets in (data["vocabularies"], data["derived_facets"]):
+        for entry in facets.values():
+            if "labels" in entry:
+                entry["labels"] = {**entry["labels"], "fr": entry["labels"]["en"]}
+    data["content_types"] = {
+        key: {**kind, "address": {**kind["address"], "fr": kind["address"]["en"]}} if "address" in kind else kind
+        for key, kind in data["content_types"].items()
+    }
+    with pytest.raises(ContentErrors) as raised:
+        parse_schema(data, I18N)
+    assert [str(error) for error in raised.value.errors] == [
+        f"data/schema.yml: field 'labels.{lang}': missing the words for each of the site's languages: give in_fr, "
+        "catalogue_fr, catalogue_schema_fr, editors_message_fr"
+        for lang in ("cy", "en", "fr")
+    ]
