@@ -40,13 +40,6 @@ def path_in(key: str, code: str) -> str:
     return key if is_default(code) else key.removesuffix(".md") + f".{code}.md"
 
 
-def twin_path(source: SourcePath) -> str:
-    """The twin of a source in a two-language site: the first other language's for the default one's."""
-    if is_default(source.lang.code):
-        return path_in(source.key, OTHERS[0].code)
-    return source.key
-
-
 def missing_twins(paths: list[str]) -> list[MissingTwin]:
     """Every twin absent in one of the site's languages, after the first source of its key that is present, in path order."""
     sources = [parse_source_path(path) for path in sorted(paths)]
