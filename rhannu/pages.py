@@ -176,7 +176,6 @@ def not_found_context(lang: str, site_url: str) -> dict[str, object]:
     parts = [{"code": code, "tag": language(code).tag, "home": root(code) or ".", "words": table(code)} for code in CODES]
     return {
         "language_links": language_links(language(lang), homes, set(homes), site_url),
-        "interface": {code: table(code) for code in CODES},
         "not_found_languages": parts,  # in the site's order
         "not_found_default": next(part for part in parts if part["code"] == DEFAULT.code),
     }
