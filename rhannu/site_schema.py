@@ -476,7 +476,8 @@ def _check_labels(
             _error(f"expected the site's own words by language ({', '.join(CODES)}): labels: {{cy: {{key: text}}}}", "labels")
         )
         return NO_WORDS
-    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()} | language_label_keys()
+    per_language = language_label_keys()
+    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()} | per_language
     patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
     declared = {kind.key for kind in types}
     known = {
@@ -503,12 +504,13 @@ def _check_labels(
             message = f"missing Rhannu's words in this language, which Rhannu has no table of: give {', '.join(missing)}"
             errors.append(_error(message, f"labels.{lang}"))
         missing = [key for key in wanted if key not in TABLES.get(lang, {}) and key not in given]
-        for keys, what in (
-            (set(language_label_keys()), "the words for each of the site's languages"),
-            (None, "the words of a declared content type"),
-        ):
-            if named := [key for key in missing if (key in keys if keys is not None else key not in language_label_keys())]:
-                errors.append(_error(f"missing {what}: give {', '.join(named)}", f"labels.{lang}"))
+        for_languages = [key for key in missing if key in per_language]
+        for_types = [key for key in missing if key not in per_language]
+        if for_languages:
+            message = f"missing the words for each of the site's languages: give {', '.join(for_languages)}"
+            errors.append(_error(message, f"labels.{lang}"))
+        if for_types:
+            errors.append(_error(f"missing the words of a declared content type: give {', '.join(for_types)}", f"labels.{lang}"))
     return MappingProxyType(words)
 
 
