@@ -40,16 +40,26 @@ class Owner:
 
 
 THEME = "MkDocs and Material"
+
+
 # MkDocs' and Material's own files, and the search index Rhannu splits per language; the folders
 # they fill (assets/: Material's scripts, styles and images) belong to them whole.
-THEME_FILES = {
-    **{not_found_path(code): f"{THEME}'s page for an address with no page" for code in CODES},
-    "sitemap.xml": f"{THEME}'s sitemap",
-    "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
-    "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",
-    **{f"{root(code)}search/search_index.json": f"{THEME}'s search index" for code in CODES},
-}
-THEME_FOLDERS = {"assets": f"{THEME}'s assets folder", **{f"{root(code)}search": f"{THEME}'s search folder" for code in CODES}}
+def theme_files() -> dict[str, str]:
+    """MkDocs' and Material's own files in each of the site's languages, each with what owns it."""
+    return {
+        **{not_found_path(code): f"{THEME}'s page for an address with no page" for code in CODES},
+        "sitemap.xml": f"{THEME}'s sitemap",
+        "sitemap.xml.gz": f"{THEME}'s compressed sitemap",
+        "favicon.ico": "the site's icon for browsers that ask for /favicon.ico (overrides/favicon.ico)",
+        **{f"{root(code)}search/search_index.json": f"{THEME}'s search index" for code in CODES},
+    }
+
+
+def theme_folders() -> dict[str, str]:
+    """The folders the theme writes into, each with what owns it: its assets, each language's search."""
+    return {"assets": f"{THEME}'s assets folder", **{f"{root(code)}search": f"{THEME}'s search folder" for code in CODES}}
+
+
 PAGE_FIX = "give the page a name no other page or file of the site uses"
 FILE_FIX = "rename the file: its name is its address"
 
@@ -61,7 +71,7 @@ def unclaimed(paths: Iterable[str], table: Mapping[str, Owner]) -> list[str]:
     found = []
     for path in paths:
         key = path.casefold()
-        in_reserved = any(key.startswith(f"{folder.casefold()}/") for folder in THEME_FOLDERS)
+        in_reserved = any(key.startswith(f"{folder.casefold()}/") for folder in theme_folders())
         if key in seen or (key not in table and not in_reserved):
             found.append(path)
         seen.add(key)
@@ -73,8 +83,9 @@ def owner_of(path: str, table: Mapping[str, Owner]) -> Owner | None:
     key = path.casefold()
     if key in table:
         return table[key]
-    folder = next((folder for folder in THEME_FOLDERS if key.startswith(f"{folder.casefold()}/")), None)
-    return Owner(THEME_FOLDERS[folder]) if folder else None
+    folders = theme_folders()
+    folder = next((folder for folder in folders if key.startswith(f"{folder.casefold()}/")), None)
+    return Owner(folders[folder]) if folder else None
 
 
 def page_file(page_url: str) -> str:
@@ -144,9 +155,9 @@ def _folders(path: str) -> Iterator[str]:
 
 def _theme_table() -> Table:
     table = Table()
-    for path, what in THEME_FILES.items():
+    for path, what in theme_files().items():
         table.claim(path, Owner(what))
-    for folder, what in THEME_FOLDERS.items():
+    for folder, what in theme_folders().items():
         table.reserve_folder(folder, Owner(what))
     return table
 
@@ -229,7 +240,7 @@ def _pages(site: Site) -> Iterator[tuple[str, Owner]]:
         source = parse_source_path(uri)
         english_url = url(source.key.removesuffix(".md"), DEFAULT.code)
         yield page_file(page_url or site.address(english_url, source.lang.code)), owner
-        if source.lang is not DEFAULT:
+        if source.lang.code != DEFAULT.code:
             continue
         for code in sorted(set(CODES) - languages[source.key]):
             what = f"the {language(code).english_name} copy of {owner.what}, built from English"

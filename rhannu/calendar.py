@@ -40,7 +40,7 @@ from rhannu.content_types import NewsItem
 from rhannu.dates import LONDON
 from rhannu.issue_text import markdown_text
 from rhannu.labels import label
-from rhannu.languages import language
+from rhannu.languages import DEFAULT, language
 from rhannu.newsletter import Cadence, Issue, cadence_adjective
 from rhannu.routes import issue_path
 from rhannu.urls import absolute, url
@@ -91,7 +91,7 @@ def calendar_event(item: NewsItem, issue: Issue, lang: str, site_url: str) -> Ca
         description=description,
         location=text.place,
         link=item.online_link or absolute(site_url, url(issue_path(issue), lang)),
-        lang=lang if lang in item.texts else "en",
+        lang=lang if lang in item.texts else DEFAULT.code,
         end=item.event_end.astimezone(LONDON) if item.event_end is not None else None,
     )
 

@@ -21,10 +21,9 @@ REUSING = "reusing"  # the page (docs/reusing.md) that says how the content may 
 def addresses(lang: str) -> list[tuple[str, str, str]]:
     """(what, label, site path) of each catalogue and each schema, `lang`'s own first."""
     ordered = sorted(CODES, key=lambda code: code != lang)
-    names = {"en": ("catalogue_english", "catalogue_schema_english"), "cy": ("catalogue_welsh", "catalogue_schema_welsh")}
     return [
-        *(("catalogue", label(lang, names[code][0]), catalogue_path(code)) for code in ordered),
-        *(("schema", label(lang, names[code][1]), schema_path(code)) for code in ordered),
+        *(("catalogue", label(lang, f"catalogue_{code}"), catalogue_path(code)) for code in ordered),
+        *(("schema", label(lang, f"catalogue_schema_{code}"), schema_path(code)) for code in ordered),
     ]
 
 

@@ -19,6 +19,7 @@ from html import escape
 from babel.dates import get_month_names
 
 from rhannu.content_types import CaseStudy, Item, Lesson, Text, page_path, type_of
+from rhannu.dates import babel_locale
 from rhannu.labels import label
 from rhannu.languages import CODES, DEFAULT, language
 from rhannu.routes import BIBTEX_FILE, RIS_FILE, citation_paths
@@ -26,7 +27,7 @@ from rhannu.site_info import SiteInfo
 from rhannu.urls import absolute, url
 
 RIS_TYPE, BIBTEX_TYPE = "application/x-research-info-systems", "application/x-bibtex"
-_BIBLATEX_LANGUAGES = {"en": "british", "cy": "welsh"}
+_BIBLATEX_LANGUAGES = {"en-GB": "british"}  # where a tag names a variant BibLaTeX has its own name for
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,16 @@ def _sentence(text: str) -> str:
 
 
 @cache
+def biblatex_language(lang: str) -> str:
+    """The name BibLaTeX knows the language by: British English, else the language's English name ('welsh', 'french')."""
+    return _BIBLATEX_LANGUAGES.get(language(lang).tag, language(lang).english_name.lower())
+
+
 def month_names(lang: str) -> str:
     """The months' names in `lang`, January first, comma-separated (for the script that fills in
     the day of access). Looked up once per language: each of a build's thousands of citation
     blocks asked the locale data for them twelve times."""
-    return ",".join(get_month_names("wide", locale="cy" if lang == "cy" else "en_GB")[month] for month in range(1, 13))
+    return ",".join(get_month_names("wide", locale=babel_locale(lang))[month] for month in range(1, 13))
 
 
 def cite_html(citation: Citation, lang: str) -> str:
@@ -174,7 +180,7 @@ def bibtex(citation: Citation) -> str:
         *([("year", str(citation.published.year)), ("date", citation.published.isoformat())] if citation.published else []),
         ("publisher", tex(citation.organisation)),
         ("url", citation.address),
-        ("langid", _BIBLATEX_LANGUAGES[citation.lang]),
+        ("langid", biblatex_language(citation.lang)),
         ("language", language(citation.lang).tag),
         ("abstract", tex(citation.summary)),
     ]

@@ -79,8 +79,10 @@ def _parse_day(day: str) -> dt.date | None:
         return None
 
 
-def _site_and_issue(root: Path, day: str) -> tuple[Any, Any] | int:
-    """The prepared site and the issue published on `day` (or covering it); else an exit status."""
+def _site_and_issue(root: Path, day: str, edition: str | None = None) -> tuple[Any, Any] | int:
+    """The prepared site and the issue published on `day` (or covering it), with an `edition` of
+    the site's (all_editions: its languages are the site's); else an exit status."""
+    from rhannu.email import all_editions
     from rhannu.site import prepare
 
     wanted = _parse_day(day)
@@ -91,6 +93,9 @@ def _site_and_issue(root: Path, day: str) -> tuple[Any, Any] | int:
     except ContentErrors as problems:
         print(problems, file=sys.stderr)
         return 1
+    if edition is not None and edition not in all_editions():
+        print(f"--lang: expected one of {', '.join(all_editions())}; got {edition!r}", file=sys.stderr)
+        return 2
     issue = next((issue for issue in site.issues if issue.published == wanted), None) or next(
         (issue for issue in site.issues if (issue.start or dt.date.min) <= wanted < issue.published), None
     )
@@ -105,7 +110,7 @@ def newsletter_email(root: Path, day: str, edition: str, as_text: bool) -> int:
     """Print the email edition of the issue published on `day` (or covering it)."""
     from rhannu.email import render_html, render_text
 
-    found = _site_and_issue(root, day)
+    found = _site_and_issue(root, day, edition)
     if isinstance(found, int):
         return found
     site, issue = found
@@ -144,7 +149,7 @@ def newsletter_send(root: Path, args: argparse.Namespace) -> int:
     if bad := _bad_send_arguments(args):
         print(bad, file=sys.stderr)
         return 2
-    found = _site_and_issue(root, args.date)
+    found = _site_and_issue(root, args.date, args.lang)
     if isinstance(found, int):
         return found
     site, issue = found
@@ -191,9 +196,10 @@ def network_fetch(root: Path, allow_loopback: bool = False) -> int:
 
 
 def new(root: Path, kind: str, title: str) -> int:
-    """Write a new English/Welsh pair with placeholders, and print its paths."""
+    """Write a new item, a file in each of the site's languages with placeholders, and print its paths."""
     from rhannu.content_types import build_types, use_types
     from rhannu.labels import use_site_words
+    from rhannu.languages import use_languages
     from rhannu.scaffold import TitleProblem, new_case_study, new_item, slugify
     from rhannu.site_schema import load_schema
     from rhannu.taxonomy import load_taxonomy
@@ -201,6 +207,7 @@ def new(root: Path, kind: str, title: str) -> int:
     today = build_date()
     schema = load_schema(root)
     use_site_words(schema.labels)  # the placeholders are in the site's own words
+    use_languages(schema.languages)  # a file in each of its languages
     types = build_types(schema.types)
     use_types(types)
     with_pages = {declared.singular: declared for declared in types if declared.behaviour == "items-with-pages"}
@@ -223,7 +230,10 @@ def new(root: Path, kind: str, title: str) -> int:
         return 1
     for path in paths:
         print(path.relative_to(root))
-    print("Replace every TODO in both files; 'rhannu check' lists what is left.", file=sys.stderr)
+    print(
+        f"Replace every TODO in {'both files' if len(paths) == 2 else 'each file'}; 'rhannu check' lists what is left.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -251,8 +261,12 @@ def _taken_page(root: Path, slug: str, kind: ContentType) -> str | None:
 
 
 def translations(root: Path, mark_page: str | None) -> int:
-    """The Welsh status of every page, or mark one Welsh page as translated from today's English."""
+    """The status of every page's translation (Welsh), or mark one as translated from today's English."""
+    from rhannu.languages import DEFAULT, OTHERS, use_languages
+    from rhannu.site_languages import site_languages
     from rhannu.translations import MISSING, STALE, mark, statuses
+
+    use_languages(site_languages(root))
 
     if mark_page is not None:
         try:
@@ -263,8 +277,9 @@ def translations(root: Path, mark_page: str | None) -> int:
         print(f"{done.welsh}: marked as translated from {done.english} as it stands now")
         return 0
     rows = statuses(root)
-    width = max([len("English"), *(len(row.english) for row in rows)])
-    print(f"{'English':{width}}  {'Welsh status':12}  Welsh")
+    original, translation = DEFAULT.english_name, OTHERS[0].english_name if len(OTHERS) == 1 else "Translation"
+    width = max([len(original), *(len(row.english) for row in rows)])
+    print(f"{original:{width}}  {translation + ' status' if len(OTHERS) == 1 else 'Status':12}  {translation}")
     for row in rows:
         print(f"{row.english:{width}}  {row.status:12}  {row.welsh}")
     counts = {status: sum(row.status == status for row in rows) for status in ("present", MISSING, STALE)}
@@ -406,7 +421,7 @@ def parser(
     )
     edit.add_argument("--host", default="127.0.0.1")
     edit.add_argument("--port", type=int, default=8000)
-    new_parser = commands.add_parser("new", help="start new content in both languages")
+    new_parser = commands.add_parser("new", help="start new content in each of the site's languages")
     new_kinds = new_parser.add_subparsers(dest="new_kind", required=True)
     for kind, what in (
         *page_kinds,
@@ -416,8 +431,8 @@ def parser(
         sub = new_kinds.add_parser(
             kind,
             help=f"write {what}",
-            description=f"Write {what} as an English/Welsh pair with every field, dated today, and TODO "
-            "placeholders that the build refuses until they are replaced; print the two paths. "
+            description=f"Write {what} as a file in each of the site's languages (English and Welsh) with every field, "
+            "dated today, and TODO placeholders that the build refuses until they are replaced; print their paths. "
             "Exit status: 0, or 1 when a file of that name exists or the title has no Latin letters.",
         )
         sub.add_argument("title", help="the English title; the file name is made from it")
@@ -453,7 +468,7 @@ def parser(
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     email.add_argument(
-        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
     )
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     send = newsletter_commands.add_parser(
@@ -470,7 +485,7 @@ def parser(
     send.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     send.add_argument("--to", nargs="+", required=True, metavar="ADDRESS", help="who gets a test copy")
     send.add_argument(
-        "--lang", choices=list(EDITIONS), default=EDITIONS[0], help="both languages, Welsh first (default), or one language"
+        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
     )
     send.add_argument("--from", dest="sender", metavar="ADDRESS", help="the sender (default: extra.contact.email)")
     send.add_argument("--server", default=os.environ.get("RHANNU_SMTP_SERVER"), help="the SMTP server's host name")

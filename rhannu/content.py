@@ -32,7 +32,7 @@ from rhannu.content_types import (
 from rhannu.errors import ContentError, ContentErrors, one_of, read_text
 from rhannu.frontmatter import Source, parse_source
 from rhannu.images import alt_errors
-from rhannu.languages import DEFAULT
+from rhannu.languages import DEFAULT, use_languages
 from rhannu.names import control_problem, slug_problem
 from rhannu.pairing import MissingTwin, missing_twins, parse_source_path
 from rhannu.schema import PLACEHOLDER, Field, FieldProblem, unknown_field_message
@@ -129,6 +129,7 @@ def load_content(root: Path, build_date: dt.date, memo: ItemMemo | None = None) 
     """Every item of every content type under `root`, validated; raises ContentErrors listing
     every problem."""
     taxonomy = load_taxonomy(root)
+    use_languages(taxonomy.schema.languages)  # and its languages (rhannu.languages): file names' suffixes say which
     types = build_types(taxonomy.schema.types)
     use_types(types)  # this site's types for everything from here on (rhannu.content_types), as prepare() does its words
     errors: list[ContentError] = own_field_errors(taxonomy.schema, types)
@@ -249,7 +250,7 @@ def _read_item(slug: str, texts: dict[str, str | ContentError], fields: tuple[Fi
         source = text if isinstance(text, ContentError) else parse_source(path, text)
         if isinstance(source, ContentError):
             errors.append(source)
-            unreadable_english = unreadable_english or lang is DEFAULT
+            unreadable_english = unreadable_english or lang.code == DEFAULT.code
             continue
         sources[lang.code] = source
     if not sources:

@@ -629,6 +629,8 @@ def _built(declared: TypeDeclaration) -> ContentType:
 NEWS_ITEMS, CASE_STUDIES, LESSONS = build_types(DEFAULT_TYPES)  # today's three: a schema that declares no types
 
 NEWSLETTERS = "newsletters"  # the address of the newsletter's archive and of every issue under it
+# Its name in other languages' addresses, where the site's newsletter items declare none (`archive:`).
+NEWSLETTER_ARCHIVE_NAMES: Mapping[str, str] = MappingProxyType({"cy": "cylchlythyrau"})
 
 
 @dataclass(frozen=True)
@@ -648,7 +650,10 @@ class SiteTypes:
         with_pages = tuple(kind for kind in types if kind.address is not None)
         local = {
             **{kind.address: kind.local_addresses for kind in with_pages if kind.address},
-            NEWSLETTERS: {"cy": "cylchlythyrau"},
+            NEWSLETTERS: next(
+                (kind.local_addresses for kind in types if kind.behaviour == "newsletter-items" and kind.local_addresses),
+                NEWSLETTER_ARCHIVE_NAMES,
+            ),
         }
         sections: dict[str, dict[str, str]] = {}
         for section, names in local.items():

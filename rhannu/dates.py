@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.languages import language
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -38,17 +39,26 @@ def start_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=LONDON)
 
 
-@lru_cache(maxsize=4096)  # listings repeat the same few hundred dates thousands of times
 def long_date(day: dt.date, lang_code: str) -> str:
     """'14 March 2022' / '14 Mawrth 2022'."""
-    return format_date(day, format="d MMMM y", locale=_locale(lang_code))
+    return _long_date(day, babel_locale(lang_code))
+
+
+def month_and_year(first: dt.date, lang_code: str) -> str:
+    """'November 2021' / 'Tachwedd 2021' (the month's name as it stands alone)."""
+    return _month_and_year(first, babel_locale(lang_code))
+
+
+@lru_cache(maxsize=4096)  # listings repeat the same few hundred dates thousands of times
+def _long_date(day: dt.date, locale: str) -> str:
+    return format_date(day, format="d MMMM y", locale=locale)
 
 
 @lru_cache(maxsize=512)
-def month_and_year(first: dt.date, lang_code: str) -> str:
-    """'November 2021' / 'Tachwedd 2021' (the month's name as it stands alone)."""
-    return format_date(first, format="LLLL y", locale=_locale(lang_code))
+def _month_and_year(first: dt.date, locale: str) -> str:
+    return format_date(first, format="LLLL y", locale=locale)
 
 
-def _locale(lang_code: str) -> str:
-    return "cy" if lang_code == "cy" else "en_GB"
+def babel_locale(lang_code: str) -> str:
+    """Babel's name of the site's language: its tag (data/schema.yml), 'en-GB' -> 'en_GB'."""
+    return language(lang_code).tag.replace("-", "_")

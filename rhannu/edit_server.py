@@ -59,8 +59,8 @@ from rhannu.editor_files import admin_file
 from rhannu.errors import ContentErrors
 from rhannu.files import write_whole_bytes
 from rhannu.frontmatter import Source, parse_source
-from rhannu.languages import DEFAULT
-from rhannu.pairing import parse_source_path, twin_path
+from rhannu.languages import DEFAULT, OTHERS, is_default
+from rhannu.pairing import parse_source_path, path_in
 from rhannu.preview import NotServed, Running, serve_running, watched
 from rhannu.preview import start as start_preview
 
@@ -71,7 +71,11 @@ ADMIN_PATH = "/admin/"
 MAX_REQUEST_BYTES = 50 * 1024 * 1024  # as decap-server's JSON parser allows: a few photographs at once
 EDITOR_IMAGES = tuple(suffix for suffix in IMAGES if suffix != ".svg")  # an SVG can hold script; the editor takes none
 CURRENT, STALE, MISSING = "current", "stale", "missing"  # the translation state the editor shows
-_DEFAULT_SUFFIX = f".{DEFAULT.code}.md"  # what Decap calls the default language's file: x.en.md for x.md
+
+
+def _default_suffix() -> str:
+    """What Decap calls the default language's file: '.en.md' (x.en.md for the site's x.md)."""
+    return f".{DEFAULT.code}.md"
 
 
 class Refused(Exception):
@@ -87,14 +91,14 @@ class Refused(Exception):
 
 def to_disk(path: str) -> str:
     """The site's file for Decap's name: 'case_studies/x.en.md' is 'case_studies/x.md'."""
-    return path[: -len(_DEFAULT_SUFFIX)] + ".md" if path.endswith(_DEFAULT_SUFFIX) else path
+    return path[: -len(_default_suffix())] + ".md" if path.endswith(_default_suffix()) else path
 
 
 def to_editor(path: str) -> str:
     """Decap's name for the site's file: 'case_studies/x.md' is 'case_studies/x.en.md'; a Welsh
     file ('x.cy.md') and any other file keep their names."""
-    if path.endswith(".md") and not path.endswith(_DEFAULT_SUFFIX) and parse_source_path(path).lang is DEFAULT:
-        return path[: -len(".md")] + _DEFAULT_SUFFIX
+    if path.endswith(".md") and not path.endswith(_default_suffix()) and is_default(parse_source_path(path).lang.code):
+        return path[: -len(".md")] + _default_suffix()
     return path
 
 
@@ -147,10 +151,10 @@ def with_translation_state(root: Path, disk: str, text: str) -> str:
     source = parse_source_path(disk)
     if not disk.endswith(".md") or not isinstance(parse_source(disk, text), Source):
         return text
-    if source.lang is DEFAULT:
-        twin_missing = not (root / twin_path(source)).exists()
+    if is_default(source.lang.code):
+        twin_missing = any(not (root / path_in(source.key, other.code)).exists() for other in OTHERS)
         return translations.with_field(text, TRANSLATION_STATE_FIELD, MISSING) if twin_missing else text
-    status = translations.status_of(root, source.key).status
+    status = translations.status_of(root, source.key, source.lang.code).status
     return translations.with_field(text, TRANSLATION_STATE_FIELD, STALE if status == translations.STALE else CURRENT)
 
 
@@ -190,7 +194,7 @@ def _media_file(root: Path, disk: str) -> dict[str, Any]:
 Changes = dict[str, bytes | None]  # the site's file -> its new bytes, or None to delete it
 
 
-def without_editor_fields(text: str, lang: str = DEFAULT.code, collection: Mapping[str, Any] | None = None) -> tuple[str, bool]:
+def without_editor_fields(text: str, lang: str | None = None, collection: Mapping[str, Any] | None = None) -> tuple[str, bool]:
     """The text as the site keeps it, and whether the editor asked to mark the translation
     current. With the entry's collection (of the generated configuration), its front matter goes
     through `front_matter_to_write`: no editor's fields, no field left empty, and in a translation
@@ -210,7 +214,7 @@ def without_editor_fields(text: str, lang: str = DEFAULT.code, collection: Mappi
     if collection is None:
         kept = {name: value for name, value in meta.items() if name not in EDITOR_ONLY_FIELDS}
     else:
-        kept = front_matter_to_write(meta, lang, collection)
+        kept = front_matter_to_write(meta, lang or DEFAULT.code, collection)
     if kept == meta:
         return text, mark  # as the editor sent it, its formatting too
     front = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=1_000_000).rstrip("\n") if kept else ""
@@ -249,9 +253,9 @@ def entry_changes(root: Path, data_files: list[tuple[str, str]]) -> Changes:
 
 
 def _translations_of(root: Path, key: str, texts: Mapping[str, str]) -> list[str]:
-    saved = [disk for disk in texts if parse_source_path(disk).key == key and parse_source_path(disk).lang is not DEFAULT]
-    welsh = twin_path(parse_source_path(key))
-    return saved or ([welsh] if (root / welsh).is_file() else [])
+    saved = [disk for disk in texts if parse_source_path(disk).key == key and not is_default(parse_source_path(disk).lang.code)]
+    present = [path for path in (path_in(key, other.code) for other in OTHERS) if (root / path).is_file()]
+    return saved or present
 
 
 def _read_text(root: Path, disk: str) -> str | None:

@@ -25,7 +25,7 @@ from rhannu.assets import IMAGES
 from rhannu.content_types import ContentType, build_types, of_behaviour
 from rhannu.html_safety import ALLOWED_ELEMENTS, ALLOWED_SCHEMES
 from rhannu.labels import label, site_words
-from rhannu.languages import ALL, DEFAULT
+from rhannu.languages import ALL, DEFAULT, using
 from rhannu.names import MAX_SLUG
 from rhannu.partial_dates import SEASONS
 from rhannu.schema import NEWS_KINDS, Field
@@ -76,9 +76,13 @@ def decap_config(root: Path, api_url: str) -> dict[str, Any]:
     ContentErrors, listing every problem, for a site whose schema or vocabularies cannot be read."""
     taxonomy = load_taxonomy(root)
     schema = taxonomy.schema
-    with site_words(schema.labels):
+    with using(schema.languages), site_words(schema.labels):  # the site's languages and words, not the last site's
         types = build_types(schema.types)
         collections = [_collection(kind, schema, taxonomy, types) for kind in types]
+        return _config(api_url, collections)
+
+
+def _config(api_url: str, collections: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "backend": {"name": "proxy", "proxy_url": api_url},
         "local_backend": {"url": api_url},

@@ -32,7 +32,7 @@ from rhannu.issue_text import (
     wrap,
 )
 from rhannu.labels import label
-from rhannu.languages import ALL, ENGLISH, language
+from rhannu.languages import ALL, DEFAULT, language
 from rhannu.newsletter import Issue, Section
 from rhannu.routes import BOTH, edition_file, email_name, event_calendar_path, issue_path
 from rhannu.site_info import SiteInfo
@@ -40,14 +40,18 @@ from rhannu.urls import absolute
 from rhannu.views import text_in, url
 
 GMAIL_CLIP_BYTES = 102 * 1024
-EDITIONS = (BOTH, *(lang.code for lang in ALL))
+EDITIONS = (BOTH, *(lang.code for lang in ALL))  # Rhannu's starting pair's, for the command line's choices
+
+
+def all_editions() -> tuple[str, ...]:
+    """The edition in all of the site's languages, then one in each."""
+    return (BOTH, *(lang.code for lang in ALL))
+
 
 # The web copy's text edition starts with a byte order mark: a host that serves .txt with no
 # character set would otherwise show UTF-8 Welsh as Latin-1 ("caniatÃ¡u"); browsers take a BOM
 # over their default, whatever the headers leave out.
 BOM = "\ufeff"
-# The Subscribe page's section on unsubscribing, by the id its heading gets in each language.
-UNSUBSCRIBING = {"en": "unsubscribing", "cy": "dad-danysgrifio"}
 
 STYLE = """
 body { margin: 0; padding: 0; background-color: #eef2f2; }
@@ -213,7 +217,7 @@ def _top_html(issue: Issue, edition: str, site: SiteInfo) -> str:
 
 def unsubscribing_url(lang: str, site: SiteInfo) -> str:
     """The Subscribe page's section on unsubscribing, in `lang`: the web copies' unsubscribe line."""
-    return absolute(site.url, site.address(url("subscribe", lang))) + "#" + UNSUBSCRIBING[lang]
+    return absolute(site.url, site.address(url("subscribe", lang))) + "#" + label(lang, "unsubscribing_id")
 
 
 def _unsubscribed_note(lang: str, site: SiteInfo, unsendable: bool) -> str:
@@ -246,10 +250,10 @@ def render_html(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
         f'<tr><td class="top">{_top_html(issue, edition, site)}</td></tr>',
         f'<tr><td class="masthead">{names}</td></tr>',
     ]
-    if len(langs) > 1:
+    if len(langs) > 1 and first != DEFAULT.code:  # a jump to the default language's part, below the first
         rows.append(
-            f'<tr><td class="jump" lang="{ENGLISH.tag}">'
-            f'<a href="#english">{escape(label(ENGLISH.code, "email_jump"))}</a></td></tr>'
+            f'<tr><td class="jump" lang="{DEFAULT.tag}">'
+            f'<a href="#{DEFAULT.name.lower()}">{escape(label(DEFAULT.code, "email_jump"))}</a></td></tr>'
         )
     for lang in langs:
         anchor = language(lang).name.lower()  # #english, #cymraeg
@@ -332,9 +336,10 @@ def render_text(issue: Issue, edition: str, site: SiteInfo, unsubscribe: str | N
 
 
 def editions(
-    issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str | None = None, which: tuple[str, ...] = EDITIONS
+    issues: tuple[Issue, ...], site: SiteInfo, unsubscribe: str | None = None, which: tuple[str, ...] | None = None
 ) -> list[Edition]:
-    """Each issue's editions; by default the web copies the build publishes."""
+    """Each issue's editions; by default the web copies the build publishes (all_editions)."""
+    which = which or all_editions()
     return [
         Edition(issue, edition, render_html(issue, edition, site, unsubscribe), render_text(issue, edition, site, unsubscribe))
         for issue in issues

@@ -8,7 +8,7 @@ from rhannu.content_types import NewsItem, page_path
 from rhannu.dates import long_date
 from rhannu.issue_text import Linker, event_when, issue_summary, issue_title, item_id, markdown_html, no_issue_html
 from rhannu.labels import label
-from rhannu.languages import language
+from rhannu.languages import CODES, language
 from rhannu.newsletter import Cadence, Issue, Section, Status, cadence_adjective
 from rhannu.routes import (
     NEWSLETTER_ARCHIVE,
@@ -134,8 +134,7 @@ def editors_html(issue: Issue, lang: str, from_url: str) -> str:
     links = (
         (f"{base}/email.html", "text/html", "editors_bilingual_edition", False),
         (f"{base}/email.eml", "message/rfc822", "editors_message_bilingual", True),
-        (f"{base}/email.cy.eml", "message/rfc822", "editors_message_cy", True),
-        (f"{base}/email.en.eml", "message/rfc822", "editors_message_en", True),
+        *((f"{base}/email.{code}.eml", "message/rfc822", f"editors_message_{code}", True) for code in CODES),
     )
     items = "".join(
         f'<li><a href="{relative(target, from_url)}" type="{kind}"{" download" if download else ""}>'

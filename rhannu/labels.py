@@ -153,6 +153,7 @@ ENGLISH: dict[str, str] = {
         "This message cannot be sent to the newsletter's subscribers as it is: it has no unsubscribe address of its own."
     ),
     "email_unsubscribe_how": "How to unsubscribe",
+    "unsubscribing_id": "unsubscribing",  # the id of the Subscribe page's heading over unsubscribing, which web copies link to
     "email_other_edition": "Read this newsletter in English",
     # calendar (issue 15)
     "add_to_calendar": "Add to calendar",
@@ -180,8 +181,8 @@ ENGLISH: dict[str, str] = {
     "licence_terms": "You may reuse this content under this licence: {licence}.",
     "licence_unset": "No licence for reusing this content has been chosen yet. To reuse it, ask us first: {contact}.",
     "licence_unset_no_contact": "No licence for reusing this content has been chosen yet. To reuse it, ask the programme first.",
-    "catalogue_english": "in English",
-    "catalogue_welsh": "in Welsh",
+    "catalogue_en": "in English",
+    "catalogue_cy": "in Welsh",
     "catalogue_schema": "its JSON Schema",
     # subscribers (issue 21): calendar links that say what to do, email subjects, editors' copies, feeds in a browser
     "add_to_calendar_hint": "(a calendar file: open it and your calendar app adds the event)",
@@ -230,8 +231,8 @@ ENGLISH: dict[str, str] = {
     "cite_files": "For your reference manager:",
     "cite_ris": "RIS file",
     "cite_bibtex": "BibTeX file",
-    "catalogue_schema_english": "its JSON Schema in English",
-    "catalogue_schema_welsh": "its JSON Schema in Welsh",
+    "catalogue_schema_en": "its JSON Schema in English",
+    "catalogue_schema_cy": "its JSON Schema in Welsh",
     "api_title": "Catalogue for other websites",
     "api_description": "Version 1 of this site's catalogue in JSON, in Welsh and in English, and the JSON Schema of each.",
     "api_intro": "Every case study, lesson, newsletter issue, event and news item on this site, in JSON, for other websites and tools. Each file has a JSON Schema beside it.",
@@ -447,6 +448,7 @@ WELSH: dict[str, str] = {
         "Ni ellir anfon y neges hon at danysgrifwyr y cylchlythyr fel y mae: nid oes ganddi ei chyfeiriad dad-danysgrifio ei hun."
     ),
     "email_unsubscribe_how": "Sut i ddad-danysgrifio",
+    "unsubscribing_id": "dad-danysgrifio",
     "email_other_edition": "Darllen y cylchlythyr hwn yn Gymraeg",
     # calendar (issue 15)
     "add_to_calendar": "Ychwanegu at galendr",
@@ -474,8 +476,8 @@ WELSH: dict[str, str] = {
     "licence_terms": "Gallwch ailddefnyddio'r cynnwys hwn o dan delerau'r drwydded hon: {licence}.",
     "licence_unset": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i ni yn gyntaf: {contact}.",
     "licence_unset_no_contact": "Nid oes trwydded ar gyfer ailddefnyddio'r cynnwys hwn wedi'i dewis eto. I'w ailddefnyddio, gofynnwch i'r rhaglen yn gyntaf.",
-    "catalogue_english": "yn Saesneg",
-    "catalogue_welsh": "yn Gymraeg",
+    "catalogue_en": "yn Saesneg",
+    "catalogue_cy": "yn Gymraeg",
     "catalogue_schema": "ei Sgema JSON",
     # subscribers (issue 21): calendar links that say what to do, email subjects, editors' copies, feeds in a browser
     "add_to_calendar_hint": "(ffeil calendr: agorwch hi a bydd eich ap calendr yn ychwanegu'r digwyddiad)",
@@ -525,8 +527,8 @@ WELSH: dict[str, str] = {
     "cite_files": "Ar gyfer eich rheolwr cyfeirnodau:",
     "cite_ris": "Ffeil RIS",
     "cite_bibtex": "Ffeil BibTeX",
-    "catalogue_schema_english": "ei Sgema JSON yn Saesneg",
-    "catalogue_schema_welsh": "ei Sgema JSON yn Gymraeg",
+    "catalogue_schema_en": "ei Sgema JSON yn Saesneg",
+    "catalogue_schema_cy": "ei Sgema JSON yn Gymraeg",
     "api_title": "Catalog ar gyfer gwefannau eraill",
     "api_description": "Fersiwn 1 o gatalog y wefan hon mewn JSON, yn Gymraeg ac yn Saesneg, a Sgema JSON pob un.",
     "api_intro": "Pob astudiaeth achos, gwers, rhifyn o'r cylchlythyr, digwyddiad ac eitem newyddion ar y wefan hon, mewn JSON, ar gyfer gwefannau ac offer eraill. Mae Sgema JSON wrth ymyl pob ffeil.",
@@ -612,7 +614,10 @@ WELSH: dict[str, str] = {
     "editor_hint_number": "Rhif cyfan o 1 ymlaen.",
 }
 
+# Rhannu's own words, by language. A site in another language gives all of them in that language
+# (`labels:` in its data/schema.yml; `rhannu check` lists any missing).
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "cy": WELSH}
+KEYS: dict[str, str] = ENGLISH  # every label Rhannu has; its English text gives each one's placeholders
 
 
 # A site's own words for these labels (`labels:` in its data/schema.yml), by language then key.
@@ -649,12 +654,12 @@ def site_words(words: Mapping[str, Mapping[str, str]]) -> Iterator[None]:
 
 def text(lang: str, key: str) -> str:
     """The label's text before its placeholders are filled: the site's own words, or Rhannu's."""
-    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES[lang][key]
+    return _SITE_WORDS.get().get(lang, {}).get(key) or TABLES.get(lang, {})[key]
 
 
 def table(lang: str) -> dict[str, str]:
     """Every label in `lang`, the site's own words in place of Rhannu's (for templates)."""
-    return TABLES[lang] | dict(_SITE_WORDS.get().get(lang, {}))
+    return TABLES.get(lang, {}) | dict(_SITE_WORDS.get().get(lang, {}))
 
 
 def placeholders(template: str) -> frozenset[str]:

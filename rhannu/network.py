@@ -34,6 +34,7 @@ from rhannu.data_files import read_data
 from rhannu.dates import build_date
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.files import write_whole
+from rhannu.languages import CODES, DEFAULT, default_first
 from rhannu.links import is_link, shown
 from rhannu.names import CONTROL, CONTROL_OR_BREAK
 
@@ -105,10 +106,11 @@ def load_feeds(root: Path) -> list[PartnerFeed]:
         if problem := _link_problem(url) if isinstance(url, str) else f"expected a web address; got {url!r}":
             errors.append(ContentError(FEEDS_FILE, problem, f"{where}.url"))
             continue
-        if entry.get("lang", "en") not in ("en", "cy"):
-            errors.append(ContentError(FEEDS_FILE, f"expected one of en, cy; got {entry.get('lang')!r}", f"{where}.lang"))
+        if entry.get("lang", DEFAULT.code) not in CODES:
+            expected = ", ".join(default_first())
+            errors.append(ContentError(FEEDS_FILE, f"expected one of {expected}; got {entry.get('lang')!r}", f"{where}.lang"))
             continue
-        feeds.append(PartnerFeed(entry["name"], url, entry.get("lang", "en")))
+        feeds.append(PartnerFeed(entry["name"], url, entry.get("lang", DEFAULT.code)))
     if errors:
         raise ContentErrors(errors)
     return feeds
@@ -178,8 +180,9 @@ def _cache_item_errors(number: int, item: NetworkItem, today: dt.date) -> list[C
     errors += _published_errors(number, item.published, today)
     if problem := _link_problem(item.link):
         errors.append(ContentError(CACHE_FILE, f"item {number}: {problem}", "link"))
-    if item.lang not in ("en", "cy"):
-        errors.append(ContentError(CACHE_FILE, f"item {number}: expected en or cy; got {item.lang!r}", "lang"))
+    if item.lang not in CODES:
+        expected = " or ".join(default_first())
+        errors.append(ContentError(CACHE_FILE, f"item {number}: expected {expected}; got {item.lang!r}", "lang"))
     return errors
 
 
@@ -246,7 +249,7 @@ def shorten(text: str, limit: int) -> str:
 
 def _language(code: str | None, fallback: str) -> str:
     code = (code or "").lower()
-    return "cy" if code.startswith("cy") else "en" if code.startswith("en") else fallback
+    return next((lang for lang in default_first()[::-1] if code.startswith(lang)), fallback)
 
 
 def _published(entry: Mapping[str, Any]) -> dt.datetime | None:

@@ -45,7 +45,7 @@ def pages(by_language: dict[str, str], site_url: str) -> dict[str, str]:
     return placed
 
 
-def redirects_file(site_url: str, langs: tuple[str, ...], moved: Sequence[tuple[str, str]] = ()) -> str:
+def redirects_file(site_url: str, langs: Sequence[str], moved: Sequence[tuple[str, str]] = ()) -> str:
     """`_redirects` for Netlify and Cloudflare Pages: each old address editors list (`aliases`)
     sent on to its page with a 301, which feed readers follow too (the HTML stubs beside it serve
     hosts that read no such file); then, for Netlify, a missing address under a language's home

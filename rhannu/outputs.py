@@ -14,7 +14,7 @@ or an output and a page, would both write is an error naming both before anythin
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from html import escape
@@ -26,7 +26,7 @@ from rhannu.content_types import WITH_PAGES, CaseStudy, faceted_type, page_path,
 from rhannu.email import Edition
 from rhannu.feeds import Channel, everything_channel, facet_channel, facet_feeds, newsletter_channel, render_rss
 from rhannu.labels import label
-from rhannu.languages import CODES, DEFAULT, language, root
+from rhannu.languages import CODES, DEFAULT, default_first, language, root
 from rhannu.newsletter import Issue
 from rhannu.pairing import parse_source_path
 from rhannu.routes import (
@@ -66,9 +66,6 @@ class Planned:
     render: Callable[[], str | bytes]
 
 
-ENGLISH_FIRST = tuple(sorted(CODES, key=lambda code: code != DEFAULT.code))
-
-
 def outputs(site: Site, lang: str | None = None) -> dict[str, bytes]:
     """The files for `lang`, or (with no language) those written once for the whole site."""
     files = _Files()
@@ -89,7 +86,7 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
                 lambda: not_found.redirects_file(
                     site.info.url,
                     CODES,
-                    [(old, target) for lang in ENGLISH_FIRST for old, target, _ in alias_redirects(site, lang)],
+                    [(old, target) for lang in default_first() for old, target, _ in alias_redirects(site, lang)],
                 ),
             ),
             *_emails(site, BOTH),
@@ -148,7 +145,7 @@ def _licensed(channel: Channel, site: Site, lang: str) -> Channel:
     return replace(channel, copyright=label(lang, "licence_terms", licence=f"{licence.name(lang)} ({licence.url(lang)})"))
 
 
-def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
+def all_outputs(site: Site, langs: Sequence[str]) -> dict[str, bytes]:
     """Every output of a build, checked for clashes across languages (for `rhannu check`)."""
     files = _Files()
     for mapping in [outputs(site), *(outputs(site, lang) for lang in langs)]:
@@ -157,7 +154,7 @@ def all_outputs(site: Site, langs: tuple[str, ...]) -> dict[str, bytes]:
     return files.written
 
 
-def plan_all(site: Site, langs: tuple[str, ...]) -> list[Planned]:
+def plan_all(site: Site, langs: Sequence[str]) -> list[Planned]:
     """Every file of every output of a build, as `plan` gives them: English first, so that a clash
     in both languages is reported with the address the editor wrote."""
     english_first = sorted(langs, key=lambda code: code != DEFAULT.code)

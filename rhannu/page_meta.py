@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from rhannu.labels import label
-from rhannu.languages import ALL, Language
+from rhannu.languages import ALL, Language, is_default
 from rhannu.urls import absolute
 
 _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
@@ -49,6 +49,7 @@ class LanguageLink:
     is_current: bool
     has_own_page: bool  # False where the twin is missing and the address shows a notice
     hint: str  # visually hidden text on the link, in the language it switches to
+    is_default: bool = False  # the site's default language: its page is the hreflang x-default
 
 
 def language_links(current: Language, urls: dict[str, str], own_pages: set[str], site_url: str) -> list[LanguageLink]:
@@ -58,9 +59,10 @@ def language_links(current: Language, urls: dict[str, str], own_pages: set[str],
             lang=lang,
             url=urls[lang.code],
             absolute_url=absolute(site_url, urls[lang.code]),
-            is_current=lang is current,
+            is_current=lang == current,
             has_own_page=lang.code in own_pages,
             hint=label(lang.code, "switch_to"),
+            is_default=is_default(lang.code),
         )
         for lang in ALL
         if lang.code in urls
@@ -126,3 +128,20 @@ def preview_image(
     width, height = png_size(theme_dir / image)
     alt = label(lang, "preview_image_alt", welsh=welsh_name, english=english_name)
     return PreviewImage(absolute(site_url, image), width, height, alt)
+
+
+def og_locale(tag: str) -> str:
+    """Open Graph's locale for a language tag: its region where the tag names one ('en-GB' ->
+    'en_GB'), else the region Unicode's likely subtags give the language ('cy' -> 'cy_GB')."""
+    from babel.core import get_global
+
+    parts = tag.split("-")
+    if len(parts) > 1 and len(parts[-1]) == 2:
+        return f"{parts[0]}_{parts[-1].upper()}"
+    likely = str(get_global("likely_subtags").get(parts[0], parts[0])).split("_")
+    return f"{parts[0]}_{likely[-1]}" if len(likely) > 1 else parts[0]
+
+
+def og_locales() -> dict[str, str]:
+    """Each of the site's languages' Open Graph locale, by its tag, in the site's order."""
+    return {lang.tag: og_locale(lang.tag) for lang in ALL}

@@ -15,8 +15,8 @@ from rhannu.blocks import marked, replace_markers
 from rhannu.content_types import WITH_PAGES
 from rhannu.errors import ContentError
 from rhannu.frontmatter import Source, parse_source
-from rhannu.labels import TABLES, label, table
-from rhannu.languages import DEFAULT, language, root
+from rhannu.labels import label, table
+from rhannu.languages import CODES, DEFAULT, language, root
 from rhannu.notices import Notice, missing_translation, stale_translation
 from rhannu.page_meta import LanguageLink, first_paragraph, language_links
 from rhannu.routes import SUBSCRIBE
@@ -186,18 +186,20 @@ def name_palette_toggles(theme: Any, lang: str) -> None:
 
 
 def not_found_context(lang: str, site_url: str) -> dict[str, object]:
-    """What the bilingual 404 page's template needs: links to both home pages, and the text."""
-    homes = {code: root(code) for code in TABLES}
+    """What the 404 page's template needs: links to each language's home page, and its words in each."""
+    homes = {code: root(code) for code in CODES}
+    parts = [{"code": code, "tag": language(code).tag, "home": root(code) or ".", "words": table(code)} for code in CODES]
     return {
         "language_links": language_links(language(lang), homes, set(homes), site_url),
-        "interface": {code: table(code) for code in TABLES},
+        "not_found_languages": parts,  # in the site's order
+        "not_found_default": next(part for part in parts if part["code"] == DEFAULT.code),
     }
 
 
 def is_home(page_url: str) -> bool:
     """Whether the page is a language's home page ('' or 'cy/'): its title is the site's name,
     so <title> gives the name once, not "name - name"."""
-    return page_url in {root(code) for code in TABLES} or page_url == "./"
+    return page_url in {root(code) for code in CODES} or page_url == "./"
 
 
 def page_language_links(lang: str, urls: dict[str, str], own: set[str], site_url: str) -> list[LanguageLink]:

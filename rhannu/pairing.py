@@ -1,18 +1,18 @@
-"""Pairing each page with its twin in the other language, by path."""
+"""Pairing each page with its twins in the site's other languages, by path."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rhannu.languages import DEFAULT, WELSH, Language
+from rhannu.languages import ALL, DEFAULT, OTHERS, Language, is_default, language
 
 
 @dataclass(frozen=True)
 class SourcePath:
-    """A Markdown source named `name.md` (English) or `name.cy.md` (Welsh)."""
+    """A Markdown source named `name.md` (the default language) or `name.cy.md` (Welsh, and so on)."""
 
     path: str
-    key: str  # the path with no language suffix: what both twins share
+    key: str  # the path with no language suffix: what all twins share
     lang: Language
 
 
@@ -26,29 +26,29 @@ class MissingTwin:
         return f"{self.present}: has no {self.missing_lang.english_name} twin; add {self.missing}"
 
 
-_WELSH_SUFFIX = f".{WELSH.code}.md"
-
-
 def parse_source_path(path: str) -> SourcePath:
-    """'news/x.cy.md' is Welsh, keyed 'news/x.md'; any other '.md' path is English."""
-    if path.endswith(_WELSH_SUFFIX):
-        return SourcePath(path, path[: -len(_WELSH_SUFFIX)] + ".md", WELSH)
-    return SourcePath(path, path, DEFAULT)
+    """'news/x.cy.md' is Welsh, keyed 'news/x.md'; a path with no other language's suffix is in the default language."""
+    for lang in OTHERS:
+        suffix = f".{lang.code}.md"
+        if path.endswith(suffix):
+            return SourcePath(path, path[: -len(suffix)] + ".md", lang)
+    return SourcePath(path, path, language(DEFAULT.code))
 
 
-def twin_path(source: SourcePath) -> str:
-    if source.lang is DEFAULT:
-        return source.key.removesuffix(".md") + _WELSH_SUFFIX
-    return source.key
+def path_in(key: str, code: str) -> str:
+    """The source of `key` ('news/x.md') in a language: 'news/x.md' in the default one, 'news/x.cy.md' in Welsh."""
+    return key if is_default(code) else key.removesuffix(".md") + f".{code}.md"
 
 
 def missing_twins(paths: list[str]) -> list[MissingTwin]:
-    """Every Markdown source whose twin in the other language is absent, in path order."""
+    """Every twin absent in one of the site's languages, after the first source of its key that is present, in path order."""
     sources = [parse_source_path(path) for path in sorted(paths)]
     present = {(source.key, source.lang.code) for source in sources}
+    reported: set[tuple[str, str]] = set()
     missing = []
     for source in sources:
-        other_lang = WELSH if source.lang is DEFAULT else DEFAULT
-        if (source.key, other_lang.code) not in present:
-            missing.append(MissingTwin(source.path, twin_path(source), other_lang))
+        for lang in ALL:
+            if (source.key, lang.code) not in present and (source.key, lang.code) not in reported:
+                reported.add((source.key, lang.code))
+                missing.append(MissingTwin(source.path, path_in(source.key, lang.code), lang))
     return missing

@@ -32,6 +32,7 @@ from rhannu import (
     docs_meta,
     html_safety,
     labels,
+    languages,
     material_theme,
     mkdocs_pages,
     not_found,
@@ -132,6 +133,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             self._prepare(config)
         labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
         content_types.use_types(self._current().content.types)  # and the same types
+        languages.use_languages(self._current().content.taxonomy.schema.languages)  # and languages
         pages.name_palette_toggles(config.theme, static_i18n.current_language(config))
 
     def _prepare(self, config: MkDocsConfig) -> None:
@@ -199,6 +201,8 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._unsafe:  # every page is rendered, none written yet: report them all and stop
             raise self._abort(ContentErrors(list(self._unsafe)))
+        env.globals["site_og_locales"] = page_meta.og_locales()  # the site's languages, for every template
+        env.globals["own_lunr"] = search.own_lunr_tags()
         return env
 
     @event_priority(-60)  # after static-i18n's own page context (50)

@@ -34,6 +34,7 @@ import yaml
 from rhannu import parallel_build
 from rhannu.content_types import site_types
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.site_languages import build_order
 
 MARKER = ".rhannu-temporary"  # in every folder a build makes and may delete
 
@@ -74,7 +75,7 @@ def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
             # Ctrl-C reaches this process, which stops the build and says so in one line; MkDocs
             # ignores it rather than print a traceback of its own.
-            status = parallel_build.run(command, fresh, work, root, env)
+            status = parallel_build.run(command, fresh, work, root, env, build_order(root))
             if status != 0:
                 return status
             try:

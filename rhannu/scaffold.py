@@ -1,5 +1,6 @@
-"""New content for editors: an English/Welsh pair with every field, and placeholders (from each
-language's interface text) that the build refuses until they are replaced."""
+"""New content for editors: a file in each of the site's languages, the default language's with
+every field, and placeholders (from each language's interface text) that the build refuses until
+they are replaced."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from pathlib import Path
 from rhannu.content_types import CASE_STUDIES, NEWS_ITEMS, ContentType, behaviour_type
 from rhannu.files import write_all_or_none
 from rhannu.labels import label
-from rhannu.languages import ENGLISH, WELSH
+from rhannu.languages import DEFAULT, OTHERS, default_first
 from rhannu.links import shown
+from rhannu.pairing import path_in
 from rhannu.schema import PLACEHOLDER
 from rhannu.taxonomy import Taxonomy
 
@@ -46,17 +48,24 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _welsh(kind: str, body_key: str, extra: str = "") -> str:
+def _translation(code: str, kind: str, body_key: str, extra: str = "") -> str:
     return f"""---
-title: {_quoted(label(WELSH.code, f"scaffold_title_{kind}"))}
-summary: {_quoted(label(WELSH.code, f"scaffold_summary_{kind}"))}
+title: {_quoted(label(code, f"scaffold_title_{kind}"))}
+summary: {_quoted(label(code, f"scaffold_summary_{kind}"))}
 {extra}---
 
-{label(WELSH.code, body_key)}
+{label(code, body_key)}
 """
 
 
-def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy, kind: ContentType = CASE_STUDIES) -> tuple[str, str]:
+def _translations(kind: str, body_key: str, extra_key: str | None = None) -> tuple[str, ...]:
+    """Each other language's file, in the order of default_first()."""
+    return tuple(
+        _translation(lang.code, kind, body_key, f"{label(lang.code, extra_key)}\n" if extra_key else "") for lang in OTHERS
+    )
+
+
+def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy, kind: ContentType = CASE_STUDIES) -> tuple[str, ...]:
     """An item of a type with pages (a case study, a resource): its facets' and lessons' lines only
     where its type has them (data/schema.yml), its placeholders in its type's own labels."""
     facets = _facet_lines(taxonomy) if kind.faceted else ""
@@ -65,7 +74,7 @@ def case_study_pair(title: str, today: dt.date, taxonomy: Taxonomy, kind: Conten
         lessons = f"lessons: []  # ids of lessons (file names in lessons/) this {kind.editor_names[0]} gives evidence for\n"
     english = f"""---
 title: {_quoted(title)}
-summary: {_quoted(label(ENGLISH.code, f"scaffold_summary_{kind.key}"))}
+summary: {_quoted(label(DEFAULT.code, f"scaffold_summary_{kind.key}"))}
 published: {today.isoformat()}  # the day it goes on this site; a later day keeps it off until then
 # when: when what it describes happened: a day (2021-06-15), a month (2021-11), a season (summer 2021) or a year
 # source: where it comes from, a key in data/sources.yml (such as year-one-report)
@@ -73,9 +82,9 @@ published: {today.isoformat()}  # the day it goes on this site; a later day keep
 draft: false  # true keeps it off the site
 ---
 
-{label(ENGLISH.code, f"scaffold_body_{kind.key}")}
+{label(DEFAULT.code, f"scaffold_body_{kind.key}")}
 """
-    return english, _welsh(kind.key, f"scaffold_body_{kind.key}")
+    return (english, *_translations(kind.key, f"scaffold_body_{kind.key}"))
 
 
 def _facet_lines(taxonomy: Taxonomy) -> str:
@@ -116,32 +125,32 @@ def _own_field_lines(taxonomy: Taxonomy, content_type: str) -> str:
     return "".join(lines)
 
 
-def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, str]:
+def item_pair(title: str, today: dt.date, kind: str) -> tuple[str, ...]:
     event = ""
     if kind == "event":
         event = (
             f'event_date: "{PLACEHOLDER}: the day it happens, as YYYY-MM-DD or YYYY-MM-DD HH:MM"\n'
             "# event_end: when it ends, as precisely as event_date (leave out where your source does not say)\n"
-            f"{label(ENGLISH.code, 'scaffold_place')}\n"
+            f"{label(DEFAULT.code, 'scaffold_place')}\n"
             "# online_link: https://the address to join online\n"
         )
     body_key = "scaffold_body_event" if kind == "event" else "scaffold_body_news"
     english = f"""---
 title: {_quoted(title)}
-summary: {_quoted(label(ENGLISH.code, "scaffold_summary_news"))}
+summary: {_quoted(label(DEFAULT.code, "scaffold_summary_news"))}
 kind: {kind}
 published: {today.isoformat()}  # the day it goes on this site: it joins the next newsletter issue
 {event}draft: false  # true keeps it out of the newsletter
 ---
 
-{label(ENGLISH.code, body_key)}
+{label(DEFAULT.code, body_key)}
 """
-    welsh_place = f"{label(WELSH.code, 'scaffold_place')}\n" if kind == "event" else ""
-    return english, _welsh("news", body_key, welsh_place)
+    return (english, *_translations("news", body_key, "scaffold_place" if kind == "event" else None))
 
 
-def write_pair(root: Path, kind: ContentType, slug: str, texts: tuple[str, str]) -> list[Path]:
-    paths = [root / kind.folder / f"{slug}.md", root / kind.folder / f"{slug}.cy.md"]
+def write_pair(root: Path, kind: ContentType, slug: str, texts: tuple[str, ...]) -> list[Path]:
+    """One file per language (texts in the order of default_first()), all or none."""
+    paths = [root / kind.folder / path_in(f"{slug}.md", code) for code in default_first()]
     existing = [path for path in paths if path.exists()]
     if existing:
         raise FileExistsError(", ".join(str(path.relative_to(root)) for path in existing))

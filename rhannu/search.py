@@ -24,11 +24,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from importlib.util import find_spec
 from pathlib import Path
 
-from rhannu.languages import DEFAULT, WELSH, root
+from rhannu.languages import ALL, DEFAULT, OTHERS, default_first, is_default, root
 
-WELSH_PREFIX = root(WELSH.code)
+THEME = Path(__file__).parent / "theme"  # Rhannu's theme: its own lunr plugins
+MATERIAL_LUNR = Path(str(getattr(find_spec("material"), "origin", ""))).parent / "templates/assets/javascripts/lunr/min"
 FORMS = "forms"  # the extra field: words as a reader may type them, never shown
 _TAG = re.compile(r"<[^>]*>")
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
@@ -67,31 +69,61 @@ def with_forms(doc: dict, *, accents: bool) -> dict:
     return {**doc, FORMS: " ".join(forms)} if forms else doc
 
 
-def english_docs(docs: list[dict]) -> list[dict]:
-    """The English entries of `docs` (both languages' or English alone), with their forms."""
-    return [with_forms(doc, accents=True) for doc in docs if not doc["location"].startswith(WELSH_PREFIX)]
+def own_lunr_plugin(code: str) -> bool:
+    """Whether Rhannu's theme brings a lunr plugin for the language (Welsh's: lunr.cy.min.js), which
+    gives each word its forms without accents, so the index need not."""
+    return (THEME / "assets/javascripts/lunr/min" / f"lunr.{code}.min.js").is_file()
 
 
-def welsh_docs(docs: list[dict]) -> list[dict]:
-    """The Welsh entries of `docs`, with their forms, located relative to `/cy/`."""
+def own_lunr_tags() -> dict[str, str]:
+    """The code of each of the site's languages Rhannu has a lunr plugin for, by its tag (as a
+    page's template names its language): its pages load the plugin."""
+    return {lang.tag: lang.code for lang in ALL if own_lunr_plugin(lang.code)}
+
+
+def lunr_knows(code: str) -> bool:
+    """Whether Material's search worker can load a lunr plugin for the language: Rhannu's or Material's."""
+    return own_lunr_plugin(code) or (MATERIAL_LUNR / f"lunr.{code}.min.js").is_file()
+
+
+def language_of(doc: dict) -> str:
+    """The language of a merged index's entry, by the folder its location lies under."""
+    return next((lang.code for lang in OTHERS if doc["location"].startswith(root(lang.code))), DEFAULT.code)
+
+
+def docs_in(docs: list[dict], code: str) -> list[dict]:
+    """The entries of `docs` in one language, with their forms, located relative to its home ('cy/')."""
+    accents = not own_lunr_plugin(code)
     return [
-        with_forms({**doc, "location": doc["location"].removeprefix(WELSH_PREFIX)}, accents=False)
+        with_forms({**doc, "location": doc["location"].removeprefix(root(code))}, accents=accents)
         for doc in docs
-        if doc["location"].startswith(WELSH_PREFIX)
+        if language_of(doc) == code
     ]
 
 
 def split_index(index: dict) -> dict[str, dict]:
-    """{'en': index, 'cy': index} from the merged index."""
-    return indexes(index.get("config", {}), english_docs(index["docs"]), welsh_docs(index["docs"]))
+    """{'en': index, 'cy': index, ...} from the merged index."""
+    return indexes(index.get("config", {}), {code: docs_in(index["docs"], code) for code in default_first()})
 
 
-def indexes(config: dict, english: list[dict], welsh: list[dict]) -> dict[str, dict]:
-    """Each language's index from the merged index's config and each language's docs."""
+def indexes(config: dict, docs: dict[str, list[dict]]) -> dict[str, dict]:
+    """Each language's index from the merged index's config and each language's docs. The default
+    language keeps Material's config; another names its own language (where lunr has a plugin for
+    it) and no pipeline, which Rhannu's Welsh plugin replaces."""
     fields = {**config.get("fields", {}), FORMS: {"boost": 1.0}}
     return {
-        DEFAULT.code: {"config": {**config, "fields": fields}, "docs": english},
-        WELSH.code: {"config": {**config, "lang": [WELSH.code], "pipeline": [], "fields": fields}, "docs": welsh},
+        code: {"config": {**config, "fields": fields}, "docs": entries}
+        if is_default(code)
+        else {
+            "config": {
+                **config,
+                "lang": [code] if lunr_knows(code) else config.get("lang", []),
+                "pipeline": [],
+                "fields": fields,
+            },
+            "docs": entries,
+        }
+        for code, entries in docs.items()
     }
 
 
@@ -109,8 +141,7 @@ def split_index_files(site: Path) -> dict[str, bytes]:
 
 def index_files(by_language: dict[str, dict]) -> dict[str, bytes]:
     """Each language's index as the file it is published as, by path in the site."""
-    paths = {DEFAULT.code: MERGED_INDEX, WELSH.code: f"{WELSH_PREFIX}{MERGED_INDEX}"}
     return {
-        path: json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        for lang, path in paths.items()
+        f"{root(lang)}{MERGED_INDEX}": json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        for lang in by_language
     }

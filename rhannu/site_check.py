@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
 
 from rhannu.content_types import LOCAL_ADDRESSES
+from rhannu.site_languages import site_languages
 from rhannu.static_host import serve
 
 if TYPE_CHECKING:
@@ -174,19 +175,22 @@ def source_of(address: str, project: Path | None = None) -> str | None:
     project = project or Path.cwd()
     path = address.strip("/")
     suffix = ".md"
-    if path == "cy" or path.startswith("cy/"):
-        path, suffix = path[3:], ".cy.md"
+    others = (lang.code for lang in site_languages(project).others)
+    if (code := next((code for code in others if path == code or path.startswith(f"{code}/")), None)) is not None:
+        path, suffix = path[len(code) + 1 :], f".{code}.md"
     folder, _, name = path.partition("/")
     folder = next((english for english, names in LOCAL_ADDRESSES.items() if folder in names.values()), folder)
     candidates = [f"docs/{path or 'index'}{suffix}", f"docs/{path}/index{suffix}"]
     if folder in ("case-studies", "lessons") and name and "/" not in name.rstrip("/"):
         candidates.insert(0, f"{folder.replace('-', '_')}/{name.rstrip('/')}{suffix}")
     found = next((candidate for candidate in candidates if (project / candidate).is_file()), None)
-    if found is None and suffix == ".cy.md" and path:  # a Welsh page named by its `slug`
+    if found is None and suffix != ".md" and path:  # a Welsh (or other language's) page named by its `slug`
         where = folder.replace("-", "_") if folder in ("case-studies", "lessons") else "docs"
         slug = path.rsplit("/", 1)[-1]
         named = (
-            file for file in sorted((project / where).rglob("*.cy.md")) if f"\nslug: {slug}\n" in file.read_text(encoding="utf-8")
+            file
+            for file in sorted((project / where).rglob(f"*{suffix}"))
+            if f"\nslug: {slug}\n" in file.read_text(encoding="utf-8")
         )
         found = next((file.relative_to(project).as_posix() for file in named), None)
     return found

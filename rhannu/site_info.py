@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 from rhannu import material_theme
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
-from rhannu.languages import CODES
+from rhannu.languages import CODES, DEFAULT, default_first, is_default, using
 from rhannu.links import is_email, is_link, shown
 from rhannu.names import has_control
+from rhannu.site_languages import site_languages
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
 FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says otherwise
@@ -66,7 +67,7 @@ class SiteInfo:
         return self.intros.get(key, {}).get(lang) or label(lang, default or f"{key}_intro")
 
     def name(self, lang: str) -> str:
-        return self.names.get(lang, self.names["en"])
+        return self.names.get(lang, self.names[DEFAULT.code])
 
     def address(self, default_url: str) -> str:
         """A docs page's address: where its file's name puts it ('cy/subscribe/'), or where its
@@ -76,9 +77,15 @@ class SiteInfo:
 
 def from_config(config) -> SiteInfo:
     """From a loaded MkDocs config: site_name, and each static-i18n language's own site_name.
-    Raises ContentErrors naming each setting that templates and links could not print as it is."""
-    names = {"en": config.site_name}
+    Raises ContentErrors naming each setting that templates and links could not print as it is.
+    Settings given in each language are read in the site's (rhannu.site_languages)."""
+    with using(site_languages(Path(config.config_file_path).parent)):
+        return _from_config(config)
+
+
+def _from_config(config) -> SiteInfo:
     languages = config.plugins["i18n"].config.languages
+    names = {next((language.locale for language in languages if language.default), DEFAULT.code): config.site_name}
     for language in languages:
         if language.site_name:
             names[language.locale] = language.site_name
@@ -231,8 +238,9 @@ PLACEHOLDER_NAMES = {"en": "New knowledge-sharing site", "cy": "Safle rhannu gwy
 def placeholders(info: SiteInfo) -> list[ContentError]:
     """Settings still holding the placeholders the project ships with: not to be published."""
     errors = []
-    for code, where in (("en", "site_name"), ("cy", "plugins.i18n.languages.cy.site_name")):
-        if info.names.get(code) == PLACEHOLDER_NAMES[code]:
+    for code in default_first():
+        where = "site_name" if is_default(code) else f"plugins.i18n.languages.{code}.site_name"
+        if code in PLACEHOLDER_NAMES and info.names.get(code) == PLACEHOLDER_NAMES[code]:
             message = f"still the placeholder {PLACEHOLDER_NAMES[code]!r}: set the site's name (and the home page's title)"
             errors.append(ContentError("mkdocs.yml", message, where))
     try:

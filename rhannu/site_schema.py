@@ -18,12 +18,22 @@ from typing import Any
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors, one_of
-from rhannu.labels import NO_WORDS, TABLES, placeholders
+from rhannu.labels import KEYS, NO_WORDS, TABLES, placeholders
+from rhannu.languages import (
+    CODES,
+    DEFAULT,
+    OTHERS,
+    STARTING,
+    SiteLanguages,
+    current,
+    default_first,
+    restore_languages,
+    use_languages,
+)
 from rhannu.names import PLACEHOLDER, control_problem, has_control, slug_problem
+from rhannu.site_languages import read_i18n_languages, schema_languages
 
 SCHEMA_FILE = "data/schema.yml"
-LANGS = ("en", "cy")
-OTHER_LANGS = LANGS[1:]  # languages whose addresses may name a facet's folder in their own words
 
 # How many values a case study gives a vocabulary's field: exactly one; one or more; a list that may be empty.
 VALUE_COUNTS = ("one", "some", "any")
@@ -36,7 +46,7 @@ DERIVED = {"year": "when"}  # the year of `when`, the date what it describes hap
 # facet page, and (with feeds) its feed's link text.
 FACET_WORDS = ("name", "field", "others", "feed")
 DERIVED_WORDS = ("name", "others")
-TOP_KEYS = ("vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
+TOP_KEYS = ("languages", "vocabularies", "derived_facets", "feed_categories", "content_types", "labels")
 # The types of a field a site adds to a content type (rhannu.content_types.OWN_FIELD_PARSERS reads each).
 FIELD_TYPES = ("text", "date", "partial_date", "int", "boolean", "web_address", "term", "terms")
 OWN_FIELD_KEYS = ("type", "vocabulary", "required")
@@ -94,7 +104,7 @@ TYPE_KEYS = ("behaviour", "folder", "address", "names", "facets", "lessons", "fe
 BEHAVIOUR_KEYS = {
     "items-with-pages": ("address", "facets", "lessons", "feed", "newsletter"),
     "grouped-lessons": ("address", "feed", "newsletter"),
-    "newsletter-items": (),
+    "newsletter-items": ("archive",),
 }
 NEWSLETTER_STYLES = ("linked",)  # how an issue shows a type's new items: title and summary, linking to its page
 # The labels a type's interface needs, each key derived from the type's key ("resources"): its plural
@@ -194,6 +204,7 @@ class SiteSchema:
         default_factory=lambda: NO_WORDS
     )  # the site's own words for Rhannu's labels, by language then key
     types: tuple[TypeDeclaration, ...] = DEFAULT_TYPES  # loaded, validated and reported in this order
+    languages: SiteLanguages = STARTING  # mkdocs.yml's i18n languages with the schema's `languages:` block
 
     def fields_of(self, content_type: str) -> tuple[OwnField, ...]:
         return self.own_fields.get(content_type, ())
@@ -209,7 +220,7 @@ class SiteSchema:
 def load_schema(root: Path) -> SiteSchema:
     """The schema in `root/data/schema.yml`; raises ContentErrors listing every problem in it."""
     data = read_data(root, SCHEMA_FILE)
-    return parse_schema(data)
+    return parse_schema(data, read_i18n_languages(root))
 
 
 def declared_vocabularies(root: Path) -> tuple[str, ...]:
@@ -222,8 +233,18 @@ def declared_vocabularies(root: Path) -> tuple[str, ...]:
     return tuple(str(name) for name in vocabularies) if isinstance(vocabularies, dict) else ()
 
 
-def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
-    errors: list[ContentError] = []
+def parse_schema(data: Mapping[str, Any], i18n_languages: object | None = None) -> SiteSchema:
+    """The schema in `data`, for the languages mkdocs.yml's i18n plugin lists (`i18n_languages`;
+    None: the languages in use) and the schema's own `languages:` block."""
+    languages, errors = schema_languages(data, i18n_languages)
+    token = use_languages(languages or current())  # the rest of the schema is checked in the site's languages
+    try:
+        return _parse_schema(data, languages or current(), errors)
+    finally:
+        restore_languages(token)
+
+
+def _parse_schema(data: Mapping[str, Any], languages: SiteLanguages, errors: list[ContentError]) -> SiteSchema:
     _unknown_keys(data, TOP_KEYS, "", errors)
     vocabularies = data.get("vocabularies")
     facets: list[Facet] = []
@@ -253,7 +274,8 @@ def parse_schema(data: Mapping[str, Any]) -> SiteSchema:
     if errors:
         raise ContentErrors(errors)
     types = tuple(replace(kind, facets=tuple(facet.key for facet in facets)) if kind.facets == ("*",) else kind for kind in types)
-    return SiteSchema(tuple(str(name) for name in vocabularies), tuple(facets), categories, own_fields, words, types)
+    vocabulary_names = tuple(str(name) for name in vocabularies)
+    return SiteSchema(vocabulary_names, tuple(facets), categories, own_fields, words, types, languages)
 
 
 def _error(message: str, where: str) -> ContentError:
@@ -356,8 +378,10 @@ def _flags(entry: Mapping[str, Any], names: tuple[str, ...], where: str, errors:
 
 
 def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
-    if not isinstance(value, dict) or set(value) - set(OTHER_LANGS):
-        errors.append(_error("expected the facet's folder in Welsh addresses: folder: {cy: ...}", where))
+    others = [lang.code for lang in OTHERS]
+    if not isinstance(value, dict) or set(value) - set(others):
+        names, in_each = " or ".join(lang.english_name for lang in OTHERS), ", ".join(f"{code}: ..." for code in others)
+        errors.append(_error(f"expected the facet's folder in {names} addresses: folder: {{{in_each}}}", where))
         return {}
     for lang, folder in value.items():
         if not isinstance(folder, str) or slug_problem(folder, ""):
@@ -367,12 +391,16 @@ def _folders(value: object, where: str, errors: list[ContentError]) -> Mapping[s
 
 def _words(value: object, roles: tuple[str, ...], where: str, errors: list[ContentError]) -> Mapping[str, Mapping[str, str]]:
     """The facet's words in each language: every one of `roles`, as text on one line."""
-    expected = f"expected the facet's words in each language: en: {{{', '.join(f'{role}: ...' for role in roles)}}}, cy: {{...}}"
-    if not isinstance(value, dict) or set(value) != set(LANGS):
+    first, rest = DEFAULT.code, [lang.code for lang in OTHERS]
+    in_others = "".join(f", {code}: {{...}}" for code in rest)
+    expected = (
+        f"expected the facet's words in each language: {first}: {{{', '.join(f'{role}: ...' for role in roles)}}}{in_others}"
+    )
+    if not isinstance(value, dict) or set(value) != set(CODES):
         errors.append(_error(expected, where))
         return {}
     words: dict[str, Mapping[str, str]] = {}
-    for lang in LANGS:
+    for lang in CODES:
         given = value[lang]
         if not isinstance(given, dict) or set(given) != set(roles):
             errors.append(_error(f"expected exactly {', '.join(roles)}; got {given!r}", f"{where}.{lang}"))
@@ -399,7 +427,7 @@ def _clashes(facets: list[Facet]) -> list[ContentError]:
         names = [(f"the facet name '{facet.key}'", f"{where}.facet")]
         if facet.field is not None:
             names.append((f"the field '{facet.field}'", f"{where}.field"))
-        names += [(f"the {lang} folder '{facet.folder(lang)}'", f"{where}.folder") for lang in OTHER_LANGS]
+        names += [(f"the {lang} folder '{facet.folder(lang)}'", f"{where}.folder") for lang in (other.code for other in OTHERS)]
         for what, at in names:
             owner = seen.setdefault(what, where)
             if owner != where:
@@ -426,6 +454,17 @@ def type_label_keys(kind: TypeDeclaration) -> dict[str, frozenset[str]]:
     return {type_label(key, kind.key): TYPE_LABEL_PLACEHOLDERS.get(key, frozenset()) for key in keys}
 
 
+# Labels named by a language's code, one for each of the site's languages: "in Welsh" is in_cy
+# (a partner's news item's language), catalogue_cy (the Welsh catalogue), editors_message_cy (the
+# Welsh message file, on an issue's page).
+LANGUAGE_LABELS = ("in_{code}", "catalogue_{code}", "catalogue_schema_{code}", "editors_message_{code}")
+
+
+def language_label_keys() -> dict[str, frozenset[str]]:
+    """The labels a site needs for each of its languages (LANGUAGE_LABELS), with no placeholders."""
+    return {pattern.format(code=code): frozenset() for code in CODES for pattern in LANGUAGE_LABELS}
+
+
 def _attempted(value: object) -> tuple[str, ...]:
     """The keys of the types content_types declares, whether or not their declarations hold: their
     words are no unknown labels (a mistake in a declaration is reported once, where it is)."""
@@ -443,10 +482,13 @@ def _check_labels(
     known key (or one of its types' keys), one line of plain text, filling in exactly the
     placeholders Rhannu's text does. Every label a declared type needs is there, in Rhannu's table
     or the site's words, in each language."""
-    if not isinstance(value, dict) or set(value) - set(LANGS):
-        errors.append(_error("expected the site's own words by language: labels: {cy: {key: text}}", "labels"))
+    if not isinstance(value, dict) or set(value) - set(CODES):
+        errors.append(
+            _error(f"expected the site's own words by language ({', '.join(CODES)}): labels: {{cy: {{key: text}}}}", "labels")
+        )
         return NO_WORDS
-    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()}
+    per_language = language_label_keys()
+    wanted = {key: names for kind in types for key, names in type_label_keys(kind).items()} | per_language
     patterns = {*(pattern for behaviour in TYPE_LABELS.values() for pattern in behaviour), "new_{key}"}
     declared = {kind.key for kind in types}
     known = {
@@ -466,13 +508,20 @@ def _check_labels(
         words[lang] = MappingProxyType(
             {str(key): text for key, text in given.items() if _label_fits(lang, str(key), text, known, errors)}
         )
-    for lang in LANGS:
+    for lang in CODES:
         given = value.get(lang)
         given = given if isinstance(given, dict) else {}
-        missing = [key for key in wanted if key not in TABLES[lang] and key not in given]
-        if missing:
-            message = f"missing the words of a declared content type: give {', '.join(missing)}"
+        if lang not in TABLES and (missing := [key for key in KEYS if key not in given]):
+            message = f"missing Rhannu's words in this language, which Rhannu has no table of: give {', '.join(missing)}"
             errors.append(_error(message, f"labels.{lang}"))
+        missing = [key for key in wanted if key not in TABLES.get(lang, {}) and key not in given]
+        for_languages = [key for key in missing if key in per_language]
+        for_types = [key for key in missing if key not in per_language]
+        if for_languages:
+            message = f"missing the words for each of the site's languages: give {', '.join(for_languages)}"
+            errors.append(_error(message, f"labels.{lang}"))
+        if for_types:
+            errors.append(_error(f"missing the words of a declared content type: give {', '.join(for_types)}", f"labels.{lang}"))
     return MappingProxyType(words)
 
 
@@ -485,7 +534,7 @@ def _texts_naming_other_types(value: object, types: tuple[TypeDeclaration, ...])
     for key, (named, exactly) in TEXTS_NAMING_TYPES.items():
         if (declared == named) if exactly else named <= declared:
             continue
-        for lang in LANGS:
+        for lang in CODES:
             words = given.get(lang)
             if not isinstance(words, dict) or key not in words:
                 message = (
@@ -500,17 +549,17 @@ def _label_fits(
     lang: str, key: str, text: object, types_wanted: Mapping[str, frozenset[str]], errors: list[ContentError]
 ) -> bool:
     where = f"labels.{lang}.{key}"
-    if key not in TABLES[lang] and key not in types_wanted:
+    if key not in KEYS and key not in types_wanted:
         errors.append(_error("unknown label key: use one of the keys in rhannu/labels.py", where))
         return False
-    if problem := _line_problem(text):
-        errors.append(_error(problem, where))
+    if problem := _line_problem(text.replace("\n", " ") if isinstance(text, str) and "\n" in KEYS.get(key, "") else text):
+        errors.append(_error(problem, where))  # on one line, but where Rhannu's own text has several (a scaffold's body)
         return False
     assert isinstance(text, str)
     if used := sorted(MARKUP & set(text)):
         errors.append(_error(f"expected plain text, without {' '.join(used)} (use “ ” for quotation marks); got {text!r}", where))
         return False
-    if key.startswith("scaffold_") and key not in TABLES[lang] and not text.startswith(PLACEHOLDER):
+    if key.startswith("scaffold_") and key not in KEYS and not text.startswith(PLACEHOLDER):
         errors.append(
             _error(
                 f"expected text that starts {PLACEHOLDER}: the build refuses it until an editor replaces it; got {text!r}",
@@ -518,7 +567,7 @@ def _label_fits(
             )
         )
         return False
-    wanted = placeholders(TABLES[lang][key]) if key in TABLES[lang] else types_wanted[key]
+    wanted = placeholders(KEYS[key]) if key in KEYS else types_wanted[key]
     try:
         given = placeholders(text)
     except ValueError:
@@ -624,6 +673,8 @@ def _type(key: str, entry: object, facets: tuple[str, ...], errors: list[Content
         errors.append(_error(f"expected the folder of its sources, such as 'case_studies'; got {folder!r}", f"{where}.folder"))
     names = _type_names(entry.get("names"), f"{where}.names", errors)
     addresses = _type_addresses(entry.get("address"), f"{where}.address", errors) if "address" in allowed else {}
+    if "archive" in entry and "archive" in allowed:  # the newsletter archive's own name in other languages' addresses
+        addresses = _archive(entry["archive"], f"{where}.archive", errors)
     used = _type_facets(entry.get("facets", []), facets, f"{where}.facets", errors)
     flags = {name: entry.get(name, False) for name in ("lessons", "feed")}
     for name, flag in flags.items():
@@ -650,17 +701,27 @@ def _type_names(value: object, where: str, errors: list[ContentError]) -> tuple[
 
 
 def _type_addresses(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
-    if not isinstance(value, dict) or set(value) != set(LANGS):
-        errors.append(
-            _error(
-                f"expected its section's name in each language's addresses: {{en: resources, cy: adnoddau}}; got {value!r}", where
-            )
-        )
+    if not isinstance(value, dict) or set(value) != set(CODES):
+        in_each = ", ".join(f"{code}: ..." for code in default_first())
+        errors.append(_error(f"expected its section's name in each language's addresses: {{{in_each}}}; got {value!r}", where))
         return {}
     for lang, name in value.items():
         if not isinstance(name, str) or slug_problem(name, ""):
             errors.append(_error(f"expected {NAME_ADVICE}, such as 'adnoddau'; got {name!r}", f"{where}.{lang}"))
-    return MappingProxyType({lang: str(value[lang]) for lang in LANGS})
+    return MappingProxyType({lang: str(value[lang]) for lang in CODES})
+
+
+def _archive(value: object, where: str, errors: list[ContentError]) -> Mapping[str, str]:
+    """The newsletter archive's name in the addresses of other languages than the default (where it is 'newsletters')."""
+    others = [lang.code for lang in OTHERS]
+    if not isinstance(value, dict) or set(value) - set(others):
+        in_each = ", ".join(f"{code}: ..." for code in others)
+        errors.append(_error(f"expected the archive's name in the addresses of other languages: archive: {{{in_each}}}", where))
+        return {}
+    for lang, name in value.items():
+        if not isinstance(name, str) or slug_problem(name, ""):
+            errors.append(_error(f"expected {NAME_ADVICE}, such as 'cylchlythyrau'; got {name!r}", f"{where}.{lang}"))
+    return MappingProxyType({str(lang): str(name) for lang, name in value.items()})
 
 
 def _type_facets(value: object, facets: tuple[str, ...], where: str, errors: list[ContentError]) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.labels import label
-from rhannu.languages import CODES
+from rhannu.languages import CODES, default_first
 from rhannu.names import control_problem, slug_problem
 from rhannu.partial_dates import PartialDate, PartialDateProblem, parse, show_period
 
@@ -91,9 +91,9 @@ def _source(key: str, entry: object, errors: list[ContentError]) -> Source | Non
                 problem(f"{name}.{code}", found)
     titles, publishers = _bilingual(entry.get("title")), _bilingual(entry.get("publisher"))
     if titles is None:
-        problem("title", "expected the title in each language: en: ..., cy: ...")
+        problem("title", f"expected the title in each language: {_in_each()}")
     if publishers is None:
-        problem("publisher", "expected the publisher in each language: en: ..., cy: ...")
+        problem("publisher", f"expected the publisher in each language: {_in_each()}")
     period = _period(entry.get("period"), problem)
     published = entry.get("date")
     if published is not None and (not isinstance(published, dt.date) or isinstance(published, dt.datetime)):
@@ -104,6 +104,10 @@ def _source(key: str, entry: object, errors: list[ContentError]) -> Source | Non
     if len(errors) > before or titles is None or publishers is None or period is None:
         return None
     return Source(key, titles, publishers, period, published, url)
+
+
+def _in_each() -> str:
+    return ", ".join(f"{code}: ..." for code in default_first())
 
 
 def _unsafe_address(url: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from rhannu.content import Content
 from rhannu.content_types import CaseStudy, page_path
-from rhannu.languages import language
+from rhannu.languages import CODES, DEFAULT, is_default, language
 from rhannu.site_info import Licence
 from rhannu.urls import absolute, url
 from rhannu.views import term_label
@@ -18,7 +19,7 @@ def case_study_jsonld(
     if lang not in study.texts:
         return None
     text = study.texts[lang]
-    data = {
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": text.title,
@@ -44,12 +45,15 @@ def case_study_jsonld(
         data["temporalCoverage"] = study.when.iso()
     if study.source is not None:
         data["isBasedOn"] = content.taxonomy.sources[study.source].schema_org(lang)
-    if len(study.texts) > 1:
-        other = next(code for code in study.texts if code != lang)
-        data["workTranslation" if lang == "en" else "translationOfWork"] = {
-            "@type": "Article",
-            "url": absolute(site_url, url(page_path(study, other), other)),
-            "inLanguage": language(other).tag,
-        }
+    if is_default(lang):  # the original: each of its translations
+        works = [_work(study, code, site_url) for code in CODES if code in study.texts and code != lang]
+        if works:
+            data["workTranslation"] = works[0] if len(works) == 1 else works
+    elif DEFAULT.code in study.texts:  # a translation: of the default language's original
+        data["translationOfWork"] = _work(study, DEFAULT.code, site_url)
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")  # no markup inside <script>
     return f'<script type="application/ld+json">{payload}</script>'
+
+
+def _work(study: CaseStudy, code: str, site_url: str) -> dict[str, str]:
+    return {"@type": "Article", "url": absolute(site_url, url(page_path(study, code), code)), "inLanguage": language(code).tag}

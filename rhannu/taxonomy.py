@@ -9,12 +9,12 @@ from pathlib import Path
 
 from rhannu.data_files import read_data
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.languages import OTHERS, current, default_first, using
 from rhannu.names import control_problem, has_control, slug_problem
 from rhannu.site_schema import SCHEMA_FILE, SiteSchema, declared_vocabularies, load_schema
 from rhannu.sources import Source, load_sources
 
 TAXONOMY_FILE = "data/taxonomy.yml"
-LANGS = ("en", "cy")
 
 
 @dataclass(frozen=True)
@@ -62,12 +62,13 @@ def load_taxonomy(root: Path) -> Taxonomy:
     data = read_data(root, TAXONOMY_FILE)
     declared = schema.vocabularies if schema is not None else declared_vocabularies(root) or tuple(data)
     errors += _undeclared(data, declared)
-    lists = {name: _terms(name, data.get(name), errors) for name in declared}
-    errors += _unknown_page_feeds(schema, lists) if schema is not None else []
-    try:
-        sources = load_sources(root)
-    except ContentErrors as problems:
-        errors += problems.errors
+    with using(schema.languages if schema is not None else current()):  # values' and sources' words in the site's languages
+        lists = {name: _terms(name, data.get(name), errors) for name in declared}
+        errors += _unknown_page_feeds(schema, lists) if schema is not None else []
+        try:
+            sources = load_sources(root)
+        except ContentErrors as problems:
+            errors += problems.errors
     if errors or schema is None:
         raise ContentErrors(errors)
     return Taxonomy(lists, schema, sources)
@@ -100,37 +101,38 @@ def _terms(name: str, entries: object, errors: list[ContentError]) -> dict[str, 
         errors.append(ContentError(TAXONOMY_FILE, "expected a mapping of keys to labels", name))
         return {}
     terms = {}
+    langs, others = default_first(), [lang.code for lang in OTHERS]
     for key, entry in entries.items():
         where = f"{name}.{key}"
         # a key is a page's address, a feed's folder and an attribute's value
         if problem := slug_problem(key, "a key of lower case letters and digits joined by hyphens, such as 'north-wales'"):
             errors.append(ContentError(TAXONOMY_FILE, problem, where))
             continue
-        if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in LANGS):
-            errors.append(ContentError(TAXONOMY_FILE, "expected labels 'en' and 'cy'", where))
+        if not isinstance(entry, dict) or any(not isinstance(entry.get(lang), str) for lang in langs):
+            errors.append(ContentError(TAXONOMY_FILE, f"expected labels {' and '.join(repr(lang) for lang in langs)}", where))
             continue
-        if bad_labels := [(lang, problem) for lang in LANGS if (problem := _label_problem(entry[lang]))]:
+        if bad_labels := [(lang, problem) for lang in langs if (problem := _label_problem(entry[lang]))]:
             errors += [ContentError(TAXONOMY_FILE, problem, f"{where}.{lang}") for lang, problem in bad_labels]
             continue
         intro = entry.get("intro", {})
-        if not isinstance(intro, dict) or set(intro) - set(LANGS) or any(not isinstance(text, str) for text in intro.values()):
-            errors.append(
-                ContentError(TAXONOMY_FILE, "expected an introduction in each language: en: ..., cy: ...", f"{where}.intro")
-            )
+        if not isinstance(intro, dict) or set(intro) - set(langs) or any(not isinstance(text, str) for text in intro.values()):
+            in_each = ", ".join(f"{lang}: ..." for lang in langs)
+            errors.append(ContentError(TAXONOMY_FILE, f"expected an introduction in each language: {in_each}", f"{where}.intro"))
             continue
-        texts = {f"{where}.{lang}": entry[lang] for lang in LANGS} | {f"{where}.intro.{lang}": t for lang, t in intro.items()}
+        texts = {f"{where}.{lang}": entry[lang] for lang in langs} | {f"{where}.intro.{lang}": t for lang, t in intro.items()}
         if found := [ContentError(TAXONOMY_FILE, wrong, at) for at, t in texts.items() if (wrong := control_problem(t))]:
             errors += found
             continue
         slugs = entry.get("slug", {})
-        if not isinstance(slugs, dict) or set(slugs) - set(LANGS[1:]):
-            expected = "expected the value's Welsh name in addresses: slug: {cy: ...}"
+        if not isinstance(slugs, dict) or set(slugs) - set(others):
+            names, in_each = " or ".join(lang.english_name for lang in OTHERS), ", ".join(f"{lang}: ..." for lang in others)
+            expected = f"expected the value's {names} name in addresses: slug: {{{in_each}}}"
             errors.append(ContentError(TAXONOMY_FILE, expected, f"{where}.slug"))
             continue
         if bad := [(lang, problem) for lang, slug in slugs.items() if (problem := slug_problem(slug, WELSH_SLUG))]:
             errors += [ContentError(TAXONOMY_FILE, problem, f"{where}.slug.{lang}") for lang, problem in bad]
             continue
-        terms[key] = Term(key, {lang: entry[lang] for lang in LANGS}, dict(intro), dict(slugs))
+        terms[key] = Term(key, {lang: entry[lang] for lang in langs}, dict(intro), dict(slugs))
     errors += _name_clashes(name, terms)
     return terms
 
@@ -142,7 +144,7 @@ def _name_clashes(name: str, terms: dict[str, Term]) -> list[ContentError]:
     """Two values of a list named alike in one language's addresses (a `slug`, or a key where
     there is none) would share one page."""
     errors = []
-    for lang in LANGS[1:]:
+    for lang in (other.code for other in OTHERS):
         owners: dict[str, str] = {}
         for term in sorted(terms.values(), key=lambda term: lang in term.slugs):  # a slug gives way to a key
             other = owners.setdefault(term.name(lang), term.key)

@@ -1,4 +1,5 @@
-"""Which Welsh pages exist, and which were translated from English text that has changed since.
+"""Which translations exist (Welsh, and any other language the site has besides its default,
+English), and which were translated from English text that has changed since.
 
 A Welsh file records, in `translated_from`, a short fingerprint of the English title, summary
 (or description) and body it was translated from; `rhannu translations mark PAGE` writes it.
@@ -18,8 +19,8 @@ from rhannu.content_types import TYPES, ContentType, site_types
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.files import write_whole
 from rhannu.frontmatter import Source, parse_source
-from rhannu.languages import DEFAULT, WELSH
-from rhannu.pairing import parse_source_path, twin_path
+from rhannu.languages import DEFAULT, OTHERS
+from rhannu.pairing import parse_source_path, path_in
 
 
 def source_folders(root: Path) -> tuple[str, ...]:
@@ -34,9 +35,10 @@ PRESENT, MISSING, STALE = "present", "missing", "stale"
 
 @dataclass(frozen=True)
 class Translation:
-    english: str  # path from the project root
-    welsh: str
+    english: str  # the default language's file: path from the project root
+    welsh: str  # the translation's file (Welsh, or another language's: `lang`)
     status: str  # present, missing, stale
+    lang: str  # the translation's language
 
 
 def fingerprint_of(title: str, summary: str, body: str) -> str:
@@ -51,13 +53,15 @@ def fingerprint(source: Source) -> str:
 
 
 def stale_records(items) -> list[str]:
-    """Paths of Welsh files among content records whose English changed since translation."""
+    """Paths of translations among content records whose English changed since translation."""
     stale = []
     for item in items:
-        english, welsh = item.texts.get(DEFAULT.code), item.texts.get(WELSH.code)
-        translated_from = welsh.translated_from if english and welsh else None
-        if translated_from and translated_from != fingerprint_of(english.title, english.summary, english.body):
-            stale.append(welsh.path)
+        english = item.texts.get(DEFAULT.code)
+        for lang in OTHERS:
+            translation = item.texts.get(lang.code)
+            translated_from = translation.translated_from if english and translation else None
+            if translated_from and translated_from != fingerprint_of(english.title, english.summary, english.body):
+                stale.append(translation.path)
     return stale
 
 
@@ -77,24 +81,27 @@ def english_sources(root: Path, folders: tuple[str, ...] | None = None) -> list[
             paths += [
                 path.relative_to(root).as_posix()
                 for path in base.rglob("*.md")
-                if parse_source_path(path.name).lang is DEFAULT and "assets" not in path.parts
+                if parse_source_path(path.name).lang.code == DEFAULT.code and "assets" not in path.parts
             ]
     return sorted(paths)
 
 
-def status_of(root: Path, english: str) -> Translation:
-    welsh = twin_path(parse_source_path(english))
+def status_of(root: Path, english: str, lang: str | None = None) -> Translation:
+    """The state of the `lang` translation (the first other language's where none is named) of a default-language file."""
+    code = lang or OTHERS[0].code
+    welsh = path_in(parse_source_path(english).key, code)
     if not (root / welsh).exists():
-        return Translation(english, welsh, MISSING)
+        return Translation(english, welsh, MISSING, code)
     welsh_source, english_source = _read(root, welsh), _read(root, english)
     recorded = welsh_source.meta.get(FIELD) if welsh_source else None
     if recorded and english_source and recorded != fingerprint(english_source):
-        return Translation(english, welsh, STALE)
-    return Translation(english, welsh, PRESENT)
+        return Translation(english, welsh, STALE, code)
+    return Translation(english, welsh, PRESENT, code)
 
 
 def statuses(root: Path, folders: tuple[str, ...] | None = None) -> list[Translation]:
-    return [status_of(root, english) for english in english_sources(root, folders)]
+    """The state of each translation of each default-language file, in path then language order."""
+    return [status_of(root, english, lang.code) for english in english_sources(root, folders) for lang in OTHERS]
 
 
 def site_page(welsh_path: str, types: Sequence[ContentType] = TYPES) -> str | None:
@@ -112,15 +119,18 @@ def mark(root: Path, page: str) -> Translation:
         folders = ", ".join(f"{folder}/" for folder in source_folders(root))
         raise ValueError(f"{page}: expected a Markdown source in {folders} given from the project folder, e.g. case_studies/x.md")
     source = parse_source_path(page)
-    english = page if source.lang is DEFAULT else source.key
-    welsh = twin_path(parse_source_path(english))
+    english = page if source.lang.code == DEFAULT.code else source.key
+    if source.lang.code == DEFAULT.code and len(OTHERS) > 1:
+        choices = " or ".join(path_in(source.key, lang.code) for lang in OTHERS)
+        raise ValueError(f"{page}: expected the translation to mark, {choices}: the site has several")
+    welsh = path_in(source.key, OTHERS[0].code if source.lang.code == DEFAULT.code else source.lang.code)
     if not (root / english).is_file() or not (root / welsh).is_file():
         raise ValueError(f"{page}: expected a page with both {english} and {welsh}")
     english_source = _parsed(english, read_text(root, english))
     text = read_text(root, welsh)
     _parsed(welsh, text)  # front matter that opens and closes: the field goes in it, never in the body
     write_whole(root / welsh, with_field(text, FIELD, fingerprint(english_source)))
-    return Translation(english, welsh, PRESENT)
+    return Translation(english, welsh, PRESENT, parse_source_path(welsh).lang.code)
 
 
 def _is_source(page: str, folders: tuple[str, ...]) -> bool:

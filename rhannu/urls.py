@@ -6,18 +6,19 @@ Plain string work, kept fast: listings and feeds make tens of thousands of these
 from __future__ import annotations
 
 from rhannu.content_types import current
+from rhannu.languages import is_default
 
 
 def src_uri(path: str, lang: str) -> str:
     """'case-studies/x' -> 'case-studies/x.md' or 'case-studies/x.cy.md'."""
-    return f"{path}.md" if lang == "en" else f"{path}.{lang}.md"
+    return f"{path}.md" if is_default(lang) else f"{path}.{lang}.md"
 
 
 def url(path: str, lang: str) -> str:
     """The site-relative URL of a page path in a language, with the section named in that
     language: 'case-studies/index' -> 'case-studies/' or 'cy/astudiaethau-achos/'."""
     trimmed = path.removesuffix("index").rstrip("/")
-    if lang == "en":
+    if is_default(lang):
         return f"{trimmed}/" if trimmed else ""
     return f"{lang}/{local_path(trimmed, lang)}/" if trimmed else f"{lang}/"
 

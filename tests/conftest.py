@@ -5,16 +5,19 @@ from pathlib import Path
 import pytest
 
 from rhannu.content_types import CASE_STUDIES, LESSONS, NEWS_ITEMS, restore_types, use_types
+from rhannu.languages import STARTING, restore_languages, use_languages
 from tests.support.sites import BuildResult, build, copy_fixture
 
 
 @pytest.fixture(autouse=True)
 def todays_types():
-    """Each test starts with Rhannu's default types (rhannu.content_types): loading a site makes its
+    """Each test starts with Rhannu's default types (rhannu.content_types) and its starting languages
+    (rhannu.languages): loading a site makes its
     own types current for the rest of that context, as a build needs, and one test's site must not
     leak into the next."""
-    token = use_types((NEWS_ITEMS, CASE_STUDIES, LESSONS))
+    token, languages = use_types((NEWS_ITEMS, CASE_STUDIES, LESSONS)), use_languages(STARTING)
     yield
+    restore_languages(languages)
     restore_types(token)
 
 

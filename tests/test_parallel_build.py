@@ -157,7 +157,7 @@ def test_indexes_from_each_process_equal_the_split_of_the_merged_index() -> None
         {"location": "stray/", "title": "Stray", "text": "café"},
     ]
     expected = search.split_index({"config": config, "docs": english_pass + welsh_pass})
-    ours = {"en": search.english_docs(english_pass), "cy": search.welsh_docs(english_pass)}
-    theirs = {"en": search.english_docs(welsh_pass), "cy": search.welsh_docs(welsh_pass)}
-    assert search.indexes(config, ours["en"] + theirs["en"], ours["cy"] + theirs["cy"]) == expected
+    ours = {lang: search.docs_in(english_pass, lang) for lang in ("en", "cy")}
+    theirs = {lang: search.docs_in(welsh_pass, lang) for lang in ("en", "cy")}
+    assert search.indexes(config, {lang: ours[lang] + theirs[lang] for lang in ("en", "cy")}) == expected
     assert [doc["location"] for doc in expected["cy"]["docs"]] == ["odd/", ""]

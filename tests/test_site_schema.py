@@ -147,7 +147,7 @@ def test_a_bad_schema_and_a_bad_taxonomy_are_reported_together(tmp_path: Path) -
     with pytest.raises(ContentErrors) as raised:
         load_taxonomy(project)
     assert [str(error) for error in raised.value.errors] == [
-        "data/schema.yml: field 'label': unknown key: expected one of vocabularies, derived_facets, feed_categories, content_types, labels",
+        "data/schema.yml: field 'label': unknown key: expected one of languages, vocabularies, derived_facets, feed_categories, content_types, labels",
         "data/schema.yml: field 'vocabularies': expected the site's vocabularies, each by name: psbs: {facet: psb, ...}",
         "data/taxonomy.yml: field 'psbs.sample-west.en': expected text on one line; got ''",
     ]
@@ -263,7 +263,7 @@ BAD_SCHEMAS = [
     ),
     (
         schema_with(labels={"fr": {}}),
-        "data/schema.yml: field 'labels': expected the site's own words by language: labels: {cy: {key: text}}",
+        "data/schema.yml: field 'labels': expected the site's own words by language (cy, en): labels: {cy: {key: text}}",
     ),
     (
         schema_with(labels={"cy": "Astudiaethau"}),
