@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from string import Template
@@ -18,8 +20,9 @@ from string import Template
 from markupsafe import escape
 
 from rhannu.editor_config import decap_config
-from rhannu.labels import label
-from rhannu.languages import ALL, DEFAULT
+from rhannu.labels import label, site_words
+from rhannu.languages import ALL, DEFAULT, using
+from rhannu.taxonomy import load_taxonomy
 
 DECAP = "decap-cms"  # the npm package
 DECAP_DIST = Path("node_modules") / DECAP / "dist"
@@ -38,10 +41,19 @@ _DIST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # one file name: no fold
 def admin_file(root: Path, path: str) -> tuple[bytes, str] | None:
     """The bytes and media type served at /admin/<path> for the site at `root`, or None if there is none."""
     if path in ("", "index.html"):
-        return (editor_page(collection_names(root)) if decap_problem(root) is None else missing_page()).encode(), HTML
+        with in_the_sites_words(root):
+            return (editor_page(collection_names(root)) if decap_problem(root) is None else missing_page()).encode(), HTML
     if path == EDITOR_SCRIPT:
         return _package_file(EDITOR_SCRIPT).encode(), _MEDIA_TYPES[".js"]
     return _decap_file(root, path)
+
+
+@contextmanager
+def in_the_sites_words(root: Path) -> Iterator[None]:
+    """The site's languages and its own words in use for the block, as its pages have them."""
+    schema = load_taxonomy(root).schema
+    with using(schema.languages), site_words(schema.labels):
+        yield
 
 
 def decap_problem(root: Path) -> str | None:

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from rhannu import editor_files
@@ -66,6 +67,15 @@ def test_the_page_tells_its_script_which_collections_to_preview_as_site_pages(in
     assert script is not None and json.loads(script["data-collections"]) == names
 
 
+def test_the_page_speaks_in_the_sites_own_words(installed: Path) -> None:
+    schema = installed / "data/schema.yml"
+    own = yaml.safe_dump({"labels": {DEFAULT.code: {"editor_page_title": "Our editor"}}})
+    schema.write_text(schema.read_text(encoding="utf-8").replace("labels: {}\n", own), encoding="utf-8")
+    title = page(admin_file(installed, "")).title
+    assert title is not None and title.string == "Our editor"
+    assert label(DEFAULT.code, "editor_page_title") == "Content editor"  # the site's words were in use only for its page
+
+
 def test_without_javascript_the_page_says_so_in_every_language(installed: Path) -> None:
     noscript = page(admin_file(installed, "")).noscript
     assert noscript is not None
@@ -107,7 +117,8 @@ def test_nothing_else_is_served(installed: Path, path: str) -> None:
 
 
 def test_without_decap_the_page_says_to_run_npm_ci_in_every_language(tmp_path: Path) -> None:
-    missing = page(admin_file(tmp_path, ""))
+    site = copy_fixture(tmp_path / "site")
+    missing = page(admin_file(site, ""))
     assert missing.title is not None and missing.title.string == label(DEFAULT.code, "editor_page_missing_title")
     assert missing.find("script") is None
     sections = {section["lang"]: section.get_text(" ") for section in missing.find_all("section")}
@@ -115,7 +126,7 @@ def test_without_decap_the_page_says_to_run_npm_ci_in_every_language(tmp_path: P
         lang.tag: f"{label(lang.code, 'editor_page_missing_title')} {label(lang.code, 'editor_page_missing')}" for lang in ALL
     }
     assert all("npm ci" in text for text in sections.values())
-    assert admin_file(tmp_path, BUNDLE) is None
+    assert admin_file(site, BUNDLE) is None
 
 
 def test_the_command_line_message_names_the_missing_file_and_the_fix(installed: Path, tmp_path: Path) -> None:
