@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from urllib.parse import urlencode
 
@@ -531,9 +532,8 @@ def listing_pages(
     case studies, and a breadcrumb trail (`trail`) back to them. A listing
     whose path differs in this language (a facet's Welsh name) gives its English one as `twin_of`."""
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
-    result = []
-    for number in range(1, pages + 1):
-        page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
+
+    def listing_page(number: int, page_path: str, twin: str | None) -> VirtualPage:
         chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         # search finds a listing by its title and intro: the list itself is late (see VirtualPage)
         parts = [f"<p>{escape(intro)}</p>", Late(f'<p class="rhannu-total">{escape(_count(lang, kind, len(studies)))}</p>')]
@@ -558,9 +558,19 @@ def listing_pages(
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
         own_feed = (feed[0], feed[2]) if feed is not None else None
         crumbs = breadcrumbs(place_of(kind), heading, lang, page_path) if trail else ""
+        return page(
+            page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin
+        )
+
+    result = []
+    for number in range(1, pages + 1):
+        page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
         twin = None if twin_of is None or twin_of == path else (twin_of if number == 1 else f"{twin_of}/page/{number}")
+        # made when first read, as an item's page is (see VirtualPage)
         result.append(
-            page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin)
+            VirtualPage.later(
+                src_uri(twin or page_path, lang), url(page_path, lang), None, partial(listing_page, number, page_path, twin)
+            )
         )
     return result
 

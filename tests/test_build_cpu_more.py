@@ -1,0 +1,96 @@
+"""More of the build's CPU cuts (issue 22, item 6): a language process of `rhannu build` makes the
+pages of its own language alone, and every page made later is the page made at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from rhannu import parallel_build
+from rhannu.content_types import WITH_PAGES
+from rhannu.pairing import parse_source_path
+from rhannu.site import Site, prepare
+from rhannu.site_info import SiteInfo
+from rhannu.views import ITEM_PAGES, CardDetails, VirtualPage, pages_for
+from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, PINNED_EPOCH, copy_fixture
+
+INFO = SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"})
+
+
+@pytest.fixture
+def sample() -> Site:
+    return prepare(FIXTURE, BUILD_DATE_PINNED, INFO)
+
+
+def item_pages(site: Site) -> dict[str, VirtualPage]:
+    sources = {text.path for kind in WITH_PAGES for item in site.content.of(kind) for text in item.texts.values()}
+    return {uri: page for uri, page in site.pages.items() if page.source in sources}
+
+
+def test_prepare_makes_no_item_page_and_no_listing(sample: Site) -> None:
+    items = item_pages(sample)
+    assert len(items) > 20
+    assert not any(page.is_made for page in items.values())
+    listings = [page for uri, page in sample.pages.items() if "/page/" in uri or uri.startswith("case-studies/theme/")]
+    assert listings and not any(page.is_made for page in listings)
+
+
+def test_an_item_page_made_later_is_the_page_made_at_once(sample: Site) -> None:
+    content = sample.content
+    checked = 0
+    for kind in WITH_PAGES:
+        for item in content.of(kind):
+            for lang in item.texts:
+                at_once = ITEM_PAGES[kind.behaviour](content, item, lang, CardDetails(content, lang), INFO)
+                later = sample.pages[at_once.src_uri]
+                assert later.text == at_once.text
+                assert (later.url, later.source) == (at_once.url, at_once.source)
+                checked += 1
+    assert checked == len(item_pages(sample))
+
+
+def test_listings_made_later_are_the_listings_made_in_one_go(sample: Site) -> None:
+    for lang in ("en", "cy"):
+        first, second = pages_for(sample.content, lang, INFO), pages_for(sample.content, lang, INFO)
+        for page in reversed(second):  # made in the opposite order: nothing one page makes changes another
+            assert page.text is not None
+        assert [(page.src_uri, page.url, page.text) for page in first] == [(page.src_uri, page.url, page.text) for page in second]
+
+
+def test_a_page_made_elsewhere_than_its_address_said_is_a_fault() -> None:
+    made = VirtualPage("case-studies/x.cy.md", "# X\n", "cy/astudiaethau-achos/x/", source="case_studies/x.cy.md")
+    page = VirtualPage.later("case-studies/x.cy.md", "cy/case-studies/x/", "case_studies/x.cy.md", lambda: made)
+    with pytest.raises(RuntimeError, match="not where its address said"):
+        _ = page.markdown
+
+
+@pytest.fixture
+def one_language_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Site]]:
+    project = copy_fixture(tmp_path / "project")
+    handover = tmp_path / "handover"
+    (handover / "site").mkdir(parents=True)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_EPOCH)
+    monkeypatch.setenv(parallel_build.ONLY, "cy")
+    monkeypatch.setenv(parallel_build.HANDOVER, str(handover))
+    monkeypatch.chdir(project)
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(handover / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+        plugin = config.plugins["rhannu"]
+        yield "cy", plugin._current()
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_the_welsh_process_makes_no_english_page_of_an_item(one_language_build: tuple[str, Site]) -> None:
+    lang, site = one_language_build
+    made = {uri: page.is_made for uri, page in item_pages(site).items()}
+    ours = {uri for uri in made if parse_source_path(uri).lang.code == lang}
+    assert ours and all(made[uri] for uri in ours)  # its own language's pages were made, and published
+    assert [uri for uri, is_made in made.items() if is_made and uri not in ours] == []
