@@ -13,6 +13,7 @@ from mkdocs.config import load_config
 from rhannu import parallel_build
 from rhannu.content_types import WITH_PAGES
 from rhannu.pairing import parse_source_path
+from rhannu.plugin import RhannuPlugin
 from rhannu.site import Site, prepare
 from rhannu.site_info import SiteInfo
 from rhannu.views import ITEM_PAGES, CardDetails, VirtualPage, pages_for
@@ -83,6 +84,7 @@ def one_language_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     try:
         mkdocs_build(config)
         plugin = config.plugins["rhannu"]
+        assert isinstance(plugin, RhannuPlugin)
         yield "cy", plugin._current()
     finally:
         config.plugins.on_shutdown()
