@@ -3,6 +3,8 @@ pages of its own language alone, and every page made later is the page made at o
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from rhannu import parallel_build
+from rhannu import parallel_build, search
 from rhannu.content_types import WITH_PAGES
 from rhannu.pairing import parse_source_path
 from rhannu.plugin import RhannuPlugin
@@ -96,3 +98,45 @@ def test_the_welsh_process_makes_no_english_page_of_an_item(one_language_build: 
     ours = {uri for uri in made if parse_source_path(uri).lang.code == lang}
     assert ours and all(made[uri] for uri in ours)  # its own language's pages were made, and published
     assert [uri for uri, is_made in made.items() if is_made and uri not in ours] == []
+
+
+def forms_as_before(text: str, *, accents: bool) -> list[str]:
+    """rhannu.search.extra_forms as it was, looking at every word in turn."""
+    plain = search._TAG.sub(" ", text)
+    found: dict[str, None] = {}
+    for compound in search._COMPOUND.findall(plain):
+        joined = compound.replace("-", "").lower()
+        found[joined] = None
+        if accents:
+            found[search.unaccented(joined)] = None
+    if accents:
+        for word in re.findall(r"[^\W\d_]+", plain):
+            if word.isascii():
+                continue
+            folded = search.unaccented(word).lower()
+            if folded != word.lower():
+                found[folded] = None
+    return list(found)
+
+
+FORM_TEXTS = [
+    "",
+    "Plain English, nothing to fold.",
+    "<p>Caniatáu i Fôn a Môn: café, naïve, coöperate; Ŵyr ŷd âr.</p>",
+    "cyd-gynhyrchu, gyd-gynhyrchu a Bwrdd-Iechyd-Prifysgol; £5 a 50% – \u201cdyfynnu\u201d \u2019n",
+    "éa aé aéa 3é é3 é_é x\u0301y straße ǅungla ΑΘΗΝΑ Ελλάδα İstanbul",
+    "abc" * 2000 + "é" + " " + "ábc" * 2000,
+]
+
+
+@pytest.mark.parametrize("text", FORM_TEXTS)
+@pytest.mark.parametrize("accents", [True, False])
+def test_extra_forms_are_as_before(text: str, accents: bool) -> None:
+    assert search.extra_forms(text, accents=accents) == forms_as_before(text, accents=accents)
+
+
+def test_a_long_word_is_looked_at_in_linear_time() -> None:
+    text = "a" * 20_000 + " " + "b" * 20_000 + "é"  # 4 s if each of its letters started a try
+    started = time.process_time()
+    assert search.extra_forms(text, accents=True) == ["b" * 20_000 + "e"]
+    assert time.process_time() - started < 1.0
