@@ -8,12 +8,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from rhannu import parallel_build, search
+from rhannu import markdown_text, parallel_build, search
 from rhannu.content_types import WITH_PAGES
+from rhannu.frontmatter import Source, parse_source
 from rhannu.pairing import parse_source_path
 from rhannu.plugin import RhannuPlugin
 from rhannu.site import Site, prepare
@@ -140,3 +142,48 @@ def test_a_long_word_is_looked_at_in_linear_time() -> None:
     started = time.process_time()
     assert search.extra_forms(text, accents=True) == ["b" * 20_000 + "e"]
     assert time.process_time() - started < 1.0
+
+
+def every_source_text() -> list[str]:
+    """The Markdown of every page and item the fixture sites and the engine's starter hold."""
+    texts = []
+    for folder in (FIXTURE, FIXTURE.parent / "fixture_minimal", Path(search.__file__).parent / "starter"):
+        for path in sorted(folder.rglob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            source = parse_source(path.as_posix(), text) if text.startswith("---") else None
+            texts.append(source.body if isinstance(source, Source) else text)
+    return texts
+
+
+SYNTAX = [
+    "Plain words, and Welsh: Môn, caniatáu, gyd-gynhyrchu.",
+    "`code` and ``two `ticks` `` and \\`escaped\\`, \\\\`ticked`",
+    "\\*not emphasis\\* \\[not a link\\] \\\\ \\_",
+    "[a link](../lessons/x.md) [ref][r] [r] ![image](photo.png) ![ref image][r] ![r]\n\n[r]: https://example.org/",
+    '<https://example.org/a> <someone@example.org> <span class="x">inline html</span> <!-- a comment -->',
+    "a line  \nbroken",
+    "a tab\t\nbefore the line's end",
+    "spaces before a return  \r\nand a lone one  \ronly",
+    "a hidden \x02 \ncharacter",
+    "another hidden \x03 \ncharacter",
+    "&amp; &#169; &#xA9; & alone, 5 < 6 > 4",
+    "*em* **strong** ***both*** 2 * 3 * 4",
+    "_em_ __strong__ snake_case_word",
+    '# Heading {#own-id}\n\nA paragraph {: .class }\n\n<div markdown="1">\n*inside* [html](x.md)\n</div>',
+    "- a list with *em*\n- and `code`\n\n1. one\n2. two [link](y.md)\n\n> quoted _em_\n\n    indented code *not em*",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SYNTAX + every_source_text())
+def test_markdown_rendered_without_unmatchable_patterns_is_as_with_all(text: str) -> None:
+    every_pattern = markdown.Markdown(extensions=markdown_text.EXTENSIONS, output_format="html")
+    assert markdown_text.rendered(text) == every_pattern.convert(text)
+
+
+def test_the_patterns_left_out_are_those_of_the_installed_markdown() -> None:
+    installed = markdown.Markdown(extensions=markdown_text.EXTENSIONS).inlinePatterns
+    assert all(name in installed for name in markdown_text.NEEDS)
+    assert markdown_text.unmatchable("plain words") == set(markdown_text.NEEDS)
+    assert "link" in markdown_text.unmatchable("plain words") and "link" not in markdown_text.unmatchable("a [link](x)")
+    assert "linebreak" not in markdown_text.unmatchable("a\tb")
