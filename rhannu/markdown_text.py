@@ -10,8 +10,11 @@ of patterns left out has its renderer, made once and reset for each text."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 
 EXTENSIONS = ["attr_list", "md_in_html"]
 
@@ -60,3 +63,53 @@ def rendered(text: str) -> str:
 @lru_cache(maxsize=4096)
 def rendered_once(text: str) -> str:
     return rendered(text)
+
+
+# --- The same for every page MkDocs renders ------------------------------------------------------
+
+_BUILT_IN = markdown.Markdown().inlinePatterns  # Python-Markdown's own patterns, as NEEDS knows them
+
+
+def _is_built_in(name: str, pattern: object) -> bool:
+    """Whether `pattern` is Python-Markdown's own pattern of that name (an extension may put its own in its place)."""
+    if name not in _BUILT_IN:
+        return False
+    own = _BUILT_IN[name]
+    return type(pattern) is type(own) and getattr(pattern, "compiled_re", None) == getattr(own, "compiled_re", None)
+
+
+class UnmatchablePatternsLeftOut(Extension):
+    """For each text a Markdown instance converts, its built-in inline patterns that cannot match
+    the text are left out (and put back before the next text). The site adds it to MkDocs'
+    extensions (rhannu.plugin), for every page."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # first of the preprocessors, on the whole text: raw HTML is stashed later, and its
+        # markdown="1" parts come back for the inline patterns
+        md.preprocessors.register(_LeaveOut(md), "rhannu_unmatchable", 1000)
+
+
+class _LeaveOut(Preprocessor):
+    """The instance's own: what it left out of its inline patterns for the text being converted."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self._left_out: list[tuple[Any, str, float]] = []
+
+    def run(self, lines: list[str]) -> list[str]:
+        patterns = self.md.inlinePatterns
+        for pattern, name, priority in self._left_out:  # the last text's
+            patterns.register(pattern, name, priority)
+        self._left_out = []
+        for name in sorted(unmatchable("\n".join(lines))):
+            if name in patterns and _is_built_in(name, patterns[name]):
+                # the registry keeps priorities to itself; putting the pattern back needs its own
+                priority = next(item.priority for item in patterns._priority if item.name == name)  # type: ignore[attr-defined]
+                self._left_out.append((patterns[name], name, priority))
+                patterns.deregister(name)
+        return lines
+
+
+def with_unmatchable_left_out(extensions: list[Any]) -> list[Any]:
+    """MkDocs' Markdown extensions with UnmatchablePatternsLeftOut last, once."""
+    return [*(ext for ext in extensions if not isinstance(ext, UnmatchablePatternsLeftOut)), UnmatchablePatternsLeftOut()]

@@ -187,3 +187,40 @@ def test_the_patterns_left_out_are_those_of_the_installed_markdown() -> None:
     assert markdown_text.unmatchable("plain words") == set(markdown_text.NEEDS)
     assert "link" in markdown_text.unmatchable("plain words") and "link" not in markdown_text.unmatchable("a [link](x)")
     assert "linebreak" not in markdown_text.unmatchable("a\tb")
+
+
+PAGE_EXTENSIONS: list = ["attr_list", "md_in_html", "toc"]
+
+
+def test_pages_rendered_with_unmatchable_patterns_left_out_are_as_with_all() -> None:
+    texts = SYNTAX + every_source_text()
+    reused = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    for text in [*texts, *reversed(texts)]:  # one instance, reset between texts, as `rhannu check` and the preview use one
+        every_pattern = markdown.Markdown(extensions=PAGE_EXTENSIONS)
+        assert reused.reset().convert(text) == every_pattern.convert(text), text
+
+
+def test_a_text_without_links_is_rendered_without_the_link_patterns_and_the_next_with() -> None:
+    md = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    md.convert("plain words")
+    assert "link" not in md.inlinePatterns and "em_strong" not in md.inlinePatterns
+    assert md.reset().convert("a [link](x.md) and *em*") == '<p>a <a href="x.md">link</a> and <em>em</em></p>'
+    assert "link" in md.inlinePatterns
+
+
+def test_an_extension_s_own_pattern_under_a_built_in_name_is_kept() -> None:
+    class OwnLink(markdown.extensions.Extension):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            md.inlinePatterns.register(markdown.inlinepatterns.SimpleTextInlineProcessor(r"(zz)"), "link", 160)
+
+    md = markdown.Markdown(extensions=[OwnLink(), markdown_text.UnmatchablePatternsLeftOut()])
+    md.convert("plain zz words")
+    assert "link" in md.inlinePatterns
+
+
+def test_the_site_renders_its_pages_with_unmatchable_patterns_left_out(tmp_path: Path) -> None:
+    config = load_config(str(FIXTURE / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config = config.plugins.on_config(config)
+    config = config.plugins.on_config(config)  # the preview configures again: still once
+    added = [ext for ext in config.markdown_extensions if isinstance(ext, markdown_text.UnmatchablePatternsLeftOut)]
+    assert len(added) == 1
