@@ -32,8 +32,7 @@ WELSH_PREFIX = root(WELSH.code)
 FORMS = "forms"  # the extra field: words as a reader may type them, never shown
 _TAG = re.compile(r"<[^>]*>")
 _COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
-# a word (a run of letters) with a letter outside ASCII, tried only where a word starts
-_ACCENTED_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]*[^\W\d_\x00-\x7f][^\W\d_]*")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def unaccented(word: str) -> str:
@@ -53,8 +52,10 @@ def extra_forms(text: str, *, accents: bool) -> list[str]:
         found[joined] = None
         if accents:
             found[unaccented(joined)] = None
-    if accents:
-        for word in _ACCENTED_WORD.findall(plain):  # the words with a letter outside ASCII: most have none
+    if accents and not plain.isascii():  # an ASCII text has nothing to drop
+        for word in _WORD.findall(plain):
+            if word.isascii():  # nothing to drop, and most words are
+                continue
             folded = unaccented(word).lower()
             if folded != word.lower():
                 found[folded] = None
