@@ -15,24 +15,14 @@ from html import escape, unescape
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown
-
 from rhannu import html_safety
 from rhannu.content import Content
 from rhannu.content_types import WITH_PAGES, CaseStudy, Lesson, NewsItem, page_path, type_of
+from rhannu.markdown_text import rendered, rendered_once
 from rhannu.urls import absolute, url
 from rhannu.views import text_in
 
 _REFERENCE = re.compile(r'\b(href|src)="([^"]*)"')
-
-
-_MARKDOWN = markdown.Markdown(extensions=["attr_list", "md_in_html"], output_format="html")  # made once, reset per text
-
-
-def rendered(body: str) -> str:
-    """Markdown as HTML with the extensions the site's pages use (but heading ids, which only a
-    page's own table of contents needs)."""
-    return _MARKDOWN.reset().convert(body)
 
 
 # The texts already made for one Content (a build's, shared by its feeds and catalogue in both
@@ -73,7 +63,8 @@ def _body_html(content: Content, item: CaseStudy | Lesson | NewsItem, lang: str,
     else:
         own = absolute(site_url, url(page_path(item, lang), lang))
         folder = page_path(item).rsplit("/", 1)[0]  # where its source sits under docs/: 'case-studies'
-    html = html_safety.clean(rendered(text_in(item, lang).body))
+    body = text_in(item, lang).body
+    html = html_safety.clean(rendered_once(body) if isinstance(item, NewsItem) else rendered(body))
     pages = _page_addresses(content, lang)
 
     def absolute_reference(match: re.Match[str]) -> str:

@@ -12,12 +12,11 @@ from collections.abc import Callable
 from html import escape
 from html.parser import HTMLParser
 
-import markdown
-
 from rhannu import html_safety
 from rhannu.content_types import NewsItem
 from rhannu.dates import LONDON, long_date
 from rhannu.labels import label
+from rhannu.markdown_text import rendered_once
 from rhannu.newsletter import Issue, Status
 from rhannu.routes import SUBSCRIBE, issue_path
 from rhannu.urls import relative, url
@@ -48,7 +47,7 @@ def markdown_html(text: str) -> str:
 
 def rendered_markdown(text: str) -> str:
     """A newsletter item's Markdown as HTML, as its author wrote it (what the allowlist checks)."""
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html"], output_format="html")
+    return rendered_once(text)
 
 
 def _event_start(item: NewsItem) -> dt.datetime:

@@ -33,6 +33,7 @@ from rhannu import (
     html_safety,
     labels,
     languages,
+    markdown_text,
     material_theme,
     mkdocs_pages,
     not_found,
@@ -110,6 +111,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             )
         static_i18n.build_only(config, parallel_build.only_language())  # before static-i18n's own on_config (-100)
         config.mdx_configs = html_safety.safe_heading_ids(config.mdx_configs)
+        config.markdown_extensions = markdown_text.with_unmatchable_left_out(config.markdown_extensions)
         try:
             material_theme.check_version()
             page_meta.check_preview_image(config.theme.custom_dir, self.config.preview_image)

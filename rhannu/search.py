@@ -54,7 +54,7 @@ def extra_forms(text: str, *, accents: bool) -> list[str]:
         found[joined] = None
         if accents:
             found[unaccented(joined)] = None
-    if accents:
+    if accents and not plain.isascii():  # an ASCII text has nothing to drop
         for word in _WORD.findall(plain):
             if word.isascii():  # nothing to drop, and most words are
                 continue

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from urllib.parse import urlencode
 
@@ -56,6 +57,16 @@ def type_word(lang: str, kind: ContentType, pattern: str, **values: object) -> s
 
 
 @dataclass(frozen=True)
+class PageText:
+    """What a generated page shows: its Markdown with placeholders, and the blocks that fill them (see VirtualPage)."""
+
+    markdown: str
+    blocks: tuple[str, ...] = ()
+    late: frozenset[int] = frozenset()
+    before_title: str = ""
+    after: str = ""
+
+
 class VirtualPage:
     """A page no file holds. Its generated HTML bypasses Markdown. What search must not index
     (metadata, lists of related pages) is `late`. The late blocks that follow everything
@@ -65,16 +76,67 @@ class VirtualPage:
     Markdown is rendered, so that search reads them; late ones (a late block between searchable
     parts: a case study's metadata above its text) once the page is written, after the search
     index has read it. `before_title` (late too: the breadcrumb trail) the theme prints just
-    above the page's content, which starts with its H1."""
+    above the page's content, which starts with its H1.
 
-    src_uri: str  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
-    markdown: str
-    url: str  # where it is published: "case-studies/x/", "cy/astudiaethau-achos/x/"
-    blocks: tuple[str, ...] = ()
-    late: frozenset[int] = frozenset()
-    before_title: str = ""
-    source: str | None = None  # an item's page: the editors' file of its text (a listing has none)
-    after: str = ""  # the trailing late blocks, each on a line of its own as Markdown would have put it
+    A page made `later` knows its address and source at once and makes its text when first
+    read: the table of addresses needs every page in every language, but a process of
+    `rhannu build` renders only its own language's (rhannu.parallel_build)."""
+
+    def __init__(
+        self,
+        src_uri: str,  # as if under docs/: "case-studies/x.md", "case-studies/x.cy.md"
+        markdown: str,
+        url: str,  # where it is published: "case-studies/x/", "cy/astudiaethau-achos/x/"
+        blocks: tuple[str, ...] = (),
+        late: frozenset[int] = frozenset(),
+        before_title: str = "",
+        source: str | None = None,  # an item's page: the editors' file of its text (a listing has none)
+        after: str = "",  # the trailing late blocks, each on a line of its own as Markdown would have put it
+    ) -> None:
+        self.src_uri, self.url, self.source = src_uri, url, source
+        self._text: PageText | None = PageText(markdown, blocks, late, before_title, after)
+        self._make: Callable[[], VirtualPage] | None = None
+
+    @classmethod
+    def later(cls, src_uri: str, url: str, source: str | None, make: Callable[[], VirtualPage]) -> VirtualPage:
+        """The page `make` makes, at the address and with the source given here, made when first read."""
+        page = cls(src_uri, "", url, source=source)
+        page._text, page._make = None, make
+        return page
+
+    @property
+    def is_made(self) -> bool:
+        return self._text is not None
+
+    @property
+    def text(self) -> PageText:
+        if self._text is None:
+            assert self._make is not None
+            made = self._make()
+            if (made.src_uri, made.url, made.source) != (self.src_uri, self.url, self.source):
+                raise RuntimeError(f"{self.src_uri}: made at {made.src_uri} ({made.url}), not where its address said")
+            self._text = made.text
+        return self._text
+
+    @property
+    def markdown(self) -> str:
+        return self.text.markdown
+
+    @property
+    def blocks(self) -> tuple[str, ...]:
+        return self.text.blocks
+
+    @property
+    def late(self) -> frozenset[int]:
+        return self.text.late
+
+    @property
+    def before_title(self) -> str:
+        return self.text.before_title
+
+    @property
+    def after(self) -> str:
+        return self.text.after
 
     def with_blocks(self, html: str, *, late: bool | None = None) -> str:
         """Fill the placeholders: the early blocks (late=False), the late ones (True), or all."""
@@ -204,7 +266,7 @@ def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
     """Every generated page in `lang`: each item's own page, then each type's listings."""
     details = CardDetails(content, lang)
     pages = [
-        ITEM_PAGES[kind.behaviour](content, item, lang, details, info)
+        _item_page(content, kind, item, lang, details, info)
         for kind in WITH_PAGES
         for item in content.of(kind)
         if lang in item.texts
@@ -213,6 +275,16 @@ def pages_for(content: Content, lang: str, info: SiteInfo) -> list[VirtualPage]:
     for kind in sorted(WITH_PAGES, key=lambda kind: kind.behaviour != "grouped-lessons"):
         pages += LISTINGS[kind.behaviour](content, kind, lang, details, info)
     return pages
+
+
+def _item_page(content: Content, kind: ContentType, item: Item, lang: str, details: CardDetails, info: SiteInfo) -> VirtualPage:
+    """An item's page, made when first read: at its address in `lang`, paired with its English twin."""
+    return VirtualPage.later(
+        src_uri(page_path(item), lang),
+        url(page_path(item, lang), lang),
+        item.texts[lang].path,
+        lambda: ITEM_PAGES[kind.behaviour](content, item, lang, details, info),
+    )
 
 
 def text_in(item: Item, lang: str) -> Text:
@@ -460,9 +532,8 @@ def listing_pages(
     case studies, and a breadcrumb trail (`trail`) back to them. A listing
     whose path differs in this language (a facet's Welsh name) gives its English one as `twin_of`."""
     pages = max(1, math.ceil(len(studies) / PAGE_SIZE))
-    result = []
-    for number in range(1, pages + 1):
-        page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
+
+    def listing_page(number: int, page_path: str, twin: str | None) -> VirtualPage:
         chunk = studies[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         # search finds a listing by its title and intro: the list itself is late (see VirtualPage)
         parts = [f"<p>{escape(intro)}</p>", Late(f'<p class="rhannu-total">{escape(_count(lang, kind, len(studies)))}</p>')]
@@ -487,9 +558,19 @@ def listing_pages(
         heading = title if number == 1 else f"{title} ({label(lang, 'page_of', page=number, pages=pages)})"
         own_feed = (feed[0], feed[2]) if feed is not None else None
         crumbs = breadcrumbs(place_of(kind), heading, lang, page_path) if trail else ""
+        return page(
+            page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin
+        )
+
+    result = []
+    for number in range(1, pages + 1):
+        page_path = path if number == 1 else f"{path.removesuffix('/index')}/page/{number}"
         twin = None if twin_of is None or twin_of == path else (twin_of if number == 1 else f"{twin_of}/page/{number}")
+        # made when first read, as an item's page is (see VirtualPage)
         result.append(
-            page(page_path, lang, heading, intro, parts, searchable=number == 1, feed=own_feed, before_title=crumbs, twin_of=twin)
+            VirtualPage.later(
+                src_uri(twin or page_path, lang), url(page_path, lang), None, partial(listing_page, number, page_path, twin)
+            )
         )
     return result
 

@@ -1,0 +1,115 @@
+"""Editors' Markdown as HTML, as email, feeds, issue pages and the catalogue show it: rendered with
+the extensions the site's pages use (but heading ids, which only a page's own table of contents
+needs).
+
+Python-Markdown tries each of its inline patterns on every run of text, and most of a text's time
+goes there. A pattern that needs a character the text lacks (a link needs `[`) can never match,
+so it is left out of the renderer for that text: the HTML is the same, in half the time. Each set
+of patterns left out has its renderer, made once and reset for each text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+EXTENSIONS = ["attr_list", "md_in_html"]
+
+# Python-Markdown's inline patterns, by name, each with what a text must hold for it to match (any
+# one of them). Whitespace is normalised before the patterns run: tabs become spaces, \r a line
+# end, and the STX and ETX characters are removed, so a line break may come from any of those.
+# A pattern not named here is always kept.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "backtick": ("`",),
+    "escape": ("\\",),
+    "reference": ("[",),
+    "link": ("[",),
+    "image_link": ("[",),
+    "image_reference": ("[",),
+    "short_reference": ("[",),
+    "short_image_ref": ("[",),
+    "autolink": ("<",),
+    "automail": ("<",),
+    "linebreak": ("  \n", " \r", "\t", "\x02", "\x03"),
+    "html": ("<",),
+    "entity": ("&",),
+    "em_strong": ("*", "_"),
+}
+
+
+def unmatchable(text: str) -> frozenset[str]:
+    """The inline patterns that cannot match anywhere in `text`."""
+    return frozenset(name for name, needs in NEEDS.items() if not any(need in text for need in needs))
+
+
+@lru_cache(maxsize=64)  # one per set of patterns left out: a handful in practice
+def _renderer(left_out: frozenset[str]) -> markdown.Markdown:
+    renderer = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    for name in left_out:
+        if name in renderer.inlinePatterns:
+            renderer.inlinePatterns.deregister(name)
+    return renderer
+
+
+def rendered(text: str) -> str:
+    return _renderer(unmatchable(text)).reset().convert(text)
+
+
+# A newsletter item's text is judged when the site is prepared and shown on its issue's pages, in
+# each email edition (HTML and plain text), in the feeds and in the catalogue: rendered once.
+@lru_cache(maxsize=4096)
+def rendered_once(text: str) -> str:
+    return rendered(text)
+
+
+# --- The same for every page MkDocs renders ------------------------------------------------------
+
+_BUILT_IN = markdown.Markdown().inlinePatterns  # Python-Markdown's own patterns, as NEEDS knows them
+
+
+def _is_built_in(name: str, pattern: object) -> bool:
+    """Whether `pattern` is Python-Markdown's own pattern of that name (an extension may put its own in its place)."""
+    if name not in _BUILT_IN:
+        return False
+    own = _BUILT_IN[name]
+    return type(pattern) is type(own) and getattr(pattern, "compiled_re", None) == getattr(own, "compiled_re", None)
+
+
+class UnmatchablePatternsLeftOut(Extension):
+    """For each text a Markdown instance converts, its built-in inline patterns that cannot match
+    the text are left out (and put back before the next text). The site adds it to MkDocs'
+    extensions (rhannu.plugin), for every page."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # first of the preprocessors, on the whole text: raw HTML is stashed later, and its
+        # markdown="1" parts come back for the inline patterns
+        md.preprocessors.register(_LeaveOut(md), "rhannu_unmatchable", 1000)
+
+
+class _LeaveOut(Preprocessor):
+    """The instance's own: what it left out of its inline patterns for the text being converted."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self._left_out: list[tuple[Any, str, float]] = []
+
+    def run(self, lines: list[str]) -> list[str]:
+        patterns = self.md.inlinePatterns
+        for pattern, name, priority in self._left_out:  # the last text's
+            patterns.register(pattern, name, priority)
+        self._left_out = []
+        for name in sorted(unmatchable("\n".join(lines))):
+            if name in patterns and _is_built_in(name, patterns[name]):
+                # the registry keeps priorities to itself; putting the pattern back needs its own
+                priority = next(item.priority for item in patterns._priority if item.name == name)  # type: ignore[attr-defined]
+                self._left_out.append((patterns[name], name, priority))
+                patterns.deregister(name)
+        return lines
+
+
+def with_unmatchable_left_out(extensions: list[Any]) -> list[Any]:
+    """MkDocs' Markdown extensions with UnmatchablePatternsLeftOut last, once."""
+    return [*(ext for ext in extensions if not isinstance(ext, UnmatchablePatternsLeftOut)), UnmatchablePatternsLeftOut()]
