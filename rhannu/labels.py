@@ -108,6 +108,11 @@ ENGLISH: dict[str, str] = {
     "not_found_home": "Go to the English home page",
     # addresses and the 404 page (issue 21)
     "not_found_menu": "Menu",
+    # The content editor's own page (`rhannu edit`, /admin/): Decap draws the rest.
+    "editor_page_title": "Content editor",
+    "editor_page_noscript": "The content editor needs JavaScript. Without it, edit the Markdown files as the editors' guide (EDITING.md) describes.",
+    "editor_page_missing_title": "The content editor is not installed",
+    "editor_page_missing": "The editor's code (Decap CMS, from npm) is not in this site's node_modules folder. In the site's folder, run `npm ci`, then start `rhannu edit` again.",
     "filter_none": "No case study matches these filters.",
     "scaffold_title_case_studies": "TODO: the case study's title in English",
     "scaffold_title_news": "TODO: the title in English",
@@ -399,6 +404,10 @@ WELSH: dict[str, str] = {
     "not_found_home": "Ewch i'r hafan Gymraeg",
     # addresses and the 404 page (issue 21)
     "not_found_menu": "Dewislen",
+    "editor_page_title": "Golygydd cynnwys",
+    "editor_page_noscript": "Mae angen JavaScript ar y golygydd cynnwys. Hebddo, golygwch y ffeiliau Markdown fel y mae canllaw'r golygyddion (EDITING.md) yn ei ddisgrifio.",
+    "editor_page_missing_title": "Nid yw'r golygydd cynnwys wedi'i osod",
+    "editor_page_missing": "Nid yw cod y golygydd (Decap CMS, o npm) yn ffolder node_modules y wefan hon. Yn ffolder y wefan, rhedwch `npm ci`, yna dechreuwch `rhannu edit` eto.",
     "filter_none": "Nid oes astudiaeth achos yn cyfateb i'r hidlwyr hyn.",
     "scaffold_title_case_studies": "TODO: teitl yr astudiaeth achos yn Gymraeg",
     "scaffold_title_news": "TODO: y teitl yn Gymraeg",

@@ -147,6 +147,8 @@ def next_steps(path: Path, named: bool) -> str:
         "In that folder:\n"
         "  rhannu check                  # validate every page, as the build would\n"
         "  rhannu preview                # see the site at http://127.0.0.1:8000/, updated as you edit\n"
+        "  npm ci                        # once: the content editor's code (Decap CMS, pinned in package.json)\n"
+        "  rhannu edit                   # edit the content in the browser at http://127.0.0.1:8000/admin/\n"
         "  rhannu build --site-dir site  # build the site to publish, into site/\n\n"
         "Replace the example content (every page says where it is), and before publishing set:\n"
         f"{name_step}"

@@ -78,7 +78,14 @@ def test_init_writes_the_starter_and_says_what_to_do_next(tmp_path: Path, capsys
     assert written == [name for name, _ in starter_files()]
     for required in ("mkdocs.yml", "data/taxonomy.yml", "data/newsletter.yml", "data/sources.yml", "data/networks.yml"):
         assert required in written
-    for command in ("rhannu check", "rhannu preview", "rhannu build --site-dir site", "rhannu check --publish"):
+    for command in (
+        "rhannu check",
+        "rhannu preview",
+        "npm ci",
+        "rhannu edit",
+        "rhannu build --site-dir site",
+        "rhannu check --publish",
+    ):
         assert command in out
 
 
