@@ -1,5 +1,5 @@
 """`rhannu edit`: the site preview, the content editor (Decap CMS) at /admin/, and the local API
-Decap's proxy backend talks to at /api/v1, on one server on this machine.
+Decap's proxy backend talks to at /admin/api/v1, on one server on this machine.
 
 The API speaks Decap's local-backend protocol as `decap-server` (packages/decap-server,
 middlewares/localFs) does: a POST of JSON `{action, params}`, an answer in JSON, an error as
@@ -66,7 +66,7 @@ from rhannu.preview import start as start_preview
 
 log = logging.getLogger("rhannu.edit")
 
-API_PATH = "/api/v1"
+API_PATH = "/admin/api/v1"  # under /admin/: the site's own catalogue page is /api/v1/
 ADMIN_PATH = "/admin/"
 MAX_REQUEST_BYTES = 50 * 1024 * 1024  # as decap-server's JSON parser allows: a few photographs at once
 EDITOR_IMAGES = tuple(suffix for suffix in IMAGES if suffix != ".svg")  # an SVG can hold script; the editor takes none
@@ -519,7 +519,7 @@ WsgiAnswer = Iterable[bytes] | None
 
 
 def edit_routes(root: Path) -> Callable[[str], Callable[[dict[str, Any], Callable[..., Any]], WsgiAnswer]]:
-    """For rhannu.preview.start: given the server's address, the application that answers /api/v1
+    """For rhannu.preview.start: given the server's address, the application that answers /admin/api/v1
     and /admin/ (None for every other path, which the preview serves)."""
 
     def routes(url: str) -> Callable[[dict[str, Any], Callable[..., Any]], WsgiAnswer]:

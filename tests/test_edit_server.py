@@ -52,7 +52,7 @@ def call(server: Any, action: str, headers: dict[str, str] | None = None, **para
     """POST one action as Decap's proxy backend sends it; the status and the JSON answer."""
     body = json.dumps({"branch": "main", "action": action, "params": {"branch": "main", **params}}).encode("utf-8")
     request = urllib.request.Request(
-        server.url + "api/v1", data=body, headers={"Content-Type": "application/json; charset=utf-8", **(headers or {})}
+        server.url + "admin/api/v1", data=body, headers={"Content-Type": "application/json; charset=utf-8", **(headers or {})}
     )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -348,11 +348,18 @@ def test_requests_a_page_elsewhere_could_send_are_refused(server: Any) -> None:
     assert call(server, "info", headers={"Origin": "http://localhost:1"})[0] == 403  # another local server's page
     assert call(server, "info", headers={"Origin": f"http://localhost:{port}"})[0] == 200
     assert call(server, "info", headers={"Origin": server.url.rstrip("/")})[0] == 200
-    request = urllib.request.Request(server.url + "api/v1", data=b'{"action": "info"}', headers={"Content-Type": "text/plain"})
+    request = urllib.request.Request(
+        server.url + "admin/api/v1", data=b'{"action": "info"}', headers={"Content-Type": "text/plain"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=10)
     assert refused.value.code == 415
-    assert get(server, "api/v1")[0] == 405
+    assert get(server, "admin/api/v1")[0] == 405
+
+
+def test_the_sites_own_catalogue_page_is_served_beside_the_editors_api(server: Any) -> None:
+    status, media_type, page = get(server, "api/v1/")
+    assert status == 200 and media_type.startswith("text/html") and b"catalogue.json" in page
 
 
 def test_the_editor_and_its_configuration_are_served_beside_the_preview(server: Any) -> None:
@@ -360,7 +367,7 @@ def test_the_editor_and_its_configuration_are_served_beside_the_preview(server: 
     assert status == 200 and media_type.startswith("text/html") and b"<!doctype html>" in page.lower()
     status, media_type, config = get(server, "admin/config.yml")
     assert status == 200 and media_type.startswith("text/yaml")
-    assert yaml.safe_load(config)["local_backend"]["url"] == server.url + "api/v1"
+    assert yaml.safe_load(config)["local_backend"]["url"] == server.url + "admin/api/v1"
     assert get(server, "admin/no-such-file.js")[0] == 404
     assert get(server, "admin/../mkdocs.yml")[0] == 404
     assert get(server, "admin")[0] == 200  # redirected to /admin/
@@ -378,7 +385,7 @@ def test_the_command_says_when_it_is_ready_and_stops_cleanly(tmp_path: Path) -> 
         line = next(line for line in server.stdout if line.startswith(ready))  # type: ignore[union-attr]
         url = re.match(r"Editing at (http://127\.0\.0\.1:\d+/)admin/", line).group(1)
         with urllib.request.urlopen(url + "admin/config.yml", timeout=10) as response:
-            assert yaml.safe_load(response.read())["local_backend"]["url"] == url + "api/v1"
+            assert yaml.safe_load(response.read())["local_backend"]["url"] == url + "admin/api/v1"
     finally:
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=30) == 0
