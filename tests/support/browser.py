@@ -24,5 +24,8 @@ def require_chromium() -> Path:
 
 def settle(page) -> None:
     """Wait until no CSS transition or animation runs: axe measures colours as they are drawn, and
-    a fading element (Material's back-to-top button, a folding section) is mid-way for a moment."""
+    a fading element (Material's back-to-top button, a folding section) is mid-way for a moment.
+    Two frames first: a scroll's effects (the header's title giving way to the page's) start a
+    frame or two after the scroll, and, under load, after a check that found nothing running."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
     page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
