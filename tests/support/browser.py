@@ -3,6 +3,7 @@ tests use /usr/bin/chromium; under CI a missing browser fails the run instead of
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -22,10 +23,18 @@ def require_chromium() -> Path:
     pytest.skip(message)
 
 
+# Each call counts its own frames (a page settled once must still wait two frames the next time).
+_SETTLE_CALLS = itertools.count()
+_SETTLED = """call => {
+    const frames = (window.__rhannuSettle ||= {});
+    frames[call] = (frames[call] || 0) + 1;
+    return frames[call] > 2 && document.getAnimations().every(animation => animation.playState !== 'running');
+}"""
+
+
 def settle(page) -> None:
     """Wait until no CSS transition or animation runs: axe measures colours as they are drawn, and
     a fading element (Material's back-to-top button, a folding section) is mid-way for a moment.
     Two frames first: a scroll's effects (the header's title giving way to the page's) start a
     frame or two after the scroll, and, under load, after a check that found nothing running."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done())))")
-    page.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    page.wait_for_function(_SETTLED, arg=next(_SETTLE_CALLS), polling="raf")  # survives a navigation, as evaluate would not
