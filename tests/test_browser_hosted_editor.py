@@ -5,12 +5,15 @@ clicked; the click goes to the OAuth proxy the option names."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
+from rhannu.site_check import axe_problems, html_pages, is_published_editor
 from rhannu.static_host import serve
 from tests.support.sites import build, copy_fixture
 from tests.test_hosted_editor import BACKEND, with_decap, with_editor_option
@@ -21,11 +24,16 @@ SIGN_IN_TIMEOUT = 30_000  # ms: Decap's bundle, its config.yml and the sign-in p
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = with_decap(with_editor_option(copy_fixture(tmp_path_factory.mktemp("published") / "project"), BACKEND))
     result = build(project, tmp_path_factory.mktemp("published") / "site")
     assert result.returncode == 0, result.log
-    with serve(result.site) as url:
+    return result.site
+
+
+@pytest.fixture(scope="module")
+def published(published_site: Path) -> Iterator[str]:
+    with serve(published_site) as url:
         yield url
 
 
@@ -57,3 +65,18 @@ def test_the_published_editor_offers_github_sign_in_through_the_proxy_and_asks_n
         assert "provider=github" in off_machine[0]
     finally:
         context.close()
+
+
+def test_the_pre_deploy_check_holds_the_editors_page_to_what_rhannu_writes_of_it(
+    browser, published_site: Path, tmp_path: Path
+) -> None:
+    """scripts/check-built-site runs axe on every page; on /admin/, Decap's own sign-in interface
+    (its contrast, its landmarks) is not Rhannu's to mend, the page's language, title and viewport are."""
+    page = published_site / "admin/index.html"
+    assert page in html_pages(published_site) and is_published_editor(published_site, page)
+    assert axe_problems(published_site, [page], browser) == []
+    assert not is_published_editor(published_site, published_site / "index.html")
+    broken = shutil.copytree(published_site, tmp_path / "site")
+    page = broken / "admin/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('<html lang="en-GB">', "<html>"), encoding="utf-8")
+    assert [problem.rule for problem in axe_problems(broken, [page], browser)] == ["html-has-lang"]
