@@ -140,6 +140,16 @@ def test_a_page_at_admin_clashes_with_the_editor(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "admin").exists()
 
 
+def test_an_alias_at_admin_clashes_with_the_editor(tmp_path: Path) -> None:
+    project = with_decap(with_editor_option(copy_fixture(tmp_path / "project"), BACKEND))
+    study = project / "case_studies/sample-sharing-practice.md"
+    study.write_text(study.read_text(encoding="utf-8").replace("aliases: [news/sample-sharing/]", "aliases: [admin/]"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Traceback" not in result.log
+    assert "case_studies/sample-sharing-practice.md" in result.log and "the editor on the published site" in result.log
+
+
 # --- The option itself, without MkDocs ----------------------------------------------------------
 
 
