@@ -20,7 +20,7 @@ from functools import cache
 from html import escape
 from typing import TYPE_CHECKING
 
-from rhannu import calendar, catalogue, citation, feed_page, not_found
+from rhannu import calendar, catalogue, citation, feed_page, hosted_editor, not_found
 from rhannu.addresses import Owner
 from rhannu.content_types import WITH_PAGES, CaseStudy, faceted_type, page_path, primary_path
 from rhannu.email import Edition
@@ -90,6 +90,7 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
                 ),
             ),
             *_emails(site, BOTH),
+            *_published_editor(site),
         ]
     name, site_url, cadence = site.info.name(lang), site.info.url, site.settings.cadence
     files = [
@@ -116,6 +117,15 @@ def plan(site: Site, lang: str | None = None) -> list[Planned]:
         Planned(schema_path(lang), Owner("the catalogue's JSON Schema"), lambda: whole()[schema_path(lang)]),
     ]
     return files + _citations(site, lang) + _redirects(site, lang) + _emails(site, lang)
+
+
+def _published_editor(site: Site) -> list[Planned]:
+    """The editor at /admin/, where mkdocs.yml names the backend it saves to; else nothing."""
+    if site.info.hosted_editor is None:
+        return []
+    owner = Owner("the editor on the published site (the rhannu plugin's editor option)")
+    files = hosted_editor.published_files(site.root, site.info.hosted_editor, site.info.url)
+    return [Planned(path, owner, render) for path, render in files.items()]
 
 
 def _citations(site: Site, lang: str) -> list[Planned]:

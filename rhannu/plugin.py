@@ -19,6 +19,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -30,6 +31,7 @@ from rhannu import (
     addresses,
     content_types,
     docs_meta,
+    hosted_editor,
     html_safety,
     labels,
     languages,
@@ -55,12 +57,25 @@ from rhannu.writer import Writer
 log = get_plugin_logger("rhannu")
 
 
+class EditorBackend(c.BaseConfigOption[hosted_editor.GitHubBackend]):
+    """The backend the editor on the published site saves to (rhannu.hosted_editor checks it)."""
+
+    def run_validation(self, value: object) -> hosted_editor.GitHubBackend:
+        try:
+            return hosted_editor.github_backend(value)
+        except hosted_editor.EditorOptionError as error:
+            raise ValidationError(str(error)) from None
+
+
 class RhannuConfig(base.Config):
     """The plugin's options in mkdocs.yml (`plugins: [..., rhannu: {preview_image: ...}]`)."""
 
     # The default link-preview image, a PNG in the site's own theme folder (theme.custom_dir),
     # published at the same address.
     preview_image = c.Optional(c.Type(str))  # default: assets/images/preview.png in custom_dir, where there is one
+    # Decap's GitHub backend ({backend: github, repo: OWNER/NAME, branch, base_url, ...}): with it,
+    # the build publishes the editor at /admin/; without it, no /admin/.
+    editor = c.Optional(EditorBackend())
 
 
 class RhannuPlugin(BasePlugin[RhannuConfig]):

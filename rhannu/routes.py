@@ -123,3 +123,13 @@ def not_found_path(lang: str) -> str:
 def redirect_page(old_address: str) -> str:
     """The HTML stub that sends a reader on from an old address ('cy/hen/' -> 'cy/hen/index.html')."""
     return f"{old_address}index.html"
+
+
+# --- The editor on the published site ------------------------------------------------------------
+
+ADMIN = "admin"  # the editor's page, Decap's files and its config.yml, only where mkdocs.yml names a backend
+
+
+def admin_path(name: str) -> str:
+    """Where a file of the published editor goes: 'admin/index.html', 'admin/config.yml'."""
+    return f"{ADMIN}/{name}"

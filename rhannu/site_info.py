@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from rhannu import material_theme
@@ -14,6 +15,9 @@ from rhannu.languages import CODES, DEFAULT, default_first, is_default, using
 from rhannu.links import is_email, is_link, shown
 from rhannu.names import has_control
 from rhannu.site_languages import site_languages
+
+if TYPE_CHECKING:
+    from rhannu.hosted_editor import GitHubBackend
 
 INTRO_KEYS = ("case_studies", "lessons")  # listings whose introduction the owner may write
 FEED_ITEMS = 50  # each feed's newest items kept, unless extra.feed_items says otherwise
@@ -60,6 +64,7 @@ class SiteInfo:
     data_controller: dict[str, str] | None = None  # extra.data_controller, by language; None until named
     # docs pages whose `slug` names their address: the address their file's name gives -> theirs
     renamed: dict[str, str] = field(default_factory=dict)
+    hosted_editor: GitHubBackend | None = None  # the plugin's `editor` option: the backend the editor at /admin/ saves to
 
     def intro(self, key: str, lang: str, default: str | None = None) -> str:
         """The owner's introduction to a listing (extra.intros in mkdocs.yml), else Rhannu's own
@@ -110,7 +115,14 @@ def _from_config(config) -> SiteInfo:
         tuple(Path(folder) for folder in material_theme.with_engine_theme(config.theme.dirs, config.theme.custom_dir)),
         reach,
         controller,
+        hosted_editor=_hosted_editor(config),
     )
+
+
+def _hosted_editor(config) -> GitHubBackend | None:
+    """The backend the Rhannu plugin's `editor` option names (validated by the plugin), or None."""
+    plugin = config.plugins.get("rhannu")
+    return getattr(plugin, "config", {}).get("editor") if plugin is not None else None
 
 
 def _both(first, second):

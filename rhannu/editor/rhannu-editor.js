@@ -19,7 +19,9 @@
     CMS.registerPreviewTemplate(name, SitePreview);
   }
 
-  const home = new URL("/", window.location.href);
+  // The site's home page beside /admin/: "../", not "/", for a site published under a path
+  // (https://owner.github.io/site/admin/ on GitHub Pages); the same page under `rhannu edit`.
+  const home = new URL("../", window.location.href);
   fetch(home, { credentials: "same-origin" })
     .then((response) => (response.ok ? response.text() : ""))
     .then((html) => {
