@@ -15,13 +15,14 @@ and document it in README.md and EDITING.md.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from rhannu.current_views import CurrentMapping, CurrentSequence
 from rhannu.dates import LONDON, start_of_day
 from rhannu.errors import ContentError, ContentErrors
 from rhannu.languages import DEFAULT
@@ -695,39 +696,11 @@ def current_types() -> tuple[ContentType, ...]:
     return _CURRENT.get().types
 
 
-class _CurrentSequence(Sequence[ContentType]):
-    def __init__(self, part: Callable[[SiteTypes], tuple[ContentType, ...]]) -> None:
-        self._part = part
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._part(_CURRENT.get())[index]
-
-    def __len__(self) -> int:
-        return len(self._part(_CURRENT.get()))
-
-    def __iter__(self) -> Iterator[ContentType]:
-        return iter(self._part(_CURRENT.get()))
-
-
-class _CurrentMapping(Mapping[str, Any]):
-    def __init__(self, part: Callable[[SiteTypes], Mapping[str, Any]]) -> None:
-        self._part = part
-
-    def __getitem__(self, key: str) -> Any:
-        return self._part(_CURRENT.get())[key]
-
-    def __len__(self) -> int:
-        return len(self._part(_CURRENT.get()))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._part(_CURRENT.get()))
-
-
-TYPES: Sequence[ContentType] = _CurrentSequence(lambda site: site.types)
-WITH_PAGES: Sequence[ContentType] = _CurrentSequence(lambda site: site.with_pages)
-BY_KEY: Mapping[str, ContentType] = _CurrentMapping(lambda site: site.by_key)
-BY_FOLDER: Mapping[str, ContentType] = _CurrentMapping(lambda site: site.by_folder)
-LOCAL_ADDRESSES: Mapping[str, Mapping[str, str]] = _CurrentMapping(lambda site: site.local_addresses)
+TYPES: Sequence[ContentType] = CurrentSequence(lambda: _CURRENT.get().types)
+WITH_PAGES: Sequence[ContentType] = CurrentSequence(lambda: _CURRENT.get().with_pages)
+BY_KEY: Mapping[str, ContentType] = CurrentMapping(lambda: _CURRENT.get().by_key)
+BY_FOLDER: Mapping[str, ContentType] = CurrentMapping(lambda: _CURRENT.get().by_folder)
+LOCAL_ADDRESSES: Mapping[str, Mapping[str, str]] = CurrentMapping(lambda: _CURRENT.get().local_addresses)
 
 
 def type_of(item: Item) -> ContentType:

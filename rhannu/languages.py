@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+
+from rhannu.current_views import CurrentSequence
 
 
 @dataclass(frozen=True)
@@ -108,33 +109,10 @@ class _CurrentDefault:
         return hash(_CURRENT.get().default)
 
 
-class _CurrentSequence(Sequence[Any]):
-    def __init__(self, part: str) -> None:
-        self._part = part
-
-    def _items(self) -> tuple[Any, ...]:
-        return getattr(_CURRENT.get(), self._part)
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._items()[index]
-
-    def __len__(self) -> int:
-        return len(self._items())
-
-    def __iter__(self) -> Iterator[Any]:
-        return iter(self._items())
-
-    def __eq__(self, other: object) -> bool:
-        return self._items() == (tuple(other) if isinstance(other, Sequence) else other)
-
-    def __hash__(self) -> int:
-        return hash(self._items())
-
-
 DEFAULT: Language = _CurrentDefault()  # type: ignore[assignment]  # reads like a Language
-ALL: Sequence[Language] = _CurrentSequence("all")  # in order: Welsh first wherever both stand together today
-CODES: Sequence[str] = _CurrentSequence("codes")
-OTHERS: Sequence[Language] = _CurrentSequence("others")  # every language but the default
+ALL: Sequence[Language] = CurrentSequence(lambda: _CURRENT.get().all)  # in order: Welsh first wherever both stand together today
+CODES: Sequence[str] = CurrentSequence(lambda: _CURRENT.get().codes)
+OTHERS: Sequence[Language] = CurrentSequence(lambda: _CURRENT.get().others)  # every language but the default
 
 
 def default_first() -> tuple[str, ...]:

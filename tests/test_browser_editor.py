@@ -31,6 +31,7 @@ from rhannu.editor_files import BUNDLE, admin_file
 from rhannu.frontmatter import Source, parse_source
 from rhannu.labels import label
 from rhannu.languages import ALL, DEFAULT
+from rhannu.site_check import EDITOR_PAGE_RULES
 from rhannu.translations import status_of
 from tests.support.browser import AXE_OPTIONS
 from tests.support.new_site import NEW_SITE_EPOCH, init_site
@@ -40,24 +41,6 @@ pytestmark = pytest.mark.browser
 
 PROJECT = Path(__file__).resolve().parents[1]
 NOWHERE = "http://127.0.0.1:9"  # every request is answered by the test itself; nothing listens here
-# The rules on what the editor's page itself holds (its language, title and viewport); the rest
-# of the page is Decap's own interface.
-DOCUMENT_RULES = {
-    "runOnly": {
-        "type": "rule",
-        "values": [
-            "document-title",
-            "html-has-lang",
-            "html-lang-valid",
-            "html-xml-lang-mismatch",
-            "valid-lang",
-            "meta-viewport",
-            "meta-viewport-large",
-            "meta-refresh",
-        ],
-    },
-    "resultTypes": ["violations"],
-}
 
 
 def answered_by_admin_file(root: Path, asked: list[str]) -> Callable:
@@ -109,7 +92,7 @@ def test_the_editor_pages_own_language_title_and_viewport_pass_axe(admin_tab) ->
     tab.goto("/admin/")
     assert tab.title() == label(DEFAULT.code, "editor_page_title")
     assert tab.locator("html").get_attribute("lang") == DEFAULT.tag
-    assert Axe().run(tab, options=DOCUMENT_RULES).response["violations"] == []
+    assert Axe().run(tab, options=EDITOR_PAGE_RULES).response["violations"] == []
 
 
 # --- `rhannu edit` on a copy of the sample site, driven through Decap's interface ----------------
@@ -318,7 +301,7 @@ def test_a_case_study_created_in_both_languages_is_written_as_the_site_keeps_it(
 
 def test_the_editors_own_page_passes_axe_with_decap_running(editor) -> None:
     assert editor.title() == label(DEFAULT.code, "editor_page_title")
-    assert Axe().run(editor, options=DOCUMENT_RULES).response["violations"] == []
+    assert Axe().run(editor, options=EDITOR_PAGE_RULES).response["violations"] == []
 
 
 def test_the_preview_uses_the_sites_own_stylesheets_and_the_tab_its_icon(editor, editing: Editing) -> None:
