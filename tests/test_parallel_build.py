@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rhannu import search
+from rhannu import parallel_build, search
 from rhannu.writer import merge_into
 from tests.support.sites import build, build_env, copy_fixture, edit
 
@@ -113,6 +113,26 @@ def test_ctrl_c_stops_both_language_processes(project: Path, tmp_path: Path) -> 
     assert _session(running.pid) == []
     assert not site.exists()
     assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
+
+
+@pytest.mark.parametrize(
+    ("environment", "default_pass", "writes"),
+    [
+        ({}, True, True),  # one process: the default language's pass
+        ({}, False, False),
+        ({parallel_build.ONLY: "en"}, True, False),  # the default process merges the others' sites instead
+        ({parallel_build.ONLY: "cy", parallel_build.SHARED: "1"}, False, True),
+        ({parallel_build.ONLY: "cy"}, False, False),
+    ],
+)
+def test_one_pass_writes_the_files_no_language_owns(
+    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], default_pass: bool, writes: bool
+) -> None:
+    for name in (parallel_build.ONLY, parallel_build.SHARED):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    assert parallel_build.writes_shared_files(default_pass) is writes
 
 
 def test_merge_moves_every_file_the_later_one_winning(tmp_path: Path) -> None:
