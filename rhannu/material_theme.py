@@ -15,9 +15,10 @@ that version at start-up (`check_version`), and each change fails loudly when it
   title and `__config` for its script to put in place at a Welsh address (`not_found_parts`);
 - the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
   radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels;
-- the menu's markup is rendered once per distinct result (`with_nav_cache`): Rhannu's
+- the menu's markup is rendered once per distinct result (`with_fragment_caches`): Rhannu's
   `partials/nav.html` reaches Material's under a prefix and keys it on everything through which
-  Material's `partials/nav.html` and `partials/nav-item.html` depend on the page;
+  Material's `partials/nav.html` and `partials/nav-item.html` depend on the page; the header's
+  search dialog and palette toggles, which do not depend on it, are rendered once per pass;
 - the menu (issue 21): a section's name leads to its first page (`navigation.indexes`, through
   `Page.is_index`), and a page the menu does not list marks its section's link there as current
   (`Page.active`, and the link's markup in `partials/nav-item.html`).
@@ -45,7 +46,8 @@ REVIEW_ON_UPGRADE = (
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
     "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
     "their marked link (partials/nav-item.html), the menu's cache key (nav_fragment_key: what "
-    "partials/nav.html and partials/nav-item.html read of the page) in rhannu/material_theme.py; "
+    "partials/nav.html and partials/nav-item.html read of the page) and that partials/search.html and "
+    "partials/palette.html still read nothing of it, in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
     "rhannu/theme/main.html's site_meta block and rhannu/theme/partials/languages/ against the new templates"
 )
@@ -327,15 +329,18 @@ def search_index_config(config: Any) -> dict[str, Any]:
 THEMES_PAST_ENGINE = "rhannu-past-engine/"  # a template as the theme folders after Rhannu's have it
 
 
-def with_nav_cache(env: Environment, theme_dirs: list[str], lang: str) -> Environment:
-    """`env` (one language pass's) with what Rhannu's `partials/nav.html` needs to render the menu
-    once per distinct key (`nav_fragment_key`): the template it replaces, reached past Rhannu's
-    theme folder, and this pass's cache, which dies with the environment."""
+def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> Environment:
+    """`env` (one language pass's) with what Rhannu's caching partials need: the templates they
+    replace, reached past Rhannu's theme folder, and this pass's caches, which die with the
+    environment. `partials/nav.html` renders the menu once per key (`nav_fragment_key`);
+    `partials/search.html` and `partials/palette.html`, which read nothing of the page (only
+    `lang`, `features`, the theme's icons and palette, fixed for the pass), once per pass."""
     past_engine = theme_dirs[_engine_place(theme_dirs) + 1 :]
     env.loader = ChoiceLoader(
         [*([env.loader] if env.loader else []), PrefixLoader({THEMES_PAST_ENGINE.rstrip("/"): FileSystemLoader(past_engine)})]
     )
     env.globals["rhannu_nav_fragments"] = {}
+    env.globals["rhannu_pass_fragments"] = {}
 
     @pass_context
     def key(context: Context) -> tuple[Any, ...] | None:

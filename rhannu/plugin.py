@@ -221,7 +221,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         env.globals["site_og_locales"] = page_meta.og_locales()  # the site's languages, for every template
         env.globals["own_lunr"] = search.own_lunr_tags()
         try:
-            return material_theme.with_nav_cache(env, config.theme.dirs, static_i18n.current_language(config))
+            return material_theme.with_fragment_caches(env, config.theme.dirs, static_i18n.current_language(config))
         except material_theme.ThemeError as error:
             raise PluginError(str(error)) from None
 

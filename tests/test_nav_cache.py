@@ -1,5 +1,6 @@
-"""Material's menu is rendered once per distinct key (rhannu.material_theme.with_nav_cache), and a
-site built with that cache is byte for byte the site Material's own, uncached menu gives."""
+"""Material's menu is rendered once per distinct key, its search dialog and palette toggles once per
+language pass (rhannu.material_theme.with_fragment_caches), and a site built with those caches is
+byte for byte the site Material's own, uncached templates give."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from rhannu.material_theme import THEME_DIR, ThemeError, nav_fragment_key, with_nav_cache
+from rhannu.material_theme import THEME_DIR, ThemeError, nav_fragment_key, with_fragment_caches
 from tests.support.sites import BuildResult, build, copy_fixture
 from tests.test_reproducible import files_of
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
+CACHED_PARTIALS = ("partials/nav.html", "partials/search.html", "partials/palette.html")
 CONFIG = {"extra": {}, "theme": {"logo": "assets/images/logo.svg"}, "site_url": None, "repo_url": None, "edit_uri": None}
 
 
@@ -87,27 +89,29 @@ def test_an_item_material_compares_with_the_page_through_its_pages_is_not_cached
     assert nav_fragment_key("en", nav, page(None, "case-studies/first.md"), CONFIG) is None
 
 
-def test_the_menu_template_past_rhannus_theme_folder_is_materials_own() -> None:
+@pytest.mark.parametrize("partial", CACHED_PARTIALS)
+def test_the_template_past_rhannus_theme_folder_is_materials_own(partial: str) -> None:
     env = Environment(loader=FileSystemLoader([str(THEME_DIR), str(MATERIAL_TEMPLATES)]))
-    env = with_nav_cache(env, [str(THEME_DIR), str(MATERIAL_TEMPLATES)], "en")
+    env = with_fragment_caches(env, [str(THEME_DIR), str(MATERIAL_TEMPLATES)], "en")
     assert env.loader is not None
-    assert Path(env.loader.get_source(env, "partials/nav.html")[1] or "") == THEME_DIR / "partials/nav.html"
-    past = env.loader.get_source(env, "rhannu-past-engine/partials/nav.html")[1]
-    assert Path(past or "") == MATERIAL_TEMPLATES / "partials/nav.html"
-    assert env.globals["rhannu_nav_fragments"] == {}
+    assert Path(env.loader.get_source(env, partial)[1] or "") == THEME_DIR / partial
+    past = env.loader.get_source(env, f"rhannu-past-engine/{partial}")[1]
+    assert Path(past or "") == MATERIAL_TEMPLATES / partial
+    assert env.globals["rhannu_nav_fragments"] == env.globals["rhannu_pass_fragments"] == {}
 
 
 def test_the_menu_cache_needs_rhannus_theme_folder() -> None:
     with pytest.raises(ThemeError, match="not among the theme's folders"):
-        with_nav_cache(Environment(), [str(MATERIAL_TEMPLATES)], "en")
+        with_fragment_caches(Environment(), [str(MATERIAL_TEMPLATES)], "en")
 
 
-def test_the_site_built_with_the_cache_is_the_site_materials_own_menu_gives(built_site: BuildResult, tmp_path: Path) -> None:
-    """The sample site again, with Material's partials/nav.html in the site's own overrides (which
-    come before Rhannu's templates): every page renders Material's menu itself, uncached."""
+def test_the_site_built_with_the_caches_is_the_site_materials_own_templates_give(built_site: BuildResult, tmp_path: Path) -> None:
+    """The sample site again, with Material's partials in the site's own overrides (which come
+    before Rhannu's templates): every page renders Material's menu, search and palette itself."""
     project = copy_fixture(tmp_path / "project")
     (project / "overrides/partials").mkdir(parents=True, exist_ok=True)
-    shutil.copy(MATERIAL_TEMPLATES / "partials/nav.html", project / "overrides/partials/nav.html")
+    for partial in CACHED_PARTIALS:
+        shutil.copy(MATERIAL_TEMPLATES / partial, project / "overrides" / partial)
     uncached = build(project, tmp_path / "uncached")
     assert uncached.returncode == 0, uncached.log
     cached, own = files_of(built_site.site), files_of(uncached.site)
@@ -129,6 +133,7 @@ def test_the_site_built_with_the_cache_is_the_site_materials_own_menu_gives(buil
     }
     assert pages <= set(cached), sorted(path for path in cached if path.endswith(".html"))[:80]
     for path in pages:
-        assert b'class="md-nav md-nav--primary"' in cached[path], path
+        for markup in (b'class="md-nav md-nav--primary"', b'data-md-component="search"', b'data-md-component="palette"'):
+            assert markup in cached[path], (path, markup)
     differ = [path for path in cached if cached[path] != own[path]]
     assert differ == [], f"{len(differ)} files differ, such as {differ[:5]}"
