@@ -347,7 +347,34 @@ def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> 
         return nav_fragment_key(lang, context.get("nav"), context.get("page"), context.get("config"))
 
     env.globals["rhannu_nav_fragment_key"] = key
+    assets: dict[tuple[Any, ...], str] = {}
+
+    @pass_context
+    def by_asset_paths(context: Context, name: str, caller: Callable[[], str]) -> str:
+        """`{% call rhannu_by_asset_paths(name) %}...{% endcall %}`: what the call holds, rendered
+        once per `asset_fragment_key`, or every time where that is None."""
+        found = asset_fragment_key(name, lang, context.get("page"), context.get("base_url"), context.get("config"))
+        if found is None:
+            return caller()
+        if found not in assets:
+            assets[found] = caller()
+        return assets[found]
+
+    env.globals["rhannu_by_asset_paths"] = by_asset_paths
     return env
+
+
+def asset_fragment_key(name: str, lang: str, page: Any, base_url: Any, config: Any) -> tuple[Any, ...] | None:
+    """The key of a block of the page shell that reads of the page only its `base_url` and the
+    paths `url` makes relative to it (Material's styles, __config and scripts blocks, and Rhannu's
+    scripts before Material's): None for a page-less template. Material's own paths lie in the
+    theme's assets/ folder, which no page may take (rhannu.addresses reserves it), so the relative
+    way to assets/ stands for all of them; the site's extra_css and extra_javascript, which may lie
+    anywhere, are each in the key as `url` prints them from the page."""
+    if page is None:
+        return None
+    paths = ("assets/", *map(str, config["extra_css"]), *map(str, config["extra_javascript"]))
+    return (name, lang, str(base_url), tuple(normalize_url(path, page) for path in paths))
 
 
 def _engine_place(theme_dirs: list[str]) -> int:
