@@ -45,17 +45,48 @@ def unmatchable(text: str) -> frozenset[str]:
     return frozenset(name for name, needs in NEEDS.items() if not any(need in text for need in needs))
 
 
-@lru_cache(maxsize=64)  # one per set of patterns left out: a handful in practice
-def _renderer(left_out: frozenset[str]) -> markdown.Markdown:
+# Python-Markdown's block processors, by name, with what a text must hold for one to claim a block:
+# each tries every block, and most of a plain text's block time goes to their tests. The STX and
+# ETX characters are removed before blocks are made, which may join spaces into an indent.
+BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
+    "quote": (">",),
+    "reference": ("[",),
+    "code": ("    ", "\t", "\x02", "\x03"),
+    "indent": ("    ", "\t", "\x02", "\x03"),
+}
+# These claim a block by the first character of one of its lines: a block's lines are the text's,
+# less what a quote ('>') or an indent before them took. A list item's
+# text begins after its marker instead, so they are left out only where no list can start.
+LINE_NEEDS: dict[str, str] = {"olist": "0123456789", "ulist": "*+-", "hr": "-_*", "setextheader": "=-"}
+_PREFIX = " \t>\x02\x03"  # what may come before a line's first character in one of its blocks
+
+
+def unclaimable(text: str) -> frozenset[str]:
+    """The block processors that cannot claim any block of `text`: none where it holds raw HTML,
+    whose parsing may move text around it and make a block begin anywhere."""
+    if "<" in text:
+        return frozenset()
+    left_out = {name for name, needs in BLOCK_NEEDS.items() if not any(need in text for need in needs)}
+    firsts = {line.lstrip(_PREFIX)[:1] for line in text.replace("\r", "\n").replace(">", "\n").split("\n")}
+    if not any(first and first in LINE_NEEDS["olist"] + LINE_NEEDS["ulist"] for first in firsts):
+        left_out |= {name for name, needs in LINE_NEEDS.items() if not any(first and first in needs for first in firsts)}
+    return frozenset(left_out)
+
+
+@lru_cache(maxsize=64)  # one per set of patterns and processors left out: a handful in practice
+def _renderer(left_out: frozenset[str], blocks_left_out: frozenset[str] = frozenset()) -> markdown.Markdown:
     renderer = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
     for name in left_out:
         if name in renderer.inlinePatterns:
             renderer.inlinePatterns.deregister(name)
+    for name in blocks_left_out:
+        if name in renderer.parser.blockprocessors:
+            renderer.parser.blockprocessors.deregister(name)
     return renderer
 
 
 def rendered(text: str) -> str:
-    return _renderer(unmatchable(text)).reset().convert(text)
+    return _renderer(unmatchable(text), unclaimable(text)).reset().convert(text)
 
 
 # A newsletter item's text is judged when the site is prepared and shown on its issue's pages, in
