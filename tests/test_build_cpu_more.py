@@ -184,6 +184,10 @@ SYNTAX = [
     "Pen-y-bont ar Ogwr: a hyphen inside words, 2021. A year in a sentence; 5 > 4 and = signs.",
     "<!-- c -->&amp;\x02- ## \t\n    ___*",  # raw HTML's parsing moves the reference: the list begins a block
     "<!-- c -->&amp;12. Pen-y-bont12. \t-<div>    </p></div>Pen-y-bont",
+    "words\n<!-- c -->words    <div>x</div>",  # raw HTML set aside leaves spaces at a line's end: a line break
+    # comments that are whole lines, as Rhannu's block markers in a page's Markdown
+    "# Title\n\n<!--rhannu-block-0-->\n\n## What happened\n\nWords, 2022.\n<!--rhannu-block-1-->\n- a list after one",
+    "<!--rhannu-block-0-->\n---\n<!-- x -->\nA heading\n===\n> <!-- in a quote -->\n    <!-- indented: code -->",
 ]
 
 
@@ -204,6 +208,25 @@ def test_a_random_text_of_block_markers_is_rendered_as_with_every_processor() ->
         assert markdown_text.rendered(text) == every_processor.reset().convert(text), repr(text)
 
 
+def test_a_random_page_with_comment_lines_is_rendered_as_with_every_processor() -> None:
+    pieces = ["\n", "\n\n", " ", "    ", "\t", ">", "- ", "1. ", "#", "---", "===", "[r]: x", "words", "2022.", "=", "-"]
+    pieces += ["\n<!--rhannu-block-0-->\n", "<!--rhannu-block-1-->", "\n<!-- c -->  ", "<"]
+    reused = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    every_processor = markdown.Markdown(extensions=PAGE_EXTENSIONS)
+    chosen = random.Random(23)
+    for _ in range(3000):
+        text = "".join(chosen.choice(pieces) for _ in range(chosen.randrange(1, 14)))
+        assert reused.reset().convert(text) == every_processor.reset().convert(text), repr(text)
+
+
+def test_a_page_leaves_out_the_block_processors_that_could_claim_nothing_and_puts_them_back() -> None:
+    md = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    md.convert("# A title\n\n<!--rhannu-block-0-->\n\nPlain words.")
+    assert "quote" not in md.parser.blockprocessors and "ulist" not in md.parser.blockprocessors
+    assert md.reset().convert("> quoted") == "<blockquote>\n<p>quoted</p>\n</blockquote>"
+    assert "quote" in md.parser.blockprocessors
+
+
 def test_the_block_processors_left_out_are_those_that_could_claim_nothing() -> None:
     installed = markdown.Markdown(extensions=markdown_text.EXTENSIONS).parser.blockprocessors
     assert all(name in installed for name in [*markdown_text.BLOCK_NEEDS, *markdown_text.LINE_NEEDS])
@@ -214,6 +237,8 @@ def test_the_block_processors_left_out_are_those_that_could_claim_nothing() -> N
     assert markdown_text.unclaimable("<!-- c -->&amp;- a list after raw HTML, here first in its block") == set()
     assert markdown_text.unclaimable("- a list\n\nA heading\n===") == {"quote", "reference", "code", "indent"}
     assert "code" not in markdown_text.unclaimable("words\n\n  \x02  code")
+    assert markdown_text.unclaimable("<!--rhannu-block-0-->\n\nWords.") == plain  # a comment that is a whole line
+    assert markdown_text.unclaimable(" <!-- c -->\n\nWords.") == set()  # not from the line's start
 
 
 def test_the_patterns_left_out_are_those_of_the_installed_markdown() -> None:
