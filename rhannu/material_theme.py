@@ -324,7 +324,7 @@ def search_index_config(config: Any) -> dict[str, Any]:
     return {key: plugin.search_index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
 
-# --- The menu's fragment cache ------------------------------------------------------------------
+# --- The templates' fragment caches ------------------------------------------------------------
 
 THEMES_PAST_ENGINE = "rhannu-past-engine/"  # a template as the theme folders after Rhannu's have it
 
@@ -380,7 +380,7 @@ def asset_fragment_key(name: str, lang: str, page: Any, base_url: Any, config: A
 def _engine_place(theme_dirs: list[str]) -> int:
     places = [place for place, folder in enumerate(theme_dirs) if Path(folder) == THEME_DIR]
     if not places:
-        raise ThemeError(f"{THEME_DIR} is not among the theme's folders {theme_dirs}: the menu's cache needs it")
+        raise ThemeError(f"{THEME_DIR} is not among the theme's folders {theme_dirs}: the templates' caches need it")
     return places[0]
 
 
