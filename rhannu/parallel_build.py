@@ -25,6 +25,7 @@ reads it once). `mkdocs build` and `rhannu preview` keep the one-process build.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -172,7 +173,8 @@ def run(command: list[str], default_site: Path, work: Path, root: Path, env: dic
             time.sleep(0.05)
         failed = [child.returncode for child in children.values() if child.returncode != 0]
         if not failed:
-            os.write(write_end, READY)
+            with contextlib.suppress(BrokenPipeError):  # the default stopped (a fault of its own) since the loop looked
+                os.write(write_end, READY)
         os.close(write_end)
         write_end = -1
         status = first.wait()

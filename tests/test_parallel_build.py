@@ -115,6 +115,27 @@ def test_ctrl_c_stops_both_language_processes(project: Path, tmp_path: Path) -> 
     assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
 
 
+# Stands in for `mkdocs build`: the default process stops listening for the word that the others
+# succeeded, and fails once they have (a fault of its own found late); the other process succeeds.
+_LATE_FAULT = """
+import os, sys, time
+if os.environ["RHANNU_BUILD_ONLY"] == "en":
+    os.close(int(os.environ["RHANNU_BUILD_READY_FD"]))
+    time.sleep(1.5)
+    print("the default process's own fault")
+    sys.exit(1)
+time.sleep(0.2)
+"""
+
+
+def test_a_default_process_that_fails_after_the_others_succeeded_gives_its_status(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    command = [sys.executable, "-c", _LATE_FAULT]
+    status = parallel_build.run(command, tmp_path / "site", work, tmp_path, dict(os.environ), ("en", "cy"))
+    assert status == 1  # not a BrokenPipeError from telling a process that no longer listens
+
+
 @pytest.mark.parametrize(
     ("environment", "default_pass", "writes"),
     [
