@@ -6,8 +6,7 @@ language at once, each told by the environment which language it builds (static_
 that language's pass is then the only one, and Welsh pages still land under `cy/`):
 
 - each other language's process builds into a folder of its own and, when done, leaves the
-  entries of its search index beside it (a JSON file); the last of them also writes the files no
-  one language owns (`writes_shared_files`), which the default language's pass writes in one process;
+  entries of its search index beside it (a JSON file);
 - the default language's process builds into the new site folder, then waits for the parent's
   word that every other build has succeeded (one byte on a pipe), moves their files into its site
   through its writer, in the order static-i18n would build them (where two copied one of MkDocs'
@@ -46,7 +45,6 @@ if TYPE_CHECKING:
 ONLY = "RHANNU_BUILD_ONLY"  # the language code this process builds, alone
 HANDOVER = "RHANNU_BUILD_HANDOVER"  # another language's process: the folder it builds into and leaves its search entries in
 HANDOVERS = "RHANNU_BUILD_HANDOVERS"  # the default process: each other language's code and folder, in build order
-SHARED = "RHANNU_BUILD_SHARED"  # set for the process that writes the files no one language owns
 READY_FD = "RHANNU_BUILD_READY_FD"  # the default process: the pipe the parent says "the other builds succeeded" on
 SITE = "site"  # the other language's site, in its handover folder
 SEARCH_DOCS = "search-docs.json"  # its index's entries, in its handover folder
@@ -64,14 +62,6 @@ def reports_site_messages() -> bool:
     """What the site model says of the content (drafts left out, old translations) is said once:
     not by the other languages' processes, which prepare the same model as the default one."""
     return only_language() in (None, DEFAULT.code)
-
-
-def writes_shared_files(default_pass: bool) -> bool:
-    """Whether this pass writes the files that belong to no one language (rhannu.outputs with no
-    language: the bilingual email editions, _redirects, robots.txt). In one process, the default
-    language's pass; in the parallel build, the last other language's process, since the default
-    process has the others' sites to merge after its own build (with none, the default's)."""
-    return default_pass if only_language() is None else os.environ.get(SHARED) == "1"
 
 
 def joined(config: MkDocsConfig, not_found_pages: dict[str, str], writer: Writer) -> bool:
@@ -156,11 +146,10 @@ def run(command: list[str], default_site: Path, work: Path, root: Path, env: dic
     try:
         for code in others:
             with open(handover[code].with_suffix(".log"), "wb") as log:
-                shared = {SHARED: "1"} if code == others[-1] else {}
-                other_env = {**env, ONLY: code, HANDOVER: str(handover[code]), **shared}
+                other_env = {**env, ONLY: code, HANDOVER: str(handover[code])}
                 children[code] = _start([*command, "--site-dir", str(handover[code] / SITE)], root, other_env, log)
         listed = json.dumps([[code, str(handover[code])] for code in others])
-        default_env = {**env, ONLY: default, HANDOVERS: listed, READY_FD: str(read_end), **({} if others else {SHARED: "1"})}
+        default_env = {**env, ONLY: default, HANDOVERS: listed, READY_FD: str(read_end)}
         first = _start([*command, "--site-dir", str(default_site)], root, default_env, None, (read_end,))
         os.close(read_end)
         read_end = -1

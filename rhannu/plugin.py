@@ -290,7 +290,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         if (page := site_dir / not_found.NOT_FOUND).is_file():  # the next pass writes its own there
             self._not_found[lang] = page.read_text(encoding="utf-8")
         try:
-            if parallel_build.writes_shared_files(static_i18n.is_default_pass(config)):
+            if static_i18n.is_default_pass(config):
                 writer.write_all(outputs.outputs(self._current()), "the build's outputs")
             writer.write_all(outputs.outputs(self._current(), lang), f"the build's outputs in {lang}")
         except ContentErrors as problems:

@@ -136,26 +136,6 @@ def test_a_default_process_that_fails_after_the_others_succeeded_gives_its_statu
     assert status == 1  # not a BrokenPipeError from telling a process that no longer listens
 
 
-@pytest.mark.parametrize(
-    ("environment", "default_pass", "writes"),
-    [
-        ({}, True, True),  # one process: the default language's pass
-        ({}, False, False),
-        ({parallel_build.ONLY: "en"}, True, False),  # the default process merges the others' sites instead
-        ({parallel_build.ONLY: "cy", parallel_build.SHARED: "1"}, False, True),
-        ({parallel_build.ONLY: "cy"}, False, False),
-    ],
-)
-def test_one_pass_writes_the_files_no_language_owns(
-    monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], default_pass: bool, writes: bool
-) -> None:
-    for name in (parallel_build.ONLY, parallel_build.SHARED):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
-    assert parallel_build.writes_shared_files(default_pass) is writes
-
-
 def test_merge_moves_every_file_the_later_one_winning(tmp_path: Path) -> None:
     english, welsh = tmp_path / "en", tmp_path / "cy"
     for path, text in {"index.html": "en", "sitemap.xml": "en map", "assets/a.css": "css", "search/s.json": "en"}.items():
