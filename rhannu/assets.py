@@ -64,9 +64,12 @@ def published_files(root: Path, docs_dir: Path) -> tuple[dict[str, Path], list[C
         if not _inside(folder, root):
             errors.append(ContentError(kind.folder, OUTSIDE_FOLDER))
             continue
-        for path in sorted(folder.iterdir()):
-            if path.name.startswith("."):
+        for entry in sorted(os.scandir(folder), key=lambda entry: entry.name):
+            if entry.name.startswith("."):
                 continue
+            if entry.name.endswith(".md") and entry.is_file(follow_symlinks=False):
+                continue  # a source, no link, in a folder inside the project: as file_problem finds, without its lookups
+            path = folder / entry.name
             relative = path.relative_to(root).as_posix()
             problem = file_problem(path, root, kind.editor_names[1])
             if problem is not None:

@@ -78,9 +78,15 @@ def biblatex_language(lang: str) -> str:
 
 def month_names(lang: str) -> str:
     """The months' names in `lang`, January first, comma-separated (for the script that fills in
-    the day of access). Looked up once per language: each of a build's thousands of citation
-    blocks asked the locale data for them twelve times."""
-    return ",".join(get_month_names("wide", locale=babel_locale(lang))[month] for month in range(1, 13))
+    the day of access)."""
+    return _month_names(babel_locale(lang))
+
+
+@cache
+def _month_names(locale: str) -> str:
+    """Looked up once per locale: each of a build's thousands of citation blocks asked the locale
+    data for them twelve times."""
+    return ",".join(get_month_names("wide", locale=locale)[month] for month in range(1, 13))
 
 
 def cite_html(citation: Citation, lang: str) -> str:

@@ -10,20 +10,23 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rhannu import site_info
-from rhannu.content import load_content
-from rhannu.content_types import ContentType
 from rhannu.dates import build_date
-from rhannu.email import EDITIONS
 from rhannu.errors import ContentErrors
 from rhannu.links import is_email, is_name, shown
+from rhannu.routes import BOTH
+
+if TYPE_CHECKING:
+    from rhannu.content_types import ContentType
+
+# Each command imports what it needs: `rhannu build` starts its language builds sooner without the rest.
 
 
 def checked_site(root: Path, publish: bool = False) -> Any:
     """The site as `rhannu check` checks it; ContentErrors for anything that would stop the build
     (or, with `publish`, for a placeholder an owner must set before publishing)."""
+    from rhannu import site_info
     from rhannu.languages import CODES
     from rhannu.outputs import all_outputs
     from rhannu.pages import unsafe_sources
@@ -82,6 +85,7 @@ def _parse_day(day: str) -> dt.date | None:
 def _site_and_issue(root: Path, day: str, edition: str | None = None) -> tuple[Any, Any] | int:
     """The prepared site and the issue published on `day` (or covering it), with an `edition` of
     the site's (all_editions: its languages are the site's); else an exit status."""
+    from rhannu import site_info
     from rhannu.email import all_editions
     from rhannu.site import prepare
 
@@ -241,6 +245,7 @@ def _taken_page(root: Path, slug: str, kind: ContentType) -> str | None:
     """Why a new item of a type with pages (a case study, a resource) named `slug` cannot have its
     page, where the site's address table already gives that address to something else (a listing,
     a page, a feed's folder)."""
+    from rhannu import site_info
     from rhannu.addresses import page_file, taken
     from rhannu.languages import CODES
     from rhannu.site import prepare
@@ -289,6 +294,7 @@ def translations(root: Path, mark_page: str | None) -> int:
 
 def newsletter_preview(root: Path, day: str) -> int:
     """What the issue covering `day` holds, in both languages, published yet or not."""
+    from rhannu.content import load_content
     from rhannu.issue_text import issue_title
     from rhannu.labels import label, use_site_words
     from rhannu.languages import CODES
@@ -467,9 +473,7 @@ def parser(
         "whether or not it is published yet (drafts are left out). Exit status: 0, or 1 on errors.",
     )
     preview_issue.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
-    email.add_argument(
-        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
-    )
+    email.add_argument("--lang", default=BOTH, help="all the site's languages, Welsh first (both, the default), or one: cy, en")
     email.add_argument("--text", action="store_true", help="the plain-text edition instead of HTML")
     send = newsletter_commands.add_parser(
         "send",
@@ -484,9 +488,7 @@ def parser(
     )
     send.add_argument("date", metavar="DATE", help="YYYY-MM-DD")
     send.add_argument("--to", nargs="+", required=True, metavar="ADDRESS", help="who gets a test copy")
-    send.add_argument(
-        "--lang", default=EDITIONS[0], help="all the site's languages, Welsh first (both, the default), or one: cy, en"
-    )
+    send.add_argument("--lang", default=BOTH, help="all the site's languages, Welsh first (both, the default), or one: cy, en")
     send.add_argument("--from", dest="sender", metavar="ADDRESS", help="the sender (default: extra.contact.email)")
     send.add_argument("--server", default=os.environ.get("RHANNU_SMTP_SERVER"), help="the SMTP server's host name")
     send.add_argument("--port", type=int, default=os.environ.get("RHANNU_SMTP_PORT", "587"), help="default 587")

@@ -89,21 +89,27 @@ def feed_links(lang: str, own: object = None) -> list[tuple[str, str]]:
     return links
 
 
+def _newness(published: dt.datetime | None, link: str) -> tuple[bool, dt.datetime, str]:
+    """What orders a feed's items, newest first: items never published here come last, by address."""
+    return (published is not None, published or _EPOCH, link)
+
+
 def newest(items: Iterable[FeedItem], cap: int) -> tuple[FeedItem, ...]:
     """The newest `cap` items, newest first; items never published here come last, by address."""
-    ordered = sorted(items, key=lambda item: (item.published is not None, item.published or _EPOCH, item.link), reverse=True)
+    ordered = sorted(items, key=lambda item: _newness(item.published, item.link), reverse=True)
     return tuple(ordered[:cap])
 
 
 def study_categories(content: Content, studies: Iterable[CaseStudy], lang: str) -> tuple[Category, ...]:
     """The values of the schema's feed_categories (themes, then PSBs) of some case studies: each
     once, in the taxonomy's order."""
-    studies = list(studies)
+    facets = content.taxonomy.schema.feed_categories
+    held = {(facet, value) for study in studies for facet in facets for value in facet_values(study, facet)}
     return tuple(
         Category(term_label(content, facet, value, lang), facet)
-        for facet in content.taxonomy.schema.feed_categories
+        for facet in facets
         for value in content.taxonomy.of_facet(facet)
-        if any(value in facet_values(study, facet) for study in studies)
+        if (facet, value) in held
     )
 
 
@@ -214,9 +220,12 @@ def newsletter_channel(
     )
 
 
-def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str) -> FeedItem:
+def _study_link(study: CaseStudy, lang: str, site_url: str) -> str:
+    return absolute(site_url, url(type_of(study).path(study, lang), lang))
+
+
+def _study_item(content: Content, study: CaseStudy, lang: str, site_url: str, link: str) -> FeedItem:
     text = text_in(study, lang)
-    link = absolute(site_url, url(type_of(study).path(study, lang), lang))
     return FeedItem(
         text.title,
         link,
@@ -268,11 +277,14 @@ def facet_channel(content: Content, facet: str, value: str, lang: str, site_name
     """The case studies with one PSB or theme, in one language: beside that value's page, and
     empty (but valid, at its address) while none has it, as the page is."""
     name = term_label(content, facet, value, lang)
-    items = [
-        _study_item(content, study, lang, site_url)
+    linked = [
+        (study, _study_link(study, lang, site_url))
         for study in content.case_studies
         if lang in study.texts and value in facet_values(study, facet)
     ]
+    # only the items the feed keeps are made: a theme may have thousands of case studies
+    kept = sorted(linked, key=lambda pair: _newness(pair[0].published, pair[1]), reverse=True)[:cap]
+    items = [_study_item(content, study, lang, site_url, link) for study, link in kept]
     return Channel(
         title=f"{label(lang, 'facet_title', label=name)} – {site_name}",
         link=absolute(site_url, url(facet_path(content.taxonomy, facet, value, lang), lang)),

@@ -86,6 +86,19 @@ def load_yaml(text: str) -> object:
         raise BadCharacter(text.count("\n", 0, error.position), character) from None
 
 
+class _SettingsLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """mkdocs.yml's tags (!ENV, !!python/name:) read as nothing: what Rhannu reads there needs none."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_settings(text: str) -> object:
+    """mkdocs.yml's YAML, for the few settings Rhannu reads before MkDocs does (its tags read as
+    nothing); yaml.YAMLError where it cannot be read, which MkDocs then reports."""
+    return yaml.load(text, Loader=_SettingsLoader)
+
+
 FENCE = "---"
 
 

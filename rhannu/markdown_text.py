@@ -9,6 +9,7 @@ of patterns left out has its renderer, made once and reset for each text."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +34,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "short_image_ref": ("[",),
     "autolink": ("<",),
     "automail": ("<",),
-    "linebreak": ("  \n", " \r", "\t", "\x02", "\x03"),
+    "linebreak": ("  \n", " \r", "\t", "\x02", "\x03", "<"),  # raw HTML, set aside, may leave spaces at a line's end
     "html": ("<",),
     "entity": ("&",),
     "em_strong": ("*", "_"),
@@ -45,17 +46,55 @@ def unmatchable(text: str) -> frozenset[str]:
     return frozenset(name for name, needs in NEEDS.items() if not any(need in text for need in needs))
 
 
-@lru_cache(maxsize=64)  # one per set of patterns left out: a handful in practice
-def _renderer(left_out: frozenset[str]) -> markdown.Markdown:
+# Python-Markdown's block processors, by name, with what a text must hold for one to claim a block:
+# each tries every block, and most of a plain text's block time goes to their tests. The STX and
+# ETX characters are removed before blocks are made, which may join spaces into an indent.
+BLOCK_NEEDS: dict[str, tuple[str, ...]] = {
+    "quote": (">",),
+    "reference": ("[",),
+    "code": ("    ", "\t", "\x02", "\x03"),
+    "indent": ("    ", "\t", "\x02", "\x03"),
+}
+# These claim a block by the first character of one of its lines: a block's lines are the text's,
+# less what a quote ('>') or an indent before them took. A list item's
+# text begins after its marker instead, so they are left out only where no list can start.
+LINE_NEEDS: dict[str, str] = {"olist": "0123456789", "ulist": "*+-", "hr": "-_*", "setextheader": "=-"}
+_PREFIX = " \t>\x02\x03"  # what may come before a line's first character in one of its blocks
+
+
+# An HTML comment that is a whole line, from its first character (Rhannu's block markers in a
+# page's Markdown): it is set aside whole, and takes nothing before or after it into a block.
+_COMMENT_LINE = re.compile(r"^<!--(?:(?!-->)[^<\n])*-->$", re.M)
+
+
+def unclaimable(text: str) -> frozenset[str]:
+    """The block processors that cannot claim any block of `text`: none where it holds raw HTML
+    (but comments that are whole lines), whose parsing may move text around it and make a block
+    begin anywhere."""
+    text = _COMMENT_LINE.sub("", text)
+    if "<" in text:
+        return frozenset()
+    left_out = {name for name, needs in BLOCK_NEEDS.items() if not any(need in text for need in needs)}
+    firsts = {line.lstrip(_PREFIX)[:1] for line in text.replace("\r", "\n").replace(">", "\n").split("\n")}
+    if not any(first and first in LINE_NEEDS["olist"] + LINE_NEEDS["ulist"] for first in firsts):
+        left_out |= {name for name, needs in LINE_NEEDS.items() if not any(first and first in needs for first in firsts)}
+    return frozenset(left_out)
+
+
+@lru_cache(maxsize=64)  # one per set of patterns and processors left out: a handful in practice
+def _renderer(left_out: frozenset[str], blocks_left_out: frozenset[str] = frozenset()) -> markdown.Markdown:
     renderer = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
     for name in left_out:
         if name in renderer.inlinePatterns:
             renderer.inlinePatterns.deregister(name)
+    for name in blocks_left_out:
+        if name in renderer.parser.blockprocessors:
+            renderer.parser.blockprocessors.deregister(name)
     return renderer
 
 
 def rendered(text: str) -> str:
-    return _renderer(unmatchable(text)).reset().convert(text)
+    return _renderer(unmatchable(text), unclaimable(text)).reset().convert(text)
 
 
 # A newsletter item's text is judged when the site is prepared and shown on its issue's pages, in
@@ -67,7 +106,9 @@ def rendered_once(text: str) -> str:
 
 # --- The same for every page MkDocs renders ------------------------------------------------------
 
-_BUILT_IN = markdown.Markdown().inlinePatterns  # Python-Markdown's own patterns, as NEEDS knows them
+_PLAIN = markdown.Markdown()
+_BUILT_IN = _PLAIN.inlinePatterns  # Python-Markdown's own patterns, as NEEDS knows them
+_BUILT_IN_BLOCKS = _PLAIN.parser.blockprocessors  # and its block processors, as BLOCK_NEEDS and LINE_NEEDS know them
 
 
 def _is_built_in(name: str, pattern: object) -> bool:
@@ -78,10 +119,16 @@ def _is_built_in(name: str, pattern: object) -> bool:
     return type(pattern) is type(own) and getattr(pattern, "compiled_re", None) == getattr(own, "compiled_re", None)
 
 
+def _is_built_in_block(name: str, processor: object) -> bool:
+    """Whether `processor` is Python-Markdown's own block processor of that name."""
+    return name in _BUILT_IN_BLOCKS and type(processor) is type(_BUILT_IN_BLOCKS[name])
+
+
 class UnmatchablePatternsLeftOut(Extension):
     """For each text a Markdown instance converts, its built-in inline patterns that cannot match
-    the text are left out (and put back before the next text). The site adds it to MkDocs'
-    extensions (rhannu.plugin), for every page."""
+    the text, and its built-in block processors that cannot claim a block of it, are left out
+    (and put back before the next text). The site adds it to MkDocs' extensions (rhannu.plugin),
+    for every page."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # first of the preprocessors, on the whole text: raw HTML is stashed later, and its
@@ -94,20 +141,24 @@ class _LeaveOut(Preprocessor):
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self._left_out: list[tuple[Any, str, float]] = []
+        self._left_out: list[tuple[Any, Any, str, float]] = []  # (registry, item, name, priority)
 
     def run(self, lines: list[str]) -> list[str]:
-        patterns = self.md.inlinePatterns
-        for pattern, name, priority in self._left_out:  # the last text's
-            patterns.register(pattern, name, priority)
+        for registry, item, name, priority in self._left_out:  # the last text's
+            registry.register(item, name, priority)
         self._left_out = []
-        for name in sorted(unmatchable("\n".join(lines))):
-            if name in patterns and _is_built_in(name, patterns[name]):
-                # the registry keeps priorities to itself; putting the pattern back needs its own
-                priority = next(item.priority for item in patterns._priority if item.name == name)  # type: ignore[attr-defined]
-                self._left_out.append((patterns[name], name, priority))
-                patterns.deregister(name)
+        text = "\n".join(lines)
+        self._leave_out(self.md.inlinePatterns, unmatchable(text), _is_built_in)
+        self._leave_out(self.md.parser.blockprocessors, unclaimable(text), _is_built_in_block)
         return lines
+
+    def _leave_out(self, registry: Any, names: frozenset[str], is_built_in: Any) -> None:
+        for name in sorted(names):
+            if name in registry and is_built_in(name, registry[name]):
+                # the registry keeps priorities to itself; putting the item back needs its own
+                priority = next(item.priority for item in registry._priority if item.name == name)
+                self._left_out.append((registry, registry[name], name, priority))
+                registry.deregister(name)
 
 
 def with_unmatchable_left_out(extensions: list[Any]) -> list[Any]:

@@ -15,6 +15,10 @@ that version at start-up (`check_version`), and each change fails loudly when it
   title and `__config` for its script to put in place at a Welsh address (`not_found_parts`);
 - the light/dark toggle's names (`theme.palette[*].toggle.name`, which Material prints as the
   radio's `aria-label` and the label's `title`) are set per language pass from Rhannu's labels;
+- the menu's markup is rendered once per distinct result (`with_fragment_caches`): Rhannu's
+  `partials/nav.html` reaches Material's under a prefix and keys it on everything through which
+  Material's `partials/nav.html` and `partials/nav-item.html` depend on the page; the header's
+  search dialog and palette toggles, which do not depend on it, are rendered once per pass;
 - the menu (issue 21): a section's name leads to its first page (`navigation.indexes`, through
   `Page.is_index`), and a page the menu does not list marks its section's link there as current
   (`Page.active`, and the link's markup in `partials/nav-item.html`).
@@ -23,13 +27,15 @@ that version at start-up (`check_version`), and each change fails loudly when it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils import get_relative_url
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
+from jinja2.runtime import Context
+from mkdocs.utils import get_relative_url, normalize_url
 
 from rhannu.languages import CODES, root
 
@@ -39,7 +45,9 @@ REVIEW_ON_UPGRADE = (
     "(_REPLACEMENTS, the search dialog, the "
     "table of contents title), the __config 'base' rewrite, the preview's article and title "
     "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
-    "their marked link (partials/nav-item.html) in rhannu/material_theme.py; "
+    "their marked link (partials/nav-item.html), the menu's cache key (nav_fragment_key: what "
+    "partials/nav.html and partials/nav-item.html read of the page) and that partials/search.html and "
+    "partials/palette.html still read nothing of it, in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
     "rhannu/theme/main.html's site_meta block and rhannu/theme/partials/languages/ against the new templates"
 )
@@ -314,3 +322,93 @@ def search_index_config(config: Any) -> dict[str, Any]:
     """The `config` Material's search plugin writes into its index (its generate_search_index)."""
     plugin = config.plugins.get("material/search") or config.plugins["search"]
     return {key: plugin.search_index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+
+# --- The templates' fragment caches ------------------------------------------------------------
+
+THEMES_PAST_ENGINE = "rhannu-past-engine/"  # a template as the theme folders after Rhannu's have it
+
+
+def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> Environment:
+    """`env` (one language pass's) with what Rhannu's caching partials need: the templates they
+    replace, reached past Rhannu's theme folder, and this pass's caches, which die with the
+    environment. `partials/nav.html` renders the menu once per key (`nav_fragment_key`);
+    `partials/search.html` and `partials/palette.html`, which read nothing of the page (only
+    `lang`, `features`, the theme's icons and palette, fixed for the pass), once per pass."""
+    past_engine = theme_dirs[_engine_place(theme_dirs) + 1 :]
+    env.loader = ChoiceLoader(
+        [*([env.loader] if env.loader else []), PrefixLoader({THEMES_PAST_ENGINE.rstrip("/"): FileSystemLoader(past_engine)})]
+    )
+    env.globals["rhannu_nav_fragments"] = {}
+    env.globals["rhannu_pass_fragments"] = {}
+
+    @pass_context
+    def key(context: Context) -> tuple[Any, ...] | None:
+        return nav_fragment_key(lang, context.get("nav"), context.get("page"), context.get("config"))
+
+    env.globals["rhannu_nav_fragment_key"] = key
+    assets: dict[tuple[Any, ...], str] = {}
+
+    @pass_context
+    def by_asset_paths(context: Context, name: str, caller: Callable[[], str]) -> str:
+        """`{% call rhannu_by_asset_paths(name) %}...{% endcall %}`: what the call holds, rendered
+        once per `asset_fragment_key`, or every time where that is None."""
+        found = asset_fragment_key(name, lang, context.get("page"), context.get("base_url"), context.get("config"))
+        if found is None:
+            return caller()
+        if found not in assets:
+            assets[found] = caller()
+        return assets[found]
+
+    env.globals["rhannu_by_asset_paths"] = by_asset_paths
+    return env
+
+
+def asset_fragment_key(name: str, lang: str, page: Any, base_url: Any, config: Any) -> tuple[Any, ...] | None:
+    """The key of a block of the page shell that reads of the page only its `base_url` and the
+    paths `url` makes relative to it (Material's styles, __config and scripts blocks, and Rhannu's
+    scripts before Material's): None for a page-less template. Material's own paths lie in the
+    theme's assets/ folder, which no page may take (rhannu.addresses reserves it), so the relative
+    way to assets/ stands for all of them; the site's extra_css and extra_javascript, which may lie
+    anywhere, are each in the key as `url` prints them from the page."""
+    if page is None:
+        return None
+    paths = ("assets/", *map(str, config["extra_css"]), *map(str, config["extra_javascript"]))
+    return (name, lang, str(base_url), tuple(normalize_url(path, page) for path in paths))
+
+
+def _engine_place(theme_dirs: list[str]) -> int:
+    places = [place for place, folder in enumerate(theme_dirs) if Path(folder) == THEME_DIR]
+    if not places:
+        raise ThemeError(f"{THEME_DIR} is not among the theme's folders {theme_dirs}: the templates' caches need it")
+    return places[0]
+
+
+def _nav_items(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        yield from _nav_items(getattr(item, "children", None) or [])
+
+
+def nav_fragment_key(lang: str, nav: Any, page: Any, config: Any) -> tuple[Any, ...] | None:
+    """What Material's menu (partials/nav.html with partials/nav-item.html, for the pinned version)
+    reads of the page being rendered, or None where the menu cannot be reused: a page the menu
+    lists (it shows that page's table of contents), a page-less template, or any item with
+    `pages` (which Material compares with the page). Otherwise the page enters the menu only as
+    the page `url` makes each link relative to, and through each item's `active` flag (Rhannu
+    marks a page's section, see `mark_active`); the rest (titles, features, `lang`, the logo's
+    icon, the repository) is fixed for one language pass, whose `lang` is part of the key anyway.
+    So the key is every link Material may print, as the `url` filter prints it from this page
+    (the home link, the logo, each item, whether printed or not), with each item's `active`."""
+    if nav is None or page is None or page in nav.pages:
+        return None
+    # the home link prints `config.extra.homepage`, else the home page's url, else "" (Undefined)
+    fixed_targets = (config["extra"].get("homepage"), getattr(nav.homepage, "url", None), "", config["theme"].get("logo"))
+    links = []
+    for item in _nav_items(nav.items):
+        if getattr(item, "pages", None):
+            return None
+        url = getattr(item, "url", None)
+        links.append((None if url is None else normalize_url(str(url), page), bool(item.active)))
+    fixed = tuple(None if target is None else normalize_url(str(target), page) for target in fixed_targets)
+    return (lang, fixed, tuple(links))

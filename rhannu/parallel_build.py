@@ -24,6 +24,7 @@ reads it once). `mkdocs build` and `rhannu preview` keep the one-process build.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -32,13 +33,14 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mkdocs.config.defaults import MkDocsConfig
-
-from rhannu import material_theme, not_found, search, static_i18n
 from rhannu.languages import DEFAULT, default_first
-from rhannu.writer import Writer
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from rhannu.writer import Writer
 
 ONLY = "RHANNU_BUILD_ONLY"  # the language code this process builds, alone
 HANDOVER = "RHANNU_BUILD_HANDOVER"  # another language's process: the folder it builds into and leaves its search entries in
@@ -68,6 +70,8 @@ def joined(config: MkDocsConfig, not_found_pages: dict[str, str], writer: Writer
     their 404 pages added to `not_found_pages`; it then writes the rest of what spans the
     languages. False otherwise. Each process gives its own search entries their word forms
     (rhannu.search), the slow part, before they meet."""
+    from rhannu import material_theme, not_found, search  # the builds' own modules: `rhannu build` starts them sooner without
+
     code = only_language()
     if code is not None and code != DEFAULT.code:
         handover = Path(os.environ[HANDOVER])
@@ -93,6 +97,8 @@ def joined(config: MkDocsConfig, not_found_pages: dict[str, str], writer: Writer
 
 def _index_docs(config: MkDocsConfig) -> dict[str, list[dict[str, Any]]]:
     """This process's search entries, as each language's index holds them (normally all in one)."""
+    from rhannu import search, static_i18n
+
     entries = _as_written(static_i18n.search_entries(config))
     return {lang: search.docs_in(entries, lang) for lang in default_first()}
 
@@ -156,7 +162,8 @@ def run(command: list[str], default_site: Path, work: Path, root: Path, env: dic
             time.sleep(0.05)
         failed = [child.returncode for child in children.values() if child.returncode != 0]
         if not failed:
-            os.write(write_end, READY)
+            with contextlib.suppress(BrokenPipeError):  # the default stopped (a fault of its own) since the loop looked
+                os.write(write_end, READY)
         os.close(write_end)
         write_end = -1
         status = first.wait()

@@ -220,7 +220,10 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             raise self._abort(ContentErrors(list(self._unsafe)))
         env.globals["site_og_locales"] = page_meta.og_locales()  # the site's languages, for every template
         env.globals["own_lunr"] = search.own_lunr_tags()
-        return env
+        try:
+            return material_theme.with_fragment_caches(env, config.theme.dirs, static_i18n.current_language(config))
+        except material_theme.ThemeError as error:
+            raise PluginError(str(error)) from None
 
     @event_priority(-60)  # after static-i18n's own page context (50)
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:

@@ -34,6 +34,7 @@ import yaml
 from rhannu import parallel_build
 from rhannu.content_types import site_types
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.frontmatter import load_settings
 from rhannu.site_languages import build_order
 
 MARKER = ".rhannu-temporary"  # in every folder a build makes and may delete
@@ -119,13 +120,8 @@ def unsafe_site_dir(root: Path, site_dir: Path) -> str | None:
 def _docs_dir(project: Path) -> Path:
     """docs_dir from mkdocs.yml (MkDocs' default, docs, when it cannot be read here: the build
     then reports why)."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: not needed here
     try:
-        config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+        config = load_settings((project / "mkdocs.yml").read_text(encoding="utf-8"))
         docs = config.get("docs_dir") if isinstance(config, dict) else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         docs = None

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from rhannu.errors import ContentError, ContentErrors
+from rhannu.frontmatter import load_settings
 from rhannu.languages import Language, SiteLanguages, current
 
 SETTINGS_FILE = "mkdocs.yml"
@@ -39,16 +40,11 @@ def read_i18n_languages(root: Path) -> object | None:
     """static-i18n's `languages` list as mkdocs.yml has it; None where the site has no mkdocs.yml
     (a folder of data and sources only keeps the languages in use). A mkdocs.yml that cannot be
     read is left for MkDocs to report; here it declares nothing."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: not languages
     path = root / SETTINGS_FILE
     if not path.is_file():
         return None
     try:
-        settings = yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
+        settings = load_settings(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     plugins = settings.get("plugins") if isinstance(settings, dict) else None

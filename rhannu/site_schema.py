@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -210,9 +211,14 @@ class SiteSchema:
         return self.own_fields.get(content_type, ())
 
     def facet(self, key: str) -> Facet:
-        return next(facet for facet in self.facets if facet.key == key)
+        return self._facets_by_key[key]
 
-    @property
+    # asked for each value of each case study: a lookup, not a search (the schema never changes)
+    @cached_property
+    def _facets_by_key(self) -> dict[str, Facet]:
+        return {facet.key: facet for facet in reversed(self.facets)}  # the first of a key, as a search finds
+
+    @cached_property
     def vocabulary_facets(self) -> tuple[Facet, ...]:
         return tuple(facet for facet in self.facets if facet.vocabulary is not None)
 

@@ -3,6 +3,7 @@ pages of its own language alone, and every page made later is the page made at o
 
 from __future__ import annotations
 
+import random
 import re
 import time
 from collections.abc import Iterator
@@ -172,6 +173,21 @@ SYNTAX = [
     '# Heading {#own-id}\n\nA paragraph {: .class }\n\n<div markdown="1">\n*inside* [html](x.md)\n</div>',
     "- a list with *em*\n- and `code`\n\n1. one\n2. two [link](y.md)\n\n> quoted _em_\n\n    indented code *not em*",
     "",
+    # blocks that begin a line, or begin after what a quote, a list marker or raw HTML took
+    "A heading\n===\n\nAnother\n---\n\nwords\n\n***\n\n_ _ _\n\n- - -",
+    "- 1. an ordered list in a list item\n\n1. - and the other way\n\n* + nested markers",
+    "> - a list in a quote\n> 1. and another\n>\n> ---\n> quoted heading\n> ===",
+    '<div markdown="1">- a list after raw HTML\n</div>\n\n<div>x</div>\n---\n\n<p>y</p>1. z',
+    "words\n\x02   - a list joined by a hidden character\n\n  \x03  code joined by one",
+    "a tab\n\tcode\n\n-\ta tab after a marker\n\r---\r\n2022. a year that starts a line",
+    "[r]: https://example.org/\n\nwords with no reference",
+    "Pen-y-bont ar Ogwr: a hyphen inside words, 2021. A year in a sentence; 5 > 4 and = signs.",
+    "<!-- c -->&amp;\x02- ## \t\n    ___*",  # raw HTML's parsing moves the reference: the list begins a block
+    "<!-- c -->&amp;12. Pen-y-bont12. \t-<div>    </p></div>Pen-y-bont",
+    "words\n<!-- c -->words    <div>x</div>",  # raw HTML set aside leaves spaces at a line's end: a line break
+    # comments that are whole lines, as Rhannu's block markers in a page's Markdown
+    "# Title\n\n<!--rhannu-block-0-->\n\n## What happened\n\nWords, 2022.\n<!--rhannu-block-1-->\n- a list after one",
+    "<!--rhannu-block-0-->\n---\n<!-- x -->\nA heading\n===\n> <!-- in a quote -->\n    <!-- indented: code -->",
 ]
 
 
@@ -179,6 +195,50 @@ SYNTAX = [
 def test_markdown_rendered_without_unmatchable_patterns_is_as_with_all(text: str) -> None:
     every_pattern = markdown.Markdown(extensions=markdown_text.EXTENSIONS, output_format="html")
     assert markdown_text.rendered(text) == every_pattern.convert(text)
+
+
+def test_a_random_text_of_block_markers_is_rendered_as_with_every_processor() -> None:
+    pieces = ["\n", "\n\n", " ", "    ", "\t", "\r", "\x02", ">", "- ", "* ", "+ ", "1. ", "#", "---", "===", "___", "***"]
+    pieces += ["[r]: x", "<div>", "</div>", '<div markdown="1">', "<!-- c -->", "&amp;", "words", "Pen-y-bont", "2022."]
+    pieces += ["=", "-", "_", "*", "3"]
+    every_processor = markdown.Markdown(extensions=markdown_text.EXTENSIONS, output_format="html")
+    chosen = random.Random(22)
+    for _ in range(3000):
+        text = "".join(chosen.choice(pieces) for _ in range(chosen.randrange(1, 14)))
+        assert markdown_text.rendered(text) == every_processor.reset().convert(text), repr(text)
+
+
+def test_a_random_page_with_comment_lines_is_rendered_as_with_every_processor() -> None:
+    pieces = ["\n", "\n\n", " ", "    ", "\t", ">", "- ", "1. ", "#", "---", "===", "[r]: x", "words", "2022.", "=", "-"]
+    pieces += ["\n<!--rhannu-block-0-->\n", "<!--rhannu-block-1-->", "\n<!-- c -->  ", "<"]
+    reused = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    every_processor = markdown.Markdown(extensions=PAGE_EXTENSIONS)
+    chosen = random.Random(23)
+    for _ in range(3000):
+        text = "".join(chosen.choice(pieces) for _ in range(chosen.randrange(1, 14)))
+        assert reused.reset().convert(text) == every_processor.reset().convert(text), repr(text)
+
+
+def test_a_page_leaves_out_the_block_processors_that_could_claim_nothing_and_puts_them_back() -> None:
+    md = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    md.convert("# A title\n\n<!--rhannu-block-0-->\n\nPlain words.")
+    assert "quote" not in md.parser.blockprocessors and "ulist" not in md.parser.blockprocessors
+    assert md.reset().convert("> quoted") == "<blockquote>\n<p>quoted</p>\n</blockquote>"
+    assert "quote" in md.parser.blockprocessors
+
+
+def test_the_block_processors_left_out_are_those_that_could_claim_nothing() -> None:
+    installed = markdown.Markdown(extensions=markdown_text.EXTENSIONS).parser.blockprocessors
+    assert all(name in installed for name in [*markdown_text.BLOCK_NEEDS, *markdown_text.LINE_NEEDS])
+    plain = markdown_text.unclaimable("## A heading\n\nPen-y-bont ar Ogwr, 2022. Words.")
+    assert plain == {*markdown_text.BLOCK_NEEDS, *markdown_text.LINE_NEEDS}
+    assert "quote" not in markdown_text.unclaimable("> quoted")
+    assert "setextheader" not in markdown_text.unclaimable("A heading\n===")
+    assert markdown_text.unclaimable("<!-- c -->&amp;- a list after raw HTML, here first in its block") == set()
+    assert markdown_text.unclaimable("- a list\n\nA heading\n===") == {"quote", "reference", "code", "indent"}
+    assert "code" not in markdown_text.unclaimable("words\n\n  \x02  code")
+    assert markdown_text.unclaimable("<!--rhannu-block-0-->\n\nWords.") == plain  # a comment that is a whole line
+    assert markdown_text.unclaimable(" <!-- c -->\n\nWords.") == set()  # not from the line's start
 
 
 def test_the_patterns_left_out_are_those_of_the_installed_markdown() -> None:

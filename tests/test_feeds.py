@@ -13,11 +13,23 @@ import feedparser
 import pytest
 import yaml
 
+from rhannu.content import load_content
 from rhannu.errors import ContentErrors
-from rhannu.feeds import Category, Channel, FeedItem, email_body, feed_links, newest, render_rss
+from rhannu.feeds import (
+    Category,
+    Channel,
+    FeedItem,
+    email_body,
+    facet_channel,
+    feed_links,
+    newest,
+    render_rss,
+    study_categories,
+)
 from rhannu.site_info import FEED_ITEMS, feed_items
+from rhannu.views import facet_values, term_label
 from tests.support.sample_site import BULK_2022, BULK_2023, FACETS, ISSUES, at, section
-from tests.support.sites import FIXTURE, FIXTURE_URL, build, copy_fixture, read_html
+from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, build, copy_fixture, read_html
 
 UTC = dt.UTC
 TAXONOMY = yaml.safe_load((FIXTURE / "data/taxonomy.yml").read_text(encoding="utf-8"))
@@ -45,6 +57,36 @@ def test_a_feed_keeps_only_its_newest_items_up_to_the_cap_newest_first() -> None
     assert [entry.title for entry in every][-2:] == ["Item 6", "Item 4"], "never published here: last, by address"
     parsed = feedparser.parse(render_rss(channel(kept)).encode())
     assert not parsed.bozo and len(parsed.entries) == 5
+
+
+def test_a_facet_feed_makes_the_items_its_cap_keeps_the_newest_of_all_its_case_studies() -> None:
+    content = load_content(FIXTURE, BUILD_DATE_PINNED)
+    psb = "sample-north"
+    studies = [study for study in content.case_studies if psb in facet_values(study, "psb")]
+    assert len(studies) > 5
+    every = facet_channel(content, "psb", psb, "en", "Sample", FIXTURE_URL, cap=len(studies))
+    kept = facet_channel(content, "psb", psb, "en", "Sample", FIXTURE_URL, cap=5)
+
+    def shown(items: tuple[FeedItem, ...]) -> list[tuple]:
+        return [(i.title, i.link, i.published, i.description, i.categories, i.full_text()) for i in items]
+
+    assert len(every.items) == len(studies) and shown(every.items[:5]) == shown(kept.items)
+
+
+def test_the_feed_categories_of_case_studies_are_each_value_once_themes_then_psbs_in_taxonomy_order() -> None:
+    content = load_content(FIXTURE, BUILD_DATE_PINNED)
+    studies = content.case_studies[:6]
+    categories = study_categories(content, studies, "cy")
+    held = {(facet, value) for study in studies for facet in ("theme", "psb") for value in facet_values(study, facet)}
+    expected = [
+        (term_label(content, facet, value, "cy"), facet)
+        for facet in ("theme", "psb")
+        for value in content.taxonomy.of_facet(facet)
+        if (facet, value) in held
+    ]
+    assert [(category.label, category.domain) for category in categories] == expected
+    assert len(expected) > len({domain for _, domain in expected}), "more than one value of a facet"
+    assert study_categories(content, [], "cy") == ()
 
 
 @pytest.mark.parametrize("value", [None, 1, 10, 500])

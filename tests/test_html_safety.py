@@ -83,6 +83,29 @@ def test_what_is_published_holds_only_the_allowlist_and_what_passes_is_what_was_
     assert passed > 2000 and refused > 300  # both sides of the property were exercised
 
 
+def test_documents_told_alike_by_their_serialisation_are_alike_node_by_node() -> None:
+    rng = random.Random(2026)
+    alike = 0
+    for _ in range(20000):
+        written = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 16)))
+        cleaned = html_safety._PAGE_CLEANER.clean(written)
+        if html_safety.parses_the_same(written, cleaned):
+            alike += 1
+            assert list(html_safety._nodes(written)) == list(html_safety._nodes(cleaned)), written
+    assert alike > 2000  # the quick answer was exercised
+
+
+@pytest.mark.parametrize(("written", "cleaned", "same"), [
+    ("<p>Mae&#x27;n dda &amp; <b>iawn</b></p>", "<p>Mae'n dda &amp; <b>iawn</b></p>", True),
+    ('<p class="x" id="y">a</p>', '<p class="x">a</p>', False),
+    ("<p>a<b>b</b></p>", "<p>a&lt;b&gt;b&lt;/b&gt;</p>", False),
+    ("<p>a</p><!-- rhannu:subscribe -->", "<p>a</p>", False),
+    ("<noscript><b>x</b></noscript>", "<noscript><b>x</b></noscript>", False),  # raw text: node by node
+])
+def test_parses_the_same(written: str, cleaned: str, same: bool) -> None:
+    assert html_safety.parses_the_same(written, cleaned) is same
+
+
 @pytest.mark.parametrize("html", HOSTILE)
 def test_every_parser_trick_is_refused_or_published_inert(html: str) -> None:
     judged = html_safety.judge(html)

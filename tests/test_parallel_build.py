@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rhannu import search
+from rhannu import parallel_build, search
 from rhannu.writer import merge_into
 from tests.support.sites import build, build_env, copy_fixture, edit
 
@@ -113,6 +113,27 @@ def test_ctrl_c_stops_both_language_processes(project: Path, tmp_path: Path) -> 
     assert _session(running.pid) == []
     assert not site.exists()
     assert sorted(path.name for path in site.parent.iterdir()) == [".site.lock"]
+
+
+# Stands in for `mkdocs build`: the default process stops listening for the word that the others
+# succeeded, and fails once they have (a fault of its own found late); the other process succeeds.
+_LATE_FAULT = """
+import os, sys, time
+if os.environ["RHANNU_BUILD_ONLY"] == "en":
+    os.close(int(os.environ["RHANNU_BUILD_READY_FD"]))
+    time.sleep(1.5)
+    print("the default process's own fault")
+    sys.exit(1)
+time.sleep(0.2)
+"""
+
+
+def test_a_default_process_that_fails_after_the_others_succeeded_gives_its_status(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    command = [sys.executable, "-c", _LATE_FAULT]
+    status = parallel_build.run(command, tmp_path / "site", work, tmp_path, dict(os.environ), ("en", "cy"))
+    assert status == 1  # not a BrokenPipeError from telling a process that no longer listens
 
 
 def test_merge_moves_every_file_the_later_one_winning(tmp_path: Path) -> None:

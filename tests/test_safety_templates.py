@@ -451,6 +451,25 @@ def test_links_that_lead_outside_the_project_are_refused(project, capsys, monkey
     ]
 
 
+def test_a_markdown_name_is_no_pass_for_a_link_or_a_folder(tmp_path: Path) -> None:
+    project, outside = tmp_path / "project", tmp_path / "outside.md"
+    (project / "case_studies/folder.md").mkdir(parents=True)
+    (project / "docs").mkdir()
+    (project / "case_studies/plain.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    outside.write_text("secret", encoding="utf-8")
+    os.symlink(outside, project / "case_studies/linked.md")
+    os.symlink(project / "case_studies/plain.md", project / "case_studies/inside.md")  # inside: fine
+    found, errors = assets.published_files(project, project / "docs")
+    assert found == {}
+    assert [(error.path, error.message) for error in errors] == [
+        ("case_studies/folder.md", "is a folder, which is not published: put images directly beside the case studies"),
+        (
+            "case_studies/linked.md",
+            "is a link to a file outside the project, which would be published: copy the file in or remove the link",
+        ),
+    ]
+
+
 def test_a_linked_content_folder_outside_the_project_is_refused(project, capsys, monkeypatch, tmp_path) -> None:
     outside = tmp_path / "elsewhere"
     shutil.move(project / "lessons", outside)

@@ -6,13 +6,29 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rhannu.search import FORMS, extra_forms, split_index, unaccented
+import pytest
+
+from rhannu import search
+from rhannu.search import FORMS, compounds, extra_forms, split_index, unaccented
 from tests.support.sample_site import within
 
 
 def test_compounds_are_joined_in_both_languages() -> None:
     text = "<p>Our well-being and co-production work, with <em>cyd-gynhyrchu</em>.</p>"
     assert extra_forms(text, accents=False) == ["wellbeing", "coproduction", "cydgynhyrchu"]
+
+
+def test_compounds_are_found_word_by_word_as_over_the_whole_text() -> None:
+    text = "(well-being), -co-op x-1 a--b Pen-y-bont\u00a0cyd-gynhyrchu\u2003ab-cd-1 \"ŵyr-ŷd\"- e-_f"
+    assert compounds(text) == ["well-being", "Pen-y-bont", "cyd-gynhyrchu", "ŵyr-ŷd"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "no hyphen here", "-", "a-b", "a-b-", "-a-b", "a-b\x1cc-d", "x\u2028y-z", "é-à 2-a a-2 a-b_c", "well-being\nco-production\t"],
+)
+def test_compounds_are_what_the_pattern_finds_in_the_whole_text(text: str) -> None:
+    assert compounds(text) == search._COMPOUND.findall(text)
 
 
 def test_dates_numbers_and_markup_make_no_compounds() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,17 @@ def test_the_sample_schema_declares_the_vocabularies_and_facets_in_order() -> No
     assert [facet.key for facet in schema.facets if facet.feeds] == ["psb", "theme"]
     assert schema.feed_categories == ("theme", "psb")
     assert psb.word("cy", "name") == "BGC" and theme.word("en", "feed") == "Feed for this theme (RSS)"
+
+
+def test_a_facet_is_found_by_its_key_and_a_changed_schema_finds_its_own() -> None:
+    schema = parse_schema(SCHEMA)
+    assert [schema.facet(facet.key) for facet in schema.facets] == list(schema.facets)
+    with pytest.raises(KeyError):
+        schema.facet("colour")
+    fewer = replace(schema, facets=schema.facets[1:])
+    assert fewer.facet("theme") is schema.facets[1] and [facet.key for facet in fewer.vocabulary_facets] == ["theme", "approach"]
+    with pytest.raises(KeyError):
+        fewer.facet("psb")
 
 
 def test_a_declared_vocabulary_facet_becomes_a_case_study_field_after_published() -> None:
