@@ -1,21 +1,15 @@
 """The page shell's blocks that read of the page only its base_url and the paths `url` makes
 relative to it (Material's styles and __config, the scripts) are rendered once per key
-(rhannu.material_theme.asset_fragment_key), and a site built so is byte for byte the site that
-renders them for every page."""
+(rhannu.material_theme.asset_fragment_key). tests/test_nav_cache.py builds the sample site with
+this key turned off and compares every file."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
-from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from rhannu.material_theme import THEME_DIR, asset_fragment_key, with_fragment_caches
-from tests.support.sites import BuildResult, build_env, copy_fixture
-from tests.test_reproducible import files_of
 
 CONFIG = {"extra_css": ["stylesheets/site.css"], "extra_javascript": ["https://example.org/x.js"]}
 
@@ -57,29 +51,3 @@ def test_a_block_is_rendered_once_per_key() -> None:
     top = template.render(page=page("about.md"), base_url="..", config=CONFIG)
     assert first == second == '<link href="../../x.css">1' and top == '<link href="../x.css">2'
     assert template.render(page=None, base_url=".", config=CONFIG) == '<link href="./x.css">3'
-
-
-def test_the_site_is_the_site_rendering_the_blocks_for_every_page(built_site: BuildResult, tmp_path: Path) -> None:
-    """The sample site again, in a Python whose sitecustomize turns the key off before the build."""
-    project = copy_fixture(tmp_path / "project")
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(
-        "import rhannu.material_theme as theme\ntheme.asset_fragment_key = lambda *arguments: None\n", encoding="utf-8"
-    )
-    site = tmp_path / "uncached"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env={**build_env(), "PYTHONPATH": str(hook)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    cached, uncached = files_of(built_site.site), files_of(site)
-    assert sorted(cached) == sorted(uncached)
-    shells = [path for path in cached if path.endswith(".html") and b'id="__config"' in cached[path]]
-    assert len(shells) > 50 and "case-studies/sample-case-study-01/index.html" in shells
-    differ = [path for path in cached if cached[path] != uncached[path]]
-    assert differ == [], f"{len(differ)} files differ, such as {differ[:5]}"

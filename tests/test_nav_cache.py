@@ -107,12 +107,19 @@ def test_the_menu_cache_needs_rhannus_theme_folder() -> None:
 
 def test_the_site_built_with_the_caches_is_the_site_materials_own_templates_give(built_site: BuildResult, tmp_path: Path) -> None:
     """The sample site again, with Material's partials in the site's own overrides (which come
-    before Rhannu's templates): every page renders Material's menu, search and palette itself."""
+    before Rhannu's templates): every page renders Material's menu, search and palette itself;
+    and in a Python whose sitecustomize turns off the key of the blocks cached by their asset
+    paths (styles, __config, scripts: rhannu.material_theme.asset_fragment_key)."""
     project = copy_fixture(tmp_path / "project")
     (project / "overrides/partials").mkdir(parents=True, exist_ok=True)
     for partial in CACHED_PARTIALS:
         shutil.copy(MATERIAL_TEMPLATES / partial, project / "overrides" / partial)
-    uncached = build(project, tmp_path / "uncached")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import rhannu.material_theme as theme\ntheme.asset_fragment_key = lambda *arguments: None\n", encoding="utf-8"
+    )
+    uncached = build(project, tmp_path / "uncached", extra_env={"PYTHONPATH": str(hook)})
     assert uncached.returncode == 0, uncached.log
     cached, own = files_of(built_site.site), files_of(uncached.site)
     assert sorted(cached) == sorted(own)
@@ -133,7 +140,7 @@ def test_the_site_built_with_the_caches_is_the_site_materials_own_templates_give
     }
     assert pages <= set(cached), sorted(path for path in cached if path.endswith(".html"))[:80]
     for path in pages:
-        for markup in (b'class="md-nav md-nav--primary"', b'data-md-component="search"', b'data-md-component="palette"'):
+        for markup in (b'class="md-nav md-nav--primary"', b'data-md-component="search"', b'data-md-component="palette"', b'id="__config"'):
             assert markup in cached[path], (path, markup)
     differ = [path for path in cached if cached[path] != own[path]]
     assert differ == [], f"{len(differ)} files differ, such as {differ[:5]}"

@@ -36,12 +36,14 @@ def build_env(epoch: str = PINNED_EPOCH) -> dict[str, str]:
     return env
 
 
-def build(project: Path, site: Path, *, strict: bool = True, epoch: str = PINNED_EPOCH) -> BuildResult:
+def build(
+    project: Path, site: Path, *, strict: bool = True, epoch: str = PINNED_EPOCH, extra_env: dict[str, str] | None = None
+) -> BuildResult:
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
     if strict:
         command.append("--strict")
     done = subprocess.run(
-        command, cwd=project, env=build_env(epoch), capture_output=True, text=True, check=False
+        command, cwd=project, env={**build_env(epoch), **(extra_env or {})}, capture_output=True, text=True, check=False
     )
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 
