@@ -340,7 +340,6 @@ def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> 
         [*([env.loader] if env.loader else []), PrefixLoader({THEMES_PAST_ENGINE.rstrip("/"): FileSystemLoader(past_engine)})]
     )
     env.globals["rhannu_nav_fragments"] = {}
-    env.globals["rhannu_pass_fragments"] = {}
 
     @pass_context
     def key(context: Context) -> tuple[Any, ...] | None:
@@ -361,6 +360,16 @@ def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> 
         return assets[found]
 
     env.globals["rhannu_by_asset_paths"] = by_asset_paths
+    per_pass: dict[str, str] = {}
+
+    def once_per_pass(name: str, caller: Callable[[], str]) -> str:
+        """`{% call rhannu_once_per_pass(name) %}...{% endcall %}`: what the call holds, rendered
+        once in this pass (a partial that reads nothing of the page)."""
+        if name not in per_pass:
+            per_pass[name] = caller()
+        return per_pass[name]
+
+    env.globals["rhannu_once_per_pass"] = once_per_pass
     return env
 
 

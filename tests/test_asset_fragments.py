@@ -51,3 +51,17 @@ def test_a_block_is_rendered_once_per_key() -> None:
     top = template.render(page=page("about.md"), base_url="..", config=CONFIG)
     assert first == second == '<link href="../../x.css">1' and top == '<link href="../x.css">2'
     assert template.render(page=None, base_url=".", config=CONFIG) == '<link href="./x.css">3'
+
+
+def test_a_partial_that_reads_nothing_of_the_page_is_rendered_once_per_pass() -> None:
+    renders: list[int] = []
+
+    def language_pass() -> Environment:
+        source = '{% call rhannu_once_per_pass("search") %}{{ count() }}{% endcall %}'
+        env = with_fragment_caches(Environment(loader=DictLoader({"search.html": source})), [str(THEME_DIR)], "en")
+        env.globals["count"] = lambda: renders.append(1) or len(renders)
+        return env
+
+    template = language_pass().get_template("search.html")
+    assert [template.render(page=page(name)) for name in ("about.md", "case-studies/first.md")] == ["1", "1"]
+    assert language_pass().get_template("search.html").render() == "2"  # a new pass, a new cache

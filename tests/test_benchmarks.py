@@ -198,3 +198,22 @@ def test_measuring_a_page_of_the_sample_site(browser, site_url: str, lang: str) 
     assert load.index == index
     assert 0 < load.fetched_ms <= load.setup_ms < load.ready_ms
     assert load.heap_bytes > 1024 * 1024  # lunr and the index, not an empty worker's few hundred KB
+
+
+def test_builds_are_measured_in_turn(tmp_path: Path) -> None:
+    """Rhannu's and the bare stack's builds alternate, so that a drift in the machine's speed
+    during the run slows both alike."""
+    log = tmp_path / "order.log"
+
+    def command(name: str):
+        def build(folder: Path) -> list[str]:
+            script = f"import pathlib; pathlib.Path({str(folder)!r}).mkdir(); open({str(log)!r}, 'a').write({name!r})"
+            return [sys.executable, "-c", script]
+
+        return build
+
+    builds = [build_benchmark.Build(command("a"), tmp_path, tmp_path / "a"), build_benchmark.Build(command("b"), tmp_path, tmp_path / "b")]
+    measures = build_benchmark.measure_builds(builds, 3)
+    assert log.read_text() == "ababab"
+    assert [len(measure.runs) for measure in measures] == [3, 3]
+    assert sorted(path.name for path in tmp_path.iterdir() if path.is_dir()) == ["a-0", "a-1", "a-2", "b-0", "b-1", "b-2"]

@@ -97,7 +97,7 @@ def test_the_template_past_rhannus_theme_folder_is_materials_own(partial: str) -
     assert Path(env.loader.get_source(env, partial)[1] or "") == THEME_DIR / partial
     past = env.loader.get_source(env, f"rhannu-past-engine/{partial}")[1]
     assert Path(past or "") == MATERIAL_TEMPLATES / partial
-    assert env.globals["rhannu_nav_fragments"] == env.globals["rhannu_pass_fragments"] == {}
+    assert env.globals["rhannu_nav_fragments"] == {}
 
 
 def test_the_menu_cache_needs_rhannus_theme_folder() -> None:
