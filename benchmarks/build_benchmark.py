@@ -7,7 +7,8 @@
 For each N (case studies per language) it writes a corpus, builds it with Rhannu as a publisher
 does (`rhannu build --site-dir ...`, which builds the two languages in parallel processes) and
 with MkDocs + Material + static-i18n alone (`mkdocs build`, one process: no hooks, the same theme,
-plugins and navigation settings), each `--repeat` times (default 3), and reports the median wall
+plugins and navigation settings), each `--repeat` times (default 3), in turn (Rhannu, the bare
+stack, then again: a machine whose speed drifts slows both alike), and reports the median wall
 time and its spread (fastest to slowest), peak memory, pages built and seconds per 1000 pages,
 and the ratio of Rhannu's median wall time to the bare stack's, measured in the same run. Our
 extra pages (facets, issues) count as pages, not overhead.
@@ -35,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,22 +134,38 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure_build(command, project: Path, site: Path, repeat: int, package: Path | None = None) -> Measure:
-    """`repeat` builds of `project`, each into a folder of its own; `package`: a checkout whose
-    `rhannu` is imported instead of the installed one."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=str(int(time.time())))
-    if package is not None:
-        env["PYTHONPATH"] = str(package)
-    runs, peaks, processes, cpu = [], [], [], []
+@dataclass(frozen=True)
+class Build:
+    """One build to measure: its command (given the site folder), its project and site folder, and
+    `package`: a checkout whose `rhannu` is imported instead of the installed one."""
+
+    command: Callable[[Path], list[str]]
+    project: Path
+    site: Path
+    package: Path | None = None
+
+
+def measure_builds(builds: list[Build], repeat: int) -> list[Measure]:
+    """`repeat` builds of each of `builds`, in turn (the first, the second, ..., then again), each
+    into a folder of its own: a machine whose speed drifts during the run slows each alike."""
+    stamp = str(int(time.time()))
+    envs = [
+        dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=stamp, **({"PYTHONPATH": str(build.package)} if build.package else {}))
+        for build in builds
+    ]
+    taken: list[list[tuple[float, int, int, float]]] = [[] for _ in builds]
+    pages = [0 for _ in builds]
     for number in range(repeat):
-        folder = site.with_name(f"{site.name}-{number}")
-        seconds, peak, seen, cpu_seconds = measure_once(command(folder), project, env)
-        runs.append(seconds)
-        cpu.append(cpu_seconds)
-        peaks.append(peak)
-        processes.append(seen)
-        pages = sum(1 for page in folder.rglob("index.html"))
-    return Measure(tuple(runs), max(peaks) / 1024, pages, max(processes), tuple(cpu))
+        for index, build in enumerate(builds):
+            folder = build.site.with_name(f"{build.site.name}-{number}")
+            taken[index].append(measure_once(build.command(folder), build.project, envs[index]))
+            pages[index] = sum(1 for page in folder.rglob("index.html"))
+    return [
+        Measure(
+            tuple(run[0] for run in runs), max(run[1] for run in runs) / 1024, count, max(run[2] for run in runs), tuple(run[3] for run in runs)
+        )
+        for runs, count in zip(taken, pages, strict=True)
+    ]
 
 
 def run(sizes: list[int], repeat: int, compare: str | None = None) -> list[tuple[int, Measure, Measure]]:
@@ -159,14 +177,15 @@ def run(sizes: list[int], repeat: int, compare: str | None = None) -> list[tuple
                 base = Path(scratch) / str(size)
                 ours = write_corpus(_mkdir(base / "ours"), size)
                 bare = write_bare_stack(_mkdir(base / "bare"), ours)
-                ours_measure = measure_build(rhannu_command, ours, base / "site-ours", repeat)
-                bare_measure = measure_build(bare_command, bare, base / "site-bare", repeat)
-                rows.append((size, ours_measure, bare_measure))
-                print(_row(size, ours_measure, bare_measure), flush=True)
+                builds = [Build(rhannu_command, ours, base / "site-ours"), Build(bare_command, bare, base / "site-bare")]
                 if old_tree is not None:
                     old = write_corpus(_mkdir(base / "old"), size, project=old_tree)
-                    old_measure = measure_build(rhannu_command, old, base / "site-old", repeat, package=old_tree)
-                    print(_row(size, old_measure, bare_measure, f"Rhannu at {compare}").split("\n")[0], flush=True)
+                    builds.append(Build(rhannu_command, old, base / "site-old", package=old_tree))
+                ours_measure, bare_measure, *old_measure = measure_builds(builds, repeat)
+                rows.append((size, ours_measure, bare_measure))
+                print(_row(size, ours_measure, bare_measure), flush=True)
+                for measure in old_measure:
+                    print(_row(size, measure, bare_measure, f"Rhannu at {compare}").split("\n")[0], flush=True)
         finally:
             if old_tree is not None:
                 subprocess.run(["git", "worktree", "remove", "--force", str(old_tree)], cwd=PROJECT, check=False)

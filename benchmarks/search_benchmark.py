@@ -43,7 +43,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from build_benchmark import measure_build
+from build_benchmark import Build, measure_builds, rhannu_command
 from corpus import PROJECT, write_corpus
 
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
@@ -240,8 +240,8 @@ def run(size: int, repeat: int, compare: str | None = None) -> dict[str, dict[st
         sites: dict[str, Path] = {}
         for number, (name, tree) in enumerate(trees.items()):
             corpus = write_corpus(_mkdir(Path(scratch) / f"corpus-{number}"), size, project=tree)
-            sites[name] = Path(scratch) / f"site-{number}"
-            built = measure_build(corpus, sites[name], package=tree)
+            built = measure_builds([Build(rhannu_command, corpus, Path(scratch) / f"site-{number}", package=tree)], 1)[0]
+            sites[name] = Path(scratch) / f"site-{number}-0"  # the folder of the first (only) build
             print(f"built Rhannu {name} ({tree}): {built.pages} pages in {built.seconds:.1f} s", file=sys.stderr, flush=True)
         bases = {name: stack.enter_context(serve(site)) for name, site in sites.items()}
         loads: dict[str, dict[str, list[Load]]] = {name: {lang: [] for lang in LANGUAGES} for name in sites}
