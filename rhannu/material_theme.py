@@ -332,45 +332,44 @@ THEMES_PAST_ENGINE = "rhannu-past-engine/"  # a template as the theme folders af
 def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> Environment:
     """`env` (one language pass's) with what Rhannu's caching partials need: the templates they
     replace, reached past Rhannu's theme folder, and this pass's caches, which die with the
-    environment. `partials/nav.html` renders the menu once per key (`nav_fragment_key`);
-    `partials/search.html` and `partials/palette.html`, which read nothing of the page (only
-    `lang`, `features`, the theme's icons and palette, fixed for the pass), once per pass."""
+    environment (`rhannu_cached`, keyed by `fragment_key`). `partials/nav.html` renders the menu
+    once per key (`nav_fragment_key`); `partials/search.html` and `partials/palette.html`, which
+    read nothing of the page (only `lang`, `features`, the theme's icons and palette, fixed for
+    the pass), once per pass; the styles, __config and scripts blocks once per `asset_fragment_key`."""
     past_engine = theme_dirs[_engine_place(theme_dirs) + 1 :]
     env.loader = ChoiceLoader(
         [*([env.loader] if env.loader else []), PrefixLoader({THEMES_PAST_ENGINE.rstrip("/"): FileSystemLoader(past_engine)})]
     )
-    env.globals["rhannu_nav_fragments"] = {}
+    fragments: dict[tuple[Any, ...], str] = {}
 
     @pass_context
-    def key(context: Context) -> tuple[Any, ...] | None:
-        return nav_fragment_key(lang, context.get("nav"), context.get("page"), context.get("config"))
-
-    env.globals["rhannu_nav_fragment_key"] = key
-    assets: dict[tuple[Any, ...], str] = {}
-
-    @pass_context
-    def by_asset_paths(context: Context, name: str, caller: Callable[[], str]) -> str:
-        """`{% call rhannu_by_asset_paths(name) %}...{% endcall %}`: what the call holds, rendered
-        once per `asset_fragment_key`, or every time where that is None."""
-        found = asset_fragment_key(name, lang, context.get("page"), context.get("base_url"), context.get("config"))
+    def cached(context: Context, name: str, caller: Callable[[], str]) -> str:
+        """`{% call rhannu_cached(name) %}...{% endcall %}`: what the call holds, rendered once per
+        key of this pass (`fragment_key`), or every time where the key is None."""
+        found = fragment_key(name, lang, context)
         if found is None:
             return caller()
-        if found not in assets:
-            assets[found] = caller()
-        return assets[found]
+        if found not in fragments:
+            fragments[found] = caller()
+        return fragments[found]
 
-    env.globals["rhannu_by_asset_paths"] = by_asset_paths
-    per_pass: dict[str, str] = {}
-
-    def once_per_pass(name: str, caller: Callable[[], str]) -> str:
-        """`{% call rhannu_once_per_pass(name) %}...{% endcall %}`: what the call holds, rendered
-        once in this pass (a partial that reads nothing of the page)."""
-        if name not in per_pass:
-            per_pass[name] = caller()
-        return per_pass[name]
-
-    env.globals["rhannu_once_per_pass"] = once_per_pass
+    env.globals["rhannu_cached"] = cached
     return env
+
+
+PER_PASS = ("search", "palette")  # partials that read nothing of the page: Material's search dialog and palette toggles
+
+
+def fragment_key(name: str, lang: str, context: Any) -> tuple[Any, ...] | None:
+    """The key a cached fragment of the page shell is stored under in one pass: the menu's
+    (`nav_fragment_key`), a partial's that reads nothing of the page (its name), or a block's that
+    reads only asset paths (`asset_fragment_key`); None: render it every time."""
+    if name == "nav":
+        found = nav_fragment_key(lang, context.get("nav"), context.get("page"), context.get("config"))
+        return None if found is None else (name, *found)
+    if name in PER_PASS:
+        return (name,)
+    return asset_fragment_key(name, lang, context.get("page"), context.get("base_url"), context.get("config"))
 
 
 def asset_fragment_key(name: str, lang: str, page: Any, base_url: Any, config: Any) -> tuple[Any, ...] | None:

@@ -41,7 +41,7 @@ def test_a_page_less_template_is_rendered_every_time() -> None:
 
 
 def test_a_block_is_rendered_once_per_key() -> None:
-    shell = '{% call rhannu_by_asset_paths("styles") %}<link href="{{ base_url }}/x.css">{{ count() }}{% endcall %}'
+    shell = '{% call rhannu_cached("styles") %}<link href="{{ base_url }}/x.css">{{ count() }}{% endcall %}'
     env = with_fragment_caches(Environment(loader=DictLoader({"shell.html": shell})), [str(THEME_DIR)], "en")
     renders: list[int] = []
     env.globals["count"] = lambda: renders.append(1) or len(renders)
@@ -57,7 +57,7 @@ def test_a_partial_that_reads_nothing_of_the_page_is_rendered_once_per_pass() ->
     renders: list[int] = []
 
     def language_pass() -> Environment:
-        source = '{% call rhannu_once_per_pass("search") %}{{ count() }}{% endcall %}'
+        source = '{% call rhannu_cached("search") %}{{ count() }}{% endcall %}'
         env = with_fragment_caches(Environment(loader=DictLoader({"search.html": source})), [str(THEME_DIR)], "en")
         env.globals["count"] = lambda: renders.append(1) or len(renders)
         return env

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from rhannu.material_theme import THEME_DIR, ThemeError, nav_fragment_key, with_fragment_caches
+from rhannu.material_theme import THEME_DIR, ThemeError, fragment_key, nav_fragment_key, with_fragment_caches
 from tests.support.sites import BuildResult, build, copy_fixture
 from tests.test_reproducible import files_of
 
@@ -61,6 +61,17 @@ def test_pages_in_different_folders_at_the_same_depth_share_a_key_and_other_dept
     assert ("../../about/", False) in key[2]  # each link as the `url` filter prints it from the page
 
 
+def test_each_cached_fragment_has_its_own_key() -> None:
+    nav, about, _ = menu()
+    case_study = page(None, "case-studies/first.md")
+    context = {"nav": nav, "page": case_study, "config": {**CONFIG, "extra_css": [], "extra_javascript": []}, "base_url": "../.."}
+    assert fragment_key("nav", "en", context) == ("nav", *nav_fragment_key("en", nav, case_study, CONFIG))
+    assert fragment_key("nav", "en", {**context, "page": about}) is None  # a page the menu lists
+    assert fragment_key("search", "en", context) == ("search",) == fragment_key("search", "en", {**context, "page": about})
+    styles = fragment_key("styles", "en", context)
+    assert styles is not None and styles[0] == "styles" and fragment_key("styles", "en", {**context, "page": None}) is None
+
+
 def test_the_key_sees_the_active_flags_at_the_time_it_is_asked() -> None:
     nav, _, newsletters = menu()
     issue, case_study = page(None, "issues/issue-1.md"), page(None, "case-studies/first.md")
@@ -97,7 +108,7 @@ def test_the_template_past_rhannus_theme_folder_is_materials_own(partial: str) -
     assert Path(env.loader.get_source(env, partial)[1] or "") == THEME_DIR / partial
     past = env.loader.get_source(env, f"rhannu-past-engine/{partial}")[1]
     assert Path(past or "") == MATERIAL_TEMPLATES / partial
-    assert env.globals["rhannu_nav_fragments"] == {}
+    assert callable(env.globals["rhannu_cached"])
 
 
 def test_the_menu_cache_needs_rhannus_theme_folder() -> None:
