@@ -2,11 +2,13 @@
 
 static-i18n builds the default language (English), then each other one (Welsh), in one process:
 on two cores the second core idles. Here the parent (`rhannu build`) starts one `mkdocs build` per
-language at once, each told by the environment which language it builds (static_i18n.build_only:
-that language's pass is then the only one, and Welsh pages still land under `cy/`):
+language at once (rhannu.language_process: it skips the interpreter's teardown), each told by the
+environment which language it builds (static_i18n.build_only: that language's pass is then the
+only one, and Welsh pages still land under `cy/`):
 
 - each other language's process builds into a folder of its own and, when done, leaves the
-  entries of its search index beside it (a JSON file);
+  entries of its search index beside it, printed as each language's index prints them (a JSON
+  array per language), so that the default process joins them unread;
 - the default language's process builds into the new site folder, then waits for the parent's
   word that every other build has succeeded (one byte on a pipe), moves their files into its site
   through its writer, in the order static-i18n would build them (where two copied one of MkDocs'
@@ -47,9 +49,9 @@ HANDOVER = "RHANNU_BUILD_HANDOVER"  # another language's process: the folder it 
 HANDOVERS = "RHANNU_BUILD_HANDOVERS"  # the default process: each other language's code and folder, in build order
 READY_FD = "RHANNU_BUILD_READY_FD"  # the default process: the pipe the parent says "the other builds succeeded" on
 SITE = "site"  # the other language's site, in its handover folder
-SEARCH_DOCS = "search-docs.json"  # its index's entries, in its handover folder
 WRITTEN = "written.json"  # the files its process's writer wrote (rhannu.writer), in its handover folder
 READY = b"1"
+POLL_SECONDS = 0.01  # how often the parent looks whether a language's process has ended: the default one waits for its word
 OTHER_FAILED = 3  # the default process's exit status when it stopped because another language's build failed
 
 
@@ -75,32 +77,40 @@ def joined(config: MkDocsConfig, not_found_pages: dict[str, str], writer: Writer
     code = only_language()
     if code is not None and code != DEFAULT.code:
         handover = Path(os.environ[HANDOVER])
-        (handover / SEARCH_DOCS).write_text(json.dumps(_index_docs(config)), encoding="utf-8")
+        for lang, array in _index_docs(config).items():
+            (handover / search_docs(lang)).write_bytes(array)
         (handover / WRITTEN).write_text(json.dumps(writer.written), encoding="utf-8")
         return False
     if code is None:
         return False
-    taken = [_index_docs(config)]
+    docs = {lang: [array] for lang, array in _index_docs(config).items()}
+    index_config = _as_written(material_theme.search_index_config(config))
     site_dir = Path(config.site_dir)
     try:
         wait_for_others()
     except OtherBuildFailed:
         raise SystemExit(OTHER_FAILED) from None
     for other, handover in handovers():
-        taken.append(take_site(writer, handover, other))
+        take_site(writer, handover, other)
+        for lang, arrays in docs.items():  # in build order, as merged
+            arrays.append((handover / search_docs(lang)).read_bytes())
         not_found_pages[other] = (site_dir / not_found.NOT_FOUND).read_text(encoding="utf-8")
-    index_config = _as_written(material_theme.search_index_config(config))
-    docs = {lang: [doc for docs in taken for doc in docs[lang]] for lang in default_first()}  # in build order, as merged
-    writer.write_all(search.index_files(search.indexes(index_config, docs)), "the search index of each language")
+    writer.write_all(search.joined_index_files(index_config, docs), "the search index of each language")
     return True
 
 
-def _index_docs(config: MkDocsConfig) -> dict[str, list[dict[str, Any]]]:
-    """This process's search entries, as each language's index holds them (normally all in one)."""
+def search_docs(lang: str) -> str:
+    """The file, in a handover folder, of that process's entries in `lang`'s index."""
+    return f"search-docs-{lang}.json"
+
+
+def _index_docs(config: MkDocsConfig) -> dict[str, bytes]:
+    """This process's search entries, as each language's index holds them (normally all in one),
+    as JSON arrays (search.as_json)."""
     from rhannu import search, static_i18n
 
     entries = _as_written(static_i18n.search_entries(config))
-    return {lang: search.docs_in(entries, lang) for lang in default_first()}
+    return {lang: search.as_json(search.docs_in(entries, lang)) for lang in default_first()}
 
 
 def _as_written(data: Any) -> Any:
@@ -124,19 +134,17 @@ def wait_for_others() -> None:
             raise OtherBuildFailed
 
 
-def take_site(writer: Writer, handover: Path, code: str) -> dict[str, list[dict[str, Any]]]:
+def take_site(writer: Writer, handover: Path, code: str) -> None:
     """The default process: move another language's files into the writer's site (its own copies
-    of MkDocs' files winning where both wrote one: Writer.take_site) and return its search
-    entries, by the index they go in."""
+    of MkDocs' files winning where both wrote one: Writer.take_site)."""
     written_there = json.loads((handover / WRITTEN).read_text(encoding="utf-8"))
     writer.take_site(handover / SITE, written_there, f"the {code} process")
-    return json.loads((handover / SEARCH_DOCS).read_text(encoding="utf-8"))
 
 
 def run(command: list[str], default_site: Path, work: Path, root: Path, env: dict[str, str], order: tuple[str, ...]) -> int:
-    """Build with `command` (`mkdocs build` without --site-dir) into `default_site`, each other
-    language of `order` (the default's first, then as static-i18n builds them) in a folder in
-    `work`; the exit status, as one process would give it."""
+    """Build with `command` (`mkdocs build` without --site-dir, or rhannu.language_process) into
+    `default_site`, each other language of `order` (the default's first, then as static-i18n
+    builds them) in a folder in `work`; the exit status, as one process would give it."""
     default, others = order[0], order[1:]
     handover = {code: Path(tempfile.mkdtemp(prefix=f"{code}-", dir=work)) for code in others}
     for folder in handover.values():
@@ -159,7 +167,7 @@ def run(command: list[str], default_site: Path, work: Path, root: Path, env: dic
             if first.poll() not in (None, 0):
                 _stop(children.values())
                 return first.returncode
-            time.sleep(0.05)
+            time.sleep(POLL_SECONDS)
         failed = [child.returncode for child in children.values() if child.returncode != 0]
         if not failed:
             with contextlib.suppress(BrokenPipeError):  # the default stopped (a fault of its own) since the loop looked

@@ -72,7 +72,7 @@ def build(root: Path, site_dir: Path, *, strict: bool = True) -> int:
         try:
             fresh = work / SITE
             fresh.mkdir()  # with the permissions any new folder gets (0o777 less the umask), as the site's
-            command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
+            command = [sys.executable, "-m", "rhannu.language_process", *(["--strict"] if strict else [])]
             env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
             # Ctrl-C reaches this process, which stops the build and says so in one line; MkDocs
             # ignores it rather than print a traceback of its own.

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 from rhannu.languages import ALL, DEFAULT, OTHERS, default_first, is_default, root
 
@@ -116,24 +117,18 @@ def split_index(index: dict) -> dict[str, dict]:
 
 
 def indexes(config: dict, docs: dict[str, list[dict]]) -> dict[str, dict]:
-    """Each language's index from the merged index's config and each language's docs. The default
-    language keeps Material's config; another names its own language (where lunr has a plugin for
-    it) and no pipeline, which Rhannu's Welsh plugin replaces."""
+    """Each language's index from the merged index's config and each language's docs."""
+    return {code: {"config": index_config(config, code), "docs": entries} for code, entries in docs.items()}
+
+
+def index_config(config: dict, code: str) -> dict:
+    """A language's index config, from the merged index's. The default language keeps Material's
+    config; another names its own language (where lunr has a plugin for it) and no pipeline,
+    which Rhannu's Welsh plugin replaces."""
     fields = {**config.get("fields", {}), FORMS: {"boost": 1.0}}
-    return {
-        code: {"config": {**config, "fields": fields}, "docs": entries}
-        if is_default(code)
-        else {
-            "config": {
-                **config,
-                "lang": [code] if lunr_knows(code) else config.get("lang", []),
-                "pipeline": [],
-                "fields": fields,
-            },
-            "docs": entries,
-        }
-        for code, entries in docs.items()
-    }
+    if is_default(code):
+        return {**config, "fields": fields}
+    return {**config, "lang": [code] if lunr_knows(code) else config.get("lang", []), "pipeline": [], "fields": fields}
 
 
 MERGED_INDEX = "search/search_index.json"  # where Material writes the index, both languages' entries in it
@@ -150,7 +145,22 @@ def split_index_files(site: Path) -> dict[str, bytes]:
 
 def index_files(by_language: dict[str, dict]) -> dict[str, bytes]:
     """Each language's index as the file it is published as, by path in the site."""
+    return {f"{root(lang)}{MERGED_INDEX}": as_json(by_language[lang]) for lang in by_language}
+
+
+def as_json(data: Any) -> bytes:
+    """`data` as an index file prints it."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def joined_index_files(config: dict, docs: dict[str, list[bytes]]) -> dict[str, bytes]:
+    """`index_files(indexes(config, ...))`, where each language's docs come as JSON arrays
+    (`as_json`: each build process's, in build order), joined as they are, not read: the same bytes."""
     return {
-        f"{root(lang)}{MERGED_INDEX}": json.dumps(by_language[lang], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        for lang in by_language
+        f"{root(lang)}{MERGED_INDEX}": b'{"config":' + as_json(index_config(config, lang)) + b',"docs":' + _joined(arrays) + b"}"
+        for lang, arrays in docs.items()
     }
+
+
+def _joined(arrays: list[bytes]) -> bytes:
+    return b"[" + b",".join(array[1:-1] for array in arrays if array != b"[]") + b"]"

@@ -44,6 +44,8 @@ def test_both_ways_give_the_same_bytes(project: Path, tmp_path: Path) -> None:
     parallel = rhannu_build(project, tmp_path / "two")
     log = parallel.communicate(timeout=300)[0]
     assert parallel.returncode == 0, log
+    # each language's process leaves without tearing down (rhannu.language_process): its last words still arrive
+    assert log.count("Documentation built in") == 2, log
     expected, built = contents(tmp_path / "one"), contents(tmp_path / "two")
     # both languages' pages, and what spans them, written once after both passes
     for path in (
@@ -182,3 +184,16 @@ def test_indexes_from_each_process_equal_the_split_of_the_merged_index() -> None
     theirs = {lang: search.docs_in(welsh_pass, lang) for lang in ("en", "cy")}
     assert search.indexes(config, {lang: ours[lang] + theirs[lang] for lang in ("en", "cy")}) == expected
     assert [doc["location"] for doc in expected["cy"]["docs"]] == ["odd/", ""]
+    printed = {lang: [search.as_json(ours[lang]), search.as_json(theirs[lang])] for lang in ("en", "cy")}
+    assert search.joined_index_files(config, printed) == search.index_files(expected)
+
+
+@pytest.mark.parametrize("entries", [(0, 0), (0, 2), (3, 0), (1, 1), (2, 3)])
+def test_index_files_joined_unread_are_the_files_printed_whole(entries: tuple[int, int]) -> None:
+    """The default process joins each process's printed entries as they are: the bytes are those
+    of printing the joined entries, whichever side has none."""
+    config = {"lang": ["en"], "separator": "[\\s]+", "pipeline": [], "fields": {}}
+    sides = [[{"location": f"cy/{side}-{n}/", "title": "Tŷ \"[a,b]\"", "text": "],["} for n in range(count)] for side, count in enumerate(entries)]
+    printed = {"en": [b"[]", b"[]"], "cy": [search.as_json(side) for side in sides]}
+    whole = search.index_files(search.indexes(config, {"en": [], "cy": [entry for side in sides for entry in side]}))
+    assert search.joined_index_files(config, printed) == whole
