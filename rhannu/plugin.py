@@ -220,6 +220,9 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
             raise self._abort(ContentErrors(list(self._unsafe)))
         env.globals["site_og_locales"] = page_meta.og_locales()  # the site's languages, for every template
         env.globals["own_lunr"] = search.own_lunr_tags()
+        # A build's few dozen templates in a plain dict: Jinja's LRU cache moves each hit to the
+        # end of its queue by a linear search, on each of some twenty includes of every page.
+        env.cache = {}
         try:
             return material_theme.with_fragment_caches(env, config.theme.dirs, static_i18n.current_language(config))
         except material_theme.ThemeError as error:
