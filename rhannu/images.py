@@ -30,10 +30,15 @@ class Image:
     tag: str = ""  # the <img> tag as written, for HTML images
 
 
+def may_show_images(markdown: str) -> bool:
+    """Whether `markdown` may hold an image (lower-cased only where it has a tag at all)."""
+    return "![" in markdown or ("<" in markdown and "<img" in markdown.lower())
+
+
 def images_in(body: str) -> Iterator[Image]:
     """Each image in a Markdown body, as Markdown or an <img> tag; examples in fenced code are
     not images."""
-    if "![" not in body and "<img" not in body.lower():  # most bodies: no line to read
+    if not may_show_images(body):  # most bodies: no line to read
         return
     fenced = None
     for offset, line in enumerate(body.splitlines()):

@@ -8,18 +8,30 @@ build wrote is closed by then (MkDocs and Rhannu's writer write whole files), an
 build registers an exit handler, so once the command has finished the process flushes its output
 and logs and ends at once (os._exit), with the command's exit status. An exception the command
 does not turn into an exit status (a fault in Rhannu) leaves as it would have, with a traceback.
+
+For the same reason the process runs no full garbage collection: the oldest generation holds the
+site's model, MkDocs' pages and files and the templates, all alive until the process ends, and
+each full collection walked them all (six a process at N=2000, 0.3 s, about 2% of it) to find
+almost nothing: the process's peak memory stays within 1% (288 and 290 MB). The young
+generations are collected as usual. `mkdocs build` and `rhannu preview`, whose process may run
+many builds, keep Python's defaults.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
+
+FULL_COLLECTION_NEVER = 1_000_000  # middle-generation collections before a full one: far more than a build makes (138)
 
 
 def main(arguments: list[str]) -> None:
     from mkdocs.__main__ import cli
 
+    youngest, middle, _ = gc.get_threshold()
+    gc.set_threshold(youngest, middle, FULL_COLLECTION_NEVER)
     try:
         cli.main(args=["build", *arguments], prog_name="mkdocs")
     except SystemExit as leaving:

@@ -19,7 +19,7 @@ from rhannu.content_types import TYPES, WITH_PAGES, CaseStudy, Lesson, page_path
 from rhannu.email import Edition, editions, size_errors
 from rhannu.errors import ContentError, ContentErrors, read_text
 from rhannu.frontmatter import Source, parse_source
-from rhannu.images import missing_images
+from rhannu.images import may_show_images, missing_images
 from rhannu.issue_text import rendered_markdown
 from rhannu.issue_views import newsletter_pages
 from rhannu.labels import use_site_words
@@ -277,22 +277,18 @@ def _missing_images(
         for kind in WITH_PAGES
         for item in content.of(kind)
         for lang, text in item.texts.items()
-        if _may_show_images(text.body)
+        if may_show_images(text.body)
     ]
     docs_folder = docs_dir.resolve().relative_to(root.resolve())
     pages += [(path, posixpath.dirname(Path(path).relative_to(docs_folder).as_posix())) for path in docs]
     errors = []
     for path, page_dir in pages:
         text = read_text(root, path)
-        if _may_show_images(text):
+        if may_show_images(text):
             source = parse_source(path, text) if text.startswith("---") else Source(path, {}, text, 1)
             if isinstance(source, Source):
                 errors += missing_images(root, source, page_dir, published)
     return errors
-
-
-def _may_show_images(markdown: str) -> bool:
-    return "![" in markdown or "<img" in markdown.lower()
 
 
 def _page_errors(root: Path, docs: list[str], theme_dirs: tuple[Path, ...]) -> list[ContentError]:
