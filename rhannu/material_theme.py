@@ -6,9 +6,13 @@ that version at start-up (`check_version`), and each change fails loudly when it
 - its compiled JavaScript prefetches `sitemap.xml` beside every `<link rel="alternate">`; our
   alternates are each page's twin, so it would request `/about/sitemap.xml` (404s, and requests to
   the placeholder domain in preview). The call is blanked by a comment of the same length;
-- markup the Nu HTML checker and axe-core report and its templates cannot avoid (see `fix_page`);
+- markup the Nu HTML checker and axe-core report and its templates cannot avoid, fixed as the
+  fragment of the page shell that prints it is rendered (`fixed_fragment`, once per cached
+  fragment), in Rhannu's `partials/logo.html`, and on each page only for base.html's two toggles
+  (`fix_page`);
 - Welsh pages search the Welsh index at `/cy/search/` (`rhannu.search`): the `base` that its
-  `__config` script gives the search worker is moved under `cy/` on Welsh pages;
+  `__config` script gives the search worker is moved under `cy/` on Welsh pages (in the `config`
+  block's fragment);
 - the preview's in-place update replaces a built page's article and title, and print addresses
   are added to a page's article (`with_article_changed`);
 - the 404 page for one-404 hosts carries the Welsh 404's header, back-to-top button, footer,
@@ -31,7 +35,7 @@ from collections.abc import Callable, Iterator
 from html import escape, unescape
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from jinja2.runtime import Context
@@ -42,14 +46,18 @@ from rhannu.languages import CODES, root
 PINNED_VERSION = "9.8.2"
 REVIEW_ON_UPGRADE = (
     "the bundle patch (ALTERNATE_PREFETCH), the 404 page's parts (_NOT_FOUND_PARTS), the markup fixes "
-    "(_REPLACEMENTS, the search dialog, the "
-    "table of contents title), the __config 'base' rewrite, the preview's article and title "
+    "(fix_page: base.html's toggles, still the body's first elements; fixed_fragment: each fix's "
+    "target still printed by the partial or block whose fragment it fixes, nav-item.html, search.html, "
+    "toc.html, the config block; the table of contents' toggle still printed only by nav-item.html, "
+    "where `nav_item` is the page, before its table of contents: with_fragment_caches' rhannu_toc), "
+    "the __config 'base' rewrite, the preview's article and title "
     "patterns, the palette toggles' names (partials/palette.html), the menu's section pages and "
     "their marked link (partials/nav-item.html), the menu's cache key (nav_fragment_key: what "
     "partials/nav.html and partials/nav-item.html read of the page) and that partials/search.html and "
     "partials/palette.html still read nothing of it, in rhannu/material_theme.py; "
     "the dark scheme's colours and the toggle's focus in rhannu.css against palette.css; and "
-    "rhannu/theme/main.html's site_meta block and rhannu/theme/partials/languages/ against the new templates"
+    "rhannu/theme/main.html's site_meta block, rhannu/theme/partials/logo.html and "
+    "rhannu/theme/partials/languages/ against the new templates"
 )
 
 
@@ -137,43 +145,81 @@ def name_palette_toggles(theme: Any, to_dark: str, to_light: str) -> None:
 
 # --- Page markup --------------------------------------------------------------------------------
 
-# Exact strings: plain replacement runs on every page, where a regular expression over whole pages
-# cost a tenth of the build. The Nu checker and axe run on every page type in the tests.
-_REPLACEMENTS = (
-    # only text-like inputs may carry autocomplete
+# Markup the Nu checker and axe report and Material's templates cannot avoid, fixed where the
+# template that prints it is rendered: in Rhannu's partials (logo.html), or in the fragment of the
+# page shell that holds it as that is rendered (`fixed_fragment`, once per cached fragment:
+# `with_fragment_caches`). Only base.html's two toggles, printed outside any block, are fixed on
+# each page (`fix_page`, which stops at each one's first hit): the per-page pass scanned whole
+# pages seven times, 3% of a build. A site's own copy of one of these partials (in its custom_dir)
+# prints its own markup, unfixed. Exact strings: a regular expression over whole pages cost a
+# tenth of the build. The Nu checker and axe run on every page type in the tests.
+
+# base.html's toggles open the body: only text-like inputs may carry autocomplete
+_CHECKBOXES = (
     ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    # an empty tabindex is not a number
-    (' tabindex=""', ""),
-    # the header's logo stands beside the site's name: decoration, which assistive technology skips
-    ('" alt="logo">', '" alt="">'),
-    # the search results' scrolling box is a focus stop of its own, found by Tab even while the
-    # search is closed or has no results; a script gives it back while there are results
-    # (overrides/assets/javascripts/search-results-focus.js)
-    (
-        '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
-        '<div class="md-search__scrollwrap" data-md-scrollfix>',
-    ),
+)
+# partials/nav-item.html: an empty tabindex is not a number
+_MENU_TABINDEX = ' tabindex=""'
+# partials/search.html: the search results' scrolling box is a focus stop of its own, found by Tab
+# even while the search is closed or has no results; a script gives it back while there are results
+# (overrides/assets/javascripts/search-results-focus.js)
+_SCROLLWRAP = (
+    '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>',
+    '<div class="md-search__scrollwrap" data-md-scrollfix>',
 )
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-# The table of contents' title is a `<label for="__toc">`, but the `__toc` toggle only exists on
-# pages listed in the navigation: elsewhere the title becomes a plain element.
-_ORPHAN_TOC_TITLE = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
+# partials/toc.html: the table of contents' title is a `<label for="__toc">`, but the `__toc` toggle
+# only exists where the menu prints the page's own table of contents (`with_fragment_caches`):
+# elsewhere the title becomes a plain element.
+_TOC_TITLE = ('<label class="md-nav__title" for="__toc">', "</label>")
+_PLAIN_TITLE = ('<div class="md-nav__title">', "</div>")
 _CONFIG = '<script id="__config" type="application/json">'
 _CONFIG_BASE = re.compile(r'(\{"annotate": [^,]*, "base": ")([^"]*)(")')
 
 
-def fix_page(html: str, search_label: str, search_root: str = "") -> str:
-    """A page as Material wrote it, made valid and accessible: `search_label` names the search
-    dialog (axe: aria-dialog-name); `search_root` ('cy/') points search at a language's own index."""
-    for old, new in _REPLACEMENTS:
-        html = html.replace(old, new)
-    html = html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{search_label}">', 1)
-    if 'id="__toc"' not in html and 'for="__toc"' in html:
-        html = _ORPHAN_TOC_TITLE.sub(r'<div class="md-nav__title">\1</div>', html)
-    if search_root:
-        html = _with_search_root(html, search_root)
+class MarkupFixes(NamedTuple):
+    """What the fixes of one language pass print: `search_label` names the search dialog (axe:
+    aria-dialog-name); `search_root` ('cy/') points search at a language's own index."""
+
+    search_label: str
+    search_root: str = ""
+
+
+def fix_page(html: str) -> str:
+    """A page as Material wrote it, with base.html's two toggles made valid: the body's first
+    elements, so each replacement stops at its first hit, near the page's start (the head before
+    them prints attribute values escaped and JSON with its quotes escaped)."""
+    for old, new in _CHECKBOXES:
+        html = html.replace(old, new, 1)
     return html
+
+
+def fixed_fragment(name: str, html: str, fixes: MarkupFixes) -> str:
+    """A fragment of the page shell (see `with_fragment_caches`) as Material rendered it, made
+    valid and accessible: the menu ('nav'), the search dialog ('search'), the `config` block, and
+    a table of contents whose page has no `__toc` toggle ('toc'); any other as it is."""
+    if name == "nav":
+        return html.replace(_MENU_TABINDEX, "")
+    if name == "search":
+        html = html.replace(*_SCROLLWRAP)
+        return html.replace(_SEARCH_DIALOG, f'{_SEARCH_DIALOG[:-1]} aria-label="{fixes.search_label}">', 1)
+    if name == "config":
+        return _with_search_root(html, fixes.search_root) if fixes.search_root else html
+    if name == "toc":
+        return _with_plain_toc_titles(html)
+    return html
+
+
+def _with_plain_toc_titles(html: str) -> str:
+    """Each `_TOC_TITLE` label, up to its first closing tag, made a `_PLAIN_TITLE` element: what
+    `re.sub(r'<label ...>(.*?)</label>', r'<div ...>\\1</div>', html, flags=re.DOTALL)` gives, without
+    expanding a template for each page's table of contents."""
+    (opening, closing), parts, done = _TOC_TITLE, [], 0
+    while (start := html.find(opening, done)) >= 0 and (end := html.find(closing, start + len(opening))) >= 0:
+        parts += [html[done:start], _PLAIN_TITLE[0], html[start + len(opening) : end], _PLAIN_TITLE[1]]
+        done = end + len(closing)
+    return "".join([*parts, html[done:]])
 
 
 def _with_search_root(html: str, search_root: str) -> str:
@@ -329,31 +375,48 @@ def search_index_config(config: Any) -> dict[str, Any]:
 THEMES_PAST_ENGINE = "rhannu-past-engine/"  # a template as the theme folders after Rhannu's have it
 
 
-def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str) -> Environment:
+def with_fragment_caches(env: Environment, theme_dirs: list[str], lang: str, fixes: MarkupFixes) -> Environment:
     """`env` (one language pass's) with what Rhannu's caching partials need: the templates they
     replace, reached past Rhannu's theme folder, and this pass's caches, which die with the
     environment (`rhannu_cached`, keyed by `fragment_key`). `partials/nav.html` renders the menu
     once per key (`nav_fragment_key`); `partials/search.html` and `partials/palette.html`, which
     read nothing of the page (only `lang`, `features`, the theme's icons and palette, fixed for
-    the pass), once per pass; the styles, __config and scripts blocks once per `asset_fragment_key`."""
+    the pass), once per pass; the styles, __config and scripts blocks once per `asset_fragment_key`.
+    Each fragment is fixed as it is rendered (`fixed_fragment`, with this pass's `fixes`), so a
+    cached one once per key; `partials/toc.html` through `rhannu_toc`, every time."""
     past_engine = theme_dirs[_engine_place(theme_dirs) + 1 :]
     env.loader = ChoiceLoader(
         [*([env.loader] if env.loader else []), PrefixLoader({THEMES_PAST_ENGINE.rstrip("/"): FileSystemLoader(past_engine)})]
     )
     fragments: dict[tuple[Any, ...], str] = {}
+    toggled: list[Any] = [None]  # the page whose menu printed the `__toc` toggle, till its sidebar's table of contents
 
     @pass_context
     def cached(context: Context, name: str, caller: Callable[[], str]) -> str:
-        """`{% call rhannu_cached(name) %}...{% endcall %}`: what the call holds, rendered once per
-        key of this pass (`fragment_key`), or every time where the key is None."""
+        """`{% call rhannu_cached(name) %}...{% endcall %}`: what the call holds, rendered and
+        fixed once per key of this pass (`fragment_key`), or every time where the key is None."""
         found = fragment_key(name, lang, context)
         if found is None:
-            return caller()
+            return fixed_fragment(name, caller(), fixes)
         if found not in fragments:
-            fragments[found] = caller()
+            fragments[found] = fixed_fragment(name, caller(), fixes)
         return fragments[found]
 
+    @pass_context
+    def toc(context: Context, caller: Callable[[], str]) -> str:
+        """`{% call rhannu_toc() %}...{% endcall %}`: Material's table of contents, whose title
+        labels the `__toc` toggle. The menu prints the toggle where it lists the page, just before
+        the page's own table of contents (partials/nav-item.html, where `nav_item` is the page),
+        so before the sidebar's: the sidebar's title is plain where the page's menu printed none."""
+        page, html = context.get("page"), caller()
+        if page is not None and context.get("nav_item") == page:
+            toggled[0] = page
+            return html
+        shown, toggled[0] = page is not None and toggled[0] is page, None
+        return html if shown else fixed_fragment("toc", html, fixes)
+
     env.globals["rhannu_cached"] = cached
+    env.globals["rhannu_toc"] = toc
     return env
 
 

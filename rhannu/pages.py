@@ -175,9 +175,15 @@ def head_additions(site: Site, src_uri: str, lang: str, own_text: bool) -> Marku
     return Markup("\n".join(addition for addition in additions if addition))  # built from escaped values
 
 
-def mended(html: str, lang: str) -> str:
-    """Material's markup made valid and accessible, searching the page language's own index."""
-    return material_theme.fix_page(html, label(lang, "search_dialog"), "" if lang == DEFAULT.code else root(lang))
+def mended(html: str) -> str:
+    """Material's markup made valid where its page shell's fragments cannot be (see `markup_fixes`)."""
+    return material_theme.fix_page(html)
+
+
+def markup_fixes(lang: str) -> material_theme.MarkupFixes:
+    """What a language pass's fixes to Material's markup print as its fragments are rendered: the
+    search dialog's name, and the page language's own search index."""
+    return material_theme.MarkupFixes(label(lang, "search_dialog"), "" if lang == DEFAULT.code else root(lang))
 
 
 def name_palette_toggles(theme: Any, lang: str) -> None:

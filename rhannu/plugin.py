@@ -224,7 +224,8 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         # end of its queue by a linear search, on each of some twenty includes of every page.
         env.cache = {}
         try:
-            return material_theme.with_fragment_caches(env, config.theme.dirs, static_i18n.current_language(config))
+            lang = static_i18n.current_language(config)
+            return material_theme.with_fragment_caches(env, config.theme.dirs, lang, pages.markup_fixes(lang))
         except material_theme.ThemeError as error:
             raise PluginError(str(error)) from None
 
@@ -264,7 +265,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._section.clear()
         lang = static_i18n.current_language(config)
         output = pages.finished_page(self._current(), page.file.src_uri, lang, output, page.canonical_url or "")
-        return pages.mended(output, lang)
+        return pages.mended(output)
 
     @event_priority(static_i18n.PRIORITY - 10)  # the last of every plugin's: what MkDocs would write, Rhannu writes
     def _write_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -279,7 +280,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        return pages.mended(output_content, static_i18n.current_language(config))
+        return pages.mended(output_content)
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
         if template_name == "404.html":

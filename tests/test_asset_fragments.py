@@ -9,7 +9,7 @@ from jinja2 import DictLoader, Environment
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from rhannu.material_theme import THEME_DIR, asset_fragment_key, with_fragment_caches
+from rhannu.material_theme import THEME_DIR, MarkupFixes, asset_fragment_key, with_fragment_caches
 
 CONFIG = {"extra_css": ["stylesheets/site.css"], "extra_javascript": ["https://example.org/x.js"]}
 
@@ -42,7 +42,7 @@ def test_a_page_less_template_is_rendered_every_time() -> None:
 
 def test_a_block_is_rendered_once_per_key() -> None:
     shell = '{% call rhannu_cached("styles") %}<link href="{{ base_url }}/x.css">{{ count() }}{% endcall %}'
-    env = with_fragment_caches(Environment(loader=DictLoader({"shell.html": shell})), [str(THEME_DIR)], "en")
+    env = with_fragment_caches(Environment(loader=DictLoader({"shell.html": shell})), [str(THEME_DIR)], "en", MarkupFixes("Search"))
     renders: list[int] = []
     env.globals["count"] = lambda: renders.append(1) or len(renders)
     template = env.get_template("shell.html")
@@ -58,7 +58,7 @@ def test_a_partial_that_reads_nothing_of_the_page_is_rendered_once_per_pass() ->
 
     def language_pass() -> Environment:
         source = '{% call rhannu_cached("search") %}{{ count() }}{% endcall %}'
-        env = with_fragment_caches(Environment(loader=DictLoader({"search.html": source})), [str(THEME_DIR)], "en")
+        env = with_fragment_caches(Environment(loader=DictLoader({"search.html": source})), [str(THEME_DIR)], "en", MarkupFixes("Search"))
         env.globals["count"] = lambda: renders.append(1) or len(renders)
         return env
 

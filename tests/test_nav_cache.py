@@ -1,10 +1,9 @@
 """Material's menu is rendered once per distinct key, its search dialog and palette toggles once per
 language pass (rhannu.material_theme.with_fragment_caches), and a site built with those caches is
-byte for byte the site Material's own, uncached templates give."""
+byte for byte the site built rendering (and fixing) every fragment on every page."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,13 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
-from rhannu.material_theme import THEME_DIR, ThemeError, fragment_key, nav_fragment_key, with_fragment_caches
+from rhannu.material_theme import THEME_DIR, MarkupFixes, ThemeError, fragment_key, nav_fragment_key, with_fragment_caches
 from tests.support.sites import BuildResult, build, copy_fixture
 from tests.test_reproducible import files_of
 
 MATERIAL_TEMPLATES = Path(__import__("material").__file__).parent / "templates"
 CACHED_PARTIALS = ("partials/nav.html", "partials/search.html", "partials/palette.html")
+WRAPPED_PARTIALS = (*CACHED_PARTIALS, "partials/toc.html")  # Material's, reached past Rhannu's theme folder
 CONFIG = {"extra": {}, "theme": {"logo": "assets/images/logo.svg"}, "site_url": None, "repo_url": None, "edit_uri": None}
 
 
@@ -100,35 +100,32 @@ def test_an_item_material_compares_with_the_page_through_its_pages_is_not_cached
     assert nav_fragment_key("en", nav, page(None, "case-studies/first.md"), CONFIG) is None
 
 
-@pytest.mark.parametrize("partial", CACHED_PARTIALS)
+@pytest.mark.parametrize("partial", WRAPPED_PARTIALS)
 def test_the_template_past_rhannus_theme_folder_is_materials_own(partial: str) -> None:
     env = Environment(loader=FileSystemLoader([str(THEME_DIR), str(MATERIAL_TEMPLATES)]))
-    env = with_fragment_caches(env, [str(THEME_DIR), str(MATERIAL_TEMPLATES)], "en")
+    env = with_fragment_caches(env, [str(THEME_DIR), str(MATERIAL_TEMPLATES)], "en", MarkupFixes("Search"))
     assert env.loader is not None
     assert Path(env.loader.get_source(env, partial)[1] or "") == THEME_DIR / partial
     past = env.loader.get_source(env, f"rhannu-past-engine/{partial}")[1]
     assert Path(past or "") == MATERIAL_TEMPLATES / partial
-    assert callable(env.globals["rhannu_cached"])
+    assert callable(env.globals["rhannu_cached"]) and callable(env.globals["rhannu_toc"])
 
 
 def test_the_menu_cache_needs_rhannus_theme_folder() -> None:
     with pytest.raises(ThemeError, match="not among the theme's folders"):
-        with_fragment_caches(Environment(), [str(MATERIAL_TEMPLATES)], "en")
+        with_fragment_caches(Environment(), [str(MATERIAL_TEMPLATES)], "en", MarkupFixes("Search"))
 
 
-def test_the_site_built_with_the_caches_is_the_site_materials_own_templates_give(built_site: BuildResult, tmp_path: Path) -> None:
-    """The sample site again, with Material's partials in the site's own overrides (which come
-    before Rhannu's templates): every page renders Material's menu, search and palette itself;
-    and in a Python whose sitecustomize turns off the key of the blocks cached by their asset
-    paths (styles, __config, scripts: rhannu.material_theme.asset_fragment_key)."""
+def test_the_site_built_with_the_caches_is_the_site_rendered_without_them(built_site: BuildResult, tmp_path: Path) -> None:
+    """The sample site again, in a Python whose sitecustomize turns off every cached fragment's
+    key (rhannu.material_theme.fragment_key: the menu, search, palette, and the blocks cached by
+    their asset paths, styles, __config and scripts): every page renders Material's partials and
+    blocks itself, and fixes their markup (fixed_fragment) itself."""
     project = copy_fixture(tmp_path / "project")
-    (project / "overrides/partials").mkdir(parents=True, exist_ok=True)
-    for partial in CACHED_PARTIALS:
-        shutil.copy(MATERIAL_TEMPLATES / partial, project / "overrides" / partial)
     hook = tmp_path / "hook"
     hook.mkdir()
     (hook / "sitecustomize.py").write_text(
-        "import rhannu.material_theme as theme\ntheme.asset_fragment_key = lambda *arguments: None\n", encoding="utf-8"
+        "import rhannu.material_theme as theme\ntheme.fragment_key = lambda *arguments: None\n", encoding="utf-8"
     )
     uncached = build(project, tmp_path / "uncached", extra_env={"PYTHONPATH": str(hook)})
     assert uncached.returncode == 0, uncached.log
@@ -153,5 +150,7 @@ def test_the_site_built_with_the_caches_is_the_site_materials_own_templates_give
     for path in pages:
         for markup in (b'class="md-nav md-nav--primary"', b'data-md-component="search"', b'data-md-component="palette"', b'id="__config"'):
             assert markup in cached[path], (path, markup)
+        for unfixed in (b' tabindex=""', b'alt="logo"', b'role="dialog">', b'scrollwrap" tabindex="0"', b'"__drawer" autocomplete', b'"__search" autocomplete'):
+            assert unfixed not in cached[path], (path, unfixed)  # Material's markup, fixed (rhannu.material_theme)
     differ = [path for path in cached if cached[path] != own[path]]
     assert differ == [], f"{len(differ)} files differ, such as {differ[:5]}"
