@@ -15,6 +15,7 @@ from typing import Any
 
 import markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
 EXTENSIONS = ["attr_list", "md_in_html"]
@@ -127,13 +128,20 @@ def _is_built_in_block(name: str, processor: object) -> bool:
 class UnmatchablePatternsLeftOut(Extension):
     """For each text a Markdown instance converts, its built-in inline patterns that cannot match
     the text, and its built-in block processors that cannot claim a block of it, are left out
-    (and put back before the next text). The site adds it to MkDocs' extensions (rhannu.plugin),
-    for every page."""
+    while it converts that text. The site adds it to MkDocs' extensions (rhannu.plugin), for every
+    page.
+
+    They are put back by the last postprocessor, so that between texts the instance is whole:
+    `Markdown.reset` resets the emphasis processor's state only if it finds it among the inline
+    patterns (else it forgets it), and one instance renders every page of a pass
+    (rhannu.mkdocs_pages)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
+        leave_out = _LeaveOut(md)
         # first of the preprocessors, on the whole text: raw HTML is stashed later, and its
         # markdown="1" parts come back for the inline patterns
-        md.preprocessors.register(_LeaveOut(md), "rhannu_unmatchable", 1000)
+        md.preprocessors.register(leave_out, "rhannu_unmatchable", 1000)
+        md.postprocessors.register(_PutBack(leave_out), "rhannu_put_back", -1000)
 
 
 class _LeaveOut(Preprocessor):
@@ -144,21 +152,39 @@ class _LeaveOut(Preprocessor):
         self._left_out: list[tuple[Any, Any, str, float]] = []  # (registry, item, name, priority)
 
     def run(self, lines: list[str]) -> list[str]:
-        for registry, item, name, priority in self._left_out:  # the last text's
-            registry.register(item, name, priority)
-        self._left_out = []
+        self.put_back()  # the last text's, if its conversion stopped half-way
         text = "\n".join(lines)
         self._leave_out(self.md.inlinePatterns, unmatchable(text), _is_built_in)
         self._leave_out(self.md.parser.blockprocessors, unclaimable(text), _is_built_in_block)
         return lines
 
+    def put_back(self) -> None:
+        for registry, item, name, priority in self._left_out:
+            registry.register(item, name, priority)
+        self._left_out = []
+
     def _leave_out(self, registry: Any, names: frozenset[str], is_built_in: Any) -> None:
+        # the registry keeps priorities to itself; putting an item back needs its own. One that
+        # shares its priority is kept: put back, it would come after its equals, not in its place
+        priorities = [item.priority for item in registry._priority]
         for name in sorted(names):
             if name in registry and is_built_in(name, registry[name]):
-                # the registry keeps priorities to itself; putting the item back needs its own
                 priority = next(item.priority for item in registry._priority if item.name == name)
-                self._left_out.append((registry, registry[name], name, priority))
-                registry.deregister(name)
+                if priorities.count(priority) == 1:
+                    self._left_out.append((registry, registry[name], name, priority))
+                    registry.deregister(name)
+
+
+class _PutBack(Postprocessor):
+    """The last of the postprocessors: puts back what `_LeaveOut` left out for the text."""
+
+    def __init__(self, leave_out: _LeaveOut) -> None:
+        super().__init__()
+        self._leave_out = leave_out
+
+    def run(self, text: str) -> str:
+        self._leave_out.put_back()
+        return text
 
 
 def with_unmatchable_left_out(extensions: list[Any]) -> list[Any]:

@@ -86,6 +86,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._not_found: dict[str, str] = {}  # each pass's 404 page as MkDocs wrote it, by language
         self._writer: Writer | None = None  # every file Rhannu writes in this build, pages included
         self._pages_written = mkdocs_pages.PagesWrittenByRhannu()
+        self._renderer = mkdocs_pages.PassRenderer()  # one Markdown instance for a pass's pages
         self._words_before: Token[Mapping[str, Mapping[str, str]]] | None = None  # put back when the build ends
 
     def _restore_words(self) -> None:
@@ -146,6 +147,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._unsafe.clear()
+        self._renderer.clear()
         if static_i18n.is_default_pass(config) or parallel_build.only_language():
             self._prepare(config)
         labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
@@ -198,6 +200,10 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         """Whether the page shows its own source in `lang`, not the notice of a missing translation
         that on_page_markdown puts in its place."""
         return static_i18n.has_own_text(page, lang) or static_i18n.source_twin(page) is None
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self._renderer.take(page)
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
@@ -318,6 +324,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_words()
+        self._renderer.clear()
 
     on_post_build = CombinedEvent(_write_outputs, _finish_build)
 

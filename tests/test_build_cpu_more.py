@@ -22,6 +22,7 @@ from rhannu.plugin import RhannuPlugin
 from rhannu.site import Site, prepare
 from rhannu.site_info import SiteInfo
 from rhannu.views import ITEM_PAGES, CardDetails, VirtualPage, pages_for
+from tests.support.markdown_probe import converted_with
 from tests.support.sites import BUILD_DATE_PINNED, FIXTURE, FIXTURE_URL, PINNED_EPOCH, copy_fixture
 
 INFO = SiteInfo(FIXTURE_URL, {"en": "Sample", "cy": "Enghraifft"})
@@ -221,10 +222,11 @@ def test_a_random_page_with_comment_lines_is_rendered_as_with_every_processor() 
 
 def test_a_page_leaves_out_the_block_processors_that_could_claim_nothing_and_puts_them_back() -> None:
     md = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
-    md.convert("# A title\n\n<!--rhannu-block-0-->\n\nPlain words.")
-    assert "quote" not in md.parser.blockprocessors and "ulist" not in md.parser.blockprocessors
-    assert md.reset().convert("> quoted") == "<blockquote>\n<p>quoted</p>\n</blockquote>"
-    assert "quote" in md.parser.blockprocessors
+    _, _, blocks = converted_with(md, "# A title\n\n<!--rhannu-block-0-->\n\nPlain words.")
+    assert "quote" not in blocks and "ulist" not in blocks
+    assert "quote" in md.parser.blockprocessors  # put back once the text is converted
+    html, _, blocks = converted_with(md.reset(), "> quoted")
+    assert html == "<blockquote>\n<p>quoted</p>\n</blockquote>" and "quote" in blocks
 
 
 def test_the_block_processors_left_out_are_those_that_could_claim_nothing() -> None:
@@ -262,10 +264,14 @@ def test_pages_rendered_with_unmatchable_patterns_left_out_are_as_with_all() -> 
 
 def test_a_text_without_links_is_rendered_without_the_link_patterns_and_the_next_with() -> None:
     md = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
-    md.convert("plain words")
-    assert "link" not in md.inlinePatterns and "em_strong" not in md.inlinePatterns
-    assert md.reset().convert("a [link](x.md) and *em*") == '<p>a <a href="x.md">link</a> and <em>em</em></p>'
-    assert "link" in md.inlinePatterns
+    _, patterns, _ = converted_with(md, "plain words")
+    assert "link" not in patterns and "em_strong" not in patterns
+    assert "link" in md.inlinePatterns  # put back once the text is converted
+    html, patterns, _ = converted_with(md.reset(), "a [link](x.md) and *em*")
+    assert html == '<p>a <a href="x.md">link</a> and <em>em</em></p>' and "link" in patterns
+    every = "`a` \\* [l](x) ![i](y) <https://a.example> <a@b.example> x  \ny <b>b</b> &amp; *e* _f_"
+    fresh = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    assert converted_with(md.reset(), every)[1] == converted_with(fresh, every)[1]  # all put back, in their order
 
 
 def test_an_extension_s_own_pattern_under_a_built_in_name_is_kept() -> None:
