@@ -332,13 +332,22 @@ def section_page(nav: Any, page: Any) -> Any:
     None. A language's home page ('', 'cy/') holds every address, so it never counts."""
     if page in nav.pages:
         return None
-    homes = {root(code) for code in CODES}
-    found = None
-    for listed in nav.pages:
-        holds = listed.url not in homes and listed.url != page.url and page.url.startswith(listed.url)
-        if holds and (found is None or len(listed.url) > len(found.url)):
-            found = listed
+    found, found_url, page_url = None, "", page.url
+    for listed_url, listed in _listed_addresses(nav):
+        if listed_url != page_url and page_url.startswith(listed_url) and (found is None or len(listed_url) > len(found_url)):
+            found, found_url = listed, listed_url
     return found
+
+
+_last_listed: list[Any] = [None, ()]  # (a navigation, its pages' addresses): asked once a page
+
+
+def _listed_addresses(nav: Any) -> tuple[tuple[str, Any], ...]:
+    """Each page the navigation lists with its address, but the languages' home pages."""
+    if _last_listed[0] is not nav:
+        homes = {root(code) for code in CODES}
+        _last_listed[:] = [nav, tuple((listed.url, listed) for listed in nav.pages if listed.url not in homes)]
+    return _last_listed[1]
 
 
 def mark_active(listed: Any, active: bool) -> None:
@@ -445,7 +454,20 @@ def asset_fragment_key(name: str, lang: str, page: Any, base_url: Any, config: A
     if page is None:
         return None
     paths = ("assets/", *map(str, config["extra_css"]), *map(str, config["extra_javascript"]))
-    return (name, lang, str(base_url), tuple(normalize_url(path, page) for path in paths))
+    return (name, lang, str(base_url), _relative_paths(page, paths))
+
+
+_last_relative: list[Any] = [None, None, None, ()]  # (page, its url, paths, their relative forms): three blocks a page ask
+
+
+def _relative_paths(page: Any, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """Each of `paths` as the `url` filter prints it from `page`, worked out once for the page's
+    three blocks that ask in turn."""
+    last_page, last_url, last_paths, relative = _last_relative
+    if last_page is not page or last_url != page.url or last_paths != paths:
+        relative = tuple(normalize_url(path, page) for path in paths)
+        _last_relative[:] = [page, page.url, paths, relative]
+    return relative
 
 
 def _engine_place(theme_dirs: list[str]) -> int:

@@ -87,6 +87,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._writer: Writer | None = None  # every file Rhannu writes in this build, pages included
         self._pages_written = mkdocs_pages.PagesWrittenByRhannu()
         self._renderer = mkdocs_pages.PassRenderer()  # one Markdown instance for a pass's pages
+        self._preview_images: dict[str, page_meta.PreviewImage | None] = {}  # this build's, by language
         self._words_before: Token[Mapping[str, Mapping[str, str]]] | None = None  # put back when the build ends
 
     def _restore_words(self) -> None:
@@ -148,6 +149,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._unsafe.clear()
         self._renderer.clear()
+        self._preview_images.clear()
         if static_i18n.is_default_pass(config) or parallel_build.only_language():
             self._prepare(config)
         labels.use_site_words(self._current().content.taxonomy.schema.labels)  # the same words in every pass
@@ -205,6 +207,15 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         self._renderer.take(page)
         return page
 
+    def _preview_image(self, config: MkDocsConfig, lang: str) -> page_meta.PreviewImage | None:
+        """The link-preview image of the pages in `lang`, looked for once a build (each page asked)."""
+        if lang not in self._preview_images:
+            info = self._current().info
+            theme_dir, names = Path(config.theme.custom_dir or ""), (info.name("cy"), info.name("en"))
+            found = page_meta.preview_image(theme_dir, config.site_url or "", lang, *names, self.config.preview_image)
+            self._preview_images[lang] = found
+        return self._preview_images[lang]
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, source = static_i18n.current_language(config), static_i18n.source_twin(page)
         if static_i18n.has_own_text(page, lang) or source is None:  # as _shows_own_page
@@ -241,15 +252,7 @@ class RhannuPlugin(BasePlugin[RhannuConfig]):
         context["feed_links"] = feed_links(lang, page.meta.get("rhannu_feed"))
         context["language_links"] = pages.page_language_links(lang, *static_i18n.language_urls(page), config.site_url or "")
         context["is_home"] = pages.is_home(page.url)
-        info = self._current().info
-        context["preview_image"] = page_meta.preview_image(
-            Path(config.theme.custom_dir or ""),
-            config.site_url or "",
-            lang,
-            info.name("cy"),
-            info.name("en"),
-            self.config.preview_image,
-        )
+        context["preview_image"] = self._preview_image(config, lang)
         context["reuse"] = pages.reuse_footer(self._current().info, lang)
         context["search_elsewhere"] = pages.search_elsewhere(lang)
         context["contact_link"] = pages.contact_footer(self._current().info, lang)

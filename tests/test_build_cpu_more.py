@@ -290,3 +290,23 @@ def test_the_site_renders_its_pages_with_unmatchable_patterns_left_out(tmp_path:
     config = config.plugins.on_config(config)  # the preview configures again: still once
     added = [ext for ext in config.markdown_extensions if isinstance(ext, markdown_text.UnmatchablePatternsLeftOut)]
     assert len(added) == 1
+
+
+def test_the_hash_heading_processor_tests_only_blocks_with_a_hash_and_renders_as_markdowns() -> None:
+    page = markdown.Markdown(extensions=[*PAGE_EXTENSIONS, markdown_text.UnmatchablePatternsLeftOut()])
+    heading = page.parser.blockprocessors["hashheader"]
+    assert isinstance(heading, markdown_text._HashHeaderProcessor)
+    assert not heading.test(None, "A paragraph with no heading\nover two lines")
+    assert heading.test(None, "A paragraph\n## and a heading")
+    assert page.parser.blockprocessors.get_index_for_name("hashheader") == (
+        markdown.Markdown(extensions=PAGE_EXTENSIONS).parser.blockprocessors.get_index_for_name("hashheader")
+    )
+    pieces = ["\n", "\n\n", " ", "#", "##", "\\#", "# ", "words", "> ", "- ", "1. ", "    ", "`#`", "&#35;", "===", "#\n"]
+    every_processor = markdown.Markdown(extensions=PAGE_EXTENSIONS)
+    chosen = random.Random(24)
+    for _ in range(3000):
+        text = "".join(chosen.choice(pieces) for _ in range(chosen.randrange(1, 14)))
+        assert page.reset().convert(text) == every_processor.reset().convert(text), repr(text)
+        assert markdown_text.rendered(text) == markdown.Markdown(
+            extensions=markdown_text.EXTENSIONS, output_format="html"
+        ).convert(text)
