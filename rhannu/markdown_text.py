@@ -73,7 +73,8 @@ def unclaimable(text: str) -> frozenset[str]:
     """The block processors that cannot claim any block of `text`: none where it holds raw HTML
     (but comments that are whole lines), whose parsing may move text around it and make a block
     begin anywhere."""
-    text = _COMMENT_LINE.sub("", text)
+    if "<!--" in text:
+        text = _COMMENT_LINE.sub("", text)
     if "<" in text:
         return frozenset()
     left_out = {name for name, needs in BLOCK_NEEDS.items() if not any(need in text for need in needs)}

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import shutil
 import signal
@@ -114,8 +115,24 @@ def _index_docs(config: MkDocsConfig) -> dict[str, bytes]:
 
 
 def _as_written(data: Any) -> Any:
-    """`data` as the one-process build reads it back from the merged index Material writes."""
-    return json.loads(json.dumps(data, separators=(",", ":"), default=str))
+    """`data` as the one-process build reads it back from the merged index Material writes:
+    itself where it holds only JSON's own types (as Material's entries do), else printed and read."""
+    return data if _is_json(data) else json.loads(json.dumps(data, separators=(",", ":"), default=str))
+
+
+def _is_json(data: Any) -> bool:
+    """Whether `data` reads back from JSON as it is: strings, whole numbers, finite floats, true,
+    false, null, and lists and string-keyed dicts of them (not a tuple, nor a str subclass)."""
+    kind = type(data)
+    if kind in (str, int, bool) or data is None:
+        return True
+    if kind is float:
+        return math.isfinite(data)
+    if kind is list:
+        return all(_is_json(item) for item in data)
+    if kind is dict:
+        return all(type(key) is str and _is_json(value) for key, value in data.items())
+    return False
 
 
 class OtherBuildFailed(Exception):

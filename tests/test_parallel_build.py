@@ -193,7 +193,22 @@ def test_index_files_joined_unread_are_the_files_printed_whole(entries: tuple[in
     """The default process joins each process's printed entries as they are: the bytes are those
     of printing the joined entries, whichever side has none."""
     config = {"lang": ["en"], "separator": "[\\s]+", "pipeline": [], "fields": {}}
-    sides = [[{"location": f"cy/{side}-{n}/", "title": "Tŷ \"[a,b]\"", "text": "],["} for n in range(count)] for side, count in enumerate(entries)]
+    sides = [
+        [{"location": f"cy/{side}-{n}/", "title": 'Tŷ "[a,b]"', "text": "],["} for n in range(count)]
+        for side, count in enumerate(entries)
+    ]
     printed = {"en": [b"[]", b"[]"], "cy": [search.as_json(side) for side in sides]}
     whole = search.index_files(search.indexes(config, {"en": [], "cy": [entry for side in sides for entry in side]}))
     assert search.joined_index_files(config, printed) == whole
+
+
+def test_entries_of_json_types_are_taken_as_they_are_and_others_as_json_reads_them_back() -> None:
+    from markupsafe import Markup
+
+    from rhannu.parallel_build import _as_written
+
+    plain = [{"location": "cy/", "title": "Hafan", "text": "Môn", "boost": 2.0, "tags": ["a"], "n": 1, "x": None}]
+    assert _as_written(plain) is plain
+    odd = {"tags": ("a", "b"), "title": Markup("<b>x</b>"), 1: float("inf"), "when": __import__("datetime").date(2021, 3, 1)}
+    assert _as_written(odd) == {"tags": ["a", "b"], "title": "<b>x</b>", "1": float("inf"), "when": "2021-03-01"}
+    assert type(_as_written(odd)["title"]) is str
