@@ -348,15 +348,13 @@ def _parse_fields(
 def _check_body(source: Source) -> list[ContentError]:
     if not source.body.strip():
         return [ContentError(source.path, "the body is empty: write the text below the front matter's closing '---'")]
-    errors = (
-        [
+    errors: list[ContentError] = []
+    if control_problem(source.body):  # one search of the whole body, then line by line where it found one
+        errors = [
             ContentError(source.path, f"the body {problem}", line=source.body_line + offset)
             for offset, line in enumerate(source.body.split("\n"))  # splitlines() would split at some of them
             if (problem := control_problem(line))
         ]
-        if control_problem(source.body)  # one search of the whole body, then line by line where it found one
-        else []
-    )
     errors += (
         [
             ContentError(

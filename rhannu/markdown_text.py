@@ -159,11 +159,16 @@ class _HashHeaderProcessor(HashHeaderProcessor):
 def with_hash_headers_asked_first(md: markdown.Markdown) -> markdown.Markdown:
     """`md` with its built-in '# Heading' processor, if it has one, replaced by `_HashHeaderProcessor`
     in the same place."""
-    blocks: Any = md.parser.blockprocessors  # its priorities are its own: `_priority`
+    blocks = md.parser.blockprocessors
     if "hashheader" in blocks and type(blocks["hashheader"]) is HashHeaderProcessor:
-        priority = next(item.priority for item in blocks._priority if item.name == "hashheader")
-        blocks.register(_HashHeaderProcessor(md.parser), "hashheader", priority)
+        blocks.register(_HashHeaderProcessor(md.parser), "hashheader", _priority(blocks, "hashheader"))
     return md
+
+
+def _priority(registry: Any, name: str) -> float:
+    """The priority `name` is registered at: the registry keeps priorities to itself (`_priority`),
+    and putting an item back, or another in its place, needs its own."""
+    return next(item.priority for item in registry._priority if item.name == name)
 
 
 class _LeaveOut(Preprocessor):
@@ -186,12 +191,11 @@ class _LeaveOut(Preprocessor):
         self._left_out = []
 
     def _leave_out(self, registry: Any, names: frozenset[str], is_built_in: Any) -> None:
-        # the registry keeps priorities to itself; putting an item back needs its own. One that
-        # shares its priority is kept: put back, it would come after its equals, not in its place
+        # one that shares its priority is kept: put back, it would come after its equals, not in its place
         priorities = [item.priority for item in registry._priority]
         for name in sorted(names):
             if name in registry and is_built_in(name, registry[name]):
-                priority = next(item.priority for item in registry._priority if item.name == name)
+                priority = _priority(registry, name)
                 if priorities.count(priority) == 1:
                     self._left_out.append((registry, registry[name], name, priority))
                     registry.deregister(name)
